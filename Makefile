@@ -1,0 +1,40 @@
+# The README's two commands are `make run` and `make test`; the rest are for development.
+SHELL := /bin/bash
+PY := .venv/bin/python
+
+.PHONY: help install run test lint format messages lock
+.DEFAULT_GOAL := help
+
+help:
+	@echo "make run     start the app with demo data on http://127.0.0.1:8000 (Ctrl-C stops)"
+	@echo "make test    lint and the whole test suite against throwaway PostgreSQL and Redis"
+	@echo "make install create .venv and install the pinned dependencies (idempotent)"
+	@echo "make lint    ruff check and format check"
+	@echo "make format  ruff fix and format"
+	@echo "make messages  extract translatable strings into locale/*/django.po"
+	@echo "make lock    re-resolve requirements*.txt from pyproject.toml"
+
+install:
+	@bash scripts/install.sh
+
+run: install
+	@bash scripts/run.sh
+
+test:
+	@bash scripts/test.sh $(ARGS)
+
+lint: install
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+format: install
+	.venv/bin/ruff check --fix .
+	.venv/bin/ruff format .
+
+messages: install
+	$(PY) manage.py makemessages -l fr --no-obsolete --ignore=.venv --ignore=.run --ignore=tests
+	@bash scripts/install.sh
+
+lock: install
+	.venv/bin/uv pip compile -q pyproject.toml -o requirements.txt --python-version 3.11
+	.venv/bin/uv pip compile -q pyproject.toml --extra dev -o requirements-dev.txt --python-version 3.11

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# make install: .venv with uv and the pinned dependencies, compiled translation catalogs.
+# Idempotent: a second run with nothing changed takes well under a second.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$PROJECT_DIR"
+
+ensure_debs gettext  # msgfmt, for compilemessages
+
+UV_VERSION=0.13.8
+stamp="$VENV/.installed"
+wanted="$(sha1sum requirements-dev.txt | cut -d' ' -f1) uv=$UV_VERSION"
+if [ ! -x "$VENV/bin/python" ]; then
+    log "creating $VENV"
+    python3.11 -m venv "$VENV" 2>/dev/null || python3 -m venv "$VENV"
+fi
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check "uv==$UV_VERSION"
+    log "installing pinned dependencies (requirements-dev.txt)"
+    "$VENV/bin/uv" pip install -q --python "$VENV/bin/python" -r requirements-dev.txt
+    echo "$wanted" > "$stamp"
+fi
+
+# Compile a catalog only when its .po is newer than its .mo.
+for po in locale/*/LC_MESSAGES/django.po; do
+    [ -e "$po" ] || continue
+    mo="${po%.po}.mo"
+    if [ ! -f "$mo" ] || [ "$po" -nt "$mo" ]; then
+        msgfmt --check-format -o "$mo" "$po"
+    fi
+done

@@ -1,0 +1,115 @@
+# Shared shell functions for scripts/run.sh and scripts/test.sh. Source it; don't run it.
+# shellcheck shell=bash
+
+PROJECT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+VENV="$PROJECT_DIR/.venv"
+
+log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[1;31mxx\033[0m %s\n' "$*" >&2; exit 1; }
+
+# Install Debian packages that are missing (as root, with apt-get), e.g. on a fresh machine.
+ensure_debs() {
+    local missing=()
+    local pkg
+    for pkg in "$@"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    [ "$(id -u)" -eq 0 ] || die "missing system packages: ${missing[*]} (install them as root)"
+    log "installing system packages: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+pg_bindir() {
+    local dir
+    dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+    [ -x "$dir/initdb" ] || die "PostgreSQL server binaries not found under /usr/lib/postgresql"
+    echo "$dir"
+}
+
+# Run a command as the postgres system user when we are root (initdb and postgres refuse
+# to run as root); as ourselves otherwise.
+as_pg() {
+    if [ "$(id -u)" -eq 0 ]; then
+        runuser -u postgres -- env -C / "$@"
+    else
+        "$@"
+    fi
+}
+
+# A data folder the postgres user can reach: $1 if it can, else one under $TMPDIR named after $1.
+pg_datadir_for() {
+    local wanted=$1
+    mkdir -p "$(dirname "$wanted")"
+    if [ "$(id -u)" -ne 0 ] || runuser -u postgres -- test -x "$(dirname "$wanted")"; then
+        echo "$wanted"
+    else
+        echo "${TMPDIR:-/tmp}/helpdesk-pg-$(printf '%s' "$wanted" | sha1sum | cut -c1-12)"
+    fi
+}
+
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# pg_start DATADIR PORT LOGFILE [fast]: create the cluster if needed, start it on
+# 127.0.0.1:PORT (TCP only), and make sure role and database "helpdesk" exist.
+pg_start() {
+    local datadir=$1 port=$2 logfile=$3 fast=${4:-}
+    local bin
+    bin=$(pg_bindir)
+    if [ ! -s "$datadir/PG_VERSION" ]; then
+        log "creating PostgreSQL cluster in $datadir"
+        mkdir -p "$datadir"
+        [ "$(id -u)" -eq 0 ] && chown postgres: "$datadir"
+        chmod 700 "$datadir"
+        # Loopback only, trust auth: a project-local cluster for one developer or one test run.
+        as_pg "$bin/initdb" -D "$datadir" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+    fi
+    touch "$logfile"
+    [ "$(id -u)" -eq 0 ] && chown postgres: "$logfile"
+    if as_pg "$bin/pg_ctl" -D "$datadir" status >/dev/null 2>&1; then
+        log "PostgreSQL already running in $datadir"
+    else
+        local opts="-c listen_addresses=127.0.0.1 -p $port -k ''"
+        [ -n "$fast" ] && opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        as_pg "$bin/pg_ctl" -D "$datadir" -l "$logfile" -o "$opts" -w -t 60 start >/dev/null \
+            || { tail -n 20 "$logfile" >&2; die "PostgreSQL did not start"; }
+    fi
+    local psql=("$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -qAt)
+    if [ -z "$("${psql[@]}" -d postgres -c "select 1 from pg_roles where rolname = 'helpdesk'")" ]; then
+        # CREATEDB for the test runner's test database; not a superuser, like production.
+        "${psql[@]}" -d postgres -c "create role helpdesk login createdb"
+    fi
+    if [ -z "$("${psql[@]}" -d postgres -c "select 1 from pg_database where datname = 'helpdesk'")" ]; then
+        "${psql[@]}" -d postgres -c "create database helpdesk owner helpdesk"
+    fi
+}
+
+pg_stop() {
+    local datadir=$1
+    [ -s "$datadir/PG_VERSION" ] || return 0
+    as_pg "$(pg_bindir)/pg_ctl" -D "$datadir" -m fast -w stop >/dev/null 2>&1 || true
+}
+
+redis_start() {
+    local port=$1 dir=$2
+    mkdir -p "$dir"
+    redis-server --bind 127.0.0.1 --port "$port" --save '' --appendonly no \
+        --daemonize yes --pidfile "$dir/redis.pid" --logfile "$dir/redis.log" --dir "$dir"
+    local i
+    for i in $(seq 50); do
+        redis-cli -h 127.0.0.1 -p "$port" ping 2>/dev/null | grep -q PONG && return 0
+        sleep 0.1
+    done
+    die "Redis did not start"
+}
+
+redis_stop() {
+    local dir=$1
+    [ -s "$dir/redis.pid" ] || return 0
+    kill "$(cat "$dir/redis.pid")" 2>/dev/null || true
+    rm -f "$dir/redis.pid"
+}
