@@ -1,0 +1,31 @@
+"""The Celery application and the beat schedule (defined here, once, in code)."""
+
+import os
+from datetime import timedelta
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+app = Celery("helpdesk")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+
+@app.on_after_configure.connect
+def _prepare(sender: Celery, **kwargs: object) -> None:
+    from django.conf import settings
+
+    # kombu's filesystem transport crashes on missing folders instead of creating them.
+    options = getattr(settings, "CELERY_BROKER_TRANSPORT_OPTIONS", {})
+    for key in ("data_folder_in", "data_folder_out", "processed_folder", "control_folder"):
+        if options.get(key):
+            os.makedirs(options[key], exist_ok=True)
+
+    sender.conf.beat_schedule = {
+        "heartbeat": {
+            "task": "sla.tasks.heartbeat",
+            "schedule": timedelta(seconds=settings.HEARTBEAT_SECONDS),
+            "options": {"expires": settings.HEARTBEAT_SECONDS},
+        },
+    }
