@@ -1,0 +1,73 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Seller, SellerMember, User
+
+
+class UserCreationForm(AdminUserCreationForm):
+    class Meta:
+        model = User
+        fields = ("email", "name")
+
+
+class UserEditForm(UserChangeForm):
+    class Meta:
+        model = User
+        fields = "__all__"
+
+
+class MembershipInline(admin.TabularInline):
+    model = SellerMember
+    extra = 0
+    raw_id_fields = ["user", "seller"]
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    form = UserEditForm
+    add_form = UserCreationForm
+    ordering = ["email"]
+    list_display = ["email", "name", "market", "preferred_language", "is_staff", "is_active"]
+    list_filter = ["is_staff", "is_superuser", "is_active", "market", "preferred_language"]
+    search_fields = ["email", "name"]
+    list_select_related = ["market"]
+    readonly_fields = ["last_login", "date_joined"]
+    inlines = [MembershipInline]
+    fieldsets = (
+        (None, {"fields": ("email", "password")}),
+        (_("Profile"), {"fields": ("name", "market", "preferred_language")}),
+        (
+            _("Permissions"),
+            {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
+        ),
+        (_("Dates"), {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = (
+        (
+            None,
+            {
+                "classes": ("wide",),
+                "fields": ("email", "name", "usable_password", "password1", "password2"),
+            },
+        ),
+    )
+
+
+@admin.register(Seller)
+class SellerAdmin(admin.ModelAdmin):
+    list_display = ["company_name", "slug", "country", "status", "created_at"]
+    list_filter = ["status", "country"]
+    search_fields = ["company_name", "slug"]
+    prepopulated_fields = {"slug": ["company_name"]}
+    inlines = [MembershipInline]
+
+
+@admin.register(SellerMember)
+class SellerMemberAdmin(admin.ModelAdmin):
+    list_display = ["user", "seller", "role", "created_at"]
+    list_filter = ["role"]
+    list_select_related = ["user", "seller"]
+    search_fields = ["user__email", "user__name", "seller__company_name"]
+    raw_id_fields = ["user", "seller"]

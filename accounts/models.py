@@ -1,0 +1,161 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+def language_choices() -> list[tuple[str, str]]:
+    # A callable, so adding a language to settings needs no migration.
+    return [(code, str(name)) for code, name in settings.LANGUAGES]
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    @classmethod
+    def normalize_email(cls, email: str | None) -> str:
+        # E-mail addresses are compared case-insensitively everywhere; store them lower-case.
+        return (email or "").strip().lower()
+
+    def get_by_natural_key(self, username: str | None) -> User:
+        return self.get(email=self.normalize_email(username))
+
+    def create_user(self, email: str, password: str | None = None, **fields: Any) -> User:
+        if not email:
+            raise ValueError("Users must have an e-mail address.")
+        user = self.model(email=self.normalize_email(email), **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **fields: Any) -> User:
+        fields.setdefault("is_staff", True)
+        fields.setdefault("is_superuser", True)
+        return self.create_user(email, password, **fields)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person who logs in: a buyer, a seller's team member, or platform staff."""
+
+    email = models.EmailField(_("e-mail address"), unique=True)
+    name = models.CharField(_("name"), max_length=150)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=8, choices=language_choices, default="en"
+    )
+    # The market the person shops in (buyers) or works from (seller staff): it decides the
+    # time zone of every date shown to them.
+    market = models.ForeignKey(
+        "orders.Market",
+        verbose_name=_("market"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    is_staff = models.BooleanField(
+        _("platform administrator"),
+        default=False,
+        help_text=_("Can log in to the admin console."),
+    )
+    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["name"]
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(email=Lower("email")), name="user_email_lowercase"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} <{self.email}>"
+
+    def clean(self) -> None:
+        super().clean()
+        self.email = User.objects.normalize_email(self.email)
+
+    def get_full_name(self) -> str:
+        return self.name
+
+    def get_short_name(self) -> str:
+        return self.name.split(" ")[0] if self.name else self.email
+
+
+class Seller(models.Model):
+    """A company selling on the marketplace; several users work for it."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        RESTRICTED = "restricted", _("Restricted")
+        SUSPENDED = "suspended", _("Suspended")
+
+    company_name = models.CharField(_("company name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    country = models.CharField(
+        _("country"), max_length=2, help_text=_("ISO 3166-1 alpha-2 code, e.g. FR.")
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.ACTIVE
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("seller")
+        verbose_name_plural = _("sellers")
+        ordering = ["company_name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(country__regex=r"^[A-Z]{2}$"), name="seller_country_iso2"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=["active", "restricted", "suspended"]),
+                name="seller_status_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.company_name
+
+
+class SellerMember(models.Model):
+    """A user's membership in a seller's team."""
+
+    class Role(models.TextChoices):
+        OWNER = "owner", _("Owner")
+        AGENT = "agent", _("Agent")
+
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    seller = models.ForeignKey(
+        Seller, verbose_name=_("seller"), on_delete=models.CASCADE, related_name="members"
+    )
+    role = models.CharField(_("role"), max_length=8, choices=Role.choices, default=Role.AGENT)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("seller team member")
+        verbose_name_plural = _("seller team members")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "seller"], name="sellermember_unique"),
+            models.CheckConstraint(
+                condition=models.Q(role__in=["owner", "agent"]), name="sellermember_role_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.seller} ({self.get_role_display()})"
