@@ -1,0 +1,30 @@
+"""Who may see an order (one place)."""
+
+from dataclasses import dataclass
+from typing import Literal
+
+from django.shortcuts import get_object_or_404
+
+from accounts.models import User
+from orders.models import Order
+
+
+@dataclass(frozen=True)
+class OrderAccess:
+    order: Order
+    # How the viewer relates to the order: it decides what the page offers, never whether
+    # the page is shown.
+    role: Literal["buyer", "seller"]
+
+
+def access_order(user: User, number: str) -> OrderAccess:
+    """The order `number` if `user` bought it or works for its seller; 404 otherwise.
+
+    "Missing" and "not yours" give the same answer, so order numbers cannot be probed.
+    """
+    order = get_object_or_404(
+        Order.objects.visible_to(user).select_related("buyer", "seller", "market"),
+        number=number,
+    )
+    role: Literal["buyer", "seller"] = "buyer" if order.buyer_id == user.pk else "seller"
+    return OrderAccess(order=order, role=role)

@@ -1,0 +1,48 @@
+from django.contrib import admin
+
+from orders.models import Market, Order, OrderLine, Shipment
+
+
+@admin.register(Market)
+class MarketAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "country", "time_zone", "currency", "language"]
+
+
+class OrderLineInline(admin.TabularInline):
+    model = OrderLine
+    extra = 0
+
+
+class ShipmentInline(admin.TabularInline):
+    model = Shipment
+    extra = 0
+
+
+@admin.register(Order)
+class OrderAdmin(admin.ModelAdmin):
+    list_display = [
+        "number",
+        "placed_at",
+        "market",
+        "seller",
+        "buyer",
+        "status",
+        "total",
+        "currency",
+    ]
+    list_filter = ["status", "market", "seller"]
+    list_select_related = ["market", "seller", "buyer"]
+    search_fields = ["=number", "buyer__email", "seller__company_name"]
+    raw_id_fields = ["buyer", "seller"]
+    date_hierarchy = "placed_at"
+    show_full_result_count = False
+    inlines = [OrderLineInline, ShipmentInline]
+
+
+@admin.register(Shipment)
+class ShipmentAdmin(admin.ModelAdmin):
+    list_display = ["order", "carrier", "tracking_number", "shipped_at", "estimated_delivery"]
+    list_filter = ["carrier"]
+    list_select_related = ["order"]
+    search_fields = ["=tracking_number", "=order__number"]
+    raw_id_fields = ["order"]

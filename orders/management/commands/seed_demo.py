@@ -1,0 +1,239 @@
+"""Demo data: sellers, their teams, buyers in every market, ~80 orders. Idempotent."""
+
+import random
+from dataclasses import dataclass
+from datetime import timedelta
+from decimal import Decimal
+from typing import Any
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import Seller, SellerMember, User
+from orders.models import Carrier, Market, Order
+from orders.services import Address, LineSpec, order_place, shipment_add
+
+DEMO_PASSWORD = "helpdesk-demo"  # noqa: S105 (printed demo logins, local data only)
+ORDERS_PER_BUYER = 8
+
+# Rough rates from EUR, for demo prices only.
+EUR_RATES = {
+    "EUR": Decimal(1),
+    "PLN": Decimal("4.3"),
+    "CZK": Decimal(25),
+    "HUF": Decimal(395),
+    "RON": Decimal("5"),
+}
+
+
+@dataclass(frozen=True)
+class DemoSeller:
+    slug: str
+    company_name: str
+    country: str
+    owner: tuple[str, str]
+    agents: tuple[tuple[str, str], ...]
+    products: tuple[tuple[str, str, str], ...]  # sku, title, price in EUR
+
+
+SELLERS = (
+    DemoSeller(
+        "maison-lumiere",
+        "Maison Lumière",
+        "FR",
+        ("camille@maison-lumiere.example", "Camille Roux"),
+        (
+            ("hugo@maison-lumiere.example", "Hugo Lefèvre"),
+            ("ines@maison-lumiere.example", "Inès Garnier"),
+        ),
+        (
+            ("ML-LAMP-204", "Brass reading lamp", "89.00"),
+            ("ML-BULB-E27", "Warm LED bulb E27 (2-pack)", "12.50"),
+            ("ML-SHADE-L", "Linen lampshade, large", "34.90"),
+            ("ML-PEND-77", "Opal glass pendant light", "149.00"),
+        ),
+    ),
+    DemoSeller(
+        "bursztyn",
+        "Bursztyn Sp. z o.o.",
+        "PL",
+        ("agnieszka@bursztyn.example", "Agnieszka Nowak"),
+        (
+            ("piotr@bursztyn.example", "Piotr Kowalski"),
+            ("zofia@bursztyn.example", "Zofia Wiśniewska"),
+        ),
+        (
+            ("BZ-RING-11", "Amber silver ring", "59.00"),
+            ("BZ-NECK-03", "Baltic amber necklace", "119.00"),
+            ("BZ-EAR-08", "Amber drop earrings", "45.00"),
+            ("BZ-BOX-01", "Gift box", "4.00"),
+        ),
+    ),
+    DemoSeller(
+        "werkzeug-schmidt",
+        "Werkzeug Schmidt GmbH",
+        "DE",
+        ("jonas@werkzeug-schmidt.example", "Jonas Schmidt"),
+        (
+            ("lena@werkzeug-schmidt.example", "Lena Bauer"),
+            ("tim@werkzeug-schmidt.example", "Tim Becker"),
+        ),
+        (
+            ("WS-DRILL-18V", "Cordless drill 18 V", "129.00"),
+            ("WS-BIT-SET", "Drill bit set, 32 pieces", "24.90"),
+            ("WS-BATT-4AH", "Spare battery 4 Ah", "69.00"),
+            ("WS-CASE-M", "Tool case, medium", "39.00"),
+        ),
+    ),
+)
+
+# One buyer per market: e-mail, name, address (street, postal code, city).
+BUYERS = {
+    "FR": ("buyer@example.com", "Claire Martin", ("12 rue des Lilas", "69003", "Lyon")),
+    "DE": ("buyer.de@example.com", "Max Müller", ("Lindenstraße 5", "10969", "Berlin")),
+    "AT": ("buyer.at@example.com", "Anna Gruber", ("Mariahilfer Straße 20", "1070", "Wien")),
+    "PL": ("buyer.pl@example.com", "Kasia Zielińska", ("ul. Długa 8", "80-827", "Gdańsk")),
+    "CZ": ("buyer.cz@example.com", "Jana Nováková", ("Vinohradská 12", "120 00", "Praha")),
+    "SK": ("buyer.sk@example.com", "Martin Horváth", ("Obchodná 3", "811 06", "Bratislava")),
+    "HU": ("buyer.hu@example.com", "Eszter Kovács", ("Király utca 15", "1061", "Budapest")),
+    "RO": ("buyer.ro@example.com", "Andrei Popescu", ("Strada Lipscani 10", "030031", "București")),
+    "ES": ("buyer.es@example.com", "Lucía García", ("Calle Mayor 22", "28013", "Madrid")),
+    "IT": ("buyer.it@example.com", "Giulia Rossi", ("Via Roma 18", "10121", "Torino")),
+}
+ADMIN = ("admin@example.com", "Paula Admin")
+
+CARRIERS = {
+    "FR": Carrier.COLISSIMO,
+    "DE": Carrier.DHL,
+    "AT": Carrier.DPD,
+    "PL": Carrier.INPOST,
+    "CZ": Carrier.PACKETA,
+    "SK": Carrier.PACKETA,
+    "HU": Carrier.GLS,
+    "RO": Carrier.DPD,
+    "ES": Carrier.CORREOS,
+    "IT": Carrier.POSTE_ITALIANE,
+}
+
+
+def _price(eur: str, currency: str) -> Decimal:
+    amount = Decimal(eur) * EUR_RATES[currency]
+    # Whole numbers where the currency is usually priced that way.
+    return amount.quantize(Decimal(1) if currency in {"HUF", "CZK"} else Decimal("0.01"))
+
+
+class Command(BaseCommand):
+    help = "Create demo sellers, team members, buyers and orders (safe to run again)."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--quiet", action="store_true", help="Do not print the demo logins.")
+
+    @transaction.atomic
+    def handle(self, *args: Any, quiet: bool = False, **options: Any) -> None:
+        markets = Market.objects.in_bulk()
+        created = 0
+        sellers = []
+        for spec in SELLERS:
+            seller, _ = Seller.objects.get_or_create(
+                slug=spec.slug,
+                defaults={"company_name": spec.company_name, "country": spec.country},
+            )
+            sellers.append((seller, spec))
+            people = [(spec.owner, SellerMember.Role.OWNER)] + [
+                (a, SellerMember.Role.AGENT) for a in spec.agents
+            ]
+            for (email, name), role in people:
+                user = self._user(
+                    email,
+                    name,
+                    market=markets[spec.country],
+                    language="fr" if spec.country == "FR" else "en",
+                )
+                SellerMember.objects.get_or_create(
+                    user=user, seller=seller, defaults={"role": role}
+                )
+        self._user(*ADMIN, market=markets["FR"], language="en", staff=True)
+
+        now = timezone.now()
+        for index, (code, (email, name, (street, postal, city))) in enumerate(BUYERS.items()):
+            market = markets[code]
+            buyer = self._user(email, name, market=market, language="fr" if code == "FR" else "en")
+            address = Address(
+                name=name, line1=street, postal_code=postal, city=city, country=market.country
+            )
+            for n in range(ORDERS_PER_BUYER):
+                seller, spec = sellers[(index + n) % len(sellers)]
+                # One generator per order: the same data on every machine and every run.
+                rng = random.Random(f"{code}-{n}")
+                number = f"2026-{100 + index * 10 + n:03d}-{rng.randrange(1000, 9999):04d}"
+                picks = rng.sample(spec.products, k=rng.randint(1, 3))
+                lines = [
+                    LineSpec(
+                        sku=sku,
+                        title=title,
+                        quantity=rng.choice((1, 1, 1, 2, 3)),
+                        unit_price=_price(eur, market.currency),
+                    )
+                    for sku, title, eur in picks
+                ]
+                shipping = _price(rng.choice(("0.00", "4.90", "6.90")), market.currency)
+                # Newest order a few hours ago, the oldest about two months back.
+                placed_at = now - timedelta(
+                    days=n * 7 + rng.randint(0, 6), hours=rng.randint(2, 20)
+                )
+                if Order.objects.filter(number=number).exists():
+                    continue
+                order = order_place(
+                    number=number,
+                    buyer=buyer,
+                    seller=seller,
+                    market=market,
+                    lines=lines,
+                    shipping_cost=shipping,
+                    address=address,
+                    placed_at=placed_at,
+                )
+                created += 1
+                if n == 0 and index % 3 == 0:
+                    continue  # some recent orders are not shipped yet
+                shipped_at = placed_at + timedelta(hours=rng.randint(18, 40))
+                shipment_add(
+                    order=order,
+                    carrier=CARRIERS[code],
+                    tracking_number=f"{code}{rng.randrange(10**9, 10**10)}",
+                    shipped_at=shipped_at,
+                    estimated_delivery=(shipped_at + timedelta(days=rng.randint(2, 4))).date(),
+                )
+                if shipped_at + timedelta(days=5) < now:
+                    Order.objects.filter(pk=order.pk).update(status=Order.Status.DELIVERED)
+
+        if not quiet:
+            self.stdout.write(self.style.SUCCESS(f"Demo data ready ({created} new orders)."))
+            self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
+            self.stdout.write(f"  buyer (FR market)      {BUYERS['FR'][0]}")
+            self.stdout.write(
+                "  buyers in other markets buyer.<de|at|pl|cz|sk|hu|ro|es|it>@example.com"
+            )
+            for spec in SELLERS:
+                agents = ", ".join(email for email, _ in spec.agents)
+                self.stdout.write(
+                    f"  {spec.company_name:<22} owner {spec.owner[0]}, agents {agents}"
+                )
+            self.stdout.write(f"  platform administrator {ADMIN[0]} (admin console at /admin/)")
+
+    def _user(
+        self, email: str, name: str, *, market: Market, language: str, staff: bool = False
+    ) -> User:
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            user = User.objects.create_user(
+                email,
+                DEMO_PASSWORD,
+                name=name,
+                market=market,
+                preferred_language=language,
+                is_staff=staff,
+                is_superuser=staff,
+            )
+        return user
