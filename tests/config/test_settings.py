@@ -1,0 +1,88 @@
+"""Production settings refuse to start unsafe and pass Django's deployment checklist."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DJANGO_SETTINGS_MODULE", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_production_settings_pass_check_deploy_without_warnings():
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="false",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        ALLOWED_HOSTS="helpdesk.example.com",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+@pytest.mark.parametrize(
+    "secret",
+    [None, "", "short", "insecure-local-development-key-never-use-in-production", "a" * 60],
+)
+def test_production_refuses_to_start_without_a_real_secret(secret):
+    env = {"DEBUG": "false", "ALLOWED_HOSTS": "helpdesk.example.com"}
+    if secret is not None:
+        env["SECRET_KEY"] = secret
+    else:
+        env["SECRET_KEY"] = ""
+    result = manage("check", **env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: SECRET_KEY must be set" in result.stderr
+
+
+def test_only_postgresql_is_accepted():
+    result = manage("check", DATABASE_URL="sqlite:///tmp/x.db")
+    assert result.returncode != 0
+    assert "DATABASE_URL must point to PostgreSQL" in result.stderr
+
+
+def test_local_defaults_need_no_configuration():
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DATABASE_URL", "CELERY_BROKER_URL", "REDIS_URL", "SECRET_KEY"}
+    }
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django, os; os.environ['DJANGO_SETTINGS_MODULE']="
+            "'config.settings'; django.setup(); from django.conf import settings as s; "
+            "print(s.DEBUG, s.DATABASES['default']['NAME'], s.CELERY_BROKER_URL)",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert result.stdout.split() == ["True", "helpdesk", "filesystem://"]

@@ -1,0 +1,37 @@
+import pytest
+from django.core.management import call_command
+
+from accounts.models import Seller, SellerMember, User
+from orders.models import Market, Order, Shipment
+
+
+@pytest.mark.django_db
+def test_seed_demo_builds_the_demo_world_once(capsys):
+    call_command("seed_demo")
+    out = capsys.readouterr().out
+    assert "buyer@example.com" in out
+    assert "helpdesk-demo" in out
+    counts = (User.objects.count(), Order.objects.count(), Shipment.objects.count())
+    call_command("seed_demo", quiet=True)
+    assert (User.objects.count(), Order.objects.count(), Shipment.objects.count()) == counts
+
+    assert set(Seller.objects.values_list("country", flat=True)) == {"FR", "PL", "DE"}
+    for seller in Seller.objects.all():
+        roles = sorted(SellerMember.objects.filter(seller=seller).values_list("role", flat=True))
+        assert roles == ["agent", "agent", "owner"]
+    assert set(Order.objects.values_list("market", flat=True)) == set(
+        Market.objects.values_list("code", flat=True)
+    )
+    assert Order.objects.count() == 80
+    assert set(Order.objects.values_list("currency", flat=True)) == {
+        "EUR",
+        "PLN",
+        "CZK",
+        "HUF",
+        "RON",
+    }
+    assert User.objects.filter(is_staff=True).count() == 1
+    assert all(order.lines.exists() for order in Order.objects.all())
+    demo_buyer = User.objects.get(email="buyer@example.com")
+    assert demo_buyer.check_password("helpdesk-demo")
+    assert Shipment.objects.filter(order__buyer=demo_buyer).exists()

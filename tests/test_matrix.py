@@ -1,0 +1,132 @@
+"""Every URL × every persona → the expected status (pretix-style matrix).
+
+A new view is not done until it has a row here. 404 (not 403) for what a persona may not
+see: "missing" and "not yours" look the same.
+"""
+
+import re
+
+import pytest
+from django.urls import get_resolver
+
+from tests.conftest import PERSONAS
+
+A, B, OB, SA, OSA, PA = PERSONAS  # anonymous, buyer, other_buyer, seller_agent, ...
+
+LOGIN = 302  # anonymous visitors are sent to the log-in page
+
+
+def statuses(anonymous, buyer, other_buyer, seller_agent, other_seller_agent, platform_admin):
+    return {
+        A: anonymous,
+        B: buyer,
+        OB: other_buyer,
+        SA: seller_agent,
+        OSA: other_seller_agent,
+        PA: platform_admin,
+    }
+
+
+MATRIX = [
+    # (name, method, url, extra headers, {persona: status})
+    ("home", "get", "/", {}, statuses(200, 302, 302, 302, 302, 302)),
+    ("healthz", "get", "/healthz", {}, statuses(200, 200, 200, 200, 200, 200)),
+    ("login", "get", "/accounts/login/", {}, statuses(200, 302, 302, 302, 302, 302)),
+    ("password", "get", "/accounts/password/", {}, statuses(LOGIN, 200, 200, 200, 200, 200)),
+    (
+        "password done",
+        "get",
+        "/accounts/password/done/",
+        {},
+        statuses(LOGIN, 200, 200, 200, 200, 200),
+    ),
+    ("logout by GET", "get", "/accounts/logout/", {}, statuses(405, 405, 405, 405, 405, 405)),
+    ("logout", "post", "/accounts/logout/", {}, statuses(302, 302, 302, 302, 302, 302)),
+    ("language", "post", "/accounts/language/", {}, statuses(302, 302, 302, 302, 302, 302)),
+    ("my orders", "get", "/orders/", {}, statuses(LOGIN, 200, 200, 200, 200, 200)),
+    (
+        "buyer's order",
+        "get",
+        "/orders/2026-100-0001/",
+        {},
+        statuses(LOGIN, 200, 404, 200, 404, 404),
+    ),
+    (
+        "other buyer's order",
+        "get",
+        "/orders/2026-200-0002/",
+        {},
+        statuses(LOGIN, 404, 200, 404, 200, 404),
+    ),
+    (
+        "missing order",
+        "get",
+        "/orders/2026-999-9999/",
+        {},
+        statuses(LOGIN, 404, 404, 404, 404, 404),
+    ),
+    ("order by POST", "post", "/orders/2026-100-0001/", {}, statuses(405, 405, 405, 405, 405, 405)),
+    ("seller orders", "get", "/seller/orders/", {}, statuses(LOGIN, 404, 404, 200, 200, 404)),
+    (
+        "seller orders, filtered",
+        "get",
+        "/seller/orders/?market=FR&status=shipped&q=2026",
+        {},
+        statuses(LOGIN, 404, 404, 200, 200, 404),
+    ),
+    (
+        "seller orders partial",
+        "get",
+        "/seller/orders/?status=placed",
+        {"HX-Request": "true"},
+        statuses(LOGIN, 404, 404, 200, 200, 404),
+    ),
+    ("admin", "get", "/admin/", {}, statuses(302, 302, 302, 302, 302, 200)),
+    ("admin orders", "get", "/admin/orders/order/", {}, statuses(302, 302, 302, 302, 302, 200)),
+    ("admin users", "get", "/admin/accounts/user/", {}, statuses(302, 302, 302, 302, 302, 200)),
+    ("admin sellers", "get", "/admin/accounts/seller/", {}, statuses(302, 302, 302, 302, 302, 200)),
+    (
+        "admin heartbeats",
+        "get",
+        "/admin/sla/heartbeat/",
+        {},
+        statuses(302, 302, 302, 302, 302, 200),
+    ),
+]
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize(
+    ("method", "url", "headers", "expected"),
+    [pytest.param(m, u, h, e, id=name) for name, m, u, h, e in MATRIX],
+)
+def test_url_matrix(as_persona, persona, method, url, headers, expected):
+    client = as_persona(persona)
+    response = getattr(client, method)(url, headers=headers)
+    assert response.status_code == expected[persona], response.content[:500]
+    if expected[persona] == LOGIN and persona == A and url.startswith(("/orders", "/seller")):
+        assert response["Location"].startswith("/accounts/login/?next=")
+
+
+def _routes(patterns, prefix=""):
+    for pattern in patterns:
+        route = prefix + str(pattern.pattern)
+        if hasattr(pattern, "url_patterns"):
+            yield from _routes(pattern.url_patterns, route)
+        else:
+            yield route
+
+
+def _matches(route: str, url: str) -> bool:
+    return re.fullmatch("/" + re.sub(r"<[^>]+>", "[^/]+", route), url) is not None
+
+
+def test_every_url_pattern_is_in_the_matrix():
+    """Adding a view without a matrix row fails here (the admin has its own rows)."""
+    urls = {url.split("?")[0] for _, _, url, _, _ in MATRIX}
+    missing = [
+        route
+        for route in _routes(get_resolver().url_patterns)
+        if not route.startswith("admin/") and not any(_matches(route, url) for url in urls)
+    ]
+    assert missing == []
