@@ -37,7 +37,7 @@ log "migrating and loading demo data"
 logins=$(.venv/bin/python manage.py seed_demo)
 
 .venv/bin/gunicorn config.wsgi --bind "127.0.0.1:$WEB_PORT" --workers 2 --timeout 30 \
-    --access-logfile - --error-logfile - &
+    --no-control-socket --access-logfile - --error-logfile - &
 pids+=($!)
 .venv/bin/celery -A config worker --loglevel INFO --concurrency 2 \
     --without-gossip --without-mingle --without-heartbeat &
