@@ -4,6 +4,11 @@ from django.utils.translation import gettext_lazy as _
 from orders.models import Market, Order
 
 
+class MarketChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Market) -> str:
+        return f"{obj.code} · {obj.display_name}"
+
+
 class SellerOrderFilterForm(forms.Form):
     """The filters of a seller's order list; every value stays in the URL."""
 
@@ -13,7 +18,7 @@ class SellerOrderFilterForm(forms.Form):
         max_length=20,
         widget=forms.SearchInput(attrs={"placeholder": _("e.g. 2026-104-0042")}),
     )
-    market = forms.ModelChoiceField(
+    market = MarketChoiceField(
         label=_("Market"), queryset=Market.objects.all(), required=False, empty_label=_("All")
     )
     status = forms.ChoiceField(

@@ -1,11 +1,9 @@
 from __future__ import annotations
 
-from decimal import Decimal
 from urllib.parse import quote
 from zoneinfo import ZoneInfo, available_timezones
 
 from babel import Locale
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -245,10 +243,3 @@ class Shipment(models.Model):
     def tracking_url(self) -> str:
         template = CARRIER_TRACKING_URLS.get(self.carrier)
         return template.format(quote(self.tracking_number, safe="")) if template else ""
-
-
-def default_market_code() -> str:
-    return settings.DEFAULT_MARKET
-
-
-ZERO = Decimal("0.00")

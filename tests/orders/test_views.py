@@ -155,3 +155,11 @@ def test_home_sends_people_where_they_work(world, as_persona):
     assert as_persona("buyer").get("/")["Location"] == reverse("orders:my_orders")
     assert as_persona("seller_agent").get("/")["Location"] == reverse("orders:seller_orders")
     assert b"Log in" in as_persona("anonymous").get("/").content
+
+
+def test_market_filter_names_markets_in_the_reader_language(world, client):
+    world.seller_agent.preferred_language = "fr"
+    world.seller_agent.save()
+    client.force_login(world.seller_agent)
+    html = client.get(reverse("orders:seller_orders")).content.decode()
+    assert "DE · Allemagne" in html
