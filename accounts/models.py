@@ -144,7 +144,15 @@ class SellerMember(models.Model):
     seller = models.ForeignKey(
         Seller, verbose_name=_("seller"), on_delete=models.CASCADE, related_name="members"
     )
+
+    class Notify(models.TextChoices):
+        IMMEDIATE = "immediate", _("At once, one e-mail per message")
+        HOURLY = "hourly", _("One summary e-mail per hour")
+
     role = models.CharField(_("role"), max_length=8, choices=Role.choices, default=Role.AGENT)
+    notification_mode = models.CharField(
+        _("e-mail notifications"), max_length=10, choices=Notify.choices, default=Notify.IMMEDIATE
+    )
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
     class Meta:

@@ -22,7 +22,17 @@ def _prepare(sender: Celery, **kwargs: object) -> None:
         if options.get(key):
             os.makedirs(options[key], exist_ok=True)
 
+    from celery.schedules import crontab
+
     sender.conf.beat_schedule = {
+        "notifications-retry": {
+            "task": "helpdesk.tasks.send_pending_notifications",
+            "schedule": timedelta(minutes=1),
+        },
+        "notifications-digest": {
+            "task": "helpdesk.tasks.send_notification_digests",
+            "schedule": crontab(minute=0),
+        },
         "heartbeat": {
             "task": "sla.tasks.heartbeat",
             "schedule": timedelta(seconds=settings.HEARTBEAT_SECONDS),

@@ -14,5 +14,6 @@ urlpatterns = [
     path("healthz", sla_views.healthz, name="healthz"),
     path("accounts/", include("accounts.urls")),
     path("", include("orders.urls")),
+    path("", include("helpdesk.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,1 +1,400 @@
-# Conversations arrive with the helpdesk issue; the app exists so its migrations have a home.
+"""Conversations between a buyer and a seller about one order.
+
+Messages are facts: a row of `Message` (and of `Attachment`) never changes and is never
+deleted; a PostgreSQL trigger enforces it for every database user (migration 0002). What
+changes about a conversation (status, assignment, what is awaited, who read what) lives on
+`Thread` and `ReadState`, next to the messages, never in them.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timedelta
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Seller, SellerMember, User
+from orders.models import Market, Order, OrderLine
+
+# Buyers may reopen a request they (or the seller) closed for this long.
+REOPEN_WINDOW_DAYS = 30
+
+
+class Topic(models.TextChoices):
+    DELIVERY = "delivery", _("Delivery")
+    RETURN = "return", _("Return")
+    WITHDRAWAL = "withdrawal", _("Withdrawal (14-day right of withdrawal)")
+    COMPLAINT = "complaint", _("Complaint or defect")
+    WARRANTY = "warranty", _("Warranty or repair")
+    INVOICE = "invoice", _("Invoice")
+    CANCELLATION = "cancellation", _("Cancellation")
+    OTHER = "other", _("Other question")
+    # Opened by the seller's first proactive status update on an order; never by a buyer.
+    ORDER_UPDATES = "order_updates", _("Order updates")
+
+
+BUYER_TOPICS = [(value, label) for value, label in Topic.choices if value != Topic.ORDER_UPDATES]
+
+
+class Role(models.TextChoices):
+    BUYER = "buyer", _("Buyer")
+    SELLER = "seller", _("Seller")
+    PLATFORM = "platform", _("Platform")
+    SYSTEM = "system", _("System")
+
+
+class ThreadQuerySet(models.QuerySet["Thread"]):
+    def visible_to(self, user: User) -> ThreadQuerySet:
+        """Threads `user` may open in the site: their own requests as a buyer, and every
+        thread of each seller they work for. Platform staff work in the admin."""
+        if not user.is_authenticated:
+            return self.none()
+        seller_ids = SellerMember.objects.filter(user=user).values("seller_id")
+        return self.filter(Q(buyer=user) | Q(seller_id__in=seller_ids))
+
+    def awaiting_seller(self) -> ThreadQuerySet:
+        return self.filter(status=Thread.Status.OPEN, awaiting_reply_since__isnull=False)
+
+    def escalated(self) -> ThreadQuerySet:
+        return self.filter(escalated_at__isnull=False)
+
+
+class Thread(models.Model):
+    """One conversation about one order. Its row is the inbox's index: every field the inbox
+    sorts or filters by is kept here, updated in the same transaction as the message."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
+
+    order = models.ForeignKey(
+        Order, verbose_name=_("order"), on_delete=models.PROTECT, related_name="threads"
+    )
+    # Copies of the order's, so the inbox filters without joins.
+    seller = models.ForeignKey(
+        Seller, verbose_name=_("seller"), on_delete=models.PROTECT, related_name="threads"
+    )
+    buyer = models.ForeignKey(
+        User, verbose_name=_("buyer"), on_delete=models.PROTECT, related_name="threads"
+    )
+    market = models.ForeignKey(
+        Market, verbose_name=_("market"), on_delete=models.PROTECT, related_name="+"
+    )
+    topic = models.CharField(_("topic"), max_length=16, choices=Topic.choices)
+    lines = models.ManyToManyField(
+        OrderLine, verbose_name=_("items concerned"), blank=True, related_name="threads"
+    )
+    status = models.CharField(
+        _("status"), max_length=8, choices=Status.choices, default=Status.OPEN
+    )
+    assignee = models.ForeignKey(
+        User,
+        verbose_name=_("assigned to"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_threads",
+    )
+    created_at = models.DateTimeField(_("opened at"), default=timezone.now)
+    # The first buyer message not yet answered by the seller, and its answer deadline.
+    awaiting_reply_since = models.DateTimeField(_("awaiting reply since"), null=True, blank=True)
+    due_at = models.DateTimeField(_("answer due at"), null=True, blank=True)
+    # Last activity visible to both sides, and per side (for unread markers).
+    last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now)
+    buyer_activity_at = models.DateTimeField(null=True, blank=True, editable=False)
+    seller_activity_at = models.DateTimeField(null=True, blank=True, editable=False)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    closed_by_role = models.CharField(
+        _("closed by"), max_length=8, choices=Role.choices, blank=True
+    )
+    escalated_at = models.DateTimeField(_("escalated at"), null=True, blank=True)
+    # A double-submitted "contact the seller" form opens one thread.
+    open_key = models.UUIDField(null=True, blank=True, editable=False)
+
+    objects = ThreadQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("thread")
+        verbose_name_plural = _("threads")
+        ordering = ["-last_activity_at", "-id"]
+        indexes = [
+            # "Awaiting our reply", due first (keyset on due_at, id).
+            models.Index(
+                fields=["seller", "due_at", "id"],
+                name="thread_inbox_due",
+                condition=Q(status="open", awaiting_reply_since__isnull=False),
+            ),
+            # Every other inbox view, most recent activity first (keyset on it, id).
+            models.Index(
+                fields=["seller", "status", "-last_activity_at", "-id"], name="thread_inbox_recent"
+            ),
+            models.Index(fields=["buyer", "-last_activity_at", "-id"], name="thread_buyer_recent"),
+            models.Index(fields=["order", "topic"], name="thread_order_topic"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["order"],
+                condition=Q(topic="order_updates"),
+                name="thread_one_order_updates_per_order",
+            ),
+            models.UniqueConstraint(
+                fields=["buyer", "open_key"],
+                name="thread_open_once",
+                condition=Q(open_key__isnull=False),
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["open", "closed"]), name="thread_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status="closed", closed_at__isnull=False) | Q(status="open"),
+                name="thread_closed_has_time",
+            ),
+            models.CheckConstraint(
+                condition=Q(awaiting_reply_since__isnull=True) | Q(due_at__isnull=False),
+                name="thread_awaiting_has_deadline",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.order.number} · {self.get_topic_display()}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+    def is_overdue(self, now: datetime | None = None) -> bool:
+        return (
+            self.is_open
+            and self.due_at is not None
+            and self.awaiting_reply_since is not None
+            and self.due_at <= (now or timezone.now())
+        )
+
+    def can_buyer_reopen(self, now: datetime | None = None) -> bool:
+        return (
+            self.status == self.Status.CLOSED
+            and self.closed_at is not None
+            and (now or timezone.now()) - self.closed_at <= timedelta(days=REOPEN_WINDOW_DAYS)
+        )
+
+    def can_buyer_escalate(self, now: datetime | None = None) -> bool:
+        """The buyer may ask the platform to step in once the seller has missed a deadline
+        or has closed a thread the buyer disputes; once per thread."""
+        if self.escalated_at is not None or self.topic == Topic.ORDER_UPDATES:
+            return False
+        closed_by_seller = self.status == self.Status.CLOSED and self.closed_by_role == Role.SELLER
+        return self.is_overdue(now) or closed_by_seller
+
+
+class MessageQuerySet(models.QuerySet["Message"]):
+    def for_role(self, role: str) -> MessageQuerySet:
+        """What a reader in `role` may see: buyers never see internal notes, nor who in the
+        seller's team a thread is assigned to."""
+        if role == Role.BUYER:
+            return self.exclude(kind=Message.Kind.INTERNAL_NOTE).exclude(
+                kind=Message.Kind.EVENT, data__event="assigned"
+            )
+        return self
+
+
+class Message(models.Model):
+    """An immutable entry of a thread's timeline: a text, a status update, an internal note
+    or an event (closed, reopened, assigned, escalated)."""
+
+    class Kind(models.TextChoices):
+        TEXT = "text", _("Message")
+        STATUS_UPDATE = "status_update", _("Status update")
+        INTERNAL_NOTE = "internal_note", _("Internal note")
+        EVENT = "event", _("Event")
+
+    thread = models.ForeignKey(
+        Thread, verbose_name=_("thread"), on_delete=models.PROTECT, related_name="messages"
+    )
+    author = models.ForeignKey(
+        User,
+        verbose_name=_("author"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    author_role = models.CharField(_("author role"), max_length=8, choices=Role.choices)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.TEXT)
+    body = models.TextField(_("text"), blank=True)
+    # Structured content: a status update's fields or an event's details. Stored with sorted
+    # keys and ISO strings, so the rendering of a message is deterministic.
+    data = models.JSONField(_("data"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("sent at"), default=timezone.now)
+    idempotency_key = models.UUIDField(null=True, blank=True, editable=False)
+
+    objects = MessageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+        ordering = ["thread", "created_at", "id"]
+        indexes = [models.Index(fields=["thread", "id"], name="message_thread_timeline")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["thread", "author", "idempotency_key"],
+                name="message_post_once",
+                condition=Q(idempotency_key__isnull=False),
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=["text", "status_update", "internal_note", "event"]),
+                name="message_kind_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(author_role__in=["buyer", "seller", "platform", "system"]),
+                name="message_role_valid",
+            ),
+            # Only the seller's team writes internal notes and status updates.
+            models.CheckConstraint(
+                condition=~Q(kind__in=["internal_note", "status_update"]) | Q(author_role="seller"),
+                name="message_seller_only_kinds",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} #{self.pk} in thread {self.thread_id}"
+
+    @property
+    def is_public(self) -> bool:
+        return self.kind != self.Kind.INTERNAL_NOTE
+
+
+def attachment_path(instance: Attachment, filename: str) -> str:
+    # A random name: the buyer's file name is kept only as data, never as a path.
+    now = timezone.now()
+    return f"attachments/{now:%Y/%m}/{uuid.uuid4().hex}{instance.extension}"
+
+
+class Attachment(models.Model):
+    """A file sent with a message: content-checked, stored under a random name, served only
+    through the thread's access check. Immutable like its message."""
+
+    ALLOWED_TYPES = {
+        "image/jpeg": ".jpg",
+        "image/png": ".png",
+        "image/webp": ".webp",
+        "application/pdf": ".pdf",
+    }
+
+    message = models.ForeignKey(
+        Message, verbose_name=_("message"), on_delete=models.PROTECT, related_name="attachments"
+    )
+    file = models.FileField(_("file"), upload_to=attachment_path, max_length=200)
+    original_name = models.CharField(_("file name"), max_length=120)
+    content_type = models.CharField(_("type"), max_length=40)
+    size = models.PositiveIntegerField(_("size"))
+    sha256 = models.CharField(max_length=64)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["message", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(
+                    content_type__in=["image/jpeg", "image/png", "image/webp", "application/pdf"]
+                ),
+                name="attachment_type_allowed",
+            ),
+            models.CheckConstraint(
+                condition=Q(size__lte=10 * 1024 * 1024), name="attachment_size_limit"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    @property
+    def extension(self) -> str:
+        return self.ALLOWED_TYPES[self.content_type]
+
+    @property
+    def is_image(self) -> bool:
+        return self.content_type.startswith("image/")
+
+
+class ReadState(models.Model):
+    """How far one person has read one thread."""
+
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="read_states")
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    last_read_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["thread", "user"], name="readstate_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} read {self.thread_id} at {self.last_read_at}"
+
+
+class SavedReply(models.Model):
+    """A seller's reusable text, inserted into the editor and sent by a person (never
+    automatically)."""
+
+    seller = models.ForeignKey(
+        Seller, verbose_name=_("seller"), on_delete=models.CASCADE, related_name="saved_replies"
+    )
+    title = models.CharField(_("title"), max_length=80)
+    body = models.TextField(_("text"), max_length=5000)
+    created_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("saved reply")
+        verbose_name_plural = _("saved replies")
+        ordering = ["title", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Notification(models.Model):
+    """The outbox: written in the same transaction as what it tells, sent by a Celery task,
+    marked sent once. A crashed worker loses nothing."""
+
+    class Kind(models.TextChoices):
+        MESSAGE = "message", _("New message")
+        STATUS_UPDATE = "status_update", _("Status update")
+        ESCALATION = "escalation", _("Escalation")
+
+    recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="+")
+    message = models.ForeignKey(
+        Message, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    # Sent in the recipient's hourly digest instead of at once.
+    digest = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["digest", "id"],
+                name="notification_pending",
+                condition=Q(sent_at__isnull=True),
+            ),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "message"],
+                name="notification_once_per_message",
+                condition=Q(message__isnull=False),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} → {self.recipient_id}"

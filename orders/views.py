@@ -23,6 +23,8 @@ def my_orders(request: HttpRequest) -> HttpResponse:
 @require_GET
 @login_required
 def order_detail(request: HttpRequest, number: str) -> HttpResponse:
+    from helpdesk.forms import StatusUpdateForm
+
     access = access_order(request.user, number)
     order = access.order
     return render(
@@ -33,6 +35,8 @@ def order_detail(request: HttpRequest, number: str) -> HttpResponse:
             "role": access.role,
             "lines": list(order.lines.all()),
             "shipments": list(order.shipments.all()),
+            "threads": list(order.threads.order_by("-last_activity_at", "-id")),
+            "status_form": StatusUpdateForm(order=order) if access.role == "seller" else None,
         },
     )
 

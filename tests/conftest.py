@@ -7,8 +7,16 @@ import pytest
 from django.test import Client
 
 from accounts.models import User
+from helpdesk.models import Attachment, SavedReply, Thread
+from helpdesk.services import thread_open
 from orders.models import Order
-from tests.factories import SellerFactory, SellerMemberFactory, UserFactory, make_order
+from tests.factories import (
+    SellerFactory,
+    SellerMemberFactory,
+    UserFactory,
+    make_order,
+    png_upload,
+)
 
 
 @dataclass
@@ -20,6 +28,20 @@ class World:
     platform_admin: User
     order: Order  # buyer's order from seller_agent's seller, shipped
     other_order: Order  # other_buyer's order from other_seller_agent's seller
+    thread: Thread  # buyer's return request about `order`, with a photo
+    other_thread: Thread  # other_buyer's request about `other_order`
+    attachment: Attachment
+    saved_reply: SavedReply  # seller_agent's seller's
+    other_saved_reply: SavedReply
+
+    def ids(self) -> dict[str, int]:
+        return {
+            "thread": self.thread.pk,
+            "other_thread": self.other_thread.pk,
+            "attachment": self.attachment.pk,
+            "saved_reply": self.saved_reply.pk,
+            "other_saved_reply": self.other_saved_reply.pk,
+        }
 
 
 @pytest.fixture
@@ -35,14 +57,27 @@ def world(db) -> World:
     platform_admin = UserFactory(
         email="admin@example.com", name="Pat Admin", is_staff=True, is_superuser=True
     )
+    order = make_order(buyer=buyer, seller=seller, number="2026-100-0001", shipped=True)
+    other_order = make_order(buyer=other_buyer, seller=other_seller, number="2026-200-0002")
+    thread = thread_open(
+        order=order, buyer=buyer, topic="return", body="The lamp is broken.", uploads=[png_upload()]
+    )
+    other_thread = thread_open(
+        order=other_order, buyer=other_buyer, topic="delivery", body="Where is my parcel?"
+    )
     return World(
         buyer=buyer,
         other_buyer=other_buyer,
         seller_agent=seller_agent,
         other_seller_agent=other_seller_agent,
         platform_admin=platform_admin,
-        order=make_order(buyer=buyer, seller=seller, number="2026-100-0001", shipped=True),
-        other_order=make_order(buyer=other_buyer, seller=other_seller, number="2026-200-0002"),
+        order=order,
+        other_order=other_order,
+        thread=thread,
+        other_thread=other_thread,
+        attachment=Attachment.objects.get(message__thread=thread),
+        saved_reply=SavedReply.objects.create(seller=seller, title="Thanks", body="Thank you!"),
+        other_saved_reply=SavedReply.objects.create(seller=other_seller, title="Hi", body="Hi"),
     )
 
 

@@ -1,3 +1,4 @@
+import io
 from datetime import timedelta
 from decimal import Decimal
 
@@ -5,6 +6,7 @@ import factory
 from django.utils import timezone
 
 from accounts.models import Seller, SellerMember, User
+from helpdesk.services import Upload
 from orders.models import Carrier, Market, Order
 from orders.services import Address, LineSpec, order_place, shipment_add
 
@@ -88,3 +90,25 @@ def make_order(
 
 
 make_order.counter = 0
+
+
+def png_bytes(size: tuple[int, int] = (8, 8), fmt: str = "PNG") -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (200, 40, 40)).save(buffer, fmt)
+    return buffer.getvalue()
+
+
+def png_upload(name: str = "photo.png") -> Upload:
+    return Upload(name=name, content_type="image/png", content=png_bytes())
+
+
+def pdf_bytes() -> bytes:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()

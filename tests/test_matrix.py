@@ -81,7 +81,185 @@ MATRIX = [
         {"HX-Request": "true"},
         statuses(LOGIN, 404, 404, 200, 200, 404),
     ),
+    # Helpdesk: buyer side
+    ("my requests", "get", "/requests/", {}, statuses(LOGIN, 200, 200, 200, 200, 200)),
+    (
+        "contact seller",
+        "get",
+        "/orders/2026-100-0001/contact/",
+        {},
+        statuses(LOGIN, 200, 404, 403, 404, 404),
+    ),
+    (
+        "contact seller, empty post",
+        "post",
+        "/orders/2026-100-0001/contact/",
+        {},
+        statuses(LOGIN, 200, 404, 403, 404, 404),
+    ),
+    ("thread", "get", "/threads/{thread}/", {}, statuses(LOGIN, 200, 404, 200, 404, 404)),
+    (
+        "other thread",
+        "get",
+        "/threads/{other_thread}/",
+        {},
+        statuses(LOGIN, 404, 200, 404, 200, 404),
+    ),
+    ("missing thread", "get", "/threads/999999/", {}, statuses(LOGIN, 404, 404, 404, 404, 404)),
+    (
+        "thread updates partial",
+        "get",
+        "/threads/{thread}/updates/?after=0",
+        {"HX-Request": "true"},
+        statuses(LOGIN, 200, 404, 200, 404, 404),
+    ),
+    (
+        "attachment",
+        "get",
+        "/attachments/{attachment}/",
+        {},
+        statuses(LOGIN, 200, 404, 200, 404, 404),
+    ),
+    (
+        "missing attachment",
+        "get",
+        "/attachments/999999/",
+        {},
+        statuses(LOGIN, 404, 404, 404, 404, 404),
+    ),
+    (
+        "reply, empty",
+        "post",
+        "/threads/{thread}/reply/",
+        {},
+        statuses(LOGIN, 400, 404, 400, 404, 404),
+    ),
+    (
+        "reply to other thread",
+        "post",
+        "/threads/{other_thread}/reply/",
+        {},
+        statuses(LOGIN, 404, 400, 404, 400, 404),
+    ),
+    (
+        "note, empty",
+        "post",
+        "/threads/{thread}/note/",
+        {},
+        statuses(LOGIN, 403, 404, 400, 404, 404),
+    ),
+    (
+        "status update, empty",
+        "post",
+        "/threads/{thread}/status-update/",
+        {},
+        statuses(LOGIN, 403, 404, 400, 404, 404),
+    ),
+    (
+        "assign nobody",
+        "post",
+        "/threads/{thread}/assign/",
+        {},
+        statuses(LOGIN, 403, 404, 302, 404, 404),
+    ),
+    ("close", "post", "/threads/{thread}/close/", {}, statuses(LOGIN, 302, 404, 302, 404, 404)),
+    ("reopen", "post", "/threads/{thread}/reopen/", {}, statuses(LOGIN, 302, 404, 302, 404, 404)),
+    (
+        "escalate, empty",
+        "post",
+        "/threads/{thread}/escalate/",
+        {},
+        statuses(LOGIN, 400, 404, 403, 404, 404),
+    ),
+    (
+        "thread by GET only",
+        "get",
+        "/threads/{thread}/reply/",
+        {},
+        statuses(LOGIN, 405, 405, 405, 405, 405),
+    ),
+    (
+        "order status update, empty",
+        "post",
+        "/orders/2026-100-0001/status-update/",
+        {},
+        statuses(LOGIN, 403, 404, 302, 404, 404),
+    ),
+    # Helpdesk: seller side
+    ("inbox", "get", "/seller/inbox/", {}, statuses(LOGIN, 404, 404, 200, 200, 404)),
+    (
+        "inbox, all, partial",
+        "get",
+        "/seller/inbox/?view=all&assigned=me",
+        {"HX-Request": "true"},
+        statuses(LOGIN, 404, 404, 200, 200, 404),
+    ),
+    (
+        "inbox counts",
+        "get",
+        "/seller/inbox/counts/",
+        {"HX-Request": "true"},
+        statuses(LOGIN, 404, 404, 200, 200, 404),
+    ),
+    (
+        "saved replies",
+        "get",
+        "/seller/saved-replies/",
+        {},
+        statuses(LOGIN, 404, 404, 200, 200, 404),
+    ),
+    (
+        "saved replies, empty post",
+        "post",
+        "/seller/saved-replies/",
+        {},
+        statuses(LOGIN, 404, 404, 200, 200, 404),
+    ),
+    (
+        "delete saved reply",
+        "post",
+        "/seller/saved-replies/{saved_reply}/delete/",
+        {},
+        statuses(LOGIN, 404, 404, 302, 404, 404),
+    ),
+    (
+        "delete other seller's saved reply",
+        "post",
+        "/seller/saved-replies/{other_saved_reply}/delete/",
+        {},
+        statuses(LOGIN, 404, 404, 404, 302, 404),
+    ),
+    (
+        "notification settings",
+        "get",
+        "/seller/notifications/",
+        {},
+        statuses(LOGIN, 404, 404, 200, 200, 404),
+    ),
+    (
+        "notification settings, empty post",
+        "post",
+        "/seller/notifications/",
+        {},
+        statuses(LOGIN, 404, 404, 200, 200, 404),
+    ),
+    # Admin console
     ("admin", "get", "/admin/", {}, statuses(302, 302, 302, 302, 302, 200)),
+    ("admin threads", "get", "/admin/helpdesk/thread/", {}, statuses(302, 302, 302, 302, 302, 200)),
+    (
+        "admin thread",
+        "get",
+        "/admin/helpdesk/thread/{thread}/change/",
+        {},
+        statuses(302, 302, 302, 302, 302, 200),
+    ),
+    (
+        "admin messages",
+        "get",
+        "/admin/helpdesk/message/",
+        {},
+        statuses(302, 302, 302, 302, 302, 200),
+    ),
     ("admin orders", "get", "/admin/orders/order/", {}, statuses(302, 302, 302, 302, 302, 200)),
     ("admin users", "get", "/admin/accounts/user/", {}, statuses(302, 302, 302, 302, 302, 200)),
     ("admin sellers", "get", "/admin/accounts/seller/", {}, statuses(302, 302, 302, 302, 302, 200)),
@@ -100,11 +278,11 @@ MATRIX = [
     ("method", "url", "headers", "expected"),
     [pytest.param(m, u, h, e, id=name) for name, m, u, h, e in MATRIX],
 )
-def test_url_matrix(as_persona, persona, method, url, headers, expected):
+def test_url_matrix(world, as_persona, persona, method, url, headers, expected):
     client = as_persona(persona)
-    response = getattr(client, method)(url, headers=headers)
+    response = getattr(client, method)(url.format(**world.ids()), headers=headers)
     assert response.status_code == expected[persona], response.content[:500]
-    if expected[persona] == LOGIN and persona == A and url.startswith(("/orders", "/seller")):
+    if expected[persona] == LOGIN and persona == A and not url.startswith(("/admin", "/accounts")):
         assert response["Location"].startswith("/accounts/login/?next=")
 
 
@@ -118,6 +296,7 @@ def _routes(patterns, prefix=""):
 
 
 def _matches(route: str, url: str) -> bool:
+    url = re.sub(r"\{\w+\}", "1", url)
     return re.fullmatch("/" + re.sub(r"<[^>]+>", "[^/]+", route), url) is not None
 
 

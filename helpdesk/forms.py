@@ -1,0 +1,233 @@
+import uuid
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import SellerMember, User
+from helpdesk.models import BUYER_TOPICS, SavedReply, Topic
+from helpdesk.services import Upload
+from helpdesk.uploads import MAX_FILES, check_upload
+from orders.models import Carrier, Market, Order
+
+BODY_MAX = 5000
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class AttachmentsField(forms.FileField):
+    """Up to five files, each checked by content (helpdesk.uploads)."""
+
+    widget = MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,application/pdf"})
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("label", _("Attachments"))
+        kwargs.setdefault(
+            "help_text", _("Up to 5 photos (JPEG, PNG, WebP) or PDF documents, 10 MB each.")
+        )
+        super().__init__(**kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[Upload]:
+        files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
+        if len(files) > MAX_FILES:
+            raise forms.ValidationError(
+                _("You can attach at most %(max)d files to one message."),
+                code="too_many",
+                params={"max": MAX_FILES},
+            )
+        uploads, errors = [], []
+        for uploaded in files:
+            try:
+                uploads.append(check_upload(uploaded))
+            except forms.ValidationError as error:
+                errors.append(error)
+        if errors:
+            errors.append(
+                forms.ValidationError(
+                    _("Your text is kept: choose the files again and send."), code="kept"
+                )
+            )
+            raise forms.ValidationError(errors)
+        return uploads
+
+
+def body_field(label: str, **attrs: Any) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        max_length=BODY_MAX,
+        widget=forms.Textarea(attrs={"rows": 5, "maxlength": BODY_MAX, **attrs}),
+    )
+
+
+class IdempotentForm(forms.Form):
+    """Each rendering carries a fresh key; the same submission twice posts once."""
+
+    idempotency_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+
+
+class ContactSellerForm(IdempotentForm):
+    topic = forms.ChoiceField(label=_("What is it about?"), choices=BUYER_TOPICS)
+    lines = forms.ModelMultipleChoiceField(
+        label=_("Which items? (optional)"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    body = body_field(_("Your message"))
+    attachments = AttachmentsField()
+
+    def __init__(self, *args: Any, order: Order, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["lines"].queryset = order.lines.all()
+        self.fields["lines"].label_from_instance = lambda line: f"{line.quantity} × {line.title}"
+
+
+class ReplyForm(IdempotentForm):
+    body = body_field(_("Your reply"))
+    attachments = AttachmentsField()
+
+
+class NoteForm(IdempotentForm):
+    body = body_field(_("Internal note"), rows=3)
+
+
+class EscalateForm(forms.Form):
+    reason = forms.CharField(
+        label=_("What should the platform know?"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": 1000}),
+    )
+
+
+class StatusUpdateForm(IdempotentForm):
+    TYPES = [
+        ("return_received", _("Return received")),
+        ("repair_started", _("Repair started")),
+        ("repair_finished", _("Repair finished, item prepared for shipping")),
+        ("shipped", _("Shipped")),
+        ("refund_issued", _("Refund issued")),
+    ]
+    type = forms.ChoiceField(label=_("Update"), choices=TYPES)
+    carrier = forms.ChoiceField(
+        label=_("Carrier"), choices=[("", "—"), *Carrier.choices], required=False
+    )
+    tracking_number = forms.CharField(label=_("Tracking number"), max_length=40, required=False)
+    estimated_delivery = forms.DateField(
+        label=_("Estimated delivery"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    amount = forms.DecimalField(
+        label=_("Amount refunded"), max_digits=12, decimal_places=2, required=False, min_value=0
+    )
+    note = forms.CharField(
+        label=_("Note for the buyer (optional)"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "maxlength": 1000}),
+    )
+
+    def __init__(self, *args: Any, order: Order, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.order = order
+        self.fields["amount"].help_text = _("In %(currency)s.") % {"currency": order.currency}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        kind = data.get("type")
+        required = {
+            "shipped": ("carrier", "tracking_number", "estimated_delivery"),
+            "refund_issued": ("amount",),
+        }.get(kind, ())
+        for name in required:
+            if data.get(name) in (None, ""):
+                self.add_error(name, _("Required for this update."))
+        if kind == "shipped" and data.get("estimated_delivery"):
+            today = timezone.localdate(timezone=self.order.market.tzinfo)
+            if data["estimated_delivery"] < today:
+                self.add_error("estimated_delivery", _("The estimated delivery is in the past."))
+        if kind == "refund_issued" and data.get("amount") is not None:
+            if data["amount"] <= 0:
+                self.add_error("amount", _("A refund is more than zero."))
+            elif data["amount"] > self.order.total:
+                self.add_error("amount", _("A refund cannot exceed the order total."))
+        return data
+
+    def update(self) -> dict[str, Any]:
+        """The status update as the service takes it."""
+        data = self.cleaned_data
+        fields = {
+            "shipped": ("carrier", "tracking_number", "estimated_delivery"),
+            "refund_issued": ("amount",),
+        }.get(data["type"], ())
+        update = {"type": data["type"], **{name: data[name] for name in fields}}
+        if data["type"] == "refund_issued":
+            update["currency"] = self.order.currency
+        if data.get("note"):
+            update["note"] = data["note"]
+        return update
+
+
+class AssignForm(forms.Form):
+    assignee = forms.ModelChoiceField(
+        label=_("Assigned to"),
+        queryset=User.objects.none(),
+        required=False,
+        empty_label=_("Nobody"),
+    )
+
+    def __init__(self, *args: Any, seller_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = User.objects.filter(
+            memberships__seller_id=seller_id, is_active=True
+        ).order_by("name")
+        self.fields["assignee"].label_from_instance = lambda user: user.name
+
+
+class InboxFilterForm(forms.Form):
+    VIEWS = [
+        ("awaiting", _("Awaiting our reply")),
+        ("open", _("Open")),
+        ("escalated", _("Escalated")),
+        ("closed", _("Closed")),
+        ("all", _("All")),
+    ]
+    view = forms.ChoiceField(label=_("Show"), choices=VIEWS, required=False)
+    topic = forms.ChoiceField(
+        label=_("Topic"), choices=[("", _("All")), *Topic.choices], required=False
+    )
+    market = forms.ModelChoiceField(
+        label=_("Market"),
+        queryset=Market.objects.all(),
+        required=False,
+        empty_label=_("All"),
+        to_field_name="code",
+    )
+    assigned = forms.ChoiceField(
+        label=_("Assigned"),
+        choices=[("", _("Anyone")), ("me", _("To me")), ("nobody", _("Unassigned"))],
+        required=False,
+    )
+    cursor = forms.RegexField(regex=r"^-?\d+\.\d+$", required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["market"].label_from_instance = lambda m: f"{m.code} · {m.display_name}"
+
+
+class SavedReplyForm(forms.ModelForm):
+    class Meta:
+        model = SavedReply
+        fields = ["title", "body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 4})}
+
+
+class NotificationSettingsForm(forms.ModelForm):
+    class Meta:
+        model = SellerMember
+        fields = ["notification_mode"]
+        widgets = {"notification_mode": forms.RadioSelect}

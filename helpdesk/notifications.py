@@ -1,0 +1,109 @@
+"""Sending the outbox: one e-mail per pending notification, or one hourly digest per
+recipient. Rows are claimed with SELECT … FOR UPDATE SKIP LOCKED, so two workers never send
+the same row; a failed send rolls back and the row stays pending for the retry job."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from helpdesk.models import Notification
+
+HEADERS = {
+    # No reply by e-mail: the conversation stays on the platform.
+    "Auto-Submitted": "auto-generated",
+    "X-Auto-Response-Suppress": "All",
+}
+
+
+def platform_url(path: str) -> str:
+    scheme = "http" if settings.DEBUG else "https"
+    return f"{scheme}://{settings.PLATFORM_DOMAIN}{path}"
+
+
+def _pending():
+    return (
+        Notification.objects.select_for_update(skip_locked=True, of=("self",))
+        .select_related("recipient__market", "thread__order", "thread__seller", "message__author")
+        .filter(sent_at__isnull=True)
+    )
+
+
+def _render(template: str, recipient, context: dict) -> tuple[str, str]:
+    tz = recipient.market.tzinfo if recipient.market else timezone.get_default_timezone()
+    with translation.override(recipient.preferred_language), timezone.override(tz):
+        text = render_to_string(template, {"recipient": recipient, **context})
+    subject, _, body = text.strip().partition("\n")
+    return subject.strip(), body.strip() + "\n"
+
+
+def notification_send(notification_id: int) -> bool:
+    """Send one immediate notification; False if it was already sent or is being sent."""
+    with transaction.atomic():
+        notification = _pending().filter(pk=notification_id, digest=False).first()
+        if notification is None:
+            return False
+        thread = notification.thread
+        subject, body = _render(
+            "helpdesk/email/notification.txt",
+            notification.recipient,
+            {
+                "n": notification,
+                "thread": thread,
+                "message": notification.message,
+                "url": platform_url(reverse("helpdesk:thread", args=[thread.pk])),
+            },
+        )
+        EmailMessage(subject, body, to=[notification.recipient.email], headers=HEADERS).send()
+        notification.sent_at = timezone.now()
+        notification.save(update_fields=["sent_at"])
+        return True
+
+
+def notifications_send_pending(*, older_than: timedelta = timedelta(minutes=1)) -> int:
+    """Retry immediate notifications whose task never ran (broker down, worker crash)."""
+    ids = list(
+        Notification.objects.filter(
+            sent_at__isnull=True, digest=False, created_at__lte=timezone.now() - older_than
+        ).values_list("pk", flat=True)[:500]
+    )
+    return sum(notification_send(pk) for pk in ids)
+
+
+def notification_digests_send() -> int:
+    """One summary e-mail per recipient with pending digest notifications."""
+    recipients = (
+        Notification.objects.filter(sent_at__isnull=True, digest=True)
+        .values_list("recipient_id", flat=True)
+        .distinct()
+    )
+    sent = 0
+    for recipient_id in list(recipients):
+        with transaction.atomic():
+            rows = list(_pending().filter(recipient_id=recipient_id, digest=True).order_by("id"))
+            if not rows:
+                continue
+            recipient = rows[0].recipient
+            subject, body = _render(
+                "helpdesk/email/digest.txt",
+                recipient,
+                {
+                    "rows": [
+                        (row, platform_url(reverse("helpdesk:thread", args=[row.thread_id])))
+                        for row in rows
+                    ],
+                    "inbox_url": platform_url(reverse("helpdesk:inbox")),
+                },
+            )
+            EmailMessage(subject, body, to=[recipient.email], headers=HEADERS).send()
+            Notification.objects.filter(pk__in=[row.pk for row in rows]).update(
+                sent_at=timezone.now()
+            )
+            sent += 1
+    return sent

@@ -1,0 +1,513 @@
+"""Every write of the helpdesk. Atomic; the thread row is locked while its index fields
+change; notifications are written to the outbox in the same transaction and sent after
+commit; posting with the same idempotency key twice returns the first message."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from accounts.models import SellerMember, User
+from helpdesk.models import (
+    Attachment,
+    Message,
+    Notification,
+    ReadState,
+    Role,
+    SavedReply,
+    Thread,
+    Topic,
+)
+from orders.models import Order, OrderLine
+from orders.services import shipment_add
+from sla.calendar import response_deadline
+
+T = TypeVar("T")
+
+
+class HelpdeskError(Exception):
+    """A rule of the platform refused the action; the message is shown to the person."""
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A file that passed the content checks (helpdesk.uploads), ready to store."""
+
+    name: str
+    content_type: str
+    content: bytes = field(repr=False)
+
+    @property
+    def size(self) -> int:
+        return len(self.content)
+
+
+# Status updates: the fields each kind requires (validated by forms.StatusUpdateForm).
+STATUS_UPDATE_FIELDS: dict[str, tuple[str, ...]] = {
+    "return_received": (),
+    "repair_started": (),
+    "repair_finished": (),
+    "shipped": ("carrier", "tracking_number", "estimated_delivery"),
+    "refund_issued": ("amount", "currency"),
+}
+
+
+def _once(create: Callable[[], T], existing: Callable[[], T | None]) -> tuple[T, bool]:
+    """Create under a unique constraint; a concurrent duplicate gets the first row.
+    Returns (row, created)."""
+    try:
+        with transaction.atomic():
+            return create(), True
+    except IntegrityError:
+        found = existing()
+        if found is None:
+            raise
+        return found, False
+
+
+def _locked(thread: Thread) -> Thread:
+    return Thread.objects.select_for_update().select_related("order", "seller").get(pk=thread.pk)
+
+
+def _existing_message(thread: Thread, author: User | None, key: uuid.UUID | None) -> Message | None:
+    if key is None:
+        return None
+    return Message.objects.filter(thread=thread, author=author, idempotency_key=key).first()
+
+
+def _append(
+    thread: Thread,
+    *,
+    author: User | None,
+    role: str,
+    kind: str,
+    body: str = "",
+    data: dict[str, Any] | None = None,
+    uploads: Sequence[Upload] = (),
+    key: uuid.UUID | None = None,
+    now: datetime | None = None,
+) -> Message:
+    """Add one entry to a locked thread's timeline and keep the thread's index in step."""
+    now = now or timezone.now()
+
+    def create() -> Message:
+        message = Message.objects.create(
+            thread=thread,
+            author=author,
+            author_role=role,
+            kind=kind,
+            body=body.strip(),
+            data=data or {},
+            created_at=now,
+            idempotency_key=key,
+        )
+        for upload in uploads:
+            attachment = Attachment(
+                message=message,
+                original_name=upload.name,
+                content_type=upload.content_type,
+                size=upload.size,
+                sha256=hashlib.sha256(upload.content).hexdigest(),
+                created_at=now,
+            )
+            attachment.file.save(upload.name, ContentFile(upload.content), save=False)
+            attachment.save()
+        return message
+
+    message, created = _once(create, lambda: _existing_message(thread, author, key))
+    if not created:  # the duplicate of an earlier post: nothing more to do
+        return message
+
+    fields = _advance_thread(thread, message)
+    if fields:
+        thread.save(update_fields=fields)
+    _notify(thread, message)
+    return message
+
+
+def _advance_thread(thread: Thread, message: Message) -> list[str]:
+    """The thread's inbox fields after `message`; returns the names of those changed."""
+    now = message.created_at
+    if message.kind == Message.Kind.INTERNAL_NOTE:
+        return []
+    thread.last_activity_at = now
+    fields = ["last_activity_at"]
+    answers = message.kind in (Message.Kind.TEXT, Message.Kind.STATUS_UPDATE)
+    if message.author_role == Role.BUYER:
+        thread.buyer_activity_at = now
+        fields.append("buyer_activity_at")
+        if message.kind == Message.Kind.TEXT and thread.awaiting_reply_since is None:
+            # The first unanswered buyer message starts the clock; later ones do not.
+            thread.awaiting_reply_since = now
+            thread.due_at = response_deadline(now, thread.market_id)
+            fields += ["awaiting_reply_since", "due_at"]
+    elif message.author_role == Role.SELLER:
+        if not (message.kind == Message.Kind.EVENT and message.data.get("event") == "assigned"):
+            thread.seller_activity_at = now
+            fields.append("seller_activity_at")
+        if answers:
+            thread.awaiting_reply_since = None
+            thread.due_at = None
+            fields += ["awaiting_reply_since", "due_at"]
+    return fields
+
+
+def _seller_recipients(thread: Thread) -> list[tuple[User, bool]]:
+    """Who on the seller's side hears of a buyer message, and whether in the hourly digest:
+    the assignee if there is one, else the whole team."""
+    members = SellerMember.objects.filter(
+        seller=thread.seller, user__is_active=True
+    ).select_related("user")
+    if thread.assignee_id:
+        members = members.filter(user_id=thread.assignee_id)
+    return [(m.user, m.notification_mode == SellerMember.Notify.HOURLY) for m in members]
+
+
+def _notify(thread: Thread, message: Message) -> None:
+    """Outbox rows for the other side of a public text or status update."""
+    if message.kind not in (Message.Kind.TEXT, Message.Kind.STATUS_UPDATE):
+        return
+    kind = (
+        Notification.Kind.STATUS_UPDATE
+        if message.kind == Message.Kind.STATUS_UPDATE
+        else Notification.Kind.MESSAGE
+    )
+    if message.author_role == Role.BUYER:
+        recipients = _seller_recipients(thread)
+    else:
+        recipients = [(thread.buyer, False)]
+    _outbox(thread, message, kind, recipients)
+
+
+def _outbox(
+    thread: Thread, message: Message | None, kind: str, recipients: Iterable[tuple[User, bool]]
+) -> None:
+    rows = Notification.objects.bulk_create(
+        [
+            Notification(recipient=user, kind=kind, thread=thread, message=message, digest=digest)
+            for user, digest in recipients
+        ],
+        ignore_conflicts=True,
+    )
+    immediate = [row.pk for row in rows if not row.digest and row.pk]
+    if immediate:
+        from helpdesk.tasks import send_notifications
+
+        transaction.on_commit(lambda: send_notifications.delay(immediate), robust=True)
+
+
+@transaction.atomic
+def thread_open(
+    *,
+    order: Order,
+    buyer: User,
+    topic: str,
+    body: str,
+    lines: Iterable[OrderLine] = (),
+    uploads: Sequence[Upload] = (),
+    open_key: uuid.UUID | None = None,
+) -> Thread:
+    """A buyer's new request about one of their orders, with its first message."""
+    if order.buyer_id != buyer.pk:
+        raise HelpdeskError("Only the buyer of an order can open a request about it.")
+    if topic not in Topic.values or topic == Topic.ORDER_UPDATES:
+        raise HelpdeskError(f"Not a request topic: {topic}")
+    if not body.strip():
+        raise HelpdeskError("A request needs a message.")
+    now = timezone.now()
+
+    def create() -> Thread:
+        return Thread.objects.create(
+            order=order,
+            seller_id=order.seller_id,
+            buyer=buyer,
+            market_id=order.market_id,
+            topic=topic,
+            open_key=open_key,
+            created_at=now,
+            last_activity_at=now,
+        )
+
+    thread, created = _once(
+        create,
+        lambda: Thread.objects.filter(buyer=buyer, open_key=open_key).first() if open_key else None,
+    )
+    if not created:
+        return thread
+    line_ids = [line.pk for line in lines if line.order_id == order.pk]
+    thread.lines.set(line_ids)
+    thread = _locked(thread)
+    _append(
+        thread,
+        author=buyer,
+        role=Role.BUYER,
+        kind=Message.Kind.TEXT,
+        body=body,
+        uploads=uploads,
+        now=now,
+    )
+    ReadState.objects.update_or_create(thread=thread, user=buyer, defaults={"last_read_at": now})
+    return thread
+
+
+@transaction.atomic
+def message_post(
+    *,
+    thread: Thread,
+    author: User,
+    role: str,
+    body: str,
+    uploads: Sequence[Upload] = (),
+    idempotency_key: uuid.UUID | None = None,
+) -> Message:
+    """A reply by the buyer or by a member of the seller's team."""
+    thread = _locked(thread)
+    existing = _existing_message(thread, author, idempotency_key)
+    if existing:
+        return existing
+    if not body.strip():
+        raise HelpdeskError("A message cannot be empty.")
+    if not thread.is_open:
+        raise HelpdeskError("This conversation is closed; reopen it to write.")
+    if role == Role.SELLER and thread.topic == Topic.ORDER_UPDATES:
+        raise HelpdeskError("Order updates carry status updates only.")
+    message = _append(
+        thread,
+        author=author,
+        role=role,
+        kind=Message.Kind.TEXT,
+        body=body,
+        uploads=uploads,
+        key=idempotency_key,
+    )
+    thread_mark_read(thread=thread, user=author, at=message.created_at)
+    return message
+
+
+@transaction.atomic
+def note_post(
+    *, thread: Thread, author: User, body: str, idempotency_key: uuid.UUID | None = None
+) -> Message:
+    """An internal note: seen by the seller's team and platform staff, never by the buyer."""
+    thread = _locked(thread)
+    if not body.strip():
+        raise HelpdeskError("A note cannot be empty.")
+    return _append(
+        thread,
+        author=author,
+        role=Role.SELLER,
+        kind=Message.Kind.INTERNAL_NOTE,
+        body=body,
+        key=idempotency_key,
+    )
+
+
+def _status_data(update: dict[str, Any]) -> dict[str, Any]:
+    """Normalise a status update to JSON-safe, deterministic data."""
+    kind = update["type"]
+    if kind not in STATUS_UPDATE_FIELDS:
+        raise HelpdeskError(f"Unknown status update: {kind}")
+    data: dict[str, Any] = {"type": kind}
+    for name in STATUS_UPDATE_FIELDS[kind]:
+        value = update.get(name)
+        if value in (None, ""):
+            raise HelpdeskError(f"A '{kind}' update needs {name}.")
+        if isinstance(value, date):
+            value = value.isoformat()
+        elif isinstance(value, Decimal):
+            value = str(value)
+        data[name] = value
+    if update.get("note"):
+        data["note"] = str(update["note"]).strip()
+    return dict(sorted(data.items()))
+
+
+def order_updates_thread(order: Order) -> Thread:
+    """The order's "order updates" thread, opened by the seller's first proactive update."""
+
+    def existing() -> Thread | None:
+        return Thread.objects.filter(order=order, topic=Topic.ORDER_UPDATES).first()
+
+    def create() -> Thread:
+        now = timezone.now()
+        return Thread.objects.create(
+            order=order,
+            seller_id=order.seller_id,
+            buyer_id=order.buyer_id,
+            market_id=order.market_id,
+            topic=Topic.ORDER_UPDATES,
+            created_at=now,
+            last_activity_at=now,
+        )
+
+    return existing() or _once(create, existing)[0]
+
+
+@transaction.atomic
+def status_update_post(
+    *,
+    order: Order,
+    author: User,
+    update: dict[str, Any],
+    thread: Thread | None = None,
+    idempotency_key: uuid.UUID | None = None,
+) -> Message:
+    """A structured status update by the seller, in a thread of the order or (proactively)
+    in the order's "order updates" thread. A "shipped" update records the shipment."""
+    if not SellerMember.objects.filter(user=author, seller_id=order.seller_id).exists():
+        raise HelpdeskError("Only the seller's team posts status updates.")
+    data = _status_data(update)
+    if thread is None:
+        thread = order_updates_thread(order)
+    elif thread.order_id != order.pk:
+        raise HelpdeskError("That thread is about another order.")
+    thread = _locked(thread)
+    existing = _existing_message(thread, author, idempotency_key)
+    if existing:
+        return existing
+    if not thread.is_open:
+        if thread.topic != Topic.ORDER_UPDATES:
+            raise HelpdeskError("This conversation is closed; reopen it to write.")
+        _reopen(thread, by=author, role=Role.SELLER)
+    message = _append(
+        thread,
+        author=author,
+        role=Role.SELLER,
+        kind=Message.Kind.STATUS_UPDATE,
+        data=data,
+        key=idempotency_key,
+    )
+    if data["type"] == "shipped":
+        shipment_add(
+            order=order,
+            carrier=data["carrier"],
+            tracking_number=data["tracking_number"],
+            shipped_at=message.created_at,
+            estimated_delivery=date.fromisoformat(data["estimated_delivery"]),
+        )
+    thread_mark_read(thread=thread, user=author, at=message.created_at)
+    return message
+
+
+def _event(
+    thread: Thread, *, by: User | None, role: str, event: str, body: str = "", **details: Any
+) -> Message:
+    return _append(
+        thread,
+        author=by,
+        role=role,
+        kind=Message.Kind.EVENT,
+        body=body,
+        data=dict(sorted({"event": event, **details}.items())),
+    )
+
+
+@transaction.atomic
+def thread_close(*, thread: Thread, by: User, role: str) -> Thread:
+    """Close a conversation. The buyer closing it means "solved": nothing is awaited any more.
+    Closing twice is a no-op."""
+    thread = _locked(thread)
+    if not thread.is_open:
+        return thread
+    now = timezone.now()
+    thread.status = Thread.Status.CLOSED
+    thread.closed_at = now
+    thread.closed_by_role = role
+    fields = ["status", "closed_at", "closed_by_role"]
+    if role == Role.BUYER:
+        thread.awaiting_reply_since = None
+        thread.due_at = None
+        fields += ["awaiting_reply_since", "due_at"]
+    thread.save(update_fields=fields)
+    _event(thread, by=by, role=role, event="closed")
+    return thread
+
+
+def _reopen(thread: Thread, *, by: User, role: str) -> None:
+    thread.status = Thread.Status.OPEN
+    thread.closed_at = None
+    thread.closed_by_role = ""
+    thread.save(update_fields=["status", "closed_at", "closed_by_role"])
+    _event(thread, by=by, role=role, event="reopened")
+
+
+@transaction.atomic
+def thread_reopen(*, thread: Thread, by: User, role: str) -> Thread:
+    """Reopen a closed conversation: the seller at any time, the buyer within 30 days."""
+    thread = _locked(thread)
+    if thread.is_open:
+        return thread
+    if role == Role.BUYER and not thread.can_buyer_reopen():
+        raise HelpdeskError("This request was closed more than 30 days ago.")
+    _reopen(thread, by=by, role=role)
+    return thread
+
+
+@transaction.atomic
+def thread_escalate(*, thread: Thread, buyer: User, reason: str) -> Thread:
+    """The buyer asks the platform to step in (missed deadline, or disputed closing)."""
+    thread = _locked(thread)
+    if thread.buyer_id != buyer.pk:
+        raise HelpdeskError("Only the buyer can escalate a request.")
+    if not thread.can_buyer_escalate():
+        raise HelpdeskError(
+            "You can ask the platform to step in once the seller has missed the answer "
+            "deadline or has closed a request you disagree with."
+        )
+    thread.escalated_at = timezone.now()
+    thread.save(update_fields=["escalated_at"])
+    message = _event(thread, by=buyer, role=Role.BUYER, event="escalated", body=reason)
+    staff = User.objects.filter(is_staff=True, is_active=True)
+    _outbox(thread, message, Notification.Kind.ESCALATION, [(user, False) for user in staff])
+    return thread
+
+
+@transaction.atomic
+def thread_assign(*, thread: Thread, by: User, assignee: User | None) -> Thread:
+    """Give the thread to a member of the seller's team (or to nobody)."""
+    thread = _locked(thread)
+    if (
+        assignee is not None
+        and not SellerMember.objects.filter(user=assignee, seller_id=thread.seller_id).exists()
+    ):
+        raise HelpdeskError("Threads can only be assigned to the seller's team.")
+    if thread.assignee_id == (assignee.pk if assignee else None):
+        return thread
+    thread.assignee = assignee
+    thread.save(update_fields=["assignee"])
+    _event(
+        thread,
+        by=by,
+        role=Role.SELLER,
+        event="assigned",
+        assignee_id=assignee.pk if assignee else None,
+        assignee_name=assignee.name if assignee else "",
+    )
+    return thread
+
+
+def thread_mark_read(*, thread: Thread, user: User, at: datetime | None = None) -> None:
+    """Remember that `user` has read `thread` up to now."""
+    ReadState.objects.update_or_create(
+        thread=thread, user=user, defaults={"last_read_at": at or timezone.now()}
+    )
+
+
+@transaction.atomic
+def saved_reply_create(*, seller_id: int, author: User, title: str, body: str) -> SavedReply:
+    return SavedReply.objects.create(
+        seller_id=seller_id, created_by=author, title=title.strip(), body=body.strip()
+    )
+
+
+def saved_reply_delete(*, reply: SavedReply) -> None:
+    reply.delete()

@@ -1,0 +1,518 @@
+"""Buyer requests, the seller inbox, thread pages. Each view reads access → form → service
+→ response; a normal POST redirects, an htmx request gets the fragment it replaces."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q, QuerySet
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accounts.access import access_seller_workspace
+from accounts.models import SellerMember
+from helpdesk.access import ThreadAccess, access_attachment, access_thread
+from helpdesk.forms import (
+    AssignForm,
+    ContactSellerForm,
+    EscalateForm,
+    InboxFilterForm,
+    NoteForm,
+    NotificationSettingsForm,
+    ReplyForm,
+    SavedReplyForm,
+    StatusUpdateForm,
+)
+from helpdesk.models import Message, ReadState, Role, SavedReply, Thread, Topic
+from helpdesk.services import (
+    HelpdeskError,
+    message_post,
+    note_post,
+    saved_reply_create,
+    saved_reply_delete,
+    status_update_post,
+    thread_assign,
+    thread_close,
+    thread_escalate,
+    thread_mark_read,
+    thread_open,
+    thread_reopen,
+)
+from orders.access import access_order
+
+INBOX_PAGE = 25
+POLL_SECONDS = 10
+
+
+# Buyer: opening a request ------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def contact_seller(request: HttpRequest, number: str) -> HttpResponse:
+    access = access_order(request.user, number)
+    if access.role != "buyer":
+        raise PermissionDenied
+    order = access.order
+    form = ContactSellerForm(
+        request.POST or None,
+        request.FILES or None,
+        order=order,
+        initial={"topic": request.GET.get("topic", "")},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            thread = thread_open(
+                order=order,
+                buyer=request.user,
+                topic=data["topic"],
+                body=data["body"],
+                lines=data["lines"],
+                uploads=data["attachments"],
+                open_key=data["idempotency_key"],
+            )
+        except HelpdeskError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Your request was sent to the seller."))
+            return redirect("helpdesk:thread", thread.pk)
+    open_threads = order.threads.filter(status=Thread.Status.OPEN).exclude(
+        topic=Topic.ORDER_UPDATES
+    )
+    return render(
+        request,
+        "helpdesk/contact.html",
+        {"order": order, "form": form, "open_threads": list(open_threads)},
+    )
+
+
+@login_required
+@require_GET
+def my_requests(request: HttpRequest) -> HttpResponse:
+    threads = Thread.objects.filter(buyer=request.user).select_related("order", "seller")
+    page = Paginator(threads, 20).get_page(request.GET.get("page"))
+    unread = _unread_ids(page.object_list, request.user, side_field="seller_activity_at")
+    return render(request, "helpdesk/my_requests.html", {"page": page, "unread": unread})
+
+
+def _unread_ids(threads: Any, user: Any, *, side_field: str) -> set[int]:
+    """Ids of the threads in `threads` with activity from the other side since `user` last
+    read them: one query for the whole page."""
+    threads = list(threads)
+    read = dict(
+        ReadState.objects.filter(user=user, thread__in=[t.pk for t in threads]).values_list(
+            "thread_id", "last_read_at"
+        )
+    )
+    unread = set()
+    for thread in threads:
+        activity = getattr(thread, side_field)
+        if activity and (thread.pk not in read or read[thread.pk] < activity):
+            unread.add(thread.pk)
+    return unread
+
+
+# Thread page -------------------------------------------------------------------------------
+
+
+def _timeline(access: ThreadAccess, after: int = 0) -> list[Message]:
+    return list(
+        Message.objects.for_role(access.role)
+        .filter(thread=access.thread, id__gt=after)
+        .select_related("author")
+        .prefetch_related("attachments")
+        .order_by("created_at", "id")
+    )
+
+
+def _thread_context(request: HttpRequest, access: ThreadAccess, **forms: Any) -> dict[str, Any]:
+    thread = access.thread
+    entries = _timeline(access)
+    context: dict[str, Any] = {
+        "thread": thread,
+        "order": thread.order,
+        "role": access.role,
+        "entries": entries,
+        "last_id": entries[-1].pk if entries else 0,
+        "poll_seconds": POLL_SECONDS,
+        "now": timezone.now(),
+        "concerned_lines": list(thread.lines.all()),
+    }
+    if thread.is_open and not (access.role == Role.SELLER and thread.topic == Topic.ORDER_UPDATES):
+        initial = {}
+        if access.role == Role.SELLER and request.GET.get("insert", "").isdigit():
+            saved = SavedReply.objects.filter(
+                pk=request.GET["insert"], seller_id=thread.seller_id
+            ).first()
+            if saved:
+                initial["body"] = saved.body
+        context["reply_form"] = forms.get("reply_form") or ReplyForm(initial=initial)
+    if access.role == Role.SELLER:
+        context["note_form"] = forms.get("note_form") or NoteForm()
+        context["status_form"] = forms.get("status_form") or StatusUpdateForm(order=thread.order)
+        context["assign_form"] = AssignForm(
+            seller_id=thread.seller_id, initial={"assignee": thread.assignee_id}
+        )
+        context["saved_replies"] = list(SavedReply.objects.filter(seller_id=thread.seller_id))
+    else:
+        context["escalate_form"] = forms.get("escalate_form") or EscalateForm()
+    return context
+
+
+@login_required
+@require_GET
+def thread_detail(request: HttpRequest, thread_id: int) -> HttpResponse:
+    access = access_thread(request.user, thread_id)
+    thread_mark_read(thread=access.thread, user=request.user)
+    return render(request, "helpdesk/thread.html", _thread_context(request, access))
+
+
+@login_required
+@require_GET
+def thread_updates(request: HttpRequest, thread_id: int) -> HttpResponse:
+    """htmx polling: the entries after `after`, appended out of band, and a new poller."""
+    access = access_thread(request.user, thread_id)
+    after = int(request.GET["after"]) if request.GET.get("after", "").isdigit() else 0
+    entries = _timeline(access, after)
+    if entries:
+        thread_mark_read(thread=access.thread, user=request.user)
+    return render(
+        request,
+        "helpdesk/thread.html#updates",
+        {
+            "thread": access.thread,
+            "role": access.role,
+            "entries": entries,
+            "last_id": entries[-1].pk if entries else after,
+            "poll_seconds": POLL_SECONDS,
+        },
+    )
+
+
+def _back_to_thread(thread: Thread) -> HttpResponse:
+    return redirect(reverse("helpdesk:thread", args=[thread.pk]) + "#latest")
+
+
+def _rerender(request: HttpRequest, access: ThreadAccess, **forms: Any) -> HttpResponse:
+    """The thread page again with the invalid form filled in (the text is never lost)."""
+    return render(
+        request, "helpdesk/thread.html", _thread_context(request, access, **forms), status=400
+    )
+
+
+@login_required
+@require_POST
+def thread_reply(request: HttpRequest, thread_id: int) -> HttpResponse:
+    access = access_thread(request.user, thread_id)
+    form = ReplyForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            message_post(
+                thread=access.thread,
+                author=request.user,
+                role=access.role,
+                body=form.cleaned_data["body"],
+                uploads=form.cleaned_data["attachments"],
+                idempotency_key=form.cleaned_data["idempotency_key"],
+            )
+        except HelpdeskError as error:
+            form.add_error(None, str(error))
+        else:
+            return _back_to_thread(access.thread)
+    return _rerender(request, access, reply_form=form)
+
+
+@login_required
+@require_POST
+def thread_note(request: HttpRequest, thread_id: int) -> HttpResponse:
+    access = access_thread(request.user, thread_id, as_role=Role.SELLER)
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        note_post(
+            thread=access.thread,
+            author=request.user,
+            body=form.cleaned_data["body"],
+            idempotency_key=form.cleaned_data["idempotency_key"],
+        )
+        return _back_to_thread(access.thread)
+    return _rerender(request, access, note_form=form)
+
+
+@login_required
+@require_POST
+def thread_status_update(request: HttpRequest, thread_id: int) -> HttpResponse:
+    access = access_thread(request.user, thread_id, as_role=Role.SELLER)
+    form = StatusUpdateForm(request.POST, order=access.thread.order)
+    if form.is_valid():
+        try:
+            status_update_post(
+                order=access.thread.order,
+                author=request.user,
+                update=form.update(),
+                thread=access.thread,
+                idempotency_key=form.cleaned_data["idempotency_key"],
+            )
+        except HelpdeskError as error:
+            form.add_error(None, str(error))
+        else:
+            return _back_to_thread(access.thread)
+    return _rerender(request, access, status_form=form)
+
+
+@login_required
+@require_POST
+def thread_assign_view(request: HttpRequest, thread_id: int) -> HttpResponse:
+    access = access_thread(request.user, thread_id, as_role=Role.SELLER)
+    form = AssignForm(request.POST, seller_id=access.thread.seller_id)
+    if form.is_valid():
+        thread_assign(thread=access.thread, by=request.user, assignee=form.cleaned_data["assignee"])
+    return _back_to_thread(access.thread)
+
+
+@login_required
+@require_POST
+def thread_close_view(request: HttpRequest, thread_id: int) -> HttpResponse:
+    access = access_thread(request.user, thread_id)
+    thread_close(thread=access.thread, by=request.user, role=access.role)
+    if access.role == Role.BUYER:
+        messages.success(request, _("Marked as solved. You can reopen it within 30 days."))
+    return _back_to_thread(access.thread)
+
+
+@login_required
+@require_POST
+def thread_reopen_view(request: HttpRequest, thread_id: int) -> HttpResponse:
+    access = access_thread(request.user, thread_id)
+    try:
+        thread_reopen(thread=access.thread, by=request.user, role=access.role)
+    except HelpdeskError as error:
+        messages.error(request, str(error))
+    return _back_to_thread(access.thread)
+
+
+@login_required
+@require_POST
+def thread_escalate_view(request: HttpRequest, thread_id: int) -> HttpResponse:
+    access = access_thread(request.user, thread_id, as_role=Role.BUYER)
+    form = EscalateForm(request.POST)
+    if form.is_valid():
+        try:
+            thread_escalate(
+                thread=access.thread, buyer=request.user, reason=form.cleaned_data["reason"]
+            )
+        except HelpdeskError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The platform's support team will look into it."))
+            return _back_to_thread(access.thread)
+    return _rerender(request, access, escalate_form=form)
+
+
+@login_required
+@require_GET
+def attachment_download(request: HttpRequest, attachment_id: int) -> FileResponse:
+    attachment = access_attachment(request.user, attachment_id)
+    response = FileResponse(
+        attachment.file.open("rb"),
+        content_type=attachment.content_type,
+        # Images show inline; documents download, so no viewer runs them in our origin.
+        as_attachment=not attachment.is_image,
+        filename=attachment.original_name,
+    )
+    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+# Seller: proactive status updates ----------------------------------------------------------
+
+
+@login_required
+@require_POST
+def order_status_update(request: HttpRequest, number: str) -> HttpResponse:
+    access = access_order(request.user, number)
+    if access.role != "seller":
+        raise PermissionDenied
+    form = StatusUpdateForm(request.POST, order=access.order)
+    if form.is_valid():
+        try:
+            message = status_update_post(
+                order=access.order,
+                author=request.user,
+                update=form.update(),
+                idempotency_key=form.cleaned_data["idempotency_key"],
+            )
+        except HelpdeskError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Status update sent to the buyer."))
+            return _back_to_thread(message.thread)
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect("orders:detail", access.order.number)
+
+
+# Seller: inbox -----------------------------------------------------------------------------
+
+
+def _cursor(value: datetime | None, pk: int) -> str:
+    micros = int(value.timestamp() * 1_000_000) if value else 0
+    return f"{micros}.{pk}"
+
+
+def _from_cursor(cursor: str) -> tuple[datetime, int]:
+    micros, pk = cursor.split(".")
+    return datetime.fromtimestamp(int(micros) / 1_000_000, tz=UTC), int(pk)
+
+
+def inbox_threads(user: Any, sellers: list[Any], data: dict[str, Any]) -> tuple[QuerySet, str]:
+    """The seller's threads for the inbox filters, in the view's order: what is due first
+    while awaiting a reply, else the most recent activity first. Returns (queryset, view)."""
+    view = data.get("view") or "awaiting"
+    threads = Thread.objects.filter(seller__in=sellers)
+    if view == "awaiting":
+        threads = threads.awaiting_seller().order_by("due_at", "id")
+    else:
+        if view == "open":
+            threads = threads.filter(status=Thread.Status.OPEN)
+        elif view == "closed":
+            threads = threads.filter(status=Thread.Status.CLOSED)
+        elif view == "escalated":
+            threads = threads.escalated()
+        threads = threads.order_by("-last_activity_at", "-id")
+    if data.get("topic"):
+        threads = threads.filter(topic=data["topic"])
+    if data.get("market"):
+        threads = threads.filter(market=data["market"])
+    if data.get("assigned") == "me":
+        threads = threads.filter(assignee=user)
+    elif data.get("assigned") == "nobody":
+        threads = threads.filter(assignee__isnull=True)
+    if data.get("cursor"):
+        at, pk = _from_cursor(data["cursor"])
+        if view == "awaiting":
+            threads = threads.filter(Q(due_at__gt=at) | Q(due_at=at, id__gt=pk))
+        else:
+            threads = threads.filter(Q(last_activity_at__lt=at) | Q(last_activity_at=at, id__lt=pk))
+    return threads, view
+
+
+@login_required
+@require_GET
+def seller_inbox(request: HttpRequest) -> HttpResponse:
+    sellers = access_seller_workspace(request.user)
+    form = InboxFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    threads, view = inbox_threads(request.user, sellers, data)
+    rows = list(
+        threads.select_related("order", "buyer", "market", "assignee", "seller")[: INBOX_PAGE + 1]
+    )
+    next_cursor = ""
+    if len(rows) > INBOX_PAGE:
+        rows = rows[:INBOX_PAGE]
+        last = rows[-1]
+        next_cursor = _cursor(last.due_at if view == "awaiting" else last.last_activity_at, last.pk)
+    query = request.GET.copy()
+    query.pop("cursor", None)
+    template = "helpdesk/inbox.html"
+    if request.htmx and not request.htmx.boosted:
+        template += "#thread-list"
+    return render(
+        request,
+        template,
+        {
+            "form": form,
+            "threads": rows,
+            "view": view,
+            "sellers": sellers,
+            "unread": _unread_ids(rows, request.user, side_field="buyer_activity_at"),
+            "next_cursor": next_cursor,
+            "query": query.urlencode(),
+            "is_first_page": not data.get("cursor"),
+            "now": timezone.now(),
+        },
+    )
+
+
+@login_required
+@require_GET
+def inbox_counts(request: HttpRequest) -> HttpResponse:
+    """The navigation's "awaiting our reply" badge, refreshed by htmx."""
+    sellers = access_seller_workspace(request.user)
+    return render(
+        request, "helpdesk/_inbox_badge.html", {"awaiting_count": awaiting_count(sellers)}
+    )
+
+
+def awaiting_count(sellers: Any) -> int:
+    return Thread.objects.filter(seller__in=sellers).awaiting_seller().count()
+
+
+# Seller: saved replies and notification settings ----------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def saved_replies(request: HttpRequest) -> HttpResponse:
+    sellers = access_seller_workspace(request.user)
+    seller = next((s for s in sellers if s.slug == request.GET.get("seller")), sellers[0])
+    form = SavedReplyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        saved_reply_create(seller_id=seller.pk, author=request.user, **form.cleaned_data)
+        messages.success(request, _("Saved reply added."))
+        return redirect(f"{reverse('helpdesk:saved_replies')}?seller={seller.slug}")
+    return render(
+        request,
+        "helpdesk/saved_replies.html",
+        {
+            "form": form,
+            "seller": seller,
+            "sellers": sellers,
+            "replies": SavedReply.objects.filter(seller=seller),
+        },
+    )
+
+
+@login_required
+@require_POST
+def saved_reply_delete_view(request: HttpRequest, reply_id: int) -> HttpResponse:
+    sellers = access_seller_workspace(request.user)
+    reply = get_object_or_404(
+        SavedReply.objects.select_related("seller"), pk=reply_id, seller__in=sellers
+    )
+    saved_reply_delete(reply=reply)
+    messages.success(request, _("Saved reply deleted."))
+    return redirect(f"{reverse('helpdesk:saved_replies')}?seller={reply.seller.slug}")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def notification_settings(request: HttpRequest) -> HttpResponse:
+    access_seller_workspace(request.user)
+    memberships = list(SellerMember.objects.filter(user=request.user).select_related("seller"))
+    forms = [
+        NotificationSettingsForm(request.POST or None, instance=m, prefix=f"m{m.pk}")
+        for m in memberships
+    ]
+    if request.method == "POST" and all(form.is_valid() for form in forms):
+        for form in forms:
+            form.save()
+        messages.success(request, _("Notification settings saved."))
+        return redirect("helpdesk:notification_settings")
+    return render(
+        request,
+        "helpdesk/notification_settings.html",
+        {"forms": list(zip(memberships, forms, strict=True))},
+    )

@@ -1,0 +1,309 @@
+import uuid
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+import time_machine
+from django.db import DatabaseError, connection, transaction
+
+from helpdesk.models import Message, Notification, Role, Thread, Topic
+from helpdesk.services import (
+    HelpdeskError,
+    message_post,
+    note_post,
+    status_update_post,
+    thread_assign,
+    thread_close,
+    thread_escalate,
+    thread_open,
+    thread_reopen,
+)
+from orders.models import Order
+from sla.calendar import response_deadline
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+FRIDAY_EVENING = datetime(2026, 11, 27, 17, 0, tzinfo=UTC)  # 18:00 in Paris
+
+
+def reply(world, body="Hello", **kwargs):
+    return message_post(
+        thread=world.thread, author=world.seller_agent, role=Role.SELLER, body=body, **kwargs
+    )
+
+
+def test_a_buyer_request_waits_for_the_seller_until_the_business_day_deadline(world):
+    with time_machine.travel(FRIDAY_EVENING, tick=False):
+        thread = thread_open(
+            order=world.order, buyer=world.buyer, topic=Topic.DELIVERY, body="Where is it?"
+        )
+    assert thread.awaiting_reply_since == FRIDAY_EVENING
+    assert thread.due_at == response_deadline(FRIDAY_EVENING, "FR")
+    assert thread.due_at == datetime(2026, 11, 30, 17, 0, tzinfo=UTC)  # Monday 18:00 Paris
+    assert thread.seller_id == world.order.seller_id
+    assert thread.market_id == "FR"
+
+
+def test_a_second_buyer_message_does_not_restart_the_clock(world):
+    first_due = world.thread.due_at
+    with time_machine.travel(world.thread.awaiting_reply_since + timedelta(hours=3)):
+        message_post(thread=world.thread, author=world.buyer, role=Role.BUYER, body="Any news?")
+    world.thread.refresh_from_db()
+    assert world.thread.due_at == first_due
+
+
+@pytest.mark.parametrize("kind", ["reply", "status_update"])
+def test_a_seller_reply_or_status_update_answers_the_buyer(world, kind):
+    if kind == "reply":
+        reply(world)
+    else:
+        status_update_post(
+            order=world.order,
+            author=world.seller_agent,
+            update={"type": "return_received"},
+            thread=world.thread,
+        )
+    world.thread.refresh_from_db()
+    assert world.thread.awaiting_reply_since is None
+    assert world.thread.due_at is None
+
+
+def test_internal_notes_and_events_do_not_answer_the_buyer(world):
+    note_post(thread=world.thread, author=world.seller_agent, body="Check the warehouse")
+    thread_assign(thread=world.thread, by=world.seller_agent, assignee=world.seller_agent)
+    world.thread.refresh_from_db()
+    assert world.thread.awaiting_reply_since is not None
+
+
+def test_posting_twice_with_one_key_creates_one_message(world):
+    key = uuid.uuid4()
+    first = reply(world, idempotency_key=key)
+    second = reply(world, idempotency_key=key)
+    assert first.pk == second.pk
+    assert world.thread.messages.filter(kind=Message.Kind.TEXT, author_role="seller").count() == 1
+
+
+def test_opening_twice_with_one_key_opens_one_thread(world):
+    key = uuid.uuid4()
+    first = thread_open(
+        order=world.order, buyer=world.buyer, topic="other", body="Hi", open_key=key
+    )
+    second = thread_open(
+        order=world.order, buyer=world.buyer, topic="other", body="Hi", open_key=key
+    )
+    assert first.pk == second.pk
+    assert first.messages.count() == 1
+
+
+def test_only_the_buyer_of_an_order_can_open_a_request(world):
+    with pytest.raises(HelpdeskError):
+        thread_open(order=world.order, buyer=world.other_buyer, topic="other", body="Hi")
+    with pytest.raises(HelpdeskError):
+        thread_open(order=world.order, buyer=world.buyer, topic=Topic.ORDER_UPDATES, body="Hi")
+
+
+def test_a_shipped_update_records_the_shipment_on_the_order(world):
+    order = world.order
+    order.shipments.all().delete()
+    Order.objects.filter(pk=order.pk).update(status=Order.Status.PLACED)
+    message = status_update_post(
+        order=order,
+        author=world.seller_agent,
+        thread=world.thread,
+        update={
+            "type": "shipped",
+            "carrier": "dpd",
+            "tracking_number": "01234567890123",
+            "estimated_delivery": date(2026, 12, 3),
+        },
+    )
+    assert message.data == {
+        "carrier": "dpd",
+        "estimated_delivery": "2026-12-03",
+        "tracking_number": "01234567890123",
+        "type": "shipped",
+    }
+    shipment = order.shipments.get()
+    assert shipment.tracking_number == "01234567890123"
+    assert shipment.estimated_delivery == date(2026, 12, 3)
+    order.refresh_from_db()
+    assert order.status == Order.Status.SHIPPED
+
+
+@pytest.mark.parametrize(
+    ("update", "missing"),
+    [
+        ({"type": "shipped", "carrier": "dpd", "tracking_number": "1"}, "estimated_delivery"),
+        (
+            {"type": "shipped", "carrier": "dpd", "estimated_delivery": date(2026, 1, 1)},
+            "tracking_number",
+        ),
+        ({"type": "refund_issued", "amount": Decimal("5.00")}, "currency"),
+    ],
+)
+def test_status_updates_need_their_fields(world, update, missing):
+    with pytest.raises(HelpdeskError, match=missing):
+        status_update_post(
+            order=world.order, author=world.seller_agent, update=update, thread=world.thread
+        )
+
+
+def test_only_the_seller_team_posts_status_updates(world):
+    with pytest.raises(HelpdeskError):
+        status_update_post(
+            order=world.order, author=world.other_seller_agent, update={"type": "repair_started"}
+        )
+    with pytest.raises(HelpdeskError):
+        status_update_post(order=world.order, author=world.buyer, update={"type": "repair_started"})
+
+
+def test_a_proactive_update_opens_the_order_updates_thread_once(world):
+    first = status_update_post(
+        order=world.order, author=world.seller_agent, update={"type": "repair_started"}
+    )
+    second = status_update_post(
+        order=world.order, author=world.seller_agent, update={"type": "repair_finished"}
+    )
+    assert first.thread_id == second.thread_id
+    thread = first.thread
+    assert thread.topic == Topic.ORDER_UPDATES
+    assert thread.buyer_id == world.buyer.pk
+    assert thread.awaiting_reply_since is None
+
+
+def test_a_seller_cannot_write_free_text_in_order_updates(world):
+    message = status_update_post(
+        order=world.order, author=world.seller_agent, update={"type": "repair_started"}
+    )
+    with pytest.raises(HelpdeskError):
+        message_post(
+            thread=message.thread,
+            author=world.seller_agent,
+            role=Role.SELLER,
+            body="Buy our new collection!",
+        )
+
+
+def test_internal_notes_are_never_shown_to_the_buyer(world):
+    note_post(thread=world.thread, author=world.seller_agent, body="Customer is difficult")
+    buyer_view = Message.objects.for_role(Role.BUYER).filter(thread=world.thread)
+    seller_view = Message.objects.for_role(Role.SELLER).filter(thread=world.thread)
+    assert not buyer_view.filter(kind=Message.Kind.INTERNAL_NOTE).exists()
+    assert seller_view.filter(kind=Message.Kind.INTERNAL_NOTE).exists()
+    assert not Notification.objects.filter(recipient=world.buyer).exists()
+
+
+def test_assignment_is_recorded_and_limited_to_the_team(world):
+    thread_assign(thread=world.thread, by=world.seller_agent, assignee=world.seller_agent)
+    world.thread.refresh_from_db()
+    assert world.thread.assignee == world.seller_agent
+    event = world.thread.messages.get(kind=Message.Kind.EVENT)
+    assert event.data["event"] == "assigned"
+    assert not Message.objects.for_role(Role.BUYER).filter(pk=event.pk).exists()
+    with pytest.raises(HelpdeskError):
+        thread_assign(thread=world.thread, by=world.seller_agent, assignee=world.other_buyer)
+
+
+def test_close_and_reopen_are_events_and_closing_twice_is_harmless(world):
+    thread_close(thread=world.thread, by=world.seller_agent, role=Role.SELLER)
+    thread_close(thread=world.thread, by=world.seller_agent, role=Role.SELLER)
+    thread_reopen(thread=world.thread, by=world.seller_agent, role=Role.SELLER)
+    events = list(
+        world.thread.messages.filter(kind=Message.Kind.EVENT).values_list("data__event", flat=True)
+    )
+    assert events == ["closed", "reopened"]
+
+
+def test_buyer_marking_solved_stops_waiting_for_the_seller(world):
+    thread = thread_close(thread=world.thread, by=world.buyer, role=Role.BUYER)
+    assert thread.awaiting_reply_since is None
+    assert thread.closed_by_role == Role.BUYER
+
+
+def test_buyer_can_reopen_within_30_days_only(world):
+    thread_close(thread=world.thread, by=world.buyer, role=Role.BUYER)
+    with time_machine.travel(timedelta(days=31)):
+        with pytest.raises(HelpdeskError):
+            thread_reopen(thread=world.thread, by=world.buyer, role=Role.BUYER)
+        # The seller may still reopen.
+        thread_reopen(thread=world.thread, by=world.seller_agent, role=Role.SELLER)
+    thread_close(thread=world.thread, by=world.buyer, role=Role.BUYER)
+    with time_machine.travel(timedelta(days=29)):
+        assert thread_reopen(thread=world.thread, by=world.buyer, role=Role.BUYER).is_open
+
+
+def test_writing_in_a_closed_thread_is_refused(world):
+    thread_close(thread=world.thread, by=world.buyer, role=Role.BUYER)
+    with pytest.raises(HelpdeskError):
+        message_post(thread=world.thread, author=world.buyer, role=Role.BUYER, body="Hi")
+
+
+def test_escalation_needs_a_missed_deadline_or_a_disputed_closing(world):
+    with pytest.raises(HelpdeskError):
+        thread_escalate(thread=world.thread, buyer=world.buyer, reason="No answer")
+    with time_machine.travel(world.thread.due_at + timedelta(minutes=1)):
+        thread = thread_escalate(thread=world.thread, buyer=world.buyer, reason="No answer")
+        assert thread.escalated_at is not None
+        with pytest.raises(HelpdeskError):  # once
+            thread_escalate(thread=world.thread, buyer=world.buyer, reason="Again")
+    staff = Notification.objects.filter(kind=Notification.Kind.ESCALATION)
+    assert list(staff.values_list("recipient", flat=True)) == [world.platform_admin.pk]
+
+
+def test_buyer_can_escalate_a_thread_the_seller_closed(world):
+    reply(world)
+    thread_close(thread=world.thread, by=world.seller_agent, role=Role.SELLER)
+    assert thread_escalate(thread=world.thread, buyer=world.buyer, reason="Not solved")
+
+
+def test_another_buyer_cannot_escalate(world):
+    with (
+        time_machine.travel(world.thread.due_at + timedelta(minutes=1)),
+        pytest.raises(HelpdeskError),
+    ):
+        thread_escalate(thread=world.thread, buyer=world.other_buyer, reason="x")
+
+
+@pytest.mark.parametrize("table", ["helpdesk_message", "helpdesk_attachment"])
+@pytest.mark.parametrize(
+    "statement",
+    ["UPDATE {table} SET created_at = now()", "DELETE FROM {table}"],
+)
+def test_history_cannot_be_altered_even_with_raw_sql(world, table, statement):
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute(statement.format(table=table))
+    assert Message.objects.filter(thread=world.thread).exists()
+
+
+def test_a_message_body_cannot_be_edited_through_the_orm(world):
+    message = world.thread.messages.first()
+    message.body = "rewritten history"
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+        message.save()
+
+
+def test_a_thread_with_messages_cannot_be_deleted(world):
+    # Django's foreign keys are checked at commit; ask for the check now.
+    sql = f"SET CONSTRAINTS ALL IMMEDIATE; DELETE FROM helpdesk_thread WHERE id = {world.thread.pk}"
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(sql)
+
+
+def test_a_suspended_seller_can_still_answer(world):
+    seller = world.order.seller
+    seller.status = seller.Status.SUSPENDED
+    seller.save()
+    assert reply(world).pk
+
+
+def test_threads_visible_to_each_persona(world):
+    assert set(Thread.objects.visible_to(world.buyer)) == {world.thread}
+    assert set(Thread.objects.visible_to(world.seller_agent)) == {world.thread}
+    assert set(Thread.objects.visible_to(world.other_seller_agent)) == {world.other_thread}
+    assert not Thread.objects.visible_to(world.platform_admin).exists()
+    assert not Thread.objects.visible_to(UserFactory()).exists()
