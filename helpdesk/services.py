@@ -191,14 +191,15 @@ def _notify(thread: Thread, message: Message) -> None:
 def _outbox(
     thread: Thread, message: Message | None, kind: str, recipients: Iterable[tuple[User, bool]]
 ) -> None:
+    # A new message's recipients are distinct, so no row can conflict (and only without
+    # ignore_conflicts does PostgreSQL return the new ids).
     rows = Notification.objects.bulk_create(
         [
             Notification(recipient=user, kind=kind, thread=thread, message=message, digest=digest)
-            for user, digest in recipients
-        ],
-        ignore_conflicts=True,
+            for user, digest in dict(recipients).items()
+        ]
     )
-    immediate = [row.pk for row in rows if not row.digest and row.pk]
+    immediate = [row.pk for row in rows if not row.digest]
     if immediate:
         from helpdesk.tasks import send_notifications
 
@@ -215,15 +216,17 @@ def thread_open(
     lines: Iterable[OrderLine] = (),
     uploads: Sequence[Upload] = (),
     open_key: uuid.UUID | None = None,
+    at: datetime | None = None,
 ) -> Thread:
-    """A buyer's new request about one of their orders, with its first message."""
+    """A buyer's new request about one of their orders, with its first message.
+    `at` (default now) dates it, for imports and demo data."""
     if order.buyer_id != buyer.pk:
         raise HelpdeskError("Only the buyer of an order can open a request about it.")
     if topic not in Topic.values or topic == Topic.ORDER_UPDATES:
         raise HelpdeskError(f"Not a request topic: {topic}")
     if not body.strip():
         raise HelpdeskError("A request needs a message.")
-    now = timezone.now()
+    now = at or timezone.now()
 
     def create() -> Thread:
         return Thread.objects.create(
@@ -268,6 +271,7 @@ def message_post(
     body: str,
     uploads: Sequence[Upload] = (),
     idempotency_key: uuid.UUID | None = None,
+    at: datetime | None = None,
 ) -> Message:
     """A reply by the buyer or by a member of the seller's team."""
     thread = _locked(thread)
@@ -288,6 +292,7 @@ def message_post(
         body=body,
         uploads=uploads,
         key=idempotency_key,
+        now=at,
     )
     thread_mark_read(thread=thread, user=author, at=message.created_at)
     return message
@@ -295,7 +300,12 @@ def message_post(
 
 @transaction.atomic
 def note_post(
-    *, thread: Thread, author: User, body: str, idempotency_key: uuid.UUID | None = None
+    *,
+    thread: Thread,
+    author: User,
+    body: str,
+    idempotency_key: uuid.UUID | None = None,
+    at: datetime | None = None,
 ) -> Message:
     """An internal note: seen by the seller's team and platform staff, never by the buyer."""
     thread = _locked(thread)
@@ -308,6 +318,7 @@ def note_post(
         kind=Message.Kind.INTERNAL_NOTE,
         body=body,
         key=idempotency_key,
+        now=at,
     )
 
 
@@ -360,6 +371,7 @@ def status_update_post(
     update: dict[str, Any],
     thread: Thread | None = None,
     idempotency_key: uuid.UUID | None = None,
+    at: datetime | None = None,
 ) -> Message:
     """A structured status update by the seller, in a thread of the order or (proactively)
     in the order's "order updates" thread. A "shipped" update records the shipment."""
@@ -385,6 +397,7 @@ def status_update_post(
         kind=Message.Kind.STATUS_UPDATE,
         data=data,
         key=idempotency_key,
+        now=at,
     )
     if data["type"] == "shipped":
         shipment_add(

@@ -208,8 +208,14 @@ class Command(BaseCommand):
                 if shipped_at + timedelta(days=5) < now:
                     Order.objects.filter(pk=order.pk).update(status=Order.Status.DELIVERED)
 
+        conversations = seed_conversations(now)
+
         if not quiet:
-            self.stdout.write(self.style.SUCCESS(f"Demo data ready ({created} new orders)."))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Demo data ready ({created} new orders, {conversations} new conversations)."
+                )
+            )
             self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
             self.stdout.write(f"  buyer (FR market)      {BUYERS['FR'][0]}")
             self.stdout.write(
@@ -237,3 +243,168 @@ class Command(BaseCommand):
                 is_superuser=staff,
             )
         return user
+
+
+def _order(buyer_email: str, seller_slug: str, *, shipped: bool = True) -> Order:
+    orders = Order.objects.filter(buyer__email=buyer_email, seller__slug=seller_slug)
+    if shipped:
+        orders = orders.filter(shipments__isnull=False)
+    return orders.order_by("-placed_at").first()
+
+
+def _member(email: str) -> User:
+    return User.objects.get(email=email)
+
+
+def seed_conversations(now) -> int:
+    """Conversations in every state the inbox shows: awaiting (due soon, overdue), answered
+    with status updates, with an internal note, closed, escalated. Written through the real
+    services, dated in the past with `at`. Skipped when they exist."""
+    from helpdesk.models import Role, Thread
+    from helpdesk.services import (
+        message_post,
+        note_post,
+        status_update_post,
+        thread_assign,
+        thread_close,
+        thread_escalate,
+        thread_open,
+    )
+
+    if Thread.objects.filter(buyer__email__in=[b[0] for b in BUYERS.values()]).exists():
+        return 0
+    hours = lambda n: now - timedelta(hours=n)  # noqa: E731
+    hugo, ines = _member("hugo@maison-lumiere.example"), _member("ines@maison-lumiere.example")
+    piotr = _member("piotr@bursztyn.example")
+    lena = _member("lena@werkzeug-schmidt.example")
+    count = 0
+
+    # Maison Lumière: a fresh return request in French (due soon)…
+    order = _order("buyer@example.com", "maison-lumiere")
+    thread_open(
+        order=order,
+        buyer=order.buyer,
+        topic="return",
+        at=hours(3),
+        body="Bonjour, l'abat-jour est arrivé froissé. Je souhaite le retourner : "
+        "comment dois-je procéder ?",
+    )
+    count += 1
+    # …an overdue delivery question from Germany…
+    order = _order("buyer.de@example.com", "maison-lumiere")
+    thread_open(
+        order=order,
+        buyer=order.buyer,
+        topic="delivery",
+        at=hours(80),
+        body="Hello, tracking has not moved for four days. Is the parcel lost?",
+    )
+    count += 1
+    # …a warranty case answered, with a repair under way and an internal note…
+    order = _order("buyer.it@example.com", "maison-lumiere")
+    thread = thread_open(
+        order=order,
+        buyer=order.buyer,
+        topic="warranty",
+        at=hours(120),
+        body="The pendant light flickers since last week. Is it covered by the warranty?",
+    )
+    thread_assign(thread=thread, by=hugo, assignee=hugo)
+    message_post(
+        thread=thread,
+        author=hugo,
+        role=Role.SELLER,
+        at=hours(110),
+        body="Hello Giulia, yes: the light is under warranty for two years. Please "
+        "send it back with the return label we will e-mail through the platform.",
+    )
+    note_post(
+        thread=thread,
+        author=hugo,
+        at=hours(109),
+        body="Second flicker complaint on ML-PEND-77 this month: check the batch.",
+    )
+    status_update_post(
+        order=order, author=hugo, thread=thread, at=hours(30), update={"type": "repair_started"}
+    )
+    count += 1
+    # …and an invoice question the buyer marked solved.
+    order = _order("buyer.es@example.com", "maison-lumiere")
+    thread = thread_open(
+        order=order,
+        buyer=order.buyer,
+        topic="invoice",
+        at=hours(200),
+        body="Could you send the invoice with my company VAT number?",
+    )
+    message_post(
+        thread=thread,
+        author=ines,
+        role=Role.SELLER,
+        at=hours(190),
+        body="Of course: the corrected invoice is now in your order documents.",
+    )
+    thread_close(thread=thread, by=order.buyer, role=Role.BUYER)
+    count += 1
+
+    # Bursztyn: a complaint awaiting an answer, and a shipment announced proactively.
+    order = _order("buyer.pl@example.com", "bursztyn")
+    thread = thread_open(
+        order=order,
+        buyer=order.buyer,
+        topic="complaint",
+        at=hours(20),
+        body="Zapięcie naszyjnika pękło po dwóch dniach. Proszę o naprawę.",
+    )
+    note_post(
+        thread=thread,
+        author=piotr,
+        at=hours(18),
+        body="Ask the workshop whether the clasp can be replaced within a week.",
+    )
+    count += 1
+    order = _order("buyer@example.com", "bursztyn", shipped=False) or _order(
+        "buyer@example.com", "bursztyn"
+    )
+    status_update_post(
+        order=order,
+        author=piotr,
+        at=hours(6),
+        update={
+            "type": "shipped",
+            "carrier": "inpost",
+            "tracking_number": "PL6020413378112",
+            "estimated_delivery": (now + timedelta(days=3)).date(),
+            "note": "Packed in a gift box as requested.",
+        },
+    )
+    count += 1
+
+    # Werkzeug Schmidt: a withdrawal awaiting, and a cancellation escalated after the
+    # seller missed the deadline.
+    order = _order("buyer.at@example.com", "werkzeug-schmidt")
+    thread_open(
+        order=order,
+        buyer=order.buyer,
+        topic="withdrawal",
+        at=hours(26),
+        body="I would like to withdraw from this purchase (14-day right). The drill "
+        "is unused and in its box.",
+    )
+    count += 1
+    order = _order("buyer.cz@example.com", "werkzeug-schmidt")
+    thread = thread_open(
+        order=order,
+        buyer=order.buyer,
+        topic="cancellation",
+        at=hours(150),
+        body="Please cancel the spare battery, I ordered the wrong model.",
+    )
+    thread_escalate(
+        thread=thread,
+        buyer=order.buyer,
+        reason="No answer after a week, and the battery was shipped anyway.",
+    )
+    thread_assign(thread=thread, by=lena, assignee=lena)
+    count += 1
+    return count

@@ -1,0 +1,128 @@
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+
+from accounts.models import SellerMember
+from config.celery import app
+from helpdesk.models import Notification, Role
+from helpdesk.notifications import (
+    notification_digests_send,
+    notification_send,
+    notifications_send_pending,
+)
+from helpdesk.services import message_post, note_post, status_update_post, thread_assign
+from tests.factories import SellerMemberFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def eager_celery():
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = False
+
+
+def test_a_buyer_message_emails_the_seller_team_after_commit(
+    world, eager_celery, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        message_post(
+            thread=world.thread,
+            author=world.buyer,
+            role=Role.BUYER,
+            body="Any news about my return?",
+        )
+    assert [m.to for m in mail.outbox] == [[world.seller_agent.email]]
+    email = mail.outbox[0]
+    assert "2026-100-0001" in email.subject
+    assert "Any news about my return?" in email.body
+    assert f"/threads/{world.thread.pk}/" in email.body
+    assert email.extra_headers["Auto-Submitted"] == "auto-generated"
+    assert Notification.objects.get(message__body="Any news about my return?").sent_at
+
+
+def test_the_buyer_hears_of_a_seller_reply_in_their_language(
+    world, eager_celery, django_capture_on_commit_callbacks
+):
+    world.buyer.preferred_language = "fr"
+    world.buyer.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        message_post(
+            thread=world.thread,
+            author=world.seller_agent,
+            role=Role.SELLER,
+            body="We will send a return label.",
+        )
+    (email,) = mail.outbox
+    assert email.to == [world.buyer.email]
+    assert "Bonjour" in email.body
+    assert "We will send a return label." in email.body
+
+
+def test_status_updates_are_emailed_as_cards(
+    world, eager_celery, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        status_update_post(
+            order=world.order,
+            author=world.seller_agent,
+            thread=world.thread,
+            update={"type": "refund_issued", "amount": "12.50", "currency": "EUR"},
+        )
+    (email,) = mail.outbox
+    assert "Refund issued" in email.body
+    assert "€12.50" in email.body
+
+
+def test_internal_notes_never_reach_the_buyer_by_email(
+    world, eager_celery, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        note_post(thread=world.thread, author=world.seller_agent, body="SECRET NOTE")
+    assert mail.outbox == []
+    assert (
+        not Notification.objects.exists()
+        or not Notification.objects.filter(recipient=world.buyer).exists()
+    )
+
+
+def test_an_assigned_thread_notifies_only_the_assignee(world):
+    colleague = SellerMemberFactory(seller=world.order.seller).user
+    thread_assign(thread=world.thread, by=world.seller_agent, assignee=colleague)
+    message_post(thread=world.thread, author=world.buyer, role=Role.BUYER, body="Hello?")
+    recipients = set(
+        Notification.objects.filter(message__body="Hello?").values_list("recipient", flat=True)
+    )
+    assert recipients == {colleague.pk}
+
+
+def test_each_notification_is_sent_once(world):
+    message_post(thread=world.thread, author=world.buyer, role=Role.BUYER, body="Hello?")
+    notification = Notification.objects.get(message__body="Hello?")
+    assert notification_send(notification.pk) is True
+    assert notification_send(notification.pk) is False
+    assert len(mail.outbox) == 1
+
+
+def test_the_retry_job_sends_what_the_task_did_not(world):
+    message_post(thread=world.thread, author=world.buyer, role=Role.BUYER, body="Hello?")
+    assert mail.outbox == []  # no worker ran the task
+    assert notifications_send_pending(older_than=timedelta(0)) >= 1
+    assert any("Hello?" in m.body for m in mail.outbox)
+
+
+def test_hourly_digest_groups_messages_in_one_email(world):
+    notifications_send_pending(older_than=timedelta(0))  # the world's opening messages
+    mail.outbox.clear()
+    SellerMember.objects.filter(user=world.seller_agent).update(
+        notification_mode=SellerMember.Notify.HOURLY
+    )
+    for text in ("First question", "Second question"):
+        message_post(thread=world.thread, author=world.buyer, role=Role.BUYER, body=text)
+    assert notifications_send_pending(older_than=timedelta(0)) == 0
+    assert notification_digests_send() == 1
+    (email,) = mail.outbox
+    assert "2 new buyer messages" in email.subject
+    assert notification_digests_send() == 0

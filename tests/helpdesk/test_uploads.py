@@ -1,0 +1,134 @@
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from helpdesk.models import Attachment, Message
+from helpdesk.uploads import MAX_BYTES, safe_name, sniff
+from tests.factories import pdf_bytes, png_bytes
+
+pytestmark = pytest.mark.django_db
+
+
+def upload(name, content, content_type="application/octet-stream"):
+    return SimpleUploadedFile(name, content, content_type=content_type)
+
+
+def reply(client, thread, *files, body="Photo attached"):
+    return client.post(
+        reverse("helpdesk:reply", args=[thread.pk]),
+        {
+            "body": body,
+            "idempotency_key": "6c1d1a2e-1f7c-4e7b-9a55-0f3f4b8f1e10",
+            "attachments": list(files),
+        },
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected_type"),
+    [
+        ("photo.png", png_bytes(), "image/png"),
+        ("photo.jpg", png_bytes(fmt="JPEG"), "image/jpeg"),
+        ("photo.webp", png_bytes(fmt="WEBP"), "image/webp"),
+        ("invoice.pdf", pdf_bytes(), "application/pdf"),
+        ("named-wrong.pdf", png_bytes(), "image/png"),  # the content decides
+    ],
+)
+def test_accepted_files_are_stored_under_random_names(world, client, name, content, expected_type):
+    client.force_login(world.buyer)
+    response = reply(client, world.thread, upload(name, content, "text/plain"))
+    assert response.status_code == 302
+    attachment = Attachment.objects.filter(message__body="Photo attached").get()
+    assert attachment.content_type == expected_type
+    assert name.rsplit(".", 1)[0] in attachment.original_name
+    assert attachment.original_name.endswith(Attachment.ALLOWED_TYPES[expected_type])
+    assert name.rsplit(".", 1)[0] not in attachment.file.name  # random storage name
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "error"),
+    [
+        (
+            "drawing.svg",
+            b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+            "is not a JPEG, PNG or WebP image or a PDF document",
+        ),
+        (
+            "page.png",
+            b"<html><script>alert(1)</script></html>",
+            "is not a JPEG, PNG or WebP image or a PDF document",
+        ),
+        ("program.pdf", b"MZ\x90\x00" + b"\x00" * 100, "is not a JPEG"),
+        ("broken.png", png_bytes()[:40], "is damaged"),
+        ("fake.pdf", b"%PDF-1.7\nnot really a pdf", "is damaged"),
+    ],
+)
+def test_refused_files_say_why_and_keep_the_text(world, client, name, content, error):
+    client.force_login(world.buyer)
+    response = reply(
+        client, world.thread, upload(name, content, "image/png"), body="My carefully written text"
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert error in html
+    assert name in html
+    assert "My carefully written text" in html
+    assert not Message.objects.filter(body="My carefully written text").exists()
+
+
+def test_files_over_10_mb_are_refused(world, client):
+    client.force_login(world.buyer)
+    big = png_bytes() + b"\x00" * MAX_BYTES
+    response = reply(client, world.thread, upload("huge.png", big))
+    assert response.status_code == 400
+    assert "larger than 10 MB" in response.content.decode()
+
+
+def test_at_most_five_files_per_message(world, client):
+    client.force_login(world.buyer)
+    files = [upload(f"p{i}.png", png_bytes()) for i in range(6)]
+    response = reply(client, world.thread, *files)
+    assert response.status_code == 400
+    assert "at most 5 files" in response.content.decode()
+
+
+def test_attachments_are_served_only_through_the_access_check(world, client):
+    url = reverse("helpdesk:attachment", args=[world.attachment.pk])
+    client.force_login(world.seller_agent)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    assert "sandbox" in response["Content-Security-Policy"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert b"".join(response.streaming_content) == world.attachment.file.open().read()
+    client.force_login(world.other_seller_agent)
+    assert client.get(url).status_code == 404
+
+
+def test_pdfs_download_instead_of_opening_in_our_origin(world, client):
+    client.force_login(world.buyer)
+    reply(client, world.thread, upload("invoice.pdf", pdf_bytes()))
+    attachment = Attachment.objects.get(content_type="application/pdf")
+    response = client.get(reverse("helpdesk:attachment", args=[attachment.pk]))
+    assert response["Content-Disposition"].startswith("attachment;")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("../../etc/passwd.png", "passwd.png"),
+        ("C:\\Users\\me\\photo.jpeg", "photo.png"),
+        ("<script>x</script>.png", "script.png"),
+        ("a<b>|c.png", "a_b_c.png"),
+        ("\x00\x1f.png", "attachment.png"),
+        ("a" * 300 + ".png", "a" * 80 + ".png"),
+        ("Réclamation été.png", "Réclamation été.png"),
+    ],
+)
+def test_file_names_are_sanitised(name, expected):
+    assert safe_name(name, ".png") == expected
+
+
+def test_sniff_knows_only_the_four_types():
+    assert sniff(b"GIF89a") is None
+    assert sniff(b"PK\x03\x04") is None
