@@ -14,3 +14,6 @@ DEBUG = False
 # Serve static files from the app folders (no collectstatic in tests), as in development.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Live-server request threads must not keep connections, or the test database cannot be
+# dropped at the end.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

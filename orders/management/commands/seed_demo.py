@@ -380,16 +380,27 @@ def seed_conversations(now) -> int:
     )
     count += 1
 
-    # Werkzeug Schmidt: a withdrawal awaiting, and a cancellation escalated after the
-    # seller missed the deadline.
+    # Werkzeug Schmidt (nothing awaiting: a new request lands at the top of its inbox): a
+    # withdrawal answered with a status update, and a closing the buyer disputes.
     order = _order("buyer.at@example.com", "werkzeug-schmidt")
-    thread_open(
+    thread = thread_open(
         order=order,
         buyer=order.buyer,
         topic="withdrawal",
-        at=hours(26),
-        body="I would like to withdraw from this purchase (14-day right). The drill "
-        "is unused and in its box.",
+        at=hours(50),
+        body="I would like to withdraw from this purchase (14-day right). "
+        "The drill is unused and in its box.",
+    )
+    message_post(
+        thread=thread,
+        author=lena,
+        role=Role.SELLER,
+        at=hours(40),
+        body="Thank you Anna. Please send it back with the prepaid label; we refund "
+        "within 14 days of receiving it.",
+    )
+    status_update_post(
+        order=order, author=lena, thread=thread, at=hours(4), update={"type": "return_received"}
     )
     count += 1
     order = _order("buyer.cz@example.com", "werkzeug-schmidt")
@@ -400,11 +411,20 @@ def seed_conversations(now) -> int:
         at=hours(150),
         body="Please cancel the spare battery, I ordered the wrong model.",
     )
+    thread_assign(thread=thread, by=lena, assignee=lena)
+    message_post(
+        thread=thread,
+        author=lena,
+        role=Role.SELLER,
+        at=hours(140),
+        body="The battery had already left our warehouse: please refuse the parcel "
+        "or return it within 14 days.",
+    )
+    thread_close(thread=thread, by=lena, role=Role.SELLER)
     thread_escalate(
         thread=thread,
         buyer=order.buyer,
-        reason="No answer after a week, and the battery was shipped anyway.",
+        reason="I asked to cancel before it was shipped; I should not pay the return.",
     )
-    thread_assign(thread=thread, by=lena, assignee=lena)
     count += 1
     return count
