@@ -203,7 +203,12 @@ def _outbox(
     if immediate:
         from helpdesk.tasks import send_notifications
 
-        transaction.on_commit(lambda: send_notifications.delay(immediate), robust=True)
+        def queue() -> None:
+            # Nothing left to send (e.g. demo data marked sent): no task.
+            if Notification.objects.filter(pk__in=immediate, sent_at__isnull=True).exists():
+                send_notifications.delay(immediate)
+
+        transaction.on_commit(queue, robust=True)
 
 
 @transaction.atomic

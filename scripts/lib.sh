@@ -54,6 +54,11 @@ free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
+# True when nothing listens on 127.0.0.1:PORT.
+port_free() {
+    ! python3 -c 'import socket, sys; socket.create_connection(("127.0.0.1", int(sys.argv[1])), 1)' "$1" 2>/dev/null
+}
+
 # pg_start DATADIR PORT LOGFILE [fast]: create the cluster if needed, start it on
 # 127.0.0.1:PORT (TCP only), and make sure role and database "helpdesk" exist.
 pg_start() {
@@ -73,6 +78,7 @@ pg_start() {
     if as_pg "$bin/pg_ctl" -D "$datadir" status >/dev/null 2>&1; then
         log "PostgreSQL already running in $datadir"
     else
+        port_free "$port" || die "port $port is in use (another PostgreSQL or make run?); set PGPORT=…"
         local opts="-c listen_addresses=127.0.0.1 -p $port -k ''"
         [ -n "$fast" ] && opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         as_pg "$bin/pg_ctl" -D "$datadir" -l "$logfile" -o "$opts" -w -t 60 start >/dev/null \

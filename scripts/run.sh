@@ -17,9 +17,12 @@ ensure_debs postgresql
 pgdata=$(pg_datadir_for "$RUN_DIR/pg")
 export DATABASE_URL=${DATABASE_URL:-postgres://helpdesk@127.0.0.1:$PGPORT/helpdesk}
 
+# Before the exit trap is armed: a second `make run` must not stop the first one's database.
+port_free "$WEB_PORT" || die "port $WEB_PORT is in use (another make run?); set WEB_PORT=…"
+
 pids=()
 stop_all() {
-    trap - EXIT INT TERM
+    trap - EXIT INT TERM HUP
     log "stopping web, worker, beat and PostgreSQL"
     local pid
     for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
@@ -30,6 +33,7 @@ stop_all() {
 trap stop_all EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+trap 'exit 129' HUP  # the terminal closed
 
 pg_start "$pgdata" "$PGPORT" "$RUN_DIR/postgres.log"
 log "migrating and loading demo data"

@@ -40,7 +40,15 @@ def session_processes(sid: int) -> list[int]:
     return found
 
 
-def test_run_script_serves_the_app_with_beat_and_worker_and_stops_cleanly():
+def stop(proc, how: str) -> None:
+    if how == "ctrl-c":  # a terminal sends SIGINT to the whole foreground process group
+        os.killpg(proc.pid, signal.SIGINT)
+    else:
+        proc.send_signal({"sigterm": signal.SIGTERM, "hangup": signal.SIGHUP}[how])
+
+
+@pytest.mark.parametrize("how", ["ctrl-c", "sigterm", "hangup"])
+def test_run_script_serves_the_app_with_beat_and_worker_and_stops_cleanly(how):
     # A folder the postgres system user can reach (pytest's tmp_path is private to root).
     run_dir = Path(tempfile.mkdtemp(prefix="helpdesk-run-"))
     run_dir.chmod(0o755)
@@ -80,7 +88,7 @@ def test_run_script_serves_the_app_with_beat_and_worker_and_stops_cleanly():
         assert b"Marketplace Helpdesk" in body
         assert b"buyer@example.com" in (run_dir / "run.log").read_bytes()  # the demo logins
     finally:
-        proc.send_signal(signal.SIGTERM)
+        stop(proc, how)
         proc.wait(timeout=60)
         log.close()
     try:
