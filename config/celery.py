@@ -25,6 +25,12 @@ def _prepare(sender: Celery, **kwargs: object) -> None:
     from celery.schedules import crontab
 
     sender.conf.beat_schedule = {
+        "sla-sweep": {"task": "sla.tasks.sweep", "schedule": timedelta(minutes=1)},
+        "sla-nightly": {"task": "sla.tasks.nightly", "schedule": crontab(hour=2, minute=15)},
+        "sla-daily-summary": {
+            "task": "sla.tasks.daily_summary",
+            "schedule": crontab(hour=6, minute=30),
+        },
         "notifications-retry": {
             "task": "helpdesk.tasks.send_pending_notifications",
             "schedule": timedelta(minutes=1),

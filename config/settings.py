@@ -235,3 +235,14 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# Response deadlines, statistics and the automatic sanction policy (README, "Seller
+# performance"). Rates are judged only on at least SLA_MIN_SAMPLE answered-or-late clocks.
+SLA_SWEEP_BATCH = env.int("SLA_SWEEP_BATCH", default=5000)
+SLA_MIN_SAMPLE = env.int("SLA_MIN_SAMPLE", default=20)
+SLA_POLICY = {
+    "window_days": env.int("SLA_POLICY_WINDOW_DAYS", default=30),
+    "warning_below": env.float("SLA_WARNING_BELOW", default=0.95),
+    "restriction_below": env.float("SLA_RESTRICTION_BELOW", default=0.85),
+    "restriction_days": env.int("SLA_RESTRICTION_DAYS", default=14),
+}

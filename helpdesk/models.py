@@ -191,11 +191,11 @@ class Thread(models.Model):
 
 class MessageQuerySet(models.QuerySet["Message"]):
     def for_role(self, role: str) -> MessageQuerySet:
-        """What a reader in `role` may see: buyers never see internal notes, nor who in the
-        seller's team a thread is assigned to."""
+        """What a reader in `role` may see: buyers never see internal notes, nor the seller
+        team's own events (assignment, "no reply needed")."""
         if role == Role.BUYER:
             return self.exclude(kind=Message.Kind.INTERNAL_NOTE).exclude(
-                kind=Message.Kind.EVENT, data__event="assigned"
+                kind=Message.Kind.EVENT, data__event__in=["assigned", "exempted"]
             )
         return self
 
@@ -368,12 +368,17 @@ class Notification(models.Model):
         MESSAGE = "message", _("New message")
         STATUS_UPDATE = "status_update", _("Status update")
         ESCALATION = "escalation", _("Escalation")
+        DUE_SOON = "due_soon", _("Answer due soon")
+        BREACH = "breach", _("Answer deadline missed")
 
     recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(max_length=16, choices=Kind.choices)
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="+")
     message = models.ForeignKey(
         Message, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    clock = models.ForeignKey(
+        "sla.ResponseClock", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     # Sent in the recipient's hourly digest instead of at once.
     digest = models.BooleanField(default=False)
@@ -393,6 +398,13 @@ class Notification(models.Model):
                 fields=["recipient", "message"],
                 name="notification_once_per_message",
                 condition=Q(message__isnull=False),
+            ),
+            # One warning and one breach notice per clock and person, however often the
+            # sweep runs.
+            models.UniqueConstraint(
+                fields=["recipient", "clock", "kind"],
+                name="notification_once_per_clock",
+                condition=Q(clock__isnull=False),
             ),
         ]
 

@@ -30,7 +30,14 @@ def platform_url(path: str) -> str:
 def _pending():
     return (
         Notification.objects.select_for_update(skip_locked=True, of=("self",))
-        .select_related("recipient__market", "thread__order", "thread__seller", "message__author")
+        .select_related(
+            "recipient__market",
+            "thread__order",
+            "thread__seller",
+            "thread__buyer",
+            "message__author",
+            "clock",
+        )
         .filter(sent_at__isnull=True)
     )
 
@@ -48,6 +55,12 @@ def notification_send(notification_id: int) -> bool:
     with transaction.atomic():
         notification = _pending().filter(pk=notification_id, digest=False).first()
         if notification is None:
+            return False
+        clock = notification.clock
+        if clock is not None and clock.closed_at is not None:
+            # Answered since the sweep wrote the notice: nothing to remind anyone of.
+            notification.sent_at = timezone.now()
+            notification.save(update_fields=["sent_at"])
             return False
         thread = notification.thread
         subject, body = _render(

@@ -29,7 +29,7 @@ from helpdesk.models import (
 )
 from orders.models import Order, OrderLine
 from orders.services import shipment_add
-from sla.calendar import response_deadline
+from sla.services import clock_answer, clock_exempt, clock_open, clock_solved, thread_sync
 
 T = TypeVar("T")
 
@@ -50,6 +50,9 @@ class Upload:
     def size(self) -> int:
         return len(self.content)
 
+
+# Events only the seller's side sees in the timeline.
+SELLER_ONLY_EVENTS = ("assigned", "exempted")
 
 # Status updates: the fields each kind requires (validated by forms.StatusUpdateForm).
 STATUS_UPDATE_FIELDS: dict[str, tuple[str, ...]] = {
@@ -130,34 +133,30 @@ def _append(
     fields = _advance_thread(thread, message)
     if fields:
         thread.save(update_fields=fields)
+    thread_sync(thread)
     _notify(thread, message)
     return message
 
 
 def _advance_thread(thread: Thread, message: Message) -> list[str]:
-    """The thread's inbox fields after `message`; returns the names of those changed."""
+    """Start or stop the response clock and move the thread's activity fields; returns
+    the names of the activity fields changed (the clock fields are saved by thread_sync)."""
     now = message.created_at
     if message.kind == Message.Kind.INTERNAL_NOTE:
         return []
     thread.last_activity_at = now
     fields = ["last_activity_at"]
-    answers = message.kind in (Message.Kind.TEXT, Message.Kind.STATUS_UPDATE)
     if message.author_role == Role.BUYER:
         thread.buyer_activity_at = now
         fields.append("buyer_activity_at")
-        if message.kind == Message.Kind.TEXT and thread.awaiting_reply_since is None:
-            # The first unanswered buyer message starts the clock; later ones do not.
-            thread.awaiting_reply_since = now
-            thread.due_at = response_deadline(now, thread.market_id)
-            fields += ["awaiting_reply_since", "due_at"]
+        if message.kind == Message.Kind.TEXT:
+            clock_open(thread=thread, message=message)
     elif message.author_role == Role.SELLER:
-        if not (message.kind == Message.Kind.EVENT and message.data.get("event") == "assigned"):
+        if message.data.get("event") not in SELLER_ONLY_EVENTS:
             thread.seller_activity_at = now
             fields.append("seller_activity_at")
-        if answers:
-            thread.awaiting_reply_since = None
-            thread.due_at = None
-            fields += ["awaiting_reply_since", "due_at"]
+        if message.kind in (Message.Kind.TEXT, Message.Kind.STATUS_UPDATE):
+            clock_answer(thread=thread, message=message)
     return fields
 
 
@@ -199,16 +198,22 @@ def _outbox(
             for user, digest in dict(recipients).items()
         ]
     )
-    immediate = [row.pk for row in rows if not row.digest]
-    if immediate:
-        from helpdesk.tasks import send_notifications
+    queue_notifications([row.pk for row in rows if not row.digest])
 
-        def queue() -> None:
-            # Nothing left to send (e.g. demo data marked sent): no task.
-            if Notification.objects.filter(pk__in=immediate, sent_at__isnull=True).exists():
-                send_notifications.delay(immediate)
 
-        transaction.on_commit(queue, robust=True)
+def queue_notifications(ids: list[int]) -> None:
+    """Send these outbox rows after commit, in tasks of a hundred."""
+    if not ids:
+        return
+    from helpdesk.tasks import send_notifications
+
+    def queue() -> None:
+        # Nothing left to send (e.g. demo data marked sent): no task.
+        if Notification.objects.filter(pk__in=ids, sent_at__isnull=True).exists():
+            for start in range(0, len(ids), 100):
+                send_notifications.delay(ids[start : start + 100])
+
+    transaction.on_commit(queue, robust=True)
 
 
 @transaction.atomic
@@ -440,12 +445,10 @@ def thread_close(*, thread: Thread, by: User, role: str) -> Thread:
     thread.status = Thread.Status.CLOSED
     thread.closed_at = now
     thread.closed_by_role = role
-    fields = ["status", "closed_at", "closed_by_role"]
+    thread.save(update_fields=["status", "closed_at", "closed_by_role"])
     if role == Role.BUYER:
-        thread.awaiting_reply_since = None
-        thread.due_at = None
-        fields += ["awaiting_reply_since", "due_at"]
-    thread.save(update_fields=fields)
+        clock_solved(thread=thread, at=now)
+        thread_sync(thread)
     _event(thread, by=by, role=role, event="closed")
     return thread
 
@@ -486,6 +489,23 @@ def thread_escalate(*, thread: Thread, buyer: User, reason: str) -> Thread:
     message = _event(thread, by=buyer, role=Role.BUYER, event="escalated", body=reason)
     staff = User.objects.filter(is_staff=True, is_active=True)
     _outbox(thread, message, Notification.Kind.ESCALATION, [(user, False) for user in staff])
+    return thread
+
+
+@transaction.atomic
+def thread_no_reply_needed(*, thread: Thread, by: User) -> Thread:
+    """The seller marks the awaited buyer message "no reply needed" (a thank-you). The
+    exemption is recorded, counted apart in statistics and revocable by administrators."""
+    thread = _locked(thread)
+    if not SellerMember.objects.filter(user=by, seller_id=thread.seller_id).exists():
+        raise HelpdeskError("Only the seller's team can do that.")
+    exemption = clock_exempt(thread=thread, by=by)
+    if exemption is None:
+        raise HelpdeskError("No buyer message is waiting for a reply.")
+    thread_sync(thread)
+    _event(
+        thread, by=by, role=Role.SELLER, event="exempted", message_id=exemption.clock.opened_by_id
+    )
     return thread
 
 

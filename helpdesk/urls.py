@@ -18,6 +18,11 @@ urlpatterns = [
         "threads/<int:thread_id>/status-update/", views.thread_status_update, name="status_update"
     ),
     path("threads/<int:thread_id>/assign/", views.thread_assign_view, name="assign"),
+    path(
+        "threads/<int:thread_id>/no-reply-needed/",
+        views.thread_no_reply_view,
+        name="no_reply_needed",
+    ),
     path("threads/<int:thread_id>/close/", views.thread_close_view, name="close"),
     path("threads/<int:thread_id>/reopen/", views.thread_reopen_view, name="reopen"),
     path("threads/<int:thread_id>/escalate/", views.thread_escalate_view, name="escalate"),

@@ -44,6 +44,7 @@ from helpdesk.services import (
     thread_close,
     thread_escalate,
     thread_mark_read,
+    thread_no_reply_needed,
     thread_open,
     thread_reopen,
 )
@@ -276,6 +277,21 @@ def thread_assign_view(request: HttpRequest, thread_id: int) -> HttpResponse:
     form = AssignForm(request.POST, seller_id=access.thread.seller_id)
     if form.is_valid():
         thread_assign(thread=access.thread, by=request.user, assignee=form.cleaned_data["assignee"])
+    return _back_to_thread(access.thread)
+
+
+@login_required
+@require_POST
+def thread_no_reply_view(request: HttpRequest, thread_id: int) -> HttpResponse:
+    access = access_thread(request.user, thread_id, as_role=Role.SELLER)
+    try:
+        thread_no_reply_needed(thread=access.thread, by=request.user)
+    except HelpdeskError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, _("Marked “no reply needed”. Platform administrators can review this.")
+        )
     return _back_to_thread(access.thread)
 
 

@@ -15,3 +15,141 @@ class Heartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} @ {self.last_run_at:%Y-%m-%d %H:%M:%S}"
+
+
+class ResponseClock(models.Model):
+    """The seller's duty to answer one buyer message: opened by the first unanswered buyer
+    message of a thread, closed by the seller's next reply or status update.
+
+    It stores everything the sweep needs (due_at, warn_at) so the sweep is one set-wise
+    UPDATE, and everything statistics need (response_seconds in business time)."""
+
+    class Outcome(models.TextChoices):
+        ANSWERED = "answered", _("Answered")
+        EXEMPT = "exempt", _("No reply needed")
+        SOLVED = "solved", _("Solved by the buyer")
+
+    thread = models.ForeignKey(
+        "helpdesk.Thread",
+        verbose_name=_("thread"),
+        on_delete=models.PROTECT,
+        related_name="clocks",
+    )
+    # Copies of the thread's, for statistics without joins.
+    seller = models.ForeignKey(
+        "accounts.Seller", verbose_name=_("seller"), on_delete=models.PROTECT, related_name="+"
+    )
+    market = models.ForeignKey(
+        "orders.Market", verbose_name=_("market"), on_delete=models.PROTECT, related_name="+"
+    )
+    opened_by = models.ForeignKey(
+        "helpdesk.Message",
+        verbose_name=_("buyer message"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    opened_at = models.DateTimeField(_("received at"))
+    due_at = models.DateTimeField(_("due at"))
+    # When 20 of the 24 business hours have run: the "due soon" warning.
+    warn_at = models.DateTimeField(_("warn at"))
+    warned_at = models.DateTimeField(_("warned at"), null=True, blank=True)
+    breached_at = models.DateTimeField(_("breached at"), null=True, blank=True)
+    # A seller reply held by moderation: the sweep waits for the decision.
+    pending_answer = models.ForeignKey(
+        "helpdesk.Message", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices, blank=True)
+    closed_by = models.ForeignKey(
+        "helpdesk.Message",
+        verbose_name=_("answer"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    response_seconds = models.PositiveIntegerField(
+        _("response time (business seconds)"), null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("response clock")
+        verbose_name_plural = _("response clocks")
+        ordering = ["-opened_at", "-id"]
+        indexes = [
+            models.Index(
+                fields=["due_at", "id"],
+                name="clock_sweep_due",
+                condition=models.Q(
+                    closed_at__isnull=True, breached_at__isnull=True, pending_answer__isnull=True
+                ),
+            ),
+            models.Index(
+                fields=["warn_at", "id"],
+                name="clock_sweep_warn",
+                condition=models.Q(
+                    closed_at__isnull=True,
+                    breached_at__isnull=True,
+                    warned_at__isnull=True,
+                    pending_answer__isnull=True,
+                ),
+            ),
+            models.Index(fields=["seller", "opened_at"], name="clock_seller_stats"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["thread"],
+                condition=models.Q(closed_at__isnull=True),
+                name="clock_one_open_per_thread",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(closed_at__isnull=True, outcome="")
+                | models.Q(closed_at__isnull=False, outcome__in=["answered", "exempt", "solved"]),
+                name="clock_outcome_when_closed",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(warn_at__lte=models.F("due_at")), name="clock_warn_before_due"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"clock #{self.pk} of thread {self.thread_id}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+    @property
+    def on_time(self) -> bool | None:
+        """Judged only when answered: answered by the deadline."""
+        if self.outcome != self.Outcome.ANSWERED:
+            return None
+        return self.closed_at <= self.due_at
+
+
+class ClockExemption(models.Model):
+    """A seller's "no reply needed" on a buyer message (a thank-you): who and when, and,
+    if a platform administrator disagreed, who revoked it and when."""
+
+    clock = models.ForeignKey(ResponseClock, on_delete=models.PROTECT, related_name="exemptions")
+    exempted_by = models.ForeignKey(
+        "accounts.User", verbose_name=_("marked by"), on_delete=models.PROTECT, related_name="+"
+    )
+    exempted_at = models.DateTimeField(_("marked at"))
+    revoked_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("revoked by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("no-reply exemption")
+        verbose_name_plural = _("no-reply exemptions")
+        ordering = ["-exempted_at"]
+
+    def __str__(self) -> str:
+        return f"exemption of clock {self.clock_id}"

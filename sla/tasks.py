@@ -1,9 +1,30 @@
 from celery import shared_task
 
-from sla.services import heartbeat_record
+from sla.services import heartbeat_record, sla_sweep
 
 
 @shared_task(name="sla.tasks.heartbeat", ignore_result=True)
 def heartbeat() -> None:
     """Beat's harmless periodic job: proves that beat schedules and a worker runs."""
     heartbeat_record(name="beat")
+
+
+@shared_task(name="sla.tasks.sweep", ignore_result=True)
+def sweep() -> None:
+    sla_sweep()
+    heartbeat_record(name="sla-sweep")
+
+
+@shared_task(name="sla.tasks.nightly", ignore_result=True)
+def nightly() -> None:
+    from sla.performance import sellers_nightly
+
+    sellers_nightly()
+    heartbeat_record(name="sla-nightly")
+
+
+@shared_task(name="sla.tasks.daily_summary", ignore_result=True)
+def daily_summary() -> None:
+    from sla.performance import daily_summary_send
+
+    daily_summary_send()

@@ -162,6 +162,13 @@ MATRIX = [
         {},
         statuses(LOGIN, 403, 404, 302, 404, 404),
     ),
+    (
+        "no reply needed",
+        "post",
+        "/threads/{thread}/no-reply-needed/",
+        {},
+        statuses(LOGIN, 403, 404, 302, 404, 404),
+    ),
     ("close", "post", "/threads/{thread}/close/", {}, statuses(LOGIN, 302, 404, 302, 404, 404)),
     ("reopen", "post", "/threads/{thread}/reopen/", {}, statuses(LOGIN, 302, 404, 302, 404, 404)),
     (
