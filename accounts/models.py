@@ -2,12 +2,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from babel import Locale
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext_lazy as _
+
+
+def country_name(code: str) -> str:
+    """A country's name in the reader's language (CLDR through Babel): "Allemagne"."""
+    locale = Locale.parse(to_locale(get_language() or "en"))
+    return locale.territories.get(code, code)
 
 
 def language_choices() -> list[tuple[str, str]]:
@@ -95,6 +103,16 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.name.split(" ")[0] if self.name else self.email
 
 
+class SellerQuerySet(models.QuerySet["Seller"]):
+    def ranked(self) -> SellerQuerySet:
+        """For the marketplace's search ranking: sellers allowed to sell, best service first
+        (unscored newcomers after the scored ones). Restricted and suspended sellers are
+        left out."""
+        return self.filter(status=Seller.Status.ACTIVE).order_by(
+            models.F("service_score").desc(nulls_last=True), "company_name", "id"
+        )
+
+
 class Seller(models.Model):
     """A company selling on the marketplace; several users work for it."""
 
@@ -112,6 +130,14 @@ class Seller(models.Model):
         _("status"), max_length=12, choices=Status.choices, default=Status.ACTIVE
     )
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    # Recomputed nightly from response clocks (README, "Seller performance").
+    service_score = models.PositiveSmallIntegerField(_("service score"), null=True, blank=True)
+    typical_response_hours = models.PositiveSmallIntegerField(
+        _("usually answers within (hours)"), null=True, blank=True
+    )
+    score_updated_at = models.DateTimeField(_("score computed at"), null=True, blank=True)
+
+    objects = SellerQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("seller")
@@ -125,10 +151,17 @@ class Seller(models.Model):
                 condition=models.Q(status__in=["active", "restricted", "suspended"]),
                 name="seller_status_valid",
             ),
+            models.CheckConstraint(
+                condition=models.Q(service_score__lte=100), name="seller_score_at_most_100"
+            ),
         ]
 
     def __str__(self) -> str:
         return self.company_name
+
+    @property
+    def country_name(self) -> str:
+        return country_name(self.country)
 
 
 class SellerMember(models.Model):

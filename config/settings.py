@@ -93,6 +93,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "accounts.context_processors.viewer",
                 "helpdesk.context_processors.inbox",
+                "sla.context_processors.sanctions",
             ],
         },
     },

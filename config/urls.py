@@ -15,5 +15,6 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("", include("orders.urls")),
     path("", include("helpdesk.urls")),
+    path("", include("sla.urls")),
     path("admin/", admin.site.urls),
 ]

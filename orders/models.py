@@ -3,15 +3,13 @@ from __future__ import annotations
 from urllib.parse import quote
 from zoneinfo import ZoneInfo, available_timezones
 
-from babel import Locale
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import SellerMember, User
+from accounts.models import SellerMember, User, country_name
 from orders.money import Money
 
 
@@ -56,8 +54,7 @@ class Market(models.Model):
     @property
     def display_name(self) -> str:
         """The country's name in the reader's language (from CLDR), e.g. "Allemagne"."""
-        locale = Locale.parse(to_locale(get_language() or "en"))
-        return locale.territories.get(self.country, self.name)
+        return country_name(self.country)
 
 
 class OrderQuerySet(models.QuerySet["Order"]):
@@ -151,8 +148,7 @@ class Order(models.Model):
 
     @property
     def delivery_country_name(self) -> str:
-        locale = Locale.parse(to_locale(get_language() or "en"))
-        return locale.territories.get(self.delivery_country, self.delivery_country)
+        return country_name(self.delivery_country)
 
 
 class OrderLine(models.Model):

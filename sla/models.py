@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -153,3 +154,83 @@ class ClockExemption(models.Model):
 
     def __str__(self) -> str:
         return f"exemption of clock {self.clock_id}"
+
+
+class Sanction(models.Model):
+    """A decision against a seller: a warning, a restriction of selling rights, or a
+    suspension. The history is kept; lifting ends a sanction, it never deletes it."""
+
+    class Kind(models.TextChoices):
+        WARNING = "warning", _("Warning")
+        RESTRICTION = "restriction", _("Restriction of selling rights")
+        SUSPENSION = "suspension", _("Temporary suspension")
+
+    seller = models.ForeignKey(
+        "accounts.Seller",
+        verbose_name=_("seller"),
+        on_delete=models.PROTECT,
+        related_name="sanctions",
+    )
+    kind = models.CharField(_("sanction"), max_length=12, choices=Kind.choices)
+    reason = models.TextField(_("reason (shown to the seller)"))
+    starts_at = models.DateTimeField(_("from"), default=timezone.now)
+    ends_at = models.DateTimeField(
+        _("until"), null=True, blank=True, help_text=_("Empty: until lifted.")
+    )
+    automatic = models.BooleanField(_("automatic"), default=False)
+    decided_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("decided by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    lifted_at = models.DateTimeField(_("lifted at"), null=True, blank=True)
+    lifted_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("lifted by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("sanction")
+        verbose_name_plural = _("sanctions")
+        ordering = ["-starts_at", "-id"]
+        indexes = [models.Index(fields=["seller", "-starts_at"], name="sanction_seller_recent")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__isnull=True)
+                | models.Q(ends_at__gt=models.F("starts_at")),
+                name="sanction_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(automatic=True) | models.Q(decided_by__isnull=False),
+                name="sanction_manual_has_decider",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} · {self.seller}"
+
+    def is_active(self, now=None) -> bool:
+        now = now or timezone.now()
+        return (
+            self.lifted_at is None
+            and self.starts_at <= now
+            and (self.ends_at is None or now < self.ends_at)
+        )
+
+
+class DailyReport(models.Model):
+    """Which day's summary went to administrators: claimed by one worker, sent once."""
+
+    day = models.DateField(primary_key=True)
+    sent_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return str(self.day)

@@ -250,6 +250,38 @@ MATRIX = [
         {},
         statuses(LOGIN, 404, 404, 200, 200, 404),
     ),
+    # Response deadlines
+    ("performance", "get", "/seller/performance/", {}, statuses(LOGIN, 404, 404, 200, 200, 404)),
+    ("seller profile", "get", "/sellers/maison-test/", {}, statuses(200, 200, 200, 200, 200, 200)),
+    (
+        "missing seller profile",
+        "get",
+        "/sellers/nobody/",
+        {},
+        statuses(404, 404, 404, 404, 404, 404),
+    ),
+    (
+        "admin clocks",
+        "get",
+        "/admin/sla/responseclock/",
+        {},
+        statuses(302, 302, 302, 302, 302, 200),
+    ),
+    ("admin sanctions", "get", "/admin/sla/sanction/", {}, statuses(302, 302, 302, 302, 302, 200)),
+    (
+        "admin add sanction",
+        "get",
+        "/admin/sla/sanction/add/",
+        {},
+        statuses(302, 302, 302, 302, 302, 200),
+    ),
+    (
+        "admin exemptions",
+        "get",
+        "/admin/sla/clockexemption/",
+        {},
+        statuses(302, 302, 302, 302, 302, 200),
+    ),
     # Admin console
     ("admin", "get", "/admin/", {}, statuses(302, 302, 302, 302, 302, 200)),
     ("admin threads", "get", "/admin/helpdesk/thread/", {}, statuses(302, 302, 302, 302, 302, 200)),
@@ -289,7 +321,8 @@ def test_url_matrix(world, as_persona, persona, method, url, headers, expected):
     client = as_persona(persona)
     response = getattr(client, method)(url.format(**world.ids()), headers=headers)
     assert response.status_code == expected[persona], response.content[:500]
-    if expected[persona] == LOGIN and persona == A and not url.startswith(("/admin", "/accounts")):
+    public = url.startswith(("/admin", "/accounts", "/sellers/"))
+    if expected[persona] == LOGIN and persona == A and not public:
         assert response["Location"].startswith("/accounts/login/?next=")
 
 

@@ -1,0 +1,69 @@
+"""Tiny server-rendered SVG charts: geometry here, markup in templates/sla/_charts.html."""
+
+from dataclasses import dataclass
+
+WIDTH, HEIGHT, PAD = 560, 160, 28
+
+
+@dataclass(frozen=True)
+class Bar:
+    x: float
+    y: float
+    width: float
+    height: float
+    label: str
+    value: str
+
+
+def bars(
+    values: list[float | None], labels: list[str], *, unit: str = "", top: float | None = None
+) -> dict:
+    """Bars scaled to the largest value (or `top`); None draws nothing but keeps its slot."""
+    top = top or max((v for v in values if v is not None), default=0) or 1
+    slot = (WIDTH - PAD) / max(len(values), 1)
+    items = []
+    for i, (value, label) in enumerate(zip(values, labels, strict=True)):
+        height = 0 if value is None else (HEIGHT - PAD) * min(value, top) / top
+        items.append(
+            Bar(
+                x=PAD + i * slot + slot * 0.15,
+                y=HEIGHT - PAD - height,
+                width=slot * 0.7,
+                height=height,
+                label=label,
+                value="—"
+                if value is None
+                else f"{value:.1f}{unit}"
+                if isinstance(value, float)
+                else f"{value}{unit}",
+            )
+        )
+    return {
+        "bars": items,
+        "top": top,
+        "width": WIDTH,
+        "height": HEIGHT,
+        "pad": PAD,
+        "base": HEIGHT - PAD,
+        "unit": unit,
+    }
+
+
+def line(values: list[float | None], labels: list[str], *, top: float = 1.0) -> dict:
+    """A polyline of rates (0..top); gaps where there is no data."""
+    slot = (WIDTH - PAD) / max(len(values), 1)
+    points = []
+    for i, value in enumerate(values):
+        if value is not None:
+            x = PAD + i * slot + slot / 2
+            y = HEIGHT - PAD - (HEIGHT - PAD) * value / top
+            points.append((round(x, 1), round(y, 1), f"{value:.0%}", labels[i]))
+    return {
+        "points": points,
+        "polyline": " ".join(f"{x},{y}" for x, y, _, _ in points),
+        "width": WIDTH,
+        "height": HEIGHT,
+        "pad": PAD,
+        "base": HEIGHT - PAD,
+        "labels": [(PAD + i * slot + slot / 2, label) for i, label in enumerate(labels)],
+    }

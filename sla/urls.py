@@ -1,0 +1,10 @@
+from django.urls import path
+
+from sla import views
+
+app_name = "sla"
+
+urlpatterns = [
+    path("seller/performance/", views.seller_performance, name="performance"),
+    path("sellers/<slug:slug>/", views.seller_profile, name="seller_profile"),
+]

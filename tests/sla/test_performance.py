@@ -1,0 +1,192 @@
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from accounts.models import Seller
+from helpdesk.models import Role
+from helpdesk.services import message_post, thread_no_reply_needed, thread_open
+from sla.calendar import response_deadline
+from sla.models import Sanction
+from sla.performance import daily_summary_send, seller_stats, sellers_nightly, service_score
+from sla.sanctions import sanction_apply, sanction_extend, sanction_lift
+from sla.services import sla_sweep
+from tests.factories import SellerFactory, SellerMemberFactory, UserFactory, make_order
+
+pytestmark = pytest.mark.django_db
+
+MONDAY = datetime(2026, 11, 2, 8, 0, tzinfo=UTC)  # 09:00 in Paris
+
+
+def history(seller, agent, *, on_time: int, late: int, start=MONDAY, market="FR"):
+    """Answered buyer messages, one per business day from `start`: on time within 2 hours,
+    late 2 business hours after the deadline."""
+    buyer = UserFactory()
+    day = start
+    for i in range(on_time + late):
+        while day.weekday() >= 5:
+            day += timedelta(days=1)
+        order = make_order(buyer=buyer, seller=seller, market_code=market)
+        thread = thread_open(order=order, buyer=buyer, topic="delivery", body=f"Q{i}", at=day)
+        answer = (
+            day + timedelta(hours=2) if i < on_time else response_deadline(day, market, hours=26)
+        )
+        message_post(thread=thread, author=agent, role=Role.SELLER, body="A", at=answer)
+        day += timedelta(days=1)
+
+
+@pytest.fixture
+def seller_team():
+    seller = SellerFactory()
+    return seller, SellerMemberFactory(seller=seller).user
+
+
+def test_stats_count_on_time_late_and_response_times(seller_team, settings):
+    settings.SLA_MIN_SAMPLE = 5
+    seller, agent = seller_team
+    history(seller, agent, on_time=8, late=2)
+    stats = seller_stats(seller, days=90, now=MONDAY + timedelta(days=30))
+    total = stats[None]
+    assert (total.judged, total.on_time, total.late) == (10, 8, 2)
+    assert total.on_time_rate == 0.8
+    assert total.median_hours == pytest.approx(2.0)
+    assert stats["FR"].judged == 10
+
+
+def test_open_overdue_clocks_count_as_late_and_exemptions_apart(seller_team, settings):
+    settings.SLA_MIN_SAMPLE = 1
+    seller, agent = seller_team
+    buyer = UserFactory()
+    order = make_order(buyer=buyer, seller=seller)
+    thread_open(order=order, buyer=buyer, topic="delivery", body="Unanswered", at=MONDAY)
+    thanks = thread_open(
+        order=make_order(buyer=buyer, seller=seller),
+        buyer=buyer,
+        topic="other",
+        body="Thanks!",
+        at=MONDAY,
+    )
+    thread_no_reply_needed(thread=thanks, by=agent)
+    total = seller_stats(seller, days=30, now=MONDAY + timedelta(days=3))[None]
+    assert (total.judged, total.late, total.exemptions) == (1, 1, 1)
+
+
+def test_rates_need_a_minimum_sample(seller_team, settings):
+    settings.SLA_MIN_SAMPLE = 20
+    seller, agent = seller_team
+    history(seller, agent, on_time=5, late=0)
+    assert seller_stats(seller, days=90, now=MONDAY + timedelta(days=30))[None].on_time_rate is None
+
+
+def test_service_score_formula(seller_team, settings):
+    settings.SLA_MIN_SAMPLE = 5
+    seller, agent = seller_team
+    history(seller, agent, on_time=9, late=1)
+    now = MONDAY + timedelta(days=20)
+    s30, s90 = (seller_stats(seller, days=d, now=now)[None] for d in (30, 90))
+    # 0.7 × 0.9 + 0.3 × (1 − 2/24) = 0.905
+    assert service_score(s30, s90) == (90, 2)
+
+
+def test_nightly_scores_and_the_automatic_policy(seller_team, settings):
+    settings.SLA_MIN_SAMPLE = 10
+    good, good_agent = seller_team
+    history(good, good_agent, on_time=20, late=0)
+    bad = SellerFactory()
+    history(bad, SellerMemberFactory(seller=bad).user, on_time=8, late=4)
+    so_so = SellerFactory()
+    history(so_so, SellerMemberFactory(seller=so_so).user, on_time=18, late=2)
+    now = MONDAY + timedelta(days=29)
+    sellers_nightly(now)
+    sellers_nightly(now)  # twice on one night: nothing more
+    good.refresh_from_db()
+    bad.refresh_from_db()
+    so_so.refresh_from_db()
+    assert good.service_score > so_so.service_score > bad.service_score
+    assert good.typical_response_hours == 2
+    assert not Sanction.objects.filter(seller=good).exists()
+    restriction = Sanction.objects.get(seller=bad)
+    assert (restriction.kind, restriction.automatic) == ("restriction", True)
+    assert "67%" in restriction.reason  # 8 of 12
+    assert bad.status == Seller.Status.RESTRICTED
+    assert Sanction.objects.get(seller=so_so).kind == "warning"
+    assert so_so.status == Seller.Status.ACTIVE
+    assert list(Seller.objects.ranked()) == [good, so_so]  # the restricted one is left out
+    # The restriction ends by itself.
+    sellers_nightly(now + timedelta(days=15))
+    bad.refresh_from_db()
+    assert (
+        bad.status == Seller.Status.ACTIVE
+        or Sanction.objects.filter(seller=bad, kind="restriction", starts_at__gt=now).exists()
+    )
+
+
+def test_manual_sanctions_apply_extend_and_lift(seller_team):
+    seller, _ = seller_team
+    admin = UserFactory(is_staff=True)
+    sanction = sanction_apply(
+        seller=seller, kind="suspension", reason="Off-platform deals", by=admin, ends_at=None
+    )
+    seller.refresh_from_db()
+    assert seller.status == Seller.Status.SUSPENDED
+    sanction_extend(sanction=sanction, until=sanction.starts_at + timedelta(days=7), by=admin)
+    sanction_lift(sanction=sanction, by=admin)
+    seller.refresh_from_db()
+    assert seller.status == Seller.Status.ACTIVE
+    sanction.refresh_from_db()
+    assert sanction.lifted_by == admin
+
+
+def test_a_suspended_seller_still_answers_its_open_threads(world):
+    sanction_apply(
+        seller=world.order.seller, kind="suspension", reason="x", by=world.platform_admin
+    )
+    assert message_post(
+        thread=world.thread, author=world.seller_agent, role=Role.SELLER, body="We still answer."
+    )
+
+
+def test_the_seller_sees_its_status_and_why(world, client):
+    sanction_apply(
+        seller=world.order.seller,
+        kind="restriction",
+        reason="Too many late answers",
+        by=world.platform_admin,
+        ends_at=datetime(2099, 1, 1, tzinfo=UTC),
+    )
+    client.force_login(world.seller_agent)
+    html = client.get(reverse("helpdesk:inbox")).content.decode()
+    assert "Too many late answers" in html
+    assert "Restriction of selling rights" in html
+    assert "Too many late answers" in client.get(reverse("sla:performance")).content.decode()
+    client.force_login(world.buyer)
+    assert "Too many late answers" not in client.get(reverse("orders:my_orders")).content.decode()
+
+
+def test_dashboard_shows_figures_and_charts(world, client, settings):
+    settings.SLA_MIN_SAMPLE = 1
+    message_post(thread=world.thread, author=world.seller_agent, role=Role.SELLER, body="A")
+    client.force_login(world.seller_agent)
+    html = client.get(reverse("sla:performance")).content.decode()
+    assert html.count("<svg") == 3
+    assert "100%" in html
+
+
+def test_public_profile_says_how_fast_the_seller_answers(world, client):
+    seller = world.order.seller
+    seller.typical_response_hours = 3
+    seller.save()
+    html = client.get(reverse("sla:seller_profile", args=[seller.slug])).content.decode()
+    assert "Usually answers within 3 hours" in html
+
+
+def test_daily_summary_goes_to_administrators_once_a_day(world, mailoutbox):
+    with time_machine.travel(world.thread.due_at + timedelta(minutes=1)):
+        sla_sweep()
+    now = world.thread.due_at + timedelta(hours=2)
+    assert daily_summary_send(now) is True
+    assert daily_summary_send(now) is False
+    summaries = [m for m in mailoutbox if "daily summary" in m.subject]
+    assert [m.to for m in summaries] == [[world.platform_admin.email]]
+    assert "Maison Test: 1" in summaries[0].body
