@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 PY := .venv/bin/python
 
-.PHONY: help install run test lint format messages lock
+.PHONY: help install run test lint format messages lock bench
 .DEFAULT_GOAL := help
 
 help:
@@ -10,6 +10,7 @@ help:
 	@echo "make test    lint and the whole test suite against throwaway PostgreSQL and Redis"
 	@echo "make install create .venv and install the pinned dependencies (idempotent)"
 	@echo "make lint    ruff check and format check"
+	@echo "make bench   print figures: deadline throughput, the SLA sweep over 1,000,000 clocks"
 	@echo "make format  ruff fix and format"
 	@echo "make messages  extract translatable strings into locale/*/django.po"
 	@echo "make lock    re-resolve requirements*.txt from pyproject.toml"
@@ -22,6 +23,9 @@ run: install
 
 test:
 	@bash scripts/test.sh $(ARGS)
+
+bench:
+	@bash scripts/bench.sh $(ARGS)
 
 lint: install
 	.venv/bin/ruff check .

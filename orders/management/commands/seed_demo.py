@@ -211,6 +211,7 @@ class Command(BaseCommand):
                     Order.objects.filter(pk=order.pk).update(status=Order.Status.DELIVERED)
 
         conversations = seed_conversations(now)
+        conversations += seed_answer_history(now)
 
         if not quiet:
             self.stdout.write(
@@ -432,4 +433,58 @@ def seed_conversations(now) -> int:
     count += 1
     # Demo history is not news: nobody is e-mailed about it.
     Notification.objects.filter(sent_at__isnull=True).update(sent_at=now)
+    return count
+
+
+# Share of buyer messages each demo seller answered late over the last 90 days: one good,
+# one under the warning threshold, one under the restriction threshold.
+LATE_SHARE = {"maison-lumiere": 0.0, "werkzeug-schmidt": 0.06, "bursztyn": 0.25}
+HISTORY_PER_SELLER = 48
+TOPICS = ("delivery", "return", "invoice", "warranty", "other")
+
+
+def seed_answer_history(now) -> int:
+    """Three months of answered buyer messages (real services, dated with `at`) so the
+    performance dashboard, the scores and the automatic sanctions have something to show;
+    then the nightly job runs once."""
+    from helpdesk.models import Notification, Role, Thread
+    from helpdesk.services import message_post, thread_open
+    from sla.calendar import response_deadline
+    from sla.performance import sellers_nightly
+
+    if Thread.objects.filter(created_at__lt=now - timedelta(days=20)).exists():
+        return 0
+    count = 0
+    for spec in SELLERS:
+        rng = random.Random(f"history-{spec.slug}")
+        agents = [_member(email) for email, _ in spec.agents]
+        orders = list(Order.objects.filter(seller__slug=spec.slug).select_related("market"))
+        for i in range(HISTORY_PER_SELLER):
+            order = rng.choice(orders)
+            day = now - timedelta(days=58 - i * 56 / HISTORY_PER_SELLER)
+            received = day.replace(hour=rng.randint(7, 15), minute=rng.randint(0, 59))
+            while received.weekday() >= 5:
+                received -= timedelta(days=1)
+            late = rng.random() < LATE_SHARE[spec.slug]
+            hours = rng.uniform(25, 40) if late else rng.uniform(0.5, 14)
+            answered = response_deadline(received, order.market_id, hours=hours)
+            if answered >= now - timedelta(hours=1):
+                continue
+            thread = thread_open(
+                order=order,
+                buyer=order.buyer,
+                topic=rng.choice(TOPICS),
+                at=received,
+                body="Hello, a question about my order, please.",
+            )
+            message_post(
+                thread=thread,
+                author=rng.choice(agents),
+                role=Role.SELLER,
+                at=answered,
+                body="Thank you for your message: here is the answer.",
+            )
+            count += 1
+    Notification.objects.filter(sent_at__isnull=True).update(sent_at=now)
+    sellers_nightly(now)
     return count

@@ -1,0 +1,127 @@
+"""Benchmarks that print figures (make bench). Never run by the test suite."""
+
+import random
+import resource
+import time
+from datetime import UTC, datetime
+from typing import Any
+
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.utils import timezone
+
+from sla.calendar import MARKET_CALENDARS, response_deadline
+from sla.services import sla_sweep
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+class Command(BaseCommand):
+    help = "Measure deadline throughput and the SLA sweep over many open clocks."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--clocks", type=int, default=1_000_000)
+        parser.add_argument(
+            "--due",
+            type=int,
+            default=10_000,
+            help="How many of the clocks are past their deadline.",
+        )
+        parser.add_argument("--deadlines", type=int, default=300_000)
+
+    def handle(self, *args: Any, clocks: int, due: int, deadlines: int, **options: Any) -> None:
+        self.deadline_throughput(deadlines)
+        self.sweep(clocks, due)
+
+    def deadline_throughput(self, n: int) -> None:
+        rng = random.Random(1)
+        markets = sorted(MARKET_CALENDARS)
+        start = datetime(2020, 1, 1, tzinfo=UTC).timestamp()
+        span = datetime(2031, 6, 30, tzinfo=UTC).timestamp() - start
+        inputs = [
+            (datetime.fromtimestamp(start + rng.random() * span, tz=UTC), rng.choice(markets))
+            for _ in range(n)
+        ]
+        for market in markets:  # build each market's table outside the timing
+            response_deadline(inputs[0][0], market)
+        began = time.perf_counter()
+        for received, market in inputs:
+            response_deadline(received, market)
+        elapsed = time.perf_counter() - began
+        self.stdout.write(
+            f"deadline: {n:,} random deadlines (2020–2031, 10 markets) in "
+            f"{elapsed:.2f} s = {n / elapsed:,.0f} per second on one core"
+        )
+
+    def sweep(self, clocks: int, due: int) -> None:
+        now = timezone.now()
+        self.stdout.write(
+            f"sweep: building {clocks:,} open clocks ({due:,} overdue, {due:,} due within 4 h)…"
+        )
+        began = time.perf_counter()
+        with connection.cursor() as cursor:
+            cursor.execute(BUILD_SQL, {"clocks": clocks, "due": due, "now": now})
+        self.stdout.write(f"sweep: built in {time.perf_counter() - began:.1f} s")
+        before = rss_mb()
+        began = time.perf_counter()
+        result = sla_sweep(now=now)
+        elapsed = time.perf_counter() - began
+        self.stdout.write(
+            f"sweep: {clocks:,} open clocks → {result.breached:,} breaches and "
+            f"{result.warned:,} warnings marked, {result.notices:,} notices written in "
+            f"{elapsed:.2f} s (peak memory {before:.0f} → {rss_mb():.0f} MB)"
+        )
+        began = time.perf_counter()
+        again = sla_sweep(now=now)
+        self.stdout.write(
+            f"sweep: second run marked {again.breached + again.warned} in "
+            f"{time.perf_counter() - began:.3f} s (exactly once)"
+        )
+
+
+# One seller with one agent, one order, one buyer message; `clocks` threads each with an
+# open clock: `due` of them overdue, `due` in the warning window, the rest due next week.
+BUILD_SQL = """
+WITH s AS (
+    INSERT INTO accounts_seller (company_name, slug, country, status, created_at)
+    VALUES ('Bench GmbH', 'bench-' || md5(random()::text), 'DE', 'active', now()) RETURNING id
+), u AS (
+    INSERT INTO accounts_user (password, email, name, preferred_language, is_active, is_staff,
+                               is_superuser, date_joined)
+    VALUES ('!', 'bench-' || md5(random()::text) || '@example.com', 'Bench', 'en', true, false,
+            false, now()) RETURNING id
+), m AS (
+    INSERT INTO accounts_sellermember (user_id, seller_id, role, notification_mode, created_at)
+    SELECT u.id, s.id, 'agent', 'immediate', now() FROM u, s RETURNING seller_id, user_id
+), o AS (
+    INSERT INTO orders_order (number, buyer_id, seller_id, market_id, currency, status,
+        subtotal, shipping_cost, total, delivery_name, delivery_line1, delivery_line2,
+        delivery_postal_code, delivery_city, delivery_country, placed_at)
+    SELECT 'B-' || substr(md5(random()::text), 1, 12), m.user_id, m.seller_id, 'DE', 'EUR',
+        'placed', 10, 0, 10, 'x', 'x', '', '1', 'x', 'DE', now() FROM m RETURNING *
+), t AS (
+    INSERT INTO helpdesk_thread (order_id, seller_id, buyer_id, market_id, topic, status,
+        closed_by_role, created_at, last_activity_at)
+    SELECT o.id, o.seller_id, o.buyer_id, 'DE', 'delivery', 'open', '', now(), now()
+    FROM o, generate_series(1, %(clocks)s)
+    RETURNING id, seller_id, buyer_id
+), first_thread AS (SELECT min(id) AS id FROM t), msg AS (
+    INSERT INTO helpdesk_message (thread_id, author_id, author_role, kind, body, data,
+        created_at)
+    SELECT first_thread.id, o.buyer_id, 'buyer', 'text', 'Where is it?', '{}', now()
+    FROM first_thread, o RETURNING id
+)
+INSERT INTO sla_responseclock (thread_id, seller_id, market_id, opened_by_id, opened_at,
+    due_at, warn_at, outcome)
+SELECT t.id, t.seller_id, 'DE', msg.id, %(now)s - interval '2 days',
+    CASE WHEN n <= %(due)s THEN %(now)s - interval '1 hour'
+         WHEN n <= 2 * %(due)s THEN %(now)s + interval '2 hours'
+         ELSE %(now)s + interval '7 days' END,
+    CASE WHEN n <= %(due)s THEN %(now)s - interval '5 hours'
+         WHEN n <= 2 * %(due)s THEN %(now)s - interval '2 hours'
+         ELSE %(now)s + interval '6 days' END,
+    ''
+FROM (SELECT id, seller_id, row_number() OVER (ORDER BY id) AS n FROM t) AS t, msg
+"""
