@@ -1,7 +1,9 @@
 from django.contrib import admin, messages
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from helpdesk.admin import ReadOnlyMixin
+from sla.calendar import explain_deadline
 from sla.models import ClockExemption, Heartbeat, ResponseClock, Sanction
 from sla.sanctions import sanction_apply, sanction_extend, sanction_lift
 from sla.services import clock_exemption_revoke
@@ -31,6 +33,16 @@ class ResponseClockAdmin(ReadOnlyMixin, admin.ModelAdmin):
     search_fields = ["=thread__order__number", "seller__company_name"]
     date_hierarchy = "opened_at"
     show_full_result_count = False
+    readonly_fields = ["explanation"]
+
+    @admin.display(description=_("how the deadline was computed"))
+    def explanation(self, obj: ResponseClock) -> str:
+        # Replays the rule from the received time: an auditor can check every deadline.
+        return format_html_join(
+            "",
+            "<div>{}</div>",
+            ((line,) for line in explain_deadline(obj.opened_at, obj.market_id)),
+        )
 
 
 @admin.register(ClockExemption)

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-WIDTH, HEIGHT, PAD = 560, 160, 28
+WIDTH, HEIGHT, PAD = 400, 190, 34
 
 
 @dataclass(frozen=True)

@@ -218,13 +218,13 @@ def test_inbox_query_count_does_not_grow_with_threads(world, client, django_asse
     client.get(reverse("helpdesk:inbox"))
     for i in range(3):
         open_request(world, f"Q{i}")
-    # session, user, market, workspace, header sellers, awaiting count, markets (filter),
-    # threads page, read states
-    with django_assert_num_queries(9):
+    # session, user, market, workspace, header sellers, awaiting count, sanctions banner,
+    # markets (filter), threads page, read states
+    with django_assert_num_queries(10):
         client.get(reverse("helpdesk:inbox"))
     for i in range(20):
         open_request(world, f"More {i}", buyer=UserFactory())
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         response = client.get(reverse("helpdesk:inbox"))
     assert len(response.context["threads"]) == 24
 

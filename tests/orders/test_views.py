@@ -127,9 +127,9 @@ def test_seller_orders_page_query_count_does_not_grow(world, client, django_asse
     client.get(reverse("orders:seller_orders"))
     for _ in range(25):
         make_order(buyer=UserFactory(), seller=world.order.seller)
-    # session, user, market, workspace sellers, header sellers, inbox badge, markets (filter
-    # choices), count, page
-    with django_assert_num_queries(9):
+    # session, user, market, workspace sellers, header sellers, inbox badge, sanctions
+    # banner, markets (filter choices), count, page
+    with django_assert_num_queries(10):
         response = client.get(reverse("orders:seller_orders"))
     assert len(response.context["page"].object_list) == 20
 

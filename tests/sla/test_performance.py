@@ -190,3 +190,28 @@ def test_daily_summary_goes_to_administrators_once_a_day(world, mailoutbox):
     summaries = [m for m in mailoutbox if "daily summary" in m.subject]
     assert [m.to for m in summaries] == [[world.platform_admin.email]]
     assert "Maison Test: 1" in summaries[0].body
+
+
+def test_deadlines_shown_on_pages_are_the_function_s(world, client):
+    from django.utils import formats, timezone
+
+    from sla.calendar import response_deadline
+
+    expected = response_deadline(world.thread.awaiting_reply_since, "FR")
+    assert world.thread.due_at == expected
+    with timezone.override(world.order.market.tzinfo):
+        shown = formats.date_format(timezone.localtime(expected), "DATETIME_FORMAT")
+    for persona in (world.buyer, world.seller_agent):
+        client.force_login(persona)
+        html = client.get(reverse("helpdesk:thread", args=[world.thread.pk])).content.decode()
+        assert shown in html
+
+
+def test_admins_can_replay_a_deadline(world, client):
+    from sla.models import ResponseClock
+
+    clock = ResponseClock.objects.get(thread=world.thread)
+    client.force_login(world.platform_admin)
+    html = client.get(reverse("admin:sla_responseclock_change", args=[clock.pk])).content
+    assert b"Received" in html
+    assert b"Due" in html
