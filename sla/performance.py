@@ -46,20 +46,27 @@ class Stats:
         return self.judged >= settings.SLA_MIN_SAMPLE
 
 
-_STATS_SQL = """
+# The judging rule, in SQL: used by every statistic below.
+ON_TIME = "outcome = 'answered' AND closed_at <= due_at"
+LATE = "(outcome = 'answered' AND closed_at > due_at) OR (closed_at IS NULL AND due_at <= %(now)s)"
+MEDIAN = (
+    "percentile_cont(0.5) WITHIN GROUP (ORDER BY response_seconds) "
+    "FILTER (WHERE outcome = 'answered')"
+)
+
+# Constant SQL fragments only; every value is a query parameter.
+_STATS_SQL = f"""
 SELECT market_id,
-       count(*) FILTER (WHERE outcome = 'answered' AND closed_at <= due_at) AS on_time,
-       count(*) FILTER (WHERE (outcome = 'answered' AND closed_at > due_at)
-                           OR (closed_at IS NULL AND due_at <= %(now)s)) AS late,
+       count(*) FILTER (WHERE {ON_TIME}) AS on_time,
+       count(*) FILTER (WHERE {LATE}) AS late,
        count(*) FILTER (WHERE outcome = 'exempt') AS exemptions,
-       percentile_cont(0.5) WITHIN GROUP (ORDER BY response_seconds)
-           FILTER (WHERE outcome = 'answered') AS median,
+       {MEDIAN} AS median,
        percentile_cont(0.9) WITHIN GROUP (ORDER BY response_seconds)
            FILTER (WHERE outcome = 'answered') AS p90
 FROM sla_responseclock
 WHERE seller_id = %(seller)s AND opened_at >= %(since)s AND opened_at < %(now)s
 GROUP BY ROLLUP (market_id)
-"""
+"""  # noqa: S608
 
 
 def seller_stats(
@@ -109,17 +116,15 @@ def weekly(seller: Seller, *, weeks: int = 12, now: datetime | None = None) -> l
     first = this_week - timedelta(weeks=weeks - 1)
     with connection.cursor() as cursor:
         cursor.execute(
-            """
+            f"""
             SELECT date_trunc('week', opened_at AT TIME ZONE 'UTC') AS week,
-                   count(*) FILTER (WHERE outcome = 'answered' AND closed_at <= due_at),
-                   count(*) FILTER (WHERE (outcome = 'answered' AND closed_at > due_at)
-                                       OR (closed_at IS NULL AND due_at <= %(now)s)),
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY response_seconds)
-                       FILTER (WHERE outcome = 'answered')
+                   count(*) FILTER (WHERE {ON_TIME}),
+                   count(*) FILTER (WHERE {LATE}),
+                   {MEDIAN}
             FROM sla_responseclock
             WHERE seller_id = %(seller)s AND opened_at >= %(first)s
             GROUP BY 1
-            """,
+            """,  # noqa: S608
             {"seller": seller.pk, "first": first, "now": now},
         )
         rows = {
