@@ -9,7 +9,7 @@ ensure_debs gettext  # msgfmt, for compilemessages
 
 UV_VERSION=0.13.8
 stamp="$VENV/.installed"
-wanted="$(sha1sum requirements-dev.txt | cut -d' ' -f1) uv=$UV_VERSION"
+wanted="$(sha1sum requirements-dev.txt | cut -d' ' -f1) uv=$UV_VERSION bytecode"
 if [ ! -x "$VENV/bin/python" ]; then
     log "creating $VENV"
     python3.11 -m venv "$VENV" 2>/dev/null || python3 -m venv "$VENV"
@@ -17,7 +17,8 @@ fi
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
     "$VENV/bin/python" -m pip install -q --disable-pip-version-check "uv==$UV_VERSION"
     log "installing pinned dependencies (requirements-dev.txt)"
-    "$VENV/bin/uv" pip install -q --python "$VENV/bin/python" -r requirements-dev.txt
+    "$VENV/bin/uv" pip install -q --compile-bytecode --python "$VENV/bin/python" \
+        -r requirements-dev.txt
     echo "$wanted" > "$stamp"
 fi
 

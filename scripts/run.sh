@@ -20,13 +20,29 @@ export DATABASE_URL=${DATABASE_URL:-postgres://helpdesk@127.0.0.1:$PGPORT/helpde
 # Before the exit trap is armed: a second `make run` must not stop the first one's database.
 port_free "$WEB_PORT" || die "port $WEB_PORT is in use (another make run?); set WEB_PORT=…"
 
+# True while process group $1 has a member that is not a zombie (an exited leader stays a
+# zombie until this shell reaps it, so `kill -0 -- -$1` would say "alive").
+group_alive() {
+    ps -e -o pgid=,stat= | awk -v g="$1" '$1 == g && $2 !~ /^Z/ { found = 1 } END { exit !found }'
+}
+
 pids=()
 stop_all() {
-    trap - EXIT INT TERM HUP
+    # A second Ctrl-C, or the terminal closing, must not cut the clean-up short.
+    trap '' INT TERM HUP
+    trap - EXIT
     log "stopping web, worker, beat and PostgreSQL"
-    local pid
+    local pid i alive
+    # Each service leads its own process group (setsid below). Ask the leaders to stop (they
+    # stop their own workers and pools), wait for the whole groups, then kill what is left.
     for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+    for i in $(seq 150); do  # up to 15 s for a graceful stop
+        alive=0
+        for pid in "${pids[@]}"; do group_alive "$pid" && alive=1; done
+        [ "$alive" -eq 0 ] && break
+        sleep 0.1
+    done
+    for pid in "${pids[@]}"; do kill -KILL -- "-$pid" 2>/dev/null || true; done
     pg_stop "$pgdata"
     log "stopped"
 }
@@ -40,13 +56,15 @@ log "migrating and loading demo data"
 .venv/bin/python manage.py migrate --noinput -v 0
 logins=$(.venv/bin/python manage.py seed_demo)
 
-.venv/bin/gunicorn config.wsgi --bind "127.0.0.1:$WEB_PORT" --workers 2 --timeout 30 \
+# setsid: terminal signals (Ctrl-C, a closing window) reach this script only; it then stops
+# every service in order. (gunicorn, for one, treats SIGHUP as "reload".)
+setsid .venv/bin/gunicorn config.wsgi --bind "127.0.0.1:$WEB_PORT" --workers 2 --timeout 30 \
     --no-control-socket --access-logfile - --error-logfile - &
 pids+=($!)
-.venv/bin/celery -A config worker --loglevel INFO --concurrency 2 \
+setsid .venv/bin/celery -A config worker --loglevel INFO --concurrency 2 \
     --without-gossip --without-mingle --without-heartbeat &
 pids+=($!)
-.venv/bin/celery -A config beat --loglevel INFO --schedule "$RUN_DIR/celerybeat-schedule" &
+setsid .venv/bin/celery -A config beat --loglevel INFO --schedule "$RUN_DIR/celerybeat-schedule" &
 pids+=($!)
 
 printf '\n%s\n\n  Open http://127.0.0.1:%s/   (admin: http://127.0.0.1:%s/admin/)\n  Ctrl-C stops everything.\n\n' \

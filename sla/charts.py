@@ -1,16 +1,25 @@
-"""Tiny server-rendered SVG charts: geometry here, markup in templates/sla/_charts.html."""
+"""Tiny server-rendered SVG charts: geometry here, markup in templates/sla/_bars.html and
+_line.html. Coordinates leave as plain strings: a float reaching a template would be
+localised ("34,5" in French) and break the SVG."""
 
 from dataclasses import dataclass
 
 WIDTH, HEIGHT, PAD = 400, 190, 34
 
 
+def n(value: float) -> str:
+    """A coordinate for SVG, never localised."""
+    return f"{value:.1f}"
+
+
 @dataclass(frozen=True)
 class Bar:
-    x: float
-    y: float
-    width: float
-    height: float
+    x: str
+    y: str
+    width: str
+    right: str
+    height: str
+    filled: bool
     label: str
     value: str
 
@@ -24,12 +33,15 @@ def bars(
     items = []
     for i, (value, label) in enumerate(zip(values, labels, strict=True)):
         height = 0 if value is None else (HEIGHT - PAD) * min(value, top) / top
+        x = PAD + i * slot + slot * 0.15
         items.append(
             Bar(
-                x=PAD + i * slot + slot * 0.15,
-                y=HEIGHT - PAD - height,
-                width=slot * 0.7,
-                height=height,
+                x=n(x),
+                y=n(HEIGHT - PAD - height),
+                width=n(slot * 0.7),
+                right=n(x + slot * 0.7),
+                height=n(height),
+                filled=height > 0,
                 label=label,
                 value="—"
                 if value is None
@@ -57,7 +69,7 @@ def line(values: list[float | None], labels: list[str], *, top: float = 1.0) -> 
         if value is not None:
             x = PAD + i * slot + slot / 2
             y = HEIGHT - PAD - (HEIGHT - PAD) * value / top
-            points.append((round(x, 1), round(y, 1), f"{value:.0%}", labels[i]))
+            points.append((n(x), n(y), f"{value:.0%}", labels[i]))
     return {
         "points": points,
         "polyline": " ".join(f"{x},{y}" for x, y, _, _ in points),
@@ -65,5 +77,5 @@ def line(values: list[float | None], labels: list[str], *, top: float = 1.0) -> 
         "height": HEIGHT,
         "pad": PAD,
         "base": HEIGHT - PAD,
-        "labels": [(PAD + i * slot + slot / 2, label) for i, label in enumerate(labels)],
+        "labels": [(n(PAD + i * slot + slot / 2), label) for i, label in enumerate(labels)],
     }

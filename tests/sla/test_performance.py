@@ -215,3 +215,22 @@ def test_admins_can_replay_a_deadline(world, client):
     html = client.get(reverse("admin:sla_responseclock_change", args=[clock.pk])).content
     assert b"Received" in html
     assert b"Due" in html
+
+
+def test_charts_stay_valid_svg_in_languages_with_decimal_commas(world, client, settings):
+    import re
+
+    settings.SLA_MIN_SAMPLE = 1
+    message_post(
+        thread=world.thread,
+        author=world.seller_agent,
+        role=Role.SELLER,
+        body="A",
+        at=world.thread.awaiting_reply_since + timedelta(hours=1, minutes=30),
+    )
+    world.seller_agent.preferred_language = "fr"
+    world.seller_agent.save()
+    client.force_login(world.seller_agent)
+    html = client.get(reverse("sla:performance")).content.decode()
+    assert "<rect" in html
+    assert not re.search(r'\b(x|y|width|height|cx|cy)="[^"]*,', html)
