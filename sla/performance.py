@@ -16,6 +16,7 @@ from django.core.mail import EmailMessage
 from django.db import IntegrityError, connection, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Seller, User
 from sla.models import DailyReport, ResponseClock
@@ -142,30 +143,28 @@ def weekly(seller: Seller, *, weeks: int = 12, now: datetime | None = None) -> l
 
 
 DUE_BUCKETS = (
-    ("overdue", None, 0),
-    ("4h", 0, 4),
-    ("8h", 4, 8),
-    ("24h", 8, 24),
-    ("later", 24, None),
+    (_("overdue"), None, 0),
+    ("< 4 h", 0, 4),
+    ("4–8 h", 4, 8),
+    ("8–24 h", 8, 24),
+    (_("later"), 24, None),
 )
 
 
 def open_by_due(seller: Seller, now: datetime | None = None) -> list[tuple[str, int]]:
     """Open clocks by time left (real hours): overdue, within 4 h, 4–8 h, 8–24 h, later."""
     now = now or timezone.now()
-    counts = dict.fromkeys(name for name, _, _ in DUE_BUCKETS)
+    counts = [0] * len(DUE_BUCKETS)
     dues = ResponseClock.objects.filter(seller=seller, closed_at__isnull=True).values_list(
         "due_at", flat=True
     )
-    for name in counts:
-        counts[name] = 0
     for due in dues:
         hours = (due - now).total_seconds() / 3600
-        for name, low, high in DUE_BUCKETS:
+        for i, (_label, low, high) in enumerate(DUE_BUCKETS):
             if (low is None or hours >= low) and (high is None or hours < high):
-                counts[name] += 1
+                counts[i] += 1
                 break
-    return list(counts.items())
+    return [(str(label), n) for (label, _low, _high), n in zip(DUE_BUCKETS, counts, strict=True)]
 
 
 def service_score(stats30: Stats, stats90: Stats) -> tuple[int | None, int | None]:
