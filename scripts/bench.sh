@@ -8,7 +8,7 @@ ensure_debs postgresql gettext
 bash scripts/install.sh
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/helpdesk-bench.XXXXXX")
 chmod 755 "$scratch"
-trap 'pg_stop "$scratch/pg"; rm -rf "$scratch"' EXIT
+trap 'pg_stop "$scratch/pg"; rm -rf "$scratch" || true' EXIT
 port=$(free_port)
 pg_start "$scratch/pg" "$port" "$scratch/postgres.log" fast
 export DATABASE_URL="postgres://helpdesk@127.0.0.1:$port/helpdesk"

@@ -118,8 +118,14 @@ redis_start() {
 }
 
 redis_stop() {
-    local dir=$1
+    local dir=$1 pid i
     [ -s "$dir/redis.pid" ] || return 0
-    kill "$(cat "$dir/redis.pid")" 2>/dev/null || true
+    pid=$(cat "$dir/redis.pid")
+    kill "$pid" 2>/dev/null || true
+    # Wait until it has exited: it still writes its log while shutting down.
+    for i in $(seq 100); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.05
+    done
     rm -f "$dir/redis.pid"
 }
