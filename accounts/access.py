@@ -3,7 +3,7 @@
 from django.db.models import QuerySet
 from django.http import Http404
 
-from accounts.models import Seller, SellerMember, User
+from accounts.models import Seller, User
 
 
 def sellers_of(user: User) -> QuerySet[Seller]:
@@ -19,9 +19,3 @@ def access_seller_workspace(user: User) -> list[Seller]:
     if not sellers:
         raise Http404
     return sellers
-
-
-def membership_of(user: User, seller: Seller) -> SellerMember | None:
-    if not user.is_authenticated:
-        return None
-    return SellerMember.objects.filter(user=user, seller=seller).first()

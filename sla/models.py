@@ -217,14 +217,6 @@ class Sanction(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} · {self.seller}"
 
-    def is_active(self, now=None) -> bool:
-        now = now or timezone.now()
-        return (
-            self.lifted_at is None
-            and self.starts_at <= now
-            and (self.ends_at is None or now < self.ends_at)
-        )
-
 
 class DailyReport(models.Model):
     """Which day's summary went to administrators: claimed by one worker, sent once."""

@@ -13,11 +13,6 @@ def status_card_filter(data: dict) -> StatusCard:
     return status_card(data)
 
 
-@register.filter
-def get_item(mapping, key):
-    return mapping.get(key) if mapping else None
-
-
 def _hours_minutes(seconds: float) -> str:
     minutes = int(seconds // 60)
     hours, minutes = divmod(minutes, 60)
