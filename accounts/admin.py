@@ -57,11 +57,26 @@ class UserAdmin(BaseUserAdmin):
 
 @admin.register(Seller)
 class SellerAdmin(admin.ModelAdmin):
-    list_display = ["company_name", "slug", "country", "status", "created_at"]
+    list_display = [
+        "company_name",
+        "slug",
+        "country",
+        "status",
+        "service_score",
+        "typical_response_hours",
+        "created_at",
+    ]
     list_filter = ["status", "country"]
     search_fields = ["company_name", "slug"]
     prepopulated_fields = {"slug": ["company_name"]}
+    # The status follows the sanctions in force (sla.sanctions); the score is nightly.
+    readonly_fields = ["status", "service_score", "typical_response_hours", "score_updated_at"]
     inlines = [MembershipInline]
+
+    def get_inlines(self, request, obj):
+        from sla.admin import SanctionInline
+
+        return [MembershipInline, SanctionInline] if obj else [MembershipInline]
 
 
 @admin.register(SellerMember)

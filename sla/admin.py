@@ -65,6 +65,16 @@ class ClockExemptionAdmin(ReadOnlyMixin, admin.ModelAdmin):
         self.message_user(request, _("Exemptions revoked; the clocks run again."), messages.SUCCESS)
 
 
+class SanctionInline(ReadOnlyMixin, admin.TabularInline):
+    """The seller's sanction history (apply, extend and lift on the Sanctions page)."""
+
+    model = Sanction
+    fields = ["kind", "starts_at", "ends_at", "automatic", "decided_by", "lifted_at", "reason"]
+    readonly_fields = fields
+    extra = 0
+    show_change_link = True
+
+
 @admin.register(Sanction)
 class SanctionAdmin(admin.ModelAdmin):
     """Apply a sanction by adding one; extend it by changing its end; lift it with the

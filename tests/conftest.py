@@ -54,6 +54,7 @@ class World:
             "attachment": self.attachment.pk,
             "saved_reply": self.saved_reply.pk,
             "other_saved_reply": self.other_saved_reply.pk,
+            "seller": self.order.seller_id,
         }
 
 

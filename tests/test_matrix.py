@@ -303,6 +303,13 @@ MATRIX = [
     ("admin users", "get", "/admin/accounts/user/", {}, statuses(302, 302, 302, 302, 302, 200)),
     ("admin sellers", "get", "/admin/accounts/seller/", {}, statuses(302, 302, 302, 302, 302, 200)),
     (
+        "admin seller",
+        "get",
+        "/admin/accounts/seller/{seller}/change/",
+        {},
+        statuses(302, 302, 302, 302, 302, 200),
+    ),
+    (
         "admin heartbeats",
         "get",
         "/admin/sla/heartbeat/",
