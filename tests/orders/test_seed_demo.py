@@ -35,3 +35,14 @@ def test_seed_demo_builds_the_demo_world_once(capsys):
     demo_buyer = User.objects.get(email="buyer@example.com")
     assert demo_buyer.check_password("helpdesk-demo")
     assert Shipment.objects.filter(order__buyer=demo_buyer).exists()
+
+
+@pytest.mark.django_db
+def test_the_scanner_finds_nothing_in_the_demo_conversations():
+    from helpdesk.models import Message
+    from helpdesk.moderation import scan
+
+    call_command("seed_demo", quiet=True)
+    bodies = list(Message.objects.exclude(body="").values_list("body", flat=True))
+    assert len(bodies) > 100
+    assert [(body, scan(body)) for body in bodies if scan(body)] == []
