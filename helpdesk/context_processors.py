@@ -10,6 +10,6 @@ def inbox(request: HttpRequest) -> dict[str, object]:
     user = getattr(request, "user", None)
 
     def count() -> int:
-        return Thread.objects.filter(seller__in=sellers_of(user)).awaiting_seller().count()
+        return Thread.objects.awaiting_count(sellers_of(user))
 
     return {"inbox_awaiting_count": count}

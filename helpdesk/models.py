@@ -58,6 +58,10 @@ class ThreadQuerySet(models.QuerySet["Thread"]):
     def awaiting_seller(self) -> ThreadQuerySet:
         return self.filter(status=Thread.Status.OPEN, awaiting_reply_since__isnull=False)
 
+    def awaiting_count(self, sellers) -> int:
+        """The navigation badge: threads of these sellers awaiting their reply."""
+        return self.filter(seller__in=sellers).awaiting_seller().count()
+
     def escalated(self) -> ThreadQuerySet:
         return self.filter(escalated_at__isnull=False)
 

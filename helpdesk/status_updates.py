@@ -8,7 +8,7 @@ from typing import Any
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from orders.models import CARRIER_TRACKING_URLS, Carrier, Shipment
+from orders.models import Carrier, Shipment
 from orders.money import format_money
 
 
@@ -47,7 +47,7 @@ def status_card(data: dict[str, Any]) -> StatusCard:
             Fact(
                 _("Tracking number"),
                 data["tracking_number"],
-                shipment.tracking_url if carrier in CARRIER_TRACKING_URLS else "",
+                shipment.tracking_url,
             ),
             Fact(
                 _("Estimated delivery"),

@@ -468,12 +468,10 @@ def inbox_counts(request: HttpRequest) -> HttpResponse:
     """The navigation's "awaiting our reply" badge, refreshed by htmx."""
     sellers = access_seller_workspace(request.user)
     return render(
-        request, "helpdesk/_inbox_badge.html", {"awaiting_count": awaiting_count(sellers)}
+        request,
+        "helpdesk/_inbox_badge.html",
+        {"awaiting_count": Thread.objects.awaiting_count(sellers)},
     )
-
-
-def awaiting_count(sellers: Any) -> int:
-    return Thread.objects.filter(seller__in=sellers).awaiting_seller().count()
 
 
 # Seller: saved replies and notification settings ----------------------------------------
