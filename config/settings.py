@@ -247,3 +247,40 @@ SLA_POLICY = {
     "restriction_below": env.float("SLA_RESTRICTION_BELOW", default=0.85),
     "restriction_days": env.int("SLA_RESTRICTION_DAYS", default=14),
 }
+
+# Message moderation (README, "Moderation"). What the scanner's findings do, per kind and
+# per writer: "hold" (not delivered until an administrator approves it; a held seller reply
+# pauses the SLA clock and closes it at its send time on approval), "mask" (delivered with the
+# findings hidden from the other side; the original is kept for administrators), "flag"
+# (delivered as written, queued for review). A kind left out is ignored.
+MODERATION_POLICY = {
+    "seller": {
+        "email": "hold",
+        "phone": "hold",
+        "url": "hold",
+        "social": "hold",
+        "payment": "hold",
+        "marketing": "hold",
+    },
+    "buyer": {
+        "email": "mask",
+        "phone": "mask",
+        "url": "mask",
+        "social": "mask",
+        "payment": "mask",
+        "marketing": "flag",
+    },
+}
+# Confirmed violations by a seller in the last window_days: each one below the restriction
+# threshold is a warning; restriction_at of them restrict selling for restriction_days,
+# suspension_at suspend the seller for suspension_days.
+MODERATION_STRIKES = {
+    "window_days": env.int("MODERATION_STRIKE_WINDOW_DAYS", default=90),
+    "restriction_at": env.int("MODERATION_RESTRICTION_AT", default=3),
+    "restriction_days": env.int("MODERATION_RESTRICTION_DAYS", default=14),
+    "suspension_at": env.int("MODERATION_SUSPENSION_AT", default=5),
+    "suspension_days": env.int("MODERATION_SUSPENSION_DAYS", default=30),
+}
+# Text extracted from an attached PDF for the scanner: at most this many pages and characters.
+MODERATION_PDF_PAGES = 20
+MODERATION_PDF_CHARS = 50_000

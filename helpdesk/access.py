@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from accounts.models import User
@@ -33,8 +34,18 @@ def access_thread(user: User, thread_id: int, *, as_role: str | None = None) -> 
 
 
 def access_attachment(user: User, attachment_id: int) -> Attachment:
-    """An attachment of a message `user` may read, in a thread they may see; 404 otherwise."""
+    """An attachment of a message `user` may read, in a thread they may see, and not
+    withheld from them by moderation (a file with masked details); 404 otherwise."""
     attachment = get_object_or_404(Attachment.objects.select_related("message"), pk=attachment_id)
     access = access_thread(user, attachment.message.thread_id)
-    get_object_or_404(Message.objects.for_role(access.role), pk=attachment.message_id)
+    message = get_object_or_404(
+        Message.objects.for_role(access.role).select_related("review"), pk=attachment.message_id
+    )
+    review = getattr(message, "review", None)
+    if (
+        review is not None
+        and message.author_role != access.role
+        and attachment.pk in review.masked_attachment_ids()
+    ):
+        raise Http404
     return attachment

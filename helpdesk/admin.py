@@ -1,7 +1,18 @@
-from django.contrib import admin
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import localize
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from helpdesk.models import Attachment, Message, Notification, SavedReply, Thread
+from helpdesk.models import Attachment, Message, MessageReview, Notification, SavedReply, Thread
+from helpdesk.reviews import KIND_LABELS, explain, highlight, highlight_window
+from helpdesk.services import DECISIONS, HelpdeskError, review_decide
+from sla.sanctions import strikes
 
 
 class ReadOnlyMixin:
@@ -97,3 +108,248 @@ class SavedReplyAdmin(admin.ModelAdmin):
     list_display = ["title", "seller", "created_by", "created_at"]
     list_select_related = ["seller", "created_by"]
     raw_id_fields = ["seller", "created_by"]
+
+
+# Moderation queue ------------------------------------------------------------------------
+
+
+class ReviewStateFilter(admin.SimpleListFilter):
+    """What needs a decision first: the queue opens on the pending reviews."""
+
+    title = _("decision")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [*MessageReview.State.choices, ("all", _("All"))]
+
+    def _current(self) -> str:
+        return self.value() or MessageReview.State.PENDING
+
+    def queryset(self, request, queryset):
+        if self._current() == "all":
+            return queryset
+        return queryset.filter(state=self._current())
+
+    def choices(self, changelist):
+        for value, label in self.lookup_choices:
+            yield {
+                "selected": self._current() == value,
+                "query_string": changelist.get_query_string({self.parameter_name: value}),
+                "display": label,
+            }
+
+
+class ReviewKindFilter(admin.SimpleListFilter):
+    title = _("found")
+    parameter_name = "kind"
+
+    def lookups(self, request, model_admin):
+        return [(kind, label) for kind, label in KIND_LABELS.items()]
+
+    def queryset(self, request, queryset):
+        if self.value() in KIND_LABELS:
+            return queryset.filter(kinds__contains=[self.value()])
+        return queryset
+
+
+class ReviewDecisionForm(forms.ModelForm):
+    """Approve, reject (held messages; the reason is shown to the writer) or confirm a
+    violation (a strike when the seller wrote it). Saved through review_decide."""
+
+    decision = forms.ChoiceField(label=_("Decision"), widget=forms.RadioSelect)
+
+    class Meta:
+        model = MessageReview
+        fields = ["reason"]
+        widgets = {"reason": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        labels = {
+            MessageReview.State.APPROVED: _("Approve: deliver it as written")
+            if self.instance.action == MessageReview.Action.HOLD
+            else _("Approve: nothing wrong, show it as written"),
+            MessageReview.State.REJECTED: _("Reject: do not deliver it (say why below)"),
+            MessageReview.State.VIOLATION: _(
+                "Confirm a violation: not delivered or kept hidden, and a strike against the "
+                "seller when the seller wrote it"
+            ),
+        }
+        self.fields["decision"].choices = [
+            (state, labels[state]) for state in DECISIONS.get(self.instance.action, ())
+        ]
+        self.fields["reason"].help_text = _(
+            "Shown to the writer of the message. Required to reject."
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if (
+            data.get("decision") == MessageReview.State.REJECTED
+            and not data.get("reason", "").strip()
+        ):
+            self.add_error("reason", _("Say why: the writer is shown the reason."))
+        return data
+
+
+@admin.register(MessageReview)
+class MessageReviewAdmin(admin.ModelAdmin):
+    """The moderation queue: held, masked and flagged messages, newest first."""
+
+    form = ReviewDecisionForm
+    list_display = [
+        "created_at",
+        "state",
+        "action",
+        "found",
+        "author_role",
+        "seller",
+        "market",
+        "excerpt",
+    ]
+    list_filter = [ReviewStateFilter, ReviewKindFilter, "action", "author_role", "market", "seller"]
+    list_select_related = ["message", "seller", "market"]
+    search_fields = ["=message__thread__order__number", "seller__company_name"]
+    ordering = ["-created_at", "-id"]
+    show_full_result_count = False
+    actions = ["approve"]
+    readonly_fields = [
+        "conversation",
+        "written",
+        "found",
+        "original",
+        "other_side_sees",
+        "explanations",
+        "seller_strikes",
+        "state",
+        "decided_by",
+        "decided_at",
+    ]
+
+    def get_fields(self, request, obj=None):
+        fields = [
+            "conversation",
+            "written",
+            "found",
+            "original",
+            "other_side_sees",
+            "explanations",
+            "seller_strikes",
+        ]
+        if obj is not None and obj.is_pending:
+            return [*fields, "decision", "reason"]
+        return [*fields, "state", "reason", "decided_by", "decided_at"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and not obj.is_pending:
+            return [*self.readonly_fields, "reason"]
+        return self.readonly_fields
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return request.user.is_staff
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return request.user.is_staff and (obj is None or obj.is_pending)
+
+    @admin.display(description=_("found"))
+    def found(self, obj: MessageReview) -> str:
+        return ", ".join(str(KIND_LABELS[kind]) for kind in obj.kinds)
+
+    def _text(self, obj: MessageReview) -> str:
+        message = obj.message
+        if message.kind == Message.Kind.STATUS_UPDATE:
+            return message.data.get("note", "")
+        return message.body
+
+    def _text_findings(self, obj: MessageReview) -> list[dict[str, Any]]:
+        return [f for f in obj.findings if f["source"] in ("body", "note")]
+
+    @admin.display(description=_("text"))
+    def excerpt(self, obj: MessageReview) -> str:
+        findings = self._text_findings(obj)
+        if not findings:
+            return ", ".join(f["excerpt"] for f in obj.findings)
+        return highlight_window(self._text(obj), findings)
+
+    @admin.display(description=_("conversation"))
+    def conversation(self, obj: MessageReview) -> str:
+        thread = obj.message.thread
+        url = reverse("admin:helpdesk_thread_change", args=[thread.pk])
+        return format_html('<a href="{}">{}</a>', url, thread)
+
+    @admin.display(description=_("written"))
+    def written(self, obj: MessageReview) -> str:
+        message = obj.message
+        return format_html(
+            "{} · {} · {}",
+            message.get_author_role_display(),
+            message.author.email if message.author else "—",
+            localize(timezone.localtime(message.created_at)),
+        )
+
+    @admin.display(description=_("original text"))
+    def original(self, obj: MessageReview) -> str:
+        return format_html(
+            '<div style="white-space: pre-wrap; max-width: 60em">{}</div>',
+            highlight(self._text(obj), self._text_findings(obj)),
+        )
+
+    @admin.display(description=_("what the other side sees"))
+    def other_side_sees(self, obj: MessageReview) -> str:
+        if obj.withholds:
+            return _("Nothing: the message is not delivered.")
+        if obj.masks:
+            return format_html(
+                '<div style="white-space: pre-wrap; max-width: 60em">{}</div>', obj.masked_text
+            )
+        return _("The text as written.")
+
+    @admin.display(description=_("why"))
+    def explanations(self, obj: MessageReview) -> str:
+        return format_html_join(
+            "",
+            "<p><strong>{}</strong>: {}<br><small>{}</small></p>",
+            (
+                (
+                    item.label,
+                    "; ".join(f"“{what}” {where}" for where, what in item.excerpts),
+                    item.reason,
+                )
+                for item in explain(obj.findings)
+            ),
+        )
+
+    @admin.display(description=_("seller's confirmed violations"))
+    def seller_strikes(self, obj: MessageReview) -> str:
+        window = settings.MODERATION_STRIKES["window_days"]
+        return _("%(count)d in the last %(days)d days") % {
+            "count": strikes(obj.seller),
+            "days": window,
+        }
+
+    def save_model(self, request, obj, form, change):
+        try:
+            review_decide(
+                review=obj,
+                decision=form.cleaned_data["decision"],
+                by=request.user,
+                reason=form.cleaned_data.get("reason", ""),
+            )
+        except HelpdeskError as error:
+            self.message_user(request, str(error), messages.ERROR)
+
+    @admin.action(description=_("Approve the selected messages"))
+    def approve(self, request, queryset):
+        done = 0
+        for review in queryset.filter(state=MessageReview.State.PENDING):
+            review_decide(review=review, decision=MessageReview.State.APPROVED, by=request.user)
+            done += 1
+        self.message_user(
+            request, _("%(count)d messages approved.") % {"count": done}, messages.SUCCESS
+        )

@@ -69,7 +69,28 @@ class IdempotentForm(forms.Form):
     idempotency_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
 
 
-class ContactSellerForm(IdempotentForm):
+class CheckedDraftForm(IdempotentForm):
+    """A message to the other side: its text is checked as the writer pauses (htmx posts it
+    to `check_url`, the explanation lands in #draft-check) and again on submit, where
+    "send anyway" (a second submit button) confirms a draft with findings."""
+
+    send_anyway = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, check_url: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if check_url:
+            self.fields["body"].widget.attrs.update(
+                {
+                    "hx-post": check_url,
+                    "hx-trigger": "input changed delay:600ms",
+                    "hx-target": "#draft-check",
+                    "hx-sync": "this:replace",
+                    "aria-describedby": "draft-check",
+                }
+            )
+
+
+class ContactSellerForm(CheckedDraftForm):
     topic = forms.ChoiceField(label=_("What is it about?"), choices=BUYER_TOPICS)
     lines = forms.ModelMultipleChoiceField(
         label=_("Which items? (optional)"),
@@ -86,7 +107,7 @@ class ContactSellerForm(IdempotentForm):
         self.fields["lines"].label_from_instance = lambda line: f"{line.quantity} × {line.title}"
 
 
-class ReplyForm(IdempotentForm):
+class ReplyForm(CheckedDraftForm):
     body = body_field(_("Your reply"))
     attachments = AttachmentsField()
 

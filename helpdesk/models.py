@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timedelta
 
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -196,12 +197,18 @@ class Thread(models.Model):
 class MessageQuerySet(models.QuerySet["Message"]):
     def for_role(self, role: str) -> MessageQuerySet:
         """What a reader in `role` may see: buyers never see internal notes, nor the seller
-        team's own events (assignment, "no reply needed")."""
+        team's own events (assignment, "no reply needed"); a message held by moderation
+        reaches only its author's side until an administrator approves it."""
+        messages = self.exclude(
+            Q(review__action=MessageReview.Action.HOLD)
+            & ~Q(review__state=MessageReview.State.APPROVED)
+            & ~Q(author_role=role)
+        )
         if role == Role.BUYER:
-            return self.exclude(kind=Message.Kind.INTERNAL_NOTE).exclude(
+            return messages.exclude(kind=Message.Kind.INTERNAL_NOTE).exclude(
                 kind=Message.Kind.EVENT, data__event__in=["assigned", "exempted"]
             )
-        return self
+        return messages
 
 
 class Message(models.Model):
@@ -268,6 +275,115 @@ class Message(models.Model):
     @property
     def is_public(self) -> bool:
         return self.kind != self.Kind.INTERNAL_NOTE
+
+
+class MessageReview(models.Model):
+    """What the scanner found in one message, what the policy did about it, and what a
+    platform administrator decided. It lives beside the immutable message: only the decision
+    changes, once.
+
+    - hold: not delivered to the other side until approved (the seller's SLA clock waits);
+    - mask: delivered with the findings hidden from the other side, original kept here;
+    - flag: delivered as written, for an administrator to look at.
+    """
+
+    class Action(models.TextChoices):
+        HOLD = "hold", _("Held")
+        MASK = "mask", _("Masked")
+        FLAG = "flag", _("Flagged")
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Awaiting review")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+        VIOLATION = "violation", _("Violation confirmed")
+
+    message = models.OneToOneField(
+        Message, verbose_name=_("message"), on_delete=models.PROTECT, related_name="review"
+    )
+    # Copies of the thread's, so the queue filters without joins.
+    seller = models.ForeignKey(
+        Seller, verbose_name=_("seller"), on_delete=models.PROTECT, related_name="+"
+    )
+    market = models.ForeignKey(
+        Market, verbose_name=_("market"), on_delete=models.PROTECT, related_name="+"
+    )
+    author_role = models.CharField(_("written by"), max_length=8, choices=Role.choices)
+    action = models.CharField(_("action"), max_length=8, choices=Action.choices)
+    kinds = ArrayField(models.CharField(max_length=12), verbose_name=_("found"))
+    # [{kind, start, end, excerpt, source ("body" | "note" | "file_name" | "file_text"),
+    #   attachment (id, for file sources)}], offsets into the scanned text.
+    findings = models.JSONField(_("findings"), default=list)
+    # The text as the other side reads it while masked (the message body or status note).
+    masked_text = models.TextField(_("masked text"), blank=True)
+    state = models.CharField(
+        _("decision"), max_length=10, choices=State.choices, default=State.PENDING
+    )
+    reason = models.TextField(_("reason (shown to the writer)"), blank=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        User,
+        verbose_name=_("decided by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("sent at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("message review")
+        verbose_name_plural = _("moderation queue")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(
+                fields=["-created_at", "-id"],
+                name="review_pending_recent",
+                condition=Q(state="pending"),
+            ),
+            models.Index(fields=["seller", "state", "decided_at"], name="review_seller_state"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(action__in=["hold", "mask", "flag"]), name="review_action_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(state__in=["pending", "approved", "rejected", "violation"]),
+                name="review_state_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(state="pending") | Q(decided_at__isnull=False),
+                name="review_decided_has_time",
+            ),
+            # Only a held message can be rejected (the others were delivered already).
+            models.CheckConstraint(
+                condition=~Q(state="rejected") | Q(action="hold"),
+                name="review_reject_only_held",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} message #{self.message_id}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.state == self.State.PENDING
+
+    @property
+    def withholds(self) -> bool:
+        """The other side does not get the message (held and not approved)."""
+        return self.action == self.Action.HOLD and self.state != self.State.APPROVED
+
+    @property
+    def masks(self) -> bool:
+        """The other side reads the masked text (masked and not cleared by an approval)."""
+        return self.action == self.Action.MASK and self.state != self.State.APPROVED
+
+    def masked_attachment_ids(self) -> set[int]:
+        """Files in which something was found: withheld from the other side while masked."""
+        if not self.masks:
+            return set()
+        return {f["attachment"] for f in self.findings if f.get("attachment")}
 
 
 def attachment_path(instance: Attachment, filename: str) -> str:

@@ -13,7 +13,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from helpdesk.models import Notification
+from helpdesk.models import Notification, Role
+from helpdesk.reviews import text_for
 
 HEADERS = {
     # No reply by e-mail: the conversation stays on the platform.
@@ -36,6 +37,7 @@ def _pending():
             "thread__seller",
             "thread__buyer",
             "message__author",
+            "message__review",
             "clock",
         )
         .filter(sent_at__isnull=True)
@@ -63,13 +65,17 @@ def notification_send(notification_id: int) -> bool:
             notification.save(update_fields=["sent_at"])
             return False
         thread = notification.thread
+        message = notification.message
+        reader = Role.BUYER if notification.recipient_id == thread.buyer_id else Role.SELLER
         subject, body = _render(
             "helpdesk/email/notification.txt",
             notification.recipient,
             {
                 "n": notification,
                 "thread": thread,
-                "message": notification.message,
+                "message": message,
+                # Masked details never leave in an e-mail either.
+                "text": text_for(message, reader) if message else "",
                 "url": platform_url(reverse("helpdesk:thread", args=[thread.pk])),
             },
         )

@@ -20,6 +20,7 @@ from accounts.models import SellerMember, User
 from helpdesk.models import (
     Attachment,
     Message,
+    MessageReview,
     Notification,
     ReadState,
     Role,
@@ -27,9 +28,18 @@ from helpdesk.models import (
     Thread,
     Topic,
 )
+from helpdesk.reviews import Screening, screen
 from orders.models import Order, OrderLine
 from orders.services import shipment_add
-from sla.services import clock_answer, clock_exempt, clock_open, clock_solved, thread_sync
+from sla.services import (
+    clock_answer,
+    clock_exempt,
+    clock_hold_answer,
+    clock_open,
+    clock_release_answer,
+    clock_solved,
+    thread_sync,
+)
 
 T = TypeVar("T")
 
@@ -78,7 +88,11 @@ def _once(create: Callable[[], T], existing: Callable[[], T | None]) -> tuple[T,
 
 
 def _locked(thread: Thread) -> Thread:
-    return Thread.objects.select_for_update().select_related("order", "seller").get(pk=thread.pk)
+    return (
+        Thread.objects.select_for_update(of=("self",))
+        .select_related("order", "seller", "market")
+        .get(pk=thread.pk)
+    )
 
 
 def _existing_message(thread: Thread, author: User | None, key: uuid.UUID | None) -> Message | None:
@@ -99,8 +113,12 @@ def _append(
     key: uuid.UUID | None = None,
     now: datetime | None = None,
 ) -> Message:
-    """Add one entry to a locked thread's timeline and keep the thread's index in step."""
+    """Add one entry to a locked thread's timeline and keep the thread's index in step.
+    What the buyer and the seller write to each other is screened first (helpdesk.reviews):
+    findings are stored as the message's review, and a held message reaches nobody."""
     now = now or timezone.now()
+    body = body.strip()
+    screening = _screening(thread, role=role, kind=kind, body=body, data=data, uploads=uploads)
 
     def create() -> Message:
         message = Message.objects.create(
@@ -108,7 +126,7 @@ def _append(
             author=author,
             author_role=role,
             kind=kind,
-            body=body.strip(),
+            body=body,
             data=data or {},
             created_at=now,
             idempotency_key=key,
@@ -124,12 +142,19 @@ def _append(
             )
             attachment.file.save(upload.name, ContentFile(upload.content), save=False)
             attachment.save()
+            stored.append(attachment.pk)
+        if screening:
+            _review_create(thread, message, screening, stored)
         return message
 
+    stored: list[int] = []
     message, created = _once(create, lambda: _existing_message(thread, author, key))
     if not created:  # the duplicate of an earlier post: nothing more to do
         return message
 
+    if screening.action == MessageReview.Action.HOLD:
+        _hold(thread, message)
+        return message
     fields = _advance_thread(thread, message)
     if fields:
         thread.save(update_fields=fields)
@@ -138,10 +163,57 @@ def _append(
     return message
 
 
-def _advance_thread(thread: Thread, message: Message) -> list[str]:
+def _screening(
+    thread: Thread,
+    *,
+    role: str,
+    kind: str,
+    body: str,
+    data: dict[str, Any] | None,
+    uploads: Sequence[Upload],
+) -> Screening:
+    """Scan what one side writes to the other: a text (and its files) or a status update's
+    note. Internal notes and events are not screened."""
+    language = thread.market.language
+    if kind == Message.Kind.TEXT:
+        return screen(role=role, text=body, files=uploads, language=language)
+    if kind == Message.Kind.STATUS_UPDATE and (data or {}).get("note"):
+        return screen(role=role, text=data["note"], source="note", language=language)
+    return Screening()
+
+
+def _review_create(
+    thread: Thread, message: Message, screening: Screening, attachment_ids: list[int]
+) -> MessageReview:
+    findings = [
+        {**f, "attachment": attachment_ids[f["attachment"]]} if "attachment" in f else f
+        for f in screening.findings
+    ]
+    return MessageReview.objects.create(
+        message=message,
+        seller_id=thread.seller_id,
+        market_id=thread.market_id,
+        author_role=message.author_role,
+        action=screening.action,
+        kinds=screening.kinds,
+        findings=findings,
+        masked_text=screening.masked_text,
+        created_at=message.created_at,
+    )
+
+
+def _hold(thread: Thread, message: Message) -> None:
+    """A held message changes nothing the other side sees. A held seller answer pauses the
+    clock (the sweep skips it) until an administrator decides."""
+    if message.author_role == Role.SELLER:
+        clock_hold_answer(thread=thread, message=message)
+
+
+def _advance_thread(thread: Thread, message: Message, *, at: datetime | None = None) -> list[str]:
     """Start or stop the response clock and move the thread's activity fields; returns
-    the names of the activity fields changed (the clock fields are saved by thread_sync)."""
-    now = message.created_at
+    the names of the activity fields changed (the clock fields are saved by thread_sync).
+    `at` (default: when the message was sent) is when the other side got it."""
+    now = at or message.created_at
     if message.kind == Message.Kind.INTERNAL_NOTE:
         return []
     thread.last_activity_at = now
@@ -150,7 +222,7 @@ def _advance_thread(thread: Thread, message: Message) -> list[str]:
         thread.buyer_activity_at = now
         fields.append("buyer_activity_at")
         if message.kind == Message.Kind.TEXT:
-            clock_open(thread=thread, message=message)
+            clock_open(thread=thread, message=message, at=now)
     elif message.author_role == Role.SELLER:
         if message.data.get("event") not in SELLER_ONLY_EVENTS:
             thread.seller_activity_at = now
@@ -549,3 +621,93 @@ def saved_reply_create(*, seller_id: int, author: User, title: str, body: str) -
 
 def saved_reply_delete(*, reply: SavedReply) -> None:
     reply.delete()
+
+
+# Moderation decisions --------------------------------------------------------------------
+
+DECISIONS = {
+    MessageReview.Action.HOLD: (
+        MessageReview.State.APPROVED,
+        MessageReview.State.REJECTED,
+        MessageReview.State.VIOLATION,
+    ),
+    MessageReview.Action.MASK: (MessageReview.State.APPROVED, MessageReview.State.VIOLATION),
+    MessageReview.Action.FLAG: (MessageReview.State.APPROVED, MessageReview.State.VIOLATION),
+}
+
+
+def _deliver(thread: Thread, message: Message, *, at: datetime) -> None:
+    """An approved held message reaches the other side now; a seller answer closes the
+    clock at its original send time."""
+    if message.author_role == Role.SELLER and message.kind in (
+        Message.Kind.TEXT,
+        Message.Kind.STATUS_UPDATE,
+    ):
+        clock_release_answer(message=message, approved=True)
+        thread.last_activity_at = max(thread.last_activity_at, at)
+        thread.seller_activity_at = at
+        thread.save(update_fields=["last_activity_at", "seller_activity_at"])
+    else:
+        fields = _advance_thread(thread, message, at=at)
+        if fields:
+            thread.save(update_fields=fields)
+    thread_sync(thread)
+    _notify(thread, message)
+
+
+def _next_held(thread: Thread, message: Message) -> Message | None:
+    """The oldest other seller answer of the thread still held for review."""
+    return (
+        Message.objects.filter(
+            thread=thread,
+            author_role=Role.SELLER,
+            review__action=MessageReview.Action.HOLD,
+            review__state=MessageReview.State.PENDING,
+        )
+        .exclude(pk=message.pk)
+        .order_by("created_at", "id")
+        .first()
+    )
+
+
+@transaction.atomic
+def review_decide(
+    *, review: MessageReview, decision: str, by: User, reason: str = ""
+) -> MessageReview:
+    """A platform administrator decides on a held, masked or flagged message, once.
+
+    - approved: a held message is delivered now (a seller answer closes the clock at its
+      original send time); a masked one is shown to the other side as written;
+    - rejected (held messages only): never delivered; the writer sees `reason`; a seller's
+      clock runs again;
+    - violation: like rejected for a held message, kept masked otherwise, and a strike
+      against the seller when the seller wrote it (sla.sanctions.strikes_apply).
+    """
+    from sla.sanctions import strikes_apply
+
+    review = MessageReview.objects.select_for_update().select_related("message").get(pk=review.pk)
+    if not review.is_pending:
+        raise HelpdeskError("This message has already been reviewed.")
+    if decision not in DECISIONS[review.action]:
+        raise HelpdeskError(f"A {review.action} message cannot be {decision}.")
+    if decision == MessageReview.State.REJECTED and not reason.strip():
+        raise HelpdeskError("Say why: the writer is shown the reason.")
+    message = review.message
+    thread = _locked(message.thread)
+    now = timezone.now()
+    review.state = decision
+    review.reason = reason.strip()
+    review.decided_at = now
+    review.decided_by = by
+    review.save(update_fields=["state", "reason", "decided_at", "decided_by"])
+    if review.action == MessageReview.Action.HOLD:
+        if decision == MessageReview.State.APPROVED:
+            _deliver(thread, message, at=now)
+        elif message.author_role == Role.SELLER:
+            clock_release_answer(
+                message=message, approved=False, next_held=_next_held(thread, message)
+            )
+            thread_sync(thread)
+    if decision == MessageReview.State.VIOLATION and review.author_role == Role.SELLER:
+        strikes_apply(thread.seller, now=now)
+    return review

@@ -7,12 +7,14 @@ app_name = "helpdesk"
 urlpatterns = [
     path("requests/", views.my_requests, name="my_requests"),
     path("orders/<str:number>/contact/", views.contact_seller, name="contact_seller"),
+    path("orders/<str:number>/contact/check/", views.contact_check, name="contact_check"),
     path(
         "orders/<str:number>/status-update/", views.order_status_update, name="order_status_update"
     ),
     path("threads/<int:thread_id>/", views.thread_detail, name="thread"),
     path("threads/<int:thread_id>/updates/", views.thread_updates, name="thread_updates"),
     path("threads/<int:thread_id>/reply/", views.thread_reply, name="reply"),
+    path("threads/<int:thread_id>/check/", views.draft_check, name="draft_check"),
     path("threads/<int:thread_id>/note/", views.thread_note, name="note"),
     path(
         "threads/<int:thread_id>/status-update/", views.thread_status_update, name="status_update"

@@ -22,6 +22,7 @@ from accounts.access import access_seller_workspace
 from accounts.models import SellerMember
 from helpdesk.access import ThreadAccess, access_attachment, access_thread
 from helpdesk.forms import (
+    BODY_MAX,
     AssignForm,
     ContactSellerForm,
     EscalateForm,
@@ -33,6 +34,7 @@ from helpdesk.forms import (
     StatusUpdateForm,
 )
 from helpdesk.models import Message, ReadState, Role, SavedReply, Thread, Topic
+from helpdesk.reviews import check_context, present, screen
 from helpdesk.services import (
     HelpdeskError,
     message_post,
@@ -69,9 +71,13 @@ def contact_seller(request: HttpRequest, number: str) -> HttpResponse:
         request.FILES or None,
         order=order,
         initial={"topic": request.GET.get("topic", "")},
+        check_url=reverse("helpdesk:contact_check", args=[order.number]),
     )
+    check: dict[str, Any] = {}
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        check = _submit_check(form, role=Role.BUYER, language=order.market.language)
+    if request.method == "POST" and form.is_valid() and not check:
         try:
             thread = thread_open(
                 order=order,
@@ -93,8 +99,37 @@ def contact_seller(request: HttpRequest, number: str) -> HttpResponse:
     return render(
         request,
         "helpdesk/contact.html",
-        {"order": order, "form": form, "open_threads": list(open_threads)},
+        {"order": order, "form": form, "open_threads": list(open_threads), **check},
     )
+
+
+@login_required
+@require_POST
+def contact_check(request: HttpRequest, number: str) -> HttpResponse:
+    """htmx: the pre-send check of a new request's text."""
+    access = access_order(request.user, number)
+    if access.role != "buyer":
+        raise PermissionDenied
+    return _draft_check(request, role=Role.BUYER, language=access.order.market.language)
+
+
+def _draft_check(request: HttpRequest, *, role: str, language: str) -> HttpResponse:
+    text = request.POST.get("body", "")[:BODY_MAX].strip()
+    screening = screen(role=role, text=text, language=language)
+    return render(request, "helpdesk/_draft_check.html", check_context(screening, text, role))
+
+
+def _submit_check(form: Any, *, role: str, language: str) -> dict[str, Any]:
+    """On submit, a draft with findings is shown back with the explanation, unless the
+    writer chose "send anyway". Returns the check's template context, or {} to send."""
+    data = form.cleaned_data
+    if data.get("send_anyway"):
+        return {}
+    text = data["body"].strip()
+    screening = screen(role=role, text=text, files=data["attachments"], language=language)
+    if not screening:
+        return {}
+    return {**check_context(screening, text, role), "checked_on_submit": True}
 
 
 @login_required
@@ -127,13 +162,16 @@ def _unread_ids(threads: Any, user: Any, *, side_field: str) -> set[int]:
 
 
 def _timeline(access: ThreadAccess, after: int = 0) -> list[Message]:
-    return list(
+    """The thread's entries `access.role` may see, prepared for that reader (masked
+    details hidden, the writer's own moderation status shown)."""
+    entries = list(
         Message.objects.for_role(access.role)
         .filter(thread=access.thread, id__gt=after)
-        .select_related("author")
+        .select_related("author", "review")
         .prefetch_related("attachments")
         .order_by("created_at", "id")
     )
+    return list(present(entries, access.role))
 
 
 def _thread_context(request: HttpRequest, access: ThreadAccess, **forms: Any) -> dict[str, Any]:
@@ -148,6 +186,11 @@ def _thread_context(request: HttpRequest, access: ThreadAccess, **forms: Any) ->
         "poll_seconds": POLL_SECONDS,
         "now": timezone.now(),
         "concerned_lines": list(thread.lines.all()),
+        # A reply of ours awaits moderation: the deadline waits too.
+        "held_for_review": any(
+            entry.own_review and entry.own_review.withholds and entry.own_review.is_pending
+            for entry in entries
+        ),
     }
     if thread.is_open and not (access.role == Role.SELLER and thread.topic == Topic.ORDER_UPDATES):
         initial = {}
@@ -157,7 +200,9 @@ def _thread_context(request: HttpRequest, access: ThreadAccess, **forms: Any) ->
             ).first()
             if saved:
                 initial["body"] = saved.body
-        context["reply_form"] = forms.get("reply_form") or ReplyForm(initial=initial)
+        context["reply_form"] = forms.get("reply_form") or ReplyForm(
+            initial=initial, check_url=reverse("helpdesk:draft_check", args=[thread.pk])
+        )
     if access.role == Role.SELLER:
         context["note_form"] = forms.get("note_form") or NoteForm()
         context["status_form"] = forms.get("status_form") or StatusUpdateForm(order=thread.order)
@@ -167,6 +212,8 @@ def _thread_context(request: HttpRequest, access: ThreadAccess, **forms: Any) ->
         context["saved_replies"] = list(SavedReply.objects.filter(seller_id=thread.seller_id))
     else:
         context["escalate_form"] = forms.get("escalate_form") or EscalateForm()
+    # Anything else given (the pre-send check of a submitted reply) goes to the template.
+    context.update({key: value for key, value in forms.items() if not key.endswith("_form")})
     return context
 
 
@@ -204,19 +251,36 @@ def _back_to_thread(thread: Thread) -> HttpResponse:
     return redirect(reverse("helpdesk:thread", args=[thread.pk]) + "#latest")
 
 
-def _rerender(request: HttpRequest, access: ThreadAccess, **forms: Any) -> HttpResponse:
+def _rerender(
+    request: HttpRequest, access: ThreadAccess, *, status: int = 400, **forms: Any
+) -> HttpResponse:
     """The thread page again with the invalid form filled in (the text is never lost)."""
     return render(
-        request, "helpdesk/thread.html", _thread_context(request, access, **forms), status=400
+        request, "helpdesk/thread.html", _thread_context(request, access, **forms), status=status
     )
+
+
+@login_required
+@require_POST
+def draft_check(request: HttpRequest, thread_id: int) -> HttpResponse:
+    """htmx: the pre-send check of a reply's text, as the writer pauses."""
+    access = access_thread(request.user, thread_id)
+    return _draft_check(request, role=access.role, language=access.thread.market.language)
 
 
 @login_required
 @require_POST
 def thread_reply(request: HttpRequest, thread_id: int) -> HttpResponse:
     access = access_thread(request.user, thread_id)
-    form = ReplyForm(request.POST, request.FILES)
+    form = ReplyForm(
+        request.POST,
+        request.FILES,
+        check_url=reverse("helpdesk:draft_check", args=[access.thread.pk]),
+    )
     if form.is_valid():
+        check = _submit_check(form, role=access.role, language=access.thread.market.language)
+        if check:
+            return _rerender(request, access, status=200, reply_form=form, **check)
         try:
             message_post(
                 thread=access.thread,

@@ -133,3 +133,49 @@ def policy_apply(
             f"{policy['warning_below']:.0%}.",
         )
     return None
+
+
+def strikes(seller: Seller, now: datetime | None = None) -> int:
+    """Confirmed moderation violations by the seller's team within the strike window."""
+    from helpdesk.models import MessageReview
+
+    now = now or timezone.now()
+    window = settings.MODERATION_STRIKES["window_days"]
+    return MessageReview.objects.filter(
+        seller=seller,
+        author_role="seller",
+        state=MessageReview.State.VIOLATION,
+        decided_at__gt=now - timedelta(days=window),
+    ).count()
+
+
+def strikes_apply(seller: Seller, now: datetime | None = None) -> Sanction | None:
+    """A confirmed violation is a strike (settings.MODERATION_STRIKES): a warning each time,
+    a restriction at restriction_at strikes within the window, a suspension at
+    suspension_at; never a restriction or suspension while one as severe is in force."""
+    policy = settings.MODERATION_STRIKES
+    now = now or timezone.now()
+    count = strikes(seller, now)
+    window = policy["window_days"]
+    in_force = set(active_sanctions(seller, now).values_list("kind", flat=True))
+    if count >= policy["suspension_at"]:
+        if Sanction.Kind.SUSPENSION in in_force:
+            return None
+        kind, days = Sanction.Kind.SUSPENSION, policy["suspension_days"]
+    elif count >= policy["restriction_at"]:
+        if in_force & {Sanction.Kind.RESTRICTION, Sanction.Kind.SUSPENSION}:
+            return None
+        kind, days = Sanction.Kind.RESTRICTION, policy["restriction_days"]
+    else:
+        kind, days = Sanction.Kind.WARNING, window
+    return sanction_apply(
+        seller=seller,
+        kind=kind,
+        automatic=True,
+        starts_at=now,
+        ends_at=now + timedelta(days=days),
+        reason=f"{count} confirmed breach(es) of the messaging rules in the last {window} days "
+        f"(contact details, links, payment outside the platform or advertising in messages "
+        f"to buyers). A restriction follows at {policy['restriction_at']}, a suspension at "
+        f"{policy['suspension_at']}.",
+    )

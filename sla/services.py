@@ -41,12 +41,13 @@ def _open_clock(thread_id: int) -> ResponseClock | None:
     )
 
 
-def clock_open(*, thread, message) -> ResponseClock | None:
+def clock_open(*, thread, message, at: datetime | None = None) -> ResponseClock | None:
     """A buyer message: open a clock unless one is already running (a later buyer message
-    does not restart it). Returns the new clock, or None."""
+    does not restart it). `at` (default: the message's send time) is when the seller got
+    it. Returns the new clock, or None."""
     if ResponseClock.objects.filter(thread_id=thread.pk, closed_at__isnull=True).exists():
         return None
-    at = message.created_at
+    at = at or message.created_at
     return ResponseClock.objects.create(
         thread_id=thread.pk,
         seller_id=thread.seller_id,
@@ -91,19 +92,22 @@ def clock_hold_answer(*, thread, message) -> ResponseClock | None:
     return clock
 
 
-def clock_release_answer(*, message, approved: bool) -> ResponseClock | None:
-    """Moderation decided on a held reply. Approved: the clock closes at the reply's
-    original send time, so our review delay never counts against the seller. Rejected: the
-    clock runs again (and the sweep may find it overdue)."""
-    clock = ResponseClock.objects.select_for_update().filter(pending_answer=message).first()
+def clock_release_answer(*, message, approved: bool, next_held=None) -> ResponseClock | None:
+    """Moderation decided on a held seller reply. Approved: the running clock closes at the
+    reply's original send time, so our review delay never counts against the seller (unless
+    the clock was opened after the reply, which then answered nothing). Rejected: the clock
+    waits for `next_held` (another held reply of the thread) or runs again, and the sweep
+    may find it overdue."""
+    clock = _open_clock(message.thread_id)
     if clock is None:
         return None
-    if approved:
+    if approved and clock.opened_at <= message.created_at:
         return _close(
             clock, outcome=ResponseClock.Outcome.ANSWERED, at=message.created_at, by=message
         )
-    clock.pending_answer = None
-    clock.save(update_fields=["pending_answer"])
+    if clock.pending_answer_id == message.pk:
+        clock.pending_answer = next_held
+        clock.save(update_fields=["pending_answer"])
     return clock
 
 
