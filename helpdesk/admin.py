@@ -197,16 +197,7 @@ class MessageReviewAdmin(admin.ModelAdmin):
     """The moderation queue: held, masked and flagged messages, newest first."""
 
     form = ReviewDecisionForm
-    list_display = [
-        "created_at",
-        "state",
-        "action",
-        "found",
-        "author_role",
-        "seller",
-        "market",
-        "excerpt",
-    ]
+    list_display = ["created_at", "excerpt", "found", "status", "seller", "market_id"]
     list_filter = [ReviewStateFilter, ReviewKindFilter, "action", "author_role", "market", "seller"]
     list_select_related = ["message", "seller", "market"]
     search_fields = ["=message__thread__order__number", "seller__company_name"]
@@ -269,6 +260,12 @@ class MessageReviewAdmin(admin.ModelAdmin):
 
     def _text_findings(self, obj: MessageReview) -> list[dict[str, Any]]:
         return [f for f in obj.findings if f["source"] in ("body", "note")]
+
+    @admin.display(description=_("status"))
+    def status(self, obj: MessageReview) -> str:
+        return f"{obj.get_author_role_display()} · {obj.get_action_display()} · " + (
+            f"{obj.get_state_display()}"
+        )
 
     @admin.display(description=_("text"))
     def excerpt(self, obj: MessageReview) -> str:

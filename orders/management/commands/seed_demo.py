@@ -431,9 +431,33 @@ def seed_conversations(now) -> int:
         reason="I asked to cancel before it was shipped; I should not pay the return.",
     )
     count += 1
+    # Moderation (issue 6): a seller reply held for review, a buyer's e-mail address masked.
+    order = _order("buyer.pl@example.com", "bursztyn")
+    thread = thread_open(
+        order=order,
+        buyer=order.buyer,
+        topic="invoice",
+        at=hours(5),
+        body="Dzień dobry, potrzebuję faktury VAT na firmę. Jak mogę ją otrzymać?",
+    )
+    message_post(thread=thread, author=piotr, role=Role.SELLER, at=hours(4), body=DEMO_HELD)
+    count += 1
+    order = _order("buyer.it@example.com", "maison-lumiere")
+    thread_open(order=order, buyer=order.buyer, topic="other", at=hours(2), body=DEMO_MASKED)
+    count += 1
     # Demo history is not news: nobody is e-mailed about it.
     Notification.objects.filter(sent_at__isnull=True).update(sent_at=now)
     return count
+
+
+# The two demo messages the scanner is meant to catch (the moderation queue's examples).
+DEMO_HELD = (
+    "Dzień dobry, fakturę wyślę mailem. Proszę zadzwonić: 600 700 800, to ustalimy szczegóły."
+)
+DEMO_MASKED = (
+    "Buongiorno, la lampada è bellissima. Potete scrivermi a giulia.rossi75@gmail.com "
+    "per gli accessori?"
+)
 
 
 # Share of buyer messages each demo seller answered late over the last 90 days: one good,
