@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from helpdesk.models import Attachment, Message, MessageReview, Notification, SavedReply, Thread
 from helpdesk.reviews import KIND_LABELS, explain, highlight, highlight_window
@@ -280,7 +281,7 @@ class MessageReviewAdmin(admin.ModelAdmin):
         url = reverse("admin:helpdesk_thread_change", args=[thread.pk])
         return format_html('<a href="{}">{}</a>', url, thread)
 
-    @admin.display(description=_("written"))
+    @admin.display(description=_("author and time"))
     def written(self, obj: MessageReview) -> str:
         message = obj.message
         return format_html(
@@ -307,7 +308,7 @@ class MessageReviewAdmin(admin.ModelAdmin):
             )
         return _("The text as written.")
 
-    @admin.display(description=_("why"))
+    @admin.display(description=_("explanation"))
     def explanations(self, obj: MessageReview) -> str:
         return format_html_join(
             "",
@@ -325,10 +326,12 @@ class MessageReviewAdmin(admin.ModelAdmin):
     @admin.display(description=_("seller's confirmed violations"))
     def seller_strikes(self, obj: MessageReview) -> str:
         window = settings.MODERATION_STRIKES["window_days"]
-        return _("%(count)d in the last %(days)d days") % {
-            "count": strikes(obj.seller),
-            "days": window,
-        }
+        count = strikes(obj.seller)
+        return ngettext(
+            "%(count)d in the last %(days)d days",
+            "%(count)d in the last %(days)d days",
+            count,
+        ) % {"count": count, "days": window}
 
     def save_model(self, request, obj, form, change):
         try:
@@ -348,5 +351,8 @@ class MessageReviewAdmin(admin.ModelAdmin):
             review_decide(review=review, decision=MessageReview.State.APPROVED, by=request.user)
             done += 1
         self.message_user(
-            request, _("%(count)d messages approved.") % {"count": done}, messages.SUCCESS
+            request,
+            ngettext("%(count)d message approved.", "%(count)d messages approved.", done)
+            % {"count": done},
+            messages.SUCCESS,
         )
