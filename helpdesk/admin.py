@@ -3,7 +3,10 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.urls import reverse
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.html import format_html, format_html_join
@@ -176,12 +179,14 @@ class ReviewDecisionForm(forms.ModelForm):
                 "seller when the seller wrote it"
             ),
         }
-        self.fields["decision"].choices = [
-            (state, labels[state]) for state in DECISIONS.get(self.instance.action, ())
-        ]
-        self.fields["reason"].help_text = _(
-            "Shown to the writer of the message. Required to reject."
-        )
+        if "decision" in self.fields:  # a decided review is read only
+            self.fields["decision"].choices = [
+                (state, labels[state]) for state in DECISIONS.get(self.instance.action, ())
+            ]
+        if "reason" in self.fields:
+            self.fields["reason"].help_text = _(
+                "Shown to the writer of the message. Required to reject."
+            )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -212,6 +217,7 @@ class MessageReviewAdmin(admin.ModelAdmin):
         "original",
         "other_side_sees",
         "explanations",
+        "files",
         "seller_strikes",
         "state",
         "decided_by",
@@ -226,6 +232,7 @@ class MessageReviewAdmin(admin.ModelAdmin):
             "original",
             "other_side_sees",
             "explanations",
+            "files",
             "seller_strikes",
         ]
         if obj is not None and obj.is_pending:
@@ -290,6 +297,46 @@ class MessageReviewAdmin(admin.ModelAdmin):
             message.author.email if message.author else "—",
             localize(timezone.localtime(message.created_at)),
         )
+
+    @admin.display(description=_("files"))
+    def files(self, obj: MessageReview) -> str:
+        flagged = {f.get("attachment") for f in obj.findings}
+        rows = [
+            (
+                reverse("admin:helpdesk_messagereview_attachment", args=[obj.pk, attachment.pk]),
+                attachment.original_name,
+                _("something was found in it") if attachment.pk in flagged else "",
+            )
+            for attachment in obj.message.attachments.all()
+        ]
+        if not rows:
+            return "—"
+        return format_html_join("", '<p><a href="{}">{}</a> <strong>{}</strong></p>', rows)
+
+    def get_urls(self):
+        urls = [
+            path(
+                "<int:review_id>/attachment/<int:attachment_id>/",
+                self.admin_site.admin_view(self.attachment_view),
+                name="helpdesk_messagereview_attachment",
+            )
+        ]
+        return urls + super().get_urls()
+
+    def attachment_view(self, request, review_id: int, attachment_id: int) -> FileResponse:
+        """A file of a reviewed message, for the administrator deciding (served like the
+        site serves it: images inline, PDFs as downloads, sandboxed)."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        attachment = get_object_or_404(Attachment, pk=attachment_id, message__review__pk=review_id)
+        response = FileResponse(
+            attachment.file.open("rb"),
+            content_type=attachment.content_type,
+            as_attachment=not attachment.is_image,
+            filename=attachment.original_name,
+        )
+        response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
+        return response
 
     @admin.display(description=_("original text"))
     def original(self, obj: MessageReview) -> str:

@@ -397,3 +397,25 @@ def test_the_queue_is_for_staff_only(world, client):
     client.force_login(world.seller_agent)
     url = reverse("admin:helpdesk_messagereview_change", args=[held.review.pk])
     assert client.get(url).status_code == 302  # to the admin login
+
+
+def test_the_administrator_opens_a_reviewed_file_and_sees_strikes_per_seller(world, client):
+    pdf = Upload("letter.pdf", "application/pdf", pdf_with_text("Call me: 06 12 34 56 78"))
+    message = reply(world, uploads=[pdf])
+    review_decide(review=message.review, decision="violation", by=world.platform_admin)
+    attachment = message.attachments.get()
+    url = reverse(
+        "admin:helpdesk_messagereview_attachment", args=[message.review.pk, attachment.pk]
+    )
+    client.force_login(world.platform_admin)
+    page_html = client.get(
+        reverse("admin:helpdesk_messagereview_change", args=[message.review.pk])
+    ).content.decode()
+    assert url in page_html
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    sellers = client.get(reverse("admin:accounts_seller_changelist")).content.decode()
+    assert '<td class="field-violations">1</td>' in sellers
+    client.force_login(world.seller_agent)
+    assert client.get(url).status_code == 302  # to the admin log-in
