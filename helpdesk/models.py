@@ -490,6 +490,7 @@ class Notification(models.Model):
         ESCALATION = "escalation", _("Escalation")
         DUE_SOON = "due_soon", _("Answer due soon")
         BREACH = "breach", _("Answer deadline missed")
+        NOT_DELIVERED = "not_delivered", _("Message not delivered")
 
     recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(max_length=16, choices=Kind.choices)

@@ -273,6 +273,15 @@ def _outbox(
     queue_notifications([row.pk for row in rows if not row.digest])
 
 
+def _outbox_once(thread: Thread, message: Message, kind: str, user: User) -> None:
+    """One outbox row about `message` for `user` (who was not notified of it before)."""
+    row, created = Notification.objects.get_or_create(
+        recipient=user, message=message, defaults={"kind": kind, "thread": thread}
+    )
+    if created:
+        queue_notifications([row.pk])
+
+
 def queue_notifications(ids: list[int]) -> None:
     """Send these outbox rows after commit, in tasks of a hundred."""
     if not ids:
@@ -703,11 +712,16 @@ def review_decide(
     if review.action == MessageReview.Action.HOLD:
         if decision == MessageReview.State.APPROVED:
             _deliver(thread, message, at=now)
-        elif message.author_role == Role.SELLER:
-            clock_release_answer(
-                message=message, approved=False, next_held=_next_held(thread, message)
-            )
-            thread_sync(thread)
+        else:
+            if message.author_role == Role.SELLER:
+                clock_release_answer(
+                    message=message, approved=False, next_held=_next_held(thread, message)
+                )
+                thread_sync(thread)
+            # The writer learns at once that the message was not delivered, and why (a
+            # seller's deadline runs again).
+            if message.author is not None and message.author.is_active:
+                _outbox_once(thread, message, Notification.Kind.NOT_DELIVERED, message.author)
     if decision == MessageReview.State.VIOLATION and review.author_role == Role.SELLER:
         strikes_apply(thread.seller, now=now)
     return review

@@ -158,6 +158,15 @@ def test_rejection_shows_the_reason_to_the_seller_and_the_clock_runs_again(world
     sla_sweep(now=clock.due_at + timedelta(minutes=1))
     clock.refresh_from_db()
     assert clock.breached_at is not None
+    # The writer is told by e-mail too, with the reason and the deadline that runs again.
+    notice = Notification.objects.get(message=message)
+    assert (notice.recipient, notice.kind) == (world.seller_agent, "not_delivered")
+    mail.outbox.clear()
+    Notification.objects.filter(pk=notice.pk).update(created_at=datetime(2020, 1, 1, tzinfo=UTC))
+    notifications_send_pending()
+    (sent,) = [m for m in mail.outbox if world.seller_agent.email in m.to]
+    assert "not delivered" in sent.subject
+    assert "Phone numbers are not allowed." in sent.body
 
 
 def test_rejecting_needs_a_reason_and_a_review_is_decided_once(world):
@@ -173,9 +182,12 @@ def test_the_database_keeps_a_decision_and_the_findings(world):
     review = reply(world).review
     with pytest.raises((IntegrityError, InternalError)), transaction.atomic():
         MessageReview.objects.filter(pk=review.pk).update(findings=[])
-    with pytest.raises((IntegrityError, InternalError)), transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute("DELETE FROM helpdesk_messagereview WHERE id = %s", [review.pk])
+    with (
+        pytest.raises((IntegrityError, InternalError)),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute("DELETE FROM helpdesk_messagereview WHERE id = %s", [review.pk])
     review_decide(review=review, decision="approved", by=world.platform_admin)
     with pytest.raises((IntegrityError, InternalError)), transaction.atomic():
         MessageReview.objects.filter(pk=review.pk).update(state="pending")
@@ -243,7 +255,8 @@ def test_masked_buyer_details_never_reach_the_sellers_page_or_e_mail(world, clie
     Notification.objects.filter(message=message).update(created_at=datetime(2020, 1, 1, tzinfo=UTC))
     assert notifications_send_pending() >= 1
     seller_mail = [m for m in mail.outbox if world.seller_agent.email in m.to]
-    assert seller_mail and all("bea.buyer" not in m.body for m in seller_mail)
+    assert seller_mail
+    assert all("bea.buyer" not in m.body for m in seller_mail)
     assert "[•••]" in seller_mail[0].body
     # The buyer reads their own words, with a note that they are hidden from the seller.
     buyer_html = page(client, world.buyer, world.thread)
@@ -289,7 +302,8 @@ def test_the_draft_check_explains_in_the_writers_language(world, client):
     html = client.post(url, {"body": "<script>x</script> " + PHONE_REPLY}).content.decode()
     assert "Numéro de téléphone" in html
     assert '<mark class="finding finding-phone"' in html
-    assert "&lt;script&gt;" in html and "<script>x" not in html
+    assert "&lt;script&gt;" in html
+    assert "<script>x" not in html
     assert "send_anyway" in html
     assert client.post(url, {"body": "Votre colis part demain."}).content.decode().strip() == ""
 
