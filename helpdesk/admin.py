@@ -256,6 +256,11 @@ class MessageReviewAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None) -> bool:
         return request.user.is_staff and (obj is None or obj.is_pending)
 
+    def changelist_view(self, request, extra_context=None):
+        return super().changelist_view(
+            request, {"title": _("Moderation queue"), **(extra_context or {})}
+        )
+
     @admin.display(description=_("found"))
     def found(self, obj: MessageReview) -> str:
         return ", ".join(str(KIND_LABELS[kind]) for kind in obj.kinds)

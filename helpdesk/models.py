@@ -333,7 +333,7 @@ class MessageReview(models.Model):
 
     class Meta:
         verbose_name = _("message review")
-        verbose_name_plural = _("moderation queue")
+        verbose_name_plural = _("messages in moderation")
         ordering = ["-created_at", "-id"]
         indexes = [
             models.Index(

@@ -320,6 +320,13 @@ def highlight_window(text: str, findings: Sequence[dict[str, Any]], width: int =
     first = min(findings, key=lambda f: f["start"])
     start = max(0, first["start"] - width)
     end = min(len(text), first["end"] + width)
+    # Whole words at both ends.
+    if start > 0:
+        space = text.find(" ", start, first["start"])
+        start = space + 1 if space != -1 else start
+    if end < len(text):
+        space = text.rfind(" ", first["end"], end)
+        end = space if space != -1 else end
     inside = [
         {**f, "start": f["start"] - start, "end": min(f["end"], end) - start}
         for f in findings
