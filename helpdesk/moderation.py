@@ -21,15 +21,35 @@ Approach
 All vocabularies are data tables at the top of the module, one entry per market language, so a
 new market is a table edit.  Regexes are compiled at import time.  The module is pure: nothing
 but ``settings.PLATFORM_DOMAIN`` is read, lazily.
+
+Speed
+-----
+Trying every pattern at every character of a message is what costs: Python's ``re`` tries a
+big alternation at each position.  ``scan`` therefore only runs what can match (see "Gates"):
+
+* text that is already normalised is only lower-cased (the offset map is the identity);
+* the message's words (and their first three letters) are collected once; a detector or a
+  keyword rule runs only if the words and literals it needs are there, read off each regex by
+  ``_gates``; a keyword table is compiled down to the entries that can match;
+* the phone search only looks at chains of six digits or more; the masking of dates, prices
+  and identifiers runs only up to those chains and only where a mask can start;
+* spelled-out numbers are only read around a number word that has a run item next to it.
+
+Each shortcut skips only work that cannot change the result: ``_scan(text, language,
+shortcuts=False)`` runs everything everywhere, and the tests check that both give identical
+findings, offsets included.
 """
 
 from __future__ import annotations
 
+import bisect
+import operator
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import phonenumbers
 
@@ -786,7 +806,11 @@ _SIGNAL = re.compile(
 )
 
 _IBAN = re.compile(r"\b[a-z]{2}\d{2}(?:[ ]?[a-z0-9]){11,30}\b")
-_NRB = re.compile(r"(?<![\d ])\d{2}(?: ?\d{4}){6}(?![\d])")
+#: Two letters and two digits starting a word, found from the digits (``re`` skips to digits
+#: in C when a pattern starts with one).
+_IBAN_HEAD = re.compile(r"\d(?<=(?<!\w)[a-z]{2}\d)\d")
+#: (?<![\d ])\d{2}(?: ?\d{4}){6}(?![\d]), written to start with its first digit (same matches).
+_NRB = re.compile(r"\d(?<![\d ]\d)\d(?: ?\d{4}){6}(?!\d)")
 IBAN_LENGTHS = {
     "AT": 20,
     "BE": 16,
@@ -816,12 +840,10 @@ IBAN_LENGTHS = {
     "SK": 24,
 }
 
-_PAYMENT_STRONG = re.compile("|".join(PAYMENT_STRONG))
-_PAYMENT_WEAK = re.compile("|".join(PAYMENT_WEAK))
+
 _PLATFORM_WORDS = re.compile(PLATFORM_WORDS)
 _OFF_PLATFORM = re.compile(OFF_PLATFORM_CUES)
-_MARKETING = re.compile("|".join(f"(?:{p})" for p in MARKETING_PATTERNS))
-_DISCOUNT_CODE = re.compile(
+_DISCOUNT_CODE = (
     r"\b(?:code|kod|kód|codice|código|cod|gutschein|coupon|kupon|voucher)\s*:?\s*"
     r"[«\"']?(?P<code>[a-z]+[0-9]+[a-z0-9]*|[a-z]{4,}[0-9]*)\b"
 )
@@ -837,39 +859,494 @@ _PHONE_CANDIDATE = re.compile(
     rf"(?:(?:[ \t\u00a0.\-–/]{{1,3}}|\s?\(0?\d*\)\s?){_DIGIT_GROUP})*(?![\w\-/])"
 )
 _LOOKALIKE_TABLE = str.maketrans({"o": "0", "O": "0", "l": "1", "I": "1", "|": "1"})
+_LOOKALIKE_CHARS = "oOlI|"
 
-# Spans masked before the phone search: they look like digits but are not phone numbers.
-_NOT_PHONE = re.compile(
-    "|".join(
-        (
-            # dates and times
-            # (a lookaround keeps "06.12.34.56.78" from being cut into a date)
-            r"(?<![\d./-])\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?![./-]?\d)",
-            r"(?<![\d./-])\d{4}[./-]\d{1,2}[./-]\d{1,2}(?![./-]?\d)",
-            r"(?<![\d./-])\d{1,2}[.:h]\d{2}(?:\s?(?:h|uhr|hod\w*|óra|ore))?(?![./-]?\d)",
-            # prices and percentages
-            r"\d[\d\s.,']*\s?(?:€|eur\w*|zł|pln|kč|czk|ft|huf|lei|ron|£|\$|chf|%)",
-            r"(?:€|£|\$)\s?\d[\d\s.,']*",
-            # carrier tracking numbers
-            r"\b1z[0-9a-z]{16}\b",
-            r"\bjjd\d{10,20}\b",
-            r"\b[0-9a-z]{2}\d{9}[a-z]{2}\b",
-            r"\b\d{2}[a-z]\d{11}\b|\b6a\d{11}\b",
-            r"\b\d{12,30}\b",
-            r"\bz\s?\d{3}\s?\d{4}\s?\d{3}\b",
-            # order-like numbers: year-first groups (2026-204-7719)
-            r"\b20\d{2}-\d{2,6}(?:-\d{2,6})+\b",
-            # identifiers introduced by a keyword
-            rf"\b(?:{ID_KEYWORDS})\b\.?\s*(?:n[°o]\.?|nr\.?|#|:|-)?\s*"
-            r"[a-z]{0,4}[\s-]?\d[\d\s./-]*[a-z0-9]*",
-        )
-    )
+#: Spans masked before the phone search: they look like digits but are not phone numbers.  The
+#: first field says what a match starts with ("digit", a letter of a "word", a currency
+#: "symbol"), so the masking only tries each pattern where it can start.  Order matters: at one
+#: position the first pattern that matches wins, as in one alternation.
+NOT_PHONE_PATTERNS: tuple[tuple[str, str], ...] = (
+    # dates and times
+    # (a lookaround keeps "06.12.34.56.78" from being cut into a date)
+    ("digit", r"(?<![\d./-])\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?![./-]?\d)"),
+    ("digit", r"(?<![\d./-])\d{4}[./-]\d{1,2}[./-]\d{1,2}(?![./-]?\d)"),
+    ("digit", r"(?<![\d./-])\d{1,2}[.:h]\d{2}(?:\s?(?:h|uhr|hod\w*|óra|ore))?(?![./-]?\d)"),
+    # prices and percentages
+    ("digit", r"\d[\d\s.,']*\s?(?:€|eur\w*|zł|pln|kč|czk|ft|huf|lei|ron|£|\$|chf|%)"),
+    ("symbol", r"(?:€|£|\$)\s?\d[\d\s.,']*"),
+    # carrier tracking numbers
+    ("digit", r"\b1z[0-9a-z]{16}\b"),
+    ("word", r"\bjjd\d{10,20}\b"),
+    ("digit word", r"\b[0-9a-z]{2}\d{9}[a-z]{2}\b"),
+    ("digit", r"\b\d{2}[a-z]\d{11}\b|\b6a\d{11}\b"),
+    ("digit", r"\b\d{12,30}\b"),
+    ("word", r"\bz\s?\d{3}\s?\d{4}\s?\d{3}\b"),
+    # order-like numbers: year-first groups (2026-204-7719)
+    ("digit", r"\b20\d{2}-\d{2,6}(?:-\d{2,6})+\b"),
+    # identifiers introduced by a keyword
+    (
+        "word",
+        rf"\b(?:{ID_KEYWORDS})\b\.?\s*(?:n[°o]\.?|nr\.?|#|:|-)?\s*"
+        r"[a-z]{0,4}[\s-]?\d[\d\s./-]*[a-z0-9]*",
+    ),
 )
+_NOT_PHONE = re.compile("|".join(pattern for _, pattern in NOT_PHONE_PATTERNS))
+#: The same alternation cut by what a match starts with, the order kept.
+_NOT_PHONE_AT_WORD, _NOT_PHONE_AT_SIGN = (
+    re.compile("|".join(p for leads, p in NOT_PHONE_PATTERNS if lead in leads.split()))
+    for lead in ("word", "symbol")
+)
+#: The digit-led patterns of NOT_PHONE_PATTERNS, in order, rewritten to start by consuming the
+#: first digit of a run: then ``re`` skips to the next digit in C instead of trying the
+#: alternation at every character.  What each original checks before its first digit is
+#: checked by a look-behind over that digit.  ``test_moderation`` compares it with the original.
+_NOT_PHONE_AT_DIGIT = re.compile(
+    r"\d(?<!\d\d)(?:"
+    r"(?<=(?<![\d./-])\d)\d?[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?![./-]?\d)"
+    r"|(?<=(?<![\d./-])\d)\d{3}[./-]\d{1,2}[./-]\d{1,2}(?![./-]?\d)"
+    r"|(?<=(?<![\d./-])\d)\d?[.:h]\d{2}(?:\s?(?:h|uhr|hod\w*|óra|ore))?(?![./-]?\d)"
+    r"|[\d\s.,']*\s?(?:€|eur\w*|zł|pln|kč|czk|ft|huf|lei|ron|£|\$|chf|%)"
+    r"|(?<=(?<!\w)1)z[0-9a-z]{16}\b"
+    r"|(?<=(?<!\w)[0-9])[0-9a-z]\d{9}[a-z]{2}\b"
+    r"|(?<=(?<!\w)\d)\d[a-z]\d{11}\b|(?<=(?<!\w)6)a\d{11}\b"
+    r"|(?<=(?<!\w)\d)\d{11,29}\b"
+    r"|(?<=(?<!\w)2)0\d{2}-\d{2,6}(?:-\d{2,6})+\b"
+    r")"
+)
+#: The one digit-led pattern that can match inside a run of digits (see _mask_not_phone).
+_NOT_PHONE_PRICE = re.compile(NOT_PHONE_PATTERNS[3][1])
+_CURRENCY_SIGNS = "€£$"
+#: Digit runs chained the way a phone candidate chains them: look-alike letters, and between
+#: them at most one separator of up to three characters (four with empty brackets "()").
+_CHAIN = re.compile(r"\d+(?:[oOlI|]*(?:[^\doOlI|](?:\D{0,2}[^\doOlI|])?)?[oOlI|]*\d+)*")
+#: Starts of the word-led masks other than keywords: "JJD0146…", "lx123456789de", "Z 204…".
+_JJD = re.compile(r"jjd\d")
+_NINE_DIGITS = re.compile(r"\d{9}")
+_Z_DIGITS = re.compile(r"z\s?\d")
+#: Characters that no pattern of NOT_PHONE_PATTERNS can match.
+_MASK_BREAK = re.compile(r"[()\[\]{}<>;!?\"«»@&*+=…]")
+#: What an identifier match has between its keyword's start and its first digit.
+_ID_LEAD = re.compile(r"[\w\s./°#:-]*")
 
+_WORD = re.compile(r"\w+")
+_LEADING_WORD = re.compile(r"\w*")
+_DIGIT_RUN = re.compile(r"\d+")
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
 _RUN_GAP = re.compile(r"[\s,;:\-–./()]*")
+_RUN_GAP_CHARS = frozenset(",;:-–./()")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_ZERO_WIDTH_OR_MARK = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u0300-\u036f]")
 _CLUSTER = re.compile(r".[\u0300-\u036f]*", re.DOTALL)
+
+# Cheap look-ups that decide whether a detector can find anything at all (see "Gates").
+_AT_IN_BRACKETS = re.compile(rf"{_OPEN}\s*(?:@|{_alternation(AT_WORDS)})\s*{_CLOSE}")
+_DOT_IN_BRACKETS = re.compile(rf"{_OPEN}\s*(?:\.|{_alternation(DOT_WORDS)})\s*{_CLOSE}")
+_DOT_WORD_THEN_TLD = re.compile(rf"(?:{_alternation(DOT_WORDS)})\s+{_TLD}\b")
+_TLD_WORDS = frozenset(TLDS)
+_DOT_WORD_SET = frozenset(DOT_WORDS)
+_MAIL_PROVIDER_SET = frozenset(MAIL_PROVIDERS)
+#: "at" is the one bare at-word that may also introduce a link ("find us at shop.com").
+_BARE_AT_WORDS_NOT_AT = frozenset(BARE_AT_WORDS) - {"at"}
+
+
+# --------------------------------------------------------------------------------------------
+# Gates: what a message must contain for a pattern to match in it
+# --------------------------------------------------------------------------------------------
+#
+# Running every detector's regex over every message is what made the scanner slow: the keyword
+# alternations try hundreds of words at each character.  Most messages cannot match most
+# patterns, and that is cheap to see once the message's words are known.  The conditions below
+# are *necessary* conditions derived from the patterns themselves, so skipping a pattern whose
+# condition fails changes nothing in the result: ``_scan(..., shortcuts=False)`` runs every
+# pattern everywhere, and the tests check both ways give identical findings.
+#
+# For the keyword tables the conditions are read off the regex syntax tree (``re._parser``, the
+# parser ``re.compile`` itself uses): where a pattern needs a word start (after ``\b`` or a
+# mandatory space), the first three letters of that word must be among the first three letters
+# of the message's words; and every literal that every match contains must occur in the text.
+# A construct the analysis does not understand yields no condition, which is slow but safe.
+
+try:
+    from re import _constants as _sre
+    from re import _parser as _sre_parser
+except ImportError:  # pragma: no cover - another Python: no gates, same findings
+    _sre = _sre_parser = None
+
+_HEAD = 3  # letters of a word start used as the look-up key
+_head_of = operator.itemgetter(slice(0, _HEAD))
+_PREFIX_LIMIT = 64  # alternatives followed before a prefix analysis stops growing
+
+
+def _plain_group(op: object, av: object) -> bool:
+    """A group without flags: its content matches as if written in its place."""
+    return op is _sre.SUBPATTERN and not av[1] and not av[2]
+
+
+def _literal_chars(op: object, av: object) -> tuple[str, ...] | None:
+    """The characters one element matches, when it is a literal or a small set of literals."""
+    if op is _sre.LITERAL:
+        return (chr(av),)
+    if op is _sre.IN and len(av) <= 8 and all(kind is _sre.LITERAL for kind, _ in av):
+        return tuple(chr(code) for _, code in av)
+    return None
+
+
+def _non_word_member(op: object, av: object) -> bool:
+    if op is _sre.LITERAL:
+        return not chr(av).isalnum() and chr(av) != "_"
+    if op is _sre.CATEGORY:
+        return av in (_sre.CATEGORY_SPACE, _sre.CATEGORY_NOT_WORD)
+    return False
+
+
+def _is_non_word(op: object, av: object, *, last: bool) -> bool:
+    """The element consumes at least one character and its first (or last) one is not \\w."""
+    if op is _sre.LITERAL:
+        return _non_word_member(op, av)
+    if op is _sre.IN:
+        return bool(av) and all(_non_word_member(kind, value) for kind, value in av)
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+        low, _, body = av
+        items = list(body.data)
+        return low >= 1 and bool(items) and _is_non_word(*items[-1 if last else 0], last=last)
+    return False
+
+
+def _word_ends_before(op: object, av: object) -> bool:
+    """After a word character, this element guarantees the word has ended."""
+    return (op is _sre.AT and av is _sre.AT_BOUNDARY) or _is_non_word(op, av, last=False)
+
+
+def _word_starts_after(op: object, av: object) -> bool:
+    """After this element, a word character starts a word."""
+    return (op is _sre.AT and av is _sre.AT_BOUNDARY) or _is_non_word(op, av, last=True)
+
+
+_Prefixes = tuple[set[str], set[tuple[str, bool]]]
+
+
+def _prefixes(items: list) -> _Prefixes:
+    """Literal strings every match of ``items`` starts with.
+
+    Returns ``(whole, partial)``: ``whole`` for the ways through that are literal from end to end,
+    ``partial`` as ``(prefix, word_ends)`` for those that stop at a non-literal element, with
+    ``word_ends`` true when that element guarantees no word character follows the prefix.
+    """
+    live = {""}
+    done: set[tuple[str, bool]] = set()
+    for op, av in items:
+        chars = _literal_chars(op, av)
+        if len(live) > _PREFIX_LIMIT:
+            return set(), done | {(prefix, _word_ends_before(op, av)) for prefix in live}
+        if chars is not None:
+            live = {prefix + char for prefix in live for char in chars}
+        elif _plain_group(op, av) or op is _sre.BRANCH:
+            alternatives = [av[-1]] if op is _sre.SUBPATTERN else av[1]
+            grown: set[str] = set()
+            for alternative in alternatives:
+                whole, partial = _prefixes(list(alternative.data))
+                grown |= {prefix + rest for prefix in live for rest in whole}
+                done |= {(prefix + rest, ends) for prefix in live for rest, ends in partial}
+            live = grown
+        elif op is _sre.MAX_REPEAT and av[:2] == (0, 1):
+            # "x?": both the way past the optional element and the way through it
+            whole, partial = _prefixes(list(av[2].data))
+            done |= {(prefix + rest, ends) for prefix in live for rest, ends in partial}
+            live = live | {prefix + rest for prefix in live for rest in whole}
+        else:
+            return set(), done | {(prefix, _word_ends_before(op, av)) for prefix in live}
+    return live, done
+
+
+def _word_keys(items: list) -> frozenset[str] | None:
+    """Look-up keys for a pattern that starts at a word start: the first ``_HEAD`` letters of
+    the word, or the whole word when it is shorter and known to end there.  None when some way
+    through the pattern starts with too little literal text to give a key."""
+    whole, partial = _prefixes(items)
+    keys = set()
+    for prefix, ends in partial | {(prefix, False) for prefix in whole}:
+        word = _LEADING_WORD.match(prefix).group()
+        ends = ends or word != prefix
+        if len(word) >= _HEAD:
+            keys.add(word[:_HEAD])
+        elif word and ends:
+            keys.add(word)
+        else:
+            return None
+    return frozenset(keys)
+
+
+def _required_literals(items: list) -> set[str]:
+    """Literal strings that every match of ``items`` contains."""
+    found: set[str] = set()
+    run = ""
+    for op, av in [*items, (None, None)]:
+        if op is _sre.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            found.add(run)
+            run = ""
+        if _plain_group(op, av):
+            found |= _required_literals(list(av[-1].data))
+        elif op is _sre.BRANCH:
+            found |= set.intersection(*(_required_literals(list(alt.data)) for alt in av[1]))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            found |= _required_literals(list(av[2].data))
+    return found
+
+
+@dataclass(frozen=True)
+class _Gate:
+    """Necessary conditions for one way through a pattern to match in a text."""
+
+    word_keys: tuple[frozenset[str], ...]  # for each: some word of the text starts with a key
+    literals: frozenset[str]  # each occurs in the text
+    choices: tuple[frozenset[str], ...]  # for each: one of the strings occurs in the text
+
+    def allows(self, facts: _Facts) -> bool:
+        for keys in self.word_keys:
+            if keys.isdisjoint(facts.heads):
+                return False
+        return self.allows_text(facts.text)
+
+    def allows_text(self, text: str) -> bool:
+        """The conditions on the text's characters (the word keys are checked already)."""
+        # plain loops: this runs for every candidate way of every message
+        for literal in self.literals:
+            if literal not in text:
+                return False
+        for group in self.choices:
+            for choice in group:
+                if choice in text:
+                    break
+            else:
+                return False
+        return True
+
+
+_OPEN_GATE = _Gate((), frozenset(), ())
+_MAX_WAYS = 64  # ways through a pattern analysed one by one
+_MAX_CHOICES = 12  # strings in one "one of these occurs" condition
+
+
+def _gates(pattern: str) -> tuple[_Gate, ...]:
+    """Gates for the ways through ``pattern``: it can match only where one of them allows.
+
+    Groups are inlined and alternations taken apart ("\\b(?:code\\s+promo|cupón\\w*)" gives
+    one way per alternative) so that each way has its own distinctive words.
+    """
+    if _sre_parser is None:
+        return (_OPEN_GATE,)
+    try:
+        return tuple(_gate(way) for way in _ways(list(_sre_parser.parse(pattern).data)))
+    except Exception:  # pragma: no cover - an unexpected tree: no gate, same findings
+        return (_OPEN_GATE,)
+
+
+def _ways(items: list) -> list[list]:
+    """``items`` split at the alternations it starts with (behind ``\\b`` and literals), so that
+    each way starts with its own word; later alternations stay (a word key or a choice)."""
+    ways = [_inline_groups(items)]
+    while True:
+        expanded = []
+        for way in ways:
+            at = 0
+            while at < len(way) and way[at][0] in (_sre.AT, _sre.LITERAL):
+                at += 1
+            if at < len(way) and way[at][0] is _sre.BRANCH:
+                expanded.extend(
+                    _inline_groups(way[:at] + list(alternative.data) + way[at + 1 :])
+                    for alternative in way[at][1][1]
+                )
+            else:
+                expanded.append(way)
+        if expanded == ways or len(expanded) > _MAX_WAYS:
+            return ways
+        ways = expanded
+
+
+def _inline_groups(items: list) -> list:
+    """``items`` with the groups' content in their place (a group changes no match)."""
+    flat = []
+    for op, av in items:
+        if _plain_group(op, av):
+            flat.extend(_inline_groups(list(av[-1].data)))
+        else:
+            flat.append((op, av))
+    return flat
+
+
+def _gate(items: list) -> _Gate:
+    word_keys = []
+    choices = []
+    for index in range(len(items)):
+        if index and _word_starts_at(items[:index]):
+            keys = _word_keys(items[index:])
+            if keys is not None:
+                word_keys.append(keys)
+                continue
+        if items[index][0] is _sre.BRANCH:
+            whole, partial = _prefixes(items[index:])
+            strings = whole | {prefix for prefix, _ in partial}
+            # "star" occurs wherever "stars" does: keep the shortest strings only
+            strings = {s for s in strings if not any(s.startswith(t) and s != t for t in strings)}
+            if "" not in strings and len(strings) <= _MAX_CHOICES:
+                choices.append(frozenset(strings))
+    return _Gate(tuple(word_keys), frozenset(_required_literals(items)), tuple(choices))
+
+
+def _word_starts_at(items: list) -> bool:
+    """After any match of ``items``, a word character starts a word: the last element is
+    ``\\b`` or ends with a non-word character, possibly behind optional elements that do too
+    (``\\s+(?:\\w+\\s+)?``)."""
+    for op, av in reversed(items):
+        if _word_starts_after(op, av):
+            return True
+        optional = op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] == 0
+        if not (optional and av[2].data and _word_starts_after(*list(av[2].data)[-1])):
+            return False
+    return False
+
+
+class _Family:
+    """A table of patterns matched as one alternation, compiled for the entries a message
+    can match: entries that cannot match anywhere in it change nothing in an alternation."""
+
+    def __init__(self, entries: Iterable[str], *, grouped: bool = False) -> None:
+        self.entries = tuple(entries)
+        self.grouped = grouped  # each entry wrapped in (?:…) before joining
+        self.pattern = self._compile(tuple(range(len(self.entries))))
+        # Every way through every entry, indexed by the keys of its most distinctive word.
+        self.ways: list[tuple[int, _Gate]] = []
+        self.index: dict[str, set[int]] = {}
+        self.by_literal: dict[str, set[int]] = {}  # ways with no word key but a literal
+        unindexed = set()
+        for number, entry in enumerate(self.entries):
+            for gate in _gates(entry):
+                way = len(self.ways)
+                self.ways.append((number, gate))
+                if gate.word_keys:
+                    # the word with the fewest keys, the last of equals: "… iban", "… directly"
+                    for key in min(reversed(gate.word_keys), key=len):
+                        self.index.setdefault(key, set()).add(way)
+                elif gate.literals:
+                    self.by_literal.setdefault(max(gate.literals, key=len), set()).add(way)
+                else:
+                    unindexed.add(way)
+        self.keys = frozenset(self.index)
+        self.unindexed = frozenset(unindexed)
+        # every word key of every way: what a message's word starts are reduced to
+        self.all_keys = frozenset().union(
+            *(keys for _, gate in self.ways for keys in gate.word_keys)
+        )
+        self.subset = lru_cache(maxsize=512)(self._compile)
+        self.worded_ways = lru_cache(maxsize=2048)(self._worded_ways)
+
+    def _compile(self, numbers: tuple[int, ...]) -> re.Pattern[str]:
+        parts = (self.entries[number] for number in numbers)
+        if self.grouped:
+            parts = (f"(?:{part})" for part in parts)
+        return re.compile("|".join(parts))
+
+    def _worded_ways(self, heads: frozenset[str]) -> tuple[tuple[int, _Gate], ...]:
+        """The ways whose words all start in ``heads`` (word starts reduced to ``all_keys``:
+        the same few sets come back message after message, so this is cached)."""
+        ways = set(self.unindexed)
+        for key in heads & self.keys:
+            ways |= self.index[key]
+        return tuple(
+            self.ways[way]
+            for way in sorted(ways)
+            if all(not keys.isdisjoint(heads) for keys in self.ways[way][1].word_keys)
+        )
+
+    def for_text(self, facts: _Facts) -> re.Pattern[str] | None:
+        """The alternation of the entries that can match in the text, None if none can."""
+        if not facts.shortcuts:
+            return self.pattern
+        text = facts.text
+        numbers = set()
+        for number, gate in self.worded_ways(facts.heads & self.all_keys):
+            if number not in numbers and gate.allows_text(text):
+                numbers.add(number)
+        for literal, ways in self.by_literal.items():
+            if literal in text:
+                for way in ways:
+                    number, gate = self.ways[way]
+                    if number not in numbers and gate.allows(facts):
+                        numbers.add(number)
+        if not numbers:
+            return None
+        if len(numbers) == len(self.entries):
+            return self.pattern
+        return self.subset(tuple(sorted(numbers)))
+
+
+_PAYMENT_STRONG = _Family(PAYMENT_STRONG)
+_PAYMENT_WEAK = _Family(PAYMENT_WEAK)
+_MARKETING = _Family(MARKETING_PATTERNS, grouped=True)
+_DISCOUNT = _Family([_DISCOUNT_CODE])
+_SOCIAL_NAMES = _Family([_SOCIAL_NAME.pattern])
+_SIGNAL_APP = _Family([_SIGNAL.pattern])
+#: Word keys of the identifier keywords ("order", "colis", "SN" …) that start a masked span,
+#: each with a pattern that finds the words starting with it.
+_ID_KEYS: frozenset[str] | None = next(iter(_gates(NOT_PHONE_PATTERNS[-1][1])[0].word_keys), None)
+_ID_KEY_STARTS = {
+    # the key first, so that ``re`` looks for it with a fast string search
+    key: re.compile(
+        rf"{re.escape(key)}(?<!\w{re.escape(key)})" + ("" if len(key) >= _HEAD else r"(?!\w)")
+    )
+    for key in _ID_KEYS or ()
+}
+_ID_KEY_SET = frozenset(_ID_KEY_STARTS)
+
+
+class _Facts:
+    """What the gates look up in one normalised message, computed once.
+
+    With ``shortcuts=False`` every gate is open: that is the reference path the tests compare
+    the fast path with.
+    """
+
+    def __init__(self, text: str, *, shortcuts: bool) -> None:
+        self.text = text
+        self.shortcuts = shortcuts
+        self.words = frozenset(_WORD.findall(text)) if shortcuts else frozenset()
+        self.heads = frozenset(map(_head_of, self.words))
+        self._chains: list[_Chain] | None = None
+
+    def chains(self) -> list[_Chain]:
+        """The text's chains of six digits or more (see ``_chains``)."""
+        if self._chains is None:
+            self._chains = _chains(self.text)
+        return self._chains
+
+    def iban_starts(self) -> Iterator[int] | None:
+        """Where an IBAN can start: a word that starts with two letters then two digits
+        (None: anywhere)."""
+        if not self.shortcuts:
+            return None
+        return (found.start() - 2 for found in _IBAN_HEAD.finditer(self.text))
+
+    def has_word(self, vocabulary: frozenset[str]) -> bool:
+        return not self.shortcuts or not self.words.isdisjoint(vocabulary)
+
+    def has_text(self, *snippets: str) -> bool:
+        return not self.shortcuts or any(snippet in self.text for snippet in snippets)
+
+    def mask_breaks(self) -> list[int]:
+        """Offsets of the characters no ``_NOT_PHONE`` match contains, in order."""
+        return [found.start() for found in _MASK_BREAK.finditer(self.text)]
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _is_letter(char: str) -> bool:
+    """A character of ``[^\\W\\d_]``, the letters of ``_TOKEN``."""
+    return char.isalnum() and not char.isdecimal()
 
 
 # --------------------------------------------------------------------------------------------
@@ -883,7 +1360,7 @@ class _Normalised:
 
     original: str
     text: str
-    starts: tuple[int, ...] | None  # None: the identity map (ASCII-like fast path)
+    starts: tuple[int, ...] | None  # None: the identity map (already normalised text)
     ends: tuple[int, ...] | None
 
     def span(self, start: int, end: int) -> tuple[int, int]:
@@ -892,12 +1369,18 @@ class _Normalised:
         return self.starts[start], self.ends[end - 1]
 
 
-def _normalise(text: str) -> _Normalised:
+def _normalise(text: str, *, shortcuts: bool = True) -> _Normalised:
     lowered = text.lower()
-    if (
-        len(lowered) == len(text)
-        and unicodedata.is_normalized("NFKC", text)
-        and not _ZERO_WIDTH.search(text)
+    # Already NFKC, no zero-width characters, no combining mark left (it would share its base
+    # letter's span), and lower() kept the length (it does not for "İ"): normalising cluster by
+    # cluster would give the same text with the same offsets.
+    if shortcuts and (
+        text.isascii()
+        or (
+            len(lowered) == len(text)
+            and unicodedata.is_normalized("NFKC", text)
+            and not _ZERO_WIDTH_OR_MARK.search(text)
+        )
     ):
         return _Normalised(text, lowered, None, None)
     out: list[str] = []
@@ -1021,30 +1504,80 @@ def _iban_is_valid(candidate: str) -> bool:
     return int(digits) % 97 == 1
 
 
-def _detect_iban(norm: _Normalised, found: _Collector) -> None:
-    for match in _IBAN.finditer(norm.text):
+def _detect_iban(norm: _Normalised, found: _Collector, facts: _Facts) -> None:
+    for match in _matches(_IBAN, norm.text, facts.iban_starts()):
         if _iban_is_valid(match.group()):
             found.add("payment", match.start(), match.end(), claim=True)
     # Polish customers write the 26-digit NRB without "PL"; it is the same checksum.
-    for match in _NRB.finditer(norm.text):
+    for match in _nrb_matches(norm.text, facts):
         if _iban_is_valid("PL" + match.group().replace(" ", "")):
             found.add("payment", match.start(), match.end(), claim=True)
 
 
-def _detect_email(norm: _Normalised, found: _Collector) -> None:
+def _nrb_matches(text: str, facts: _Facts) -> Iterator[re.Match[str]]:
+    """``_NRB.finditer(text)``: 26 digits with single spaces make a chain of 26 digits."""
+    if not facts.shortcuts:
+        yield from _NRB.finditer(text)
+        return
+    for chain in facts.chains():
+        if chain.digits >= 26:
+            yield from _NRB.finditer(text, chain.start, chain.end)
+
+
+def _matches(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int] | None
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` when every match starts at one of ``starts`` (sorted; None:
+    anywhere), without trying the pattern at every other character."""
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    covered = 0
+    for start in starts:
+        if start >= covered and (match := pattern.match(text, start)):
+            covered = match.end()
+            yield match
+
+
+def _detect_email(norm: _Normalised, found: _Collector, facts: _Facts) -> None:
     text = norm.text
-    for match in _EMAIL_PLAIN.finditer(text):
-        found.add("email", match.start(), match.end(), claim=True)
-    for match in _EMAIL_OBFUSCATED.finditer(text):
-        if found.overlaps_claim(match.start(), match.end()):
-            continue
-        if match.group("at").strip() == "at" and _bare_at_is_a_link(match):
-            continue
-        found.add("email", match.start(), match.end(), claim=True)
-    for match in _EMAIL_PROVIDER.finditer(text):
-        handle = match.group("handle")
-        if any(ch.isdigit() for ch in handle) or "." in handle or "_" in handle or len(handle) > 6:
-            found.add("email", match.start(), match.end("handle"), claim=True)
+    if facts.has_text("@"):
+        for match in _EMAIL_PLAIN.finditer(text):
+            found.add("email", match.start(), match.end(), claim=True)
+    if _may_hide_an_address(facts):
+        for match in _EMAIL_OBFUSCATED.finditer(text):
+            if found.overlaps_claim(match.start(), match.end()):
+                continue
+            if match.group("at").strip() == "at" and _bare_at_is_a_link(match):
+                continue
+            found.add("email", match.start(), match.end(), claim=True)
+    if facts.has_word(_MAIL_PROVIDER_SET):  # the provider is a whole word in every match
+        for match in _EMAIL_PROVIDER.finditer(text):
+            handle = match.group("handle")
+            if (
+                any(ch.isdigit() for ch in handle)
+                or "." in handle
+                or "_" in handle
+                or len(handle) > 6
+            ):
+                found.add("email", match.start(), match.end("handle"), claim=True)
+
+
+def _may_hide_an_address(facts: _Facts) -> bool:
+    """Whether ``_EMAIL_OBFUSCATED`` can yield an address: it ends with a top-level domain
+    word, and its "at" is "@", bracketed, or a bare at-word; a bare "at" only counts with a
+    spelled-out dot or a webmail provider (``_bare_at_is_a_link``)."""
+    if not facts.shortcuts:
+        return True
+    if not facts.has_word(_TLD_WORDS):
+        return False
+    if "@" in facts.text or _AT_IN_BRACKETS.search(facts.text):
+        return True
+    if facts.has_word(_BARE_AT_WORDS_NOT_AT):
+        return True
+    return "at" in facts.words and (
+        facts.has_word(_DOT_WORD_SET) or facts.has_word(_MAIL_PROVIDER_SET)
+    )
 
 
 def _bare_at_is_a_link(match: re.Match[str]) -> bool:
@@ -1060,11 +1593,18 @@ def _is_mail_provider(domain: str) -> bool:
     return first in MAIL_PROVIDERS
 
 
-def _detect_links(norm: _Normalised, found: _Collector) -> None:
+def _detect_links(norm: _Normalised, found: _Collector, facts: _Facts) -> None:
     text = norm.text
-    platform = _platform_domain()
     candidates: list[tuple[int, int, str, str]] = []
-    for pattern in (_URL_SCHEME, _URL_BARE):
+    patterns = []
+    if facts.has_text("http", "www."):
+        patterns.append(_URL_SCHEME)
+    # A bare domain ends with ".<tld>" where the top-level domain is a whole word.
+    if not facts.shortcuts or any(
+        "." + tld in text for tld in facts.words.intersection(_TLD_WORDS)
+    ):
+        patterns.append(_URL_BARE)
+    for pattern in patterns:
         for match in pattern.finditer(text):
             end = _strip_trailing(text, match.start(), match.end())
             link = text[match.start() : end]
@@ -1073,19 +1613,33 @@ def _detect_links(norm: _Normalised, found: _Collector) -> None:
                 continue
             path = link[link.find(host) + len(host) :] if host in link else ""
             candidates.append((match.start(), end, host, path))
-    for match in _URL_OBFUSCATED.finditer(text):
-        if not _obfuscated_domain_is_plausible(match):
-            continue
-        host = (
-            re.sub(rf"{_DOT_BRACKETED}|{_DOT_BARE}", ".", match.group("label"))
-            + "."
-            + (match.group("tld"))
-        )
-        candidates.append((match.start(), match.end(), host, ""))
+    if _may_hide_a_domain(facts):
+        for match in _URL_OBFUSCATED.finditer(text):
+            if not _obfuscated_domain_is_plausible(match):
+                continue
+            host = (
+                re.sub(rf"{_DOT_BRACKETED}|{_DOT_BARE}", ".", match.group("label"))
+                + "."
+                + (match.group("tld"))
+            )
+            candidates.append((match.start(), match.end(), host, ""))
+    if not candidates:
+        return
+    platform = _platform_domain()
     for start, end, host, path in candidates:
         if found.overlaps_claim(start, end) or _is_platform_host(host, platform):
             continue
         found.add(_domain_kind(host, path), start, end, claim=True)
+
+
+def _may_hide_a_domain(facts: _Facts) -> bool:
+    """``_URL_OBFUSCATED`` needs a bracketed dot, or a dot word followed by a domain word."""
+    if not facts.shortcuts:
+        return True
+    return facts.has_word(_TLD_WORDS) and bool(
+        _DOT_IN_BRACKETS.search(facts.text)
+        or (facts.has_word(_DOT_WORD_SET) and _DOT_WORD_THEN_TLD.search(facts.text))
+    )
 
 
 def _tld_written_in_lower_case(norm: _Normalised, start: int, host: str) -> bool:
@@ -1107,37 +1661,47 @@ def _obfuscated_domain_is_plausible(match: re.Match[str]) -> bool:
     return len(label) >= 5 and (after == "" or after[0] in ".,;!?)\n")
 
 
-def _detect_handles(norm: _Normalised, found: _Collector) -> None:
+def _detect_handles(norm: _Normalised, found: _Collector, facts: _Facts) -> None:
+    if not facts.has_text("@"):
+        return
     for match in _HANDLE.finditer(norm.text):
         end = _strip_trailing(norm.text, match.start(), match.end())
         if not found.overlaps_claim(match.start(), end):
             found.add("social", match.start(), end, claim=True)
 
 
-def _detect_keywords(norm: _Normalised, found: _Collector) -> None:
+def _detect_keywords(norm: _Normalised, found: _Collector, facts: _Facts) -> None:
     text = norm.text
-    for match in _SOCIAL_NAME.finditer(text):
-        found.add("social", match.start(), match.end())
-    for match in _SIGNAL.finditer(text):
-        found.add("social", match.start(), match.end())
-    for match in _PAYMENT_STRONG.finditer(text):
-        found.add("payment", match.start(), match.end())
+    for family, kind in ((_SOCIAL_NAMES, "social"), (_SIGNAL_APP, "social")):
+        pattern = family.for_text(facts)
+        if pattern is not None:
+            for match in pattern.finditer(text):
+                found.add(kind, match.start(), match.end())
+    strong = _PAYMENT_STRONG.for_text(facts)
+    if strong is not None:
+        for match in strong.finditer(text):
+            found.add("payment", match.start(), match.end())
+    # The remaining rules look at one sentence at a time.
+    weak = _PAYMENT_WEAK.for_text(facts)
+    marketing = _MARKETING.for_text(facts)
+    discount = _DISCOUNT.for_text(facts)
+    if weak is None and marketing is None and discount is None:
+        return
     for sentence in _SENTENCE.finditer(text):
-        _detect_sentence(sentence, found)
-
-
-def _detect_sentence(sentence: re.Match[str], found: _Collector) -> None:
-    body = sentence.group()
-    offset = sentence.start()
-    weak = list(_PAYMENT_WEAK.finditer(body))
-    if weak and (not _PLATFORM_WORDS.search(body) or _OFF_PLATFORM.search(body)):
-        for match in weak:
-            found.add("payment", offset + match.start(), offset + match.end())
-    for match in _MARKETING.finditer(body):
-        found.add("marketing", offset + match.start(), offset + match.end())
-    for match in _DISCOUNT_CODE.finditer(body):
-        if _DISCOUNT_CUE.search(body) and not match.group("code").isdigit():
-            found.add("marketing", offset + match.start(), offset + match.end())
+        body = sentence.group()
+        offset = sentence.start()
+        if weak is not None:
+            matches = list(weak.finditer(body))
+            if matches and (not _PLATFORM_WORDS.search(body) or _OFF_PLATFORM.search(body)):
+                for match in matches:
+                    found.add("payment", offset + match.start(), offset + match.end())
+        if marketing is not None:
+            for match in marketing.finditer(body):
+                found.add("marketing", offset + match.start(), offset + match.end())
+        if discount is not None:
+            for match in discount.finditer(body):
+                if _DISCOUNT_CUE.search(body) and not match.group("code").isdigit():
+                    found.add("marketing", offset + match.start(), offset + match.end())
 
 
 # --------------------------------------------------------------------------------------------
@@ -1164,7 +1728,10 @@ def _is_phone_number(
     if not 8 <= len(digits) <= 15:
         return False
     if international:
-        return _check(phonenumbers.parse("+" + digits, None), cued)
+        try:
+            return _check(phonenumbers.parse("+" + digits, None), cued)
+        except phonenumbers.NumberParseException:  # "+01 …": no such country code
+            return False
     for region in regions:
         metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
         trunk = metadata.national_prefix if metadata else None
@@ -1189,29 +1756,177 @@ def _mask(text: str, pattern: re.Pattern[str]) -> str:
     return pattern.sub(lambda m: " " * len(m.group()), text)
 
 
+def _mask_not_phone(text: str, facts: _Facts, windows: list[tuple[int, int]]) -> str:
+    """``_mask(text, _NOT_PHONE)``, exact inside ``windows``, without trying the alternation
+    at every character.
+
+    No match contains a character such as "(", ";" or "!", so the matches inside a window only
+    depend on the text since the last such character before it: only that stretch is scanned,
+    the way ``finditer`` scans.  A match starts at the first digit of a run of digits
+    (``_NOT_PHONE_AT_DIGIT`` finds those in C), at a currency sign, or at a word: a keyword
+    followed by a digit, or a word start just before a long run of digits ("JJD0146…",
+    "lx123456789de") or a "Z" ("Z 204 7751 903").
+    """
+    if _ID_KEYS is None:  # pragma: no cover - the keyword analysis failed: mask the slow way
+        return _mask(text, _NOT_PHONE)
+    breaks = facts.mask_breaks()
+    stretches: list[list[int]] = []
+    for start, end in windows:
+        before = bisect.bisect_left(breaks, start)
+        start = breaks[before - 1] + 1 if before else 0
+        if stretches and start <= stretches[-1][1]:
+            stretches[-1][1] = end
+        else:
+            stretches.append([start, end])
+    spans: list[tuple[int, int]] = []
+    digit_match: re.Match[str] | None = None
+    others = _mask_starts_not_at_digits(text, facts)
+    for start, end in stretches:
+        covered, next_other = start, bisect.bisect_left(others, start)
+        while covered < end:
+            if digit_match is None or digit_match.start() < covered:
+                digit_match = _NOT_PHONE_AT_DIGIT.search(text, covered)
+            limit = min(end, digit_match.start() if digit_match else end)
+            match = None
+            # a word or sign before the next digit match is tried first, as finditer would
+            while match is None and next_other < len(others) and others[next_other] < limit:
+                at = others[next_other]
+                next_other += 1
+                if at >= covered:
+                    sign = text[at] in _CURRENCY_SIGNS
+                    match = (_NOT_PHONE_AT_SIGN if sign else _NOT_PHONE_AT_WORD).match(text, at)
+            if match is None:
+                if digit_match is None or digit_match.start() >= end:
+                    break
+                match = digit_match
+            spans.append(match.span())
+            covered = match.end()
+            # Only an odd mix of digit scripts ends a match inside a run of digits; there
+            # finditer would try the price pattern (the others need a run to start).
+            mid_run = covered < len(text) and text[covered - 1 : covered + 1].isdecimal()
+            if mid_run and (price := _NOT_PHONE_PRICE.match(text, covered)):
+                spans.append(price.span())
+                covered = price.end()
+    pieces = []
+    done = 0
+    for start, end in spans:
+        pieces.append(text[done:start])
+        pieces.append(" " * (end - start))
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _mask_starts_not_at_digits(text: str, facts: _Facts) -> list[int]:
+    """Where a NOT_PHONE match may start other than at a digit, in order."""
+    found = [at for sign in _CURRENCY_SIGNS for at in _find_all(text, sign)]
+    # an identifier keyword, then punctuation, a few letters and spaces, then a digit
+    for key in facts.heads & _ID_KEY_SET:
+        for match in _ID_KEY_STARTS[key].finditer(text):
+            digit = _DIGIT_RUN.search(text, match.end())
+            if digit and _ID_LEAD.fullmatch(text, match.end(), digit.start()):
+                found.append(match.start())
+    words = [match.start() for pattern in (_JJD, _Z_DIGITS) for match in pattern.finditer(text)]
+    # a letter or two then nine digits: inside a chain of nine digits
+    for chain in facts.chains():
+        if chain.digits >= 9:
+            for match in _NINE_DIGITS.finditer(text, chain.start, chain.end):
+                words += (match.start() - 1, match.start() - 2)
+    found += (at for at in words if at >= 0 and (at == 0 or not _is_word_char(text[at - 1])))
+    return sorted(found)
+
+
+def _find_all(text: str, needle: str) -> Iterator[int]:
+    at = text.find(needle)
+    while at >= 0:
+        yield at
+        at = text.find(needle, at + 1)
+
+
+class _Chain(NamedTuple):
+    """Digit runs chained the way a phone candidate chains them (``_CHAIN``)."""
+
+    start: int
+    end: int
+    digits: int
+    window: tuple[int, int]  # widened by what may start or end a candidate around it
+
+
+def _chains(text: str, start: int = 0, end: int | None = None) -> list[_Chain]:
+    """The chains of ``text[start:end]`` with six digits or more.
+
+    Inside a phone candidate, one digit run follows the next with look-alike letters and at
+    most one separator between them.  Chains with six digits, widened by what may start or end
+    a candidate (look-alike letters, "+", a space, "("), are the only places
+    ``_PHONE_CANDIDATE`` can find one with six digits, and no candidate crosses their edges.
+    """
+    chains = []
+    for chain in _CHAIN.finditer(text, start, len(text) if end is None else end):
+        first, last = chain.span()
+        if last - first < 6:
+            continue
+        digits = sum(map(str.isdecimal, chain.group()))
+        if digits < 6:
+            continue
+        while first > 0 and text[first - 1] in _LOOKALIKE_CHARS:
+            first -= 1
+        while last < len(text) and text[last] in _LOOKALIKE_CHARS:
+            last += 1
+        window = (max(0, first - 3), min(len(text), last + 1))
+        chains.append(_Chain(chain.start(), chain.end(), digits, window))
+    return chains
+
+
 def _has_cue(text: str, start: int, end: int) -> bool:
     return _PHONE_CUE.search(text, max(0, start - 40), min(len(text), end + 15)) is not None
 
 
 def _detect_phone_digits(
-    norm: _Normalised, found: _Collector, regions: tuple[str, ...], masked: str
+    norm: _Normalised, found: _Collector, regions: tuple[str, ...], facts: _Facts
 ) -> None:
-    for match in _PHONE_CANDIDATE.finditer(masked):
-        start, end = match.start(), match.end()
-        if found.overlaps_claim(start, end):
-            continue
-        raw = match.group()
-        digits = re.sub(r"\D", "", raw.translate(_LOOKALIKE_TABLE))
-        international = match.group("plus") is not None
-        if international and raw.startswith("00"):
-            digits = digits[2:]
-        if "(0)" in raw and international:
-            digits = _drop_bracket_zero(raw)
-        if sum(ch.isdigit() for ch in raw) < 6:
-            continue
-        cued = _has_cue(norm.text, start, end)
-        if _is_phone_number(digits, international, regions, cued):
-            found.add("phone", start + (len(raw) - len(raw.lstrip())), end, claim=True)
+    text = norm.text
+    if facts.shortcuts:
+        # Masking only removes digits, so six chained digits must be there before it too.
+        windows = [chain.window for chain in facts.chains()]
+        if not windows:
+            return
+        masked = _mask_not_phone(text, facts, windows)
+        # What is left of the chains once dates, prices and identifiers are masked (the text
+        # is masked exactly inside the windows, and outside them no chain has six digits).
+        windows = [
+            inner.window
+            for chain in facts.chains()
+            if sum(map(str.isdecimal, masked[chain.start : chain.end])) >= 6
+            for inner in _chains(masked, *chain.window)
+        ]
+    elif any(ch.isdigit() for ch in text):
+        masked = _mask(text, _NOT_PHONE)
+        windows = [(0, len(masked))]
+    else:
+        return
+    for window_start, window_end in windows:
+        for match in _PHONE_CANDIDATE.finditer(masked, window_start, window_end):
+            _confirm_phone(match, norm, found, regions)
+
+
+def _confirm_phone(
+    match: re.Match[str], norm: _Normalised, found: _Collector, regions: tuple[str, ...]
+) -> None:
+    start, end = match.start(), match.end()
+    if found.overlaps_claim(start, end):
+        return
+    raw = match.group()
+    digits = re.sub(r"\D", "", raw.translate(_LOOKALIKE_TABLE))
+    international = match.group("plus") is not None
+    if international and raw.startswith("00"):
+        digits = digits[2:]
+    if "(0)" in raw and international:
+        digits = _drop_bracket_zero(raw)
+    if sum(ch.isdigit() for ch in raw) < 6:
+        return
+    cued = _has_cue(norm.text, start, end)
+    if _is_phone_number(digits, international, regions, cued):
+        found.add("phone", start + (len(raw) - len(raw.lstrip())), end, claim=True)
 
 
 def _drop_bracket_zero(raw: str) -> str:
@@ -1245,6 +1960,10 @@ LEXICON = _build_lexicon()
 #: Elided Italian tens ("ventuno" = vent + uno) are only morphemes, never whole words.
 _ONLY_IN_COMPOUNDS = frozenset({"vent", "trent", "quarant", "cinquant", "sessant", "settant"})
 _ONLY_IN_COMPOUNDS |= frozenset({"ottant", "novant", "tizen", "huszon"})
+#: Every number word and compound part of every language, for a first cheap test.
+_ANY_NUMBER_PART = frozenset().union(*LEXICON.values()) | COMPOUND_CONNECTORS
+_ALL_CONNECTORS = frozenset().union(*NUMBER_CONNECTORS.values())
+_LONGEST_PART = max(len(part) for part in _ANY_NUMBER_PART)
 
 
 @lru_cache(maxsize=8192)
@@ -1271,6 +1990,25 @@ def _segment(word: str, language: str) -> tuple[int, ...] | None:
                 value = -1 if head in COMPOUND_CONNECTORS else lexicon[head]
                 return (value, *rest)
     return None
+
+
+@lru_cache(maxsize=16384)
+def _number_word_size(word: str, languages: tuple[str, ...]) -> int:
+    """How many values the word stands for in the most generous of the languages, 0 if it is
+    no number word in any of them."""
+    if word not in _ANY_NUMBER_PART and not _may_be_compound(word):
+        return 0
+    return max(len(_word_values(word, language) or ()) for language in languages)
+
+
+def _may_be_compound(word: str) -> bool:
+    """A compound starts and ends with a number word of some language (``_segment``)."""
+    if len(word) < 5:
+        return False
+    sizes = range(2, min(len(word), _LONGEST_PART) + 1)
+    return any(word[:size] in _ANY_NUMBER_PART for size in sizes) and any(
+        word[-size:] in _ANY_NUMBER_PART for size in sizes
+    )
 
 
 class _Phrase:
@@ -1372,16 +2110,28 @@ def _spelled_digits(values: list[int]) -> tuple[str, int]:
 
 
 def _detect_phone_words(
-    norm: _Normalised, found: _Collector, regions: tuple[str, ...], languages: tuple[str, ...]
+    norm: _Normalised,
+    found: _Collector,
+    regions: tuple[str, ...],
+    languages: tuple[str, ...],
+    facts: _Facts,
 ) -> None:
     text = norm.text
-    tokens = list(_TOKEN.finditer(text))
+    # without shortcuts: the whole text as one stretch
+    stretches = _number_stretches(text, facts, languages) if facts.shortcuts else [(0, len(text))]
+    token_lists = [list(_TOKEN.finditer(text, start, end)) for start, end in stretches]
     for language in languages:
-        for start, end, digits in _spelled_runs(text, tokens, language):
-            if found.overlaps_claim(start, end):
+        for tokens in token_lists:
+            # a run needs a number word of this language (without shortcuts: look anyway)
+            if facts.shortcuts and not any(
+                _word_values(token.group(), language) for token in tokens
+            ):
                 continue
-            if _is_phone_number(digits, False, regions, _has_cue(text, start, end)):
-                found.add("phone", start, end, claim=True)
+            for start, end, digits in _spelled_runs(text, tokens, language):
+                if found.overlaps_claim(start, end):
+                    continue
+                if _is_phone_number(digits, False, regions, _has_cue(text, start, end)):
+                    found.add("phone", start, end, claim=True)
 
 
 def _spelled_runs(
@@ -1435,6 +2185,105 @@ def _run_digits(run: list[tuple[re.Match[str], tuple[int, ...] | str]]) -> Itera
         yield _spelled_digits(pending)[0]
 
 
+# How the gate for spelled numbers works: a run that can be a phone number has eight digits and
+# at least one number word.  A word stands for at most three digits per value, so unless it is
+# a compound of three values or more, the run also holds the token next to it.  Only around
+# such a word can a run be found; the run cannot reach beyond the stretch of tokens that are a
+# run item in some language, so each language's runs are looked for in those stretches only.
+
+
+def _number_stretches(
+    text: str, facts: _Facts, languages: tuple[str, ...]
+) -> list[tuple[int, int]]:
+    """Spans of the stretches of run items (in any of the languages) that hold a number word
+    with a run item next to it, or a compound of three values or more."""
+    stretches: set[tuple[int, int]] = set()
+    for word in _number_words(facts.words, languages):
+        for found in _whole_letter_word(word).finditer(text):
+            start, end = found.span()
+            before = _token_before(text, start)
+            after = _token_after(text, end)
+            if (
+                _number_word_size(word, languages) >= 3
+                or (before is not None and _is_run_item(text[before[0] : before[1]], languages))
+                or (after is not None and _is_run_item(text[after[0] : after[1]], languages))
+            ):
+                stretches.add(_stretch_around(text, start, end, languages))
+    return sorted(stretches)
+
+
+#: Per tuple of languages, the words seen so far with the number words they hold ("drei",
+#: "12drei" → "drei") and those without: a message's number words are then a few set
+#: operations away.  Cleared when large.
+_NUMBER_WORD_MEMO: dict[tuple[str, ...], tuple[dict[str, tuple[str, ...]], set[str]]] = {}
+_NUMBER_WORD_MEMO_LIMIT = 100_000
+
+
+def _number_words(words: frozenset[str], languages: tuple[str, ...]) -> set[str]:
+    """The number words (forms of the lexicon and compounds of them) among the ``_TOKEN``
+    letter runs of ``words``."""
+    known = _NUMBER_WORD_MEMO.get(languages)
+    if known is None or len(known[0]) + len(known[1]) > _NUMBER_WORD_MEMO_LIMIT:
+        known = _NUMBER_WORD_MEMO[languages] = ({}, set())
+    holding, others = known
+    for word in words - holding.keys() - others:
+        parts = (word,) if word.isalpha() else _TOKEN.findall(word)  # "12drei": "12", "drei"
+        found = tuple(
+            part for part in parts if not part.isdecimal() and _number_word_size(part, languages)
+        )
+        if found:
+            holding[word] = found
+        else:
+            others.add(word)
+    return {part for word in words & holding.keys() for part in holding[word]}
+
+
+@lru_cache(maxsize=4096)
+def _whole_letter_word(word: str) -> re.Pattern[str]:
+    """Finds ``word`` as a whole ``_TOKEN`` of letters (the word first: a fast string search)."""
+    escaped = re.escape(word)
+    return re.compile(rf"{escaped}(?<![^\W\d_]{escaped})(?![^\W\d_])")
+
+
+def _token_after(text: str, end: int) -> tuple[int, int] | None:
+    """The ``_TOKEN`` after offset ``end`` when only run gap characters are in between."""
+    token = _TOKEN.match(text, _RUN_GAP.match(text, end).end())
+    return token.span() if token else None
+
+
+def _token_before(text: str, start: int) -> tuple[int, int] | None:
+    """The ``_TOKEN`` before offset ``start`` when only run gap characters are in between."""
+    end = start
+    while end > 0 and (text[end - 1].isspace() or text[end - 1] in _RUN_GAP_CHARS):
+        end -= 1
+    if end == 0:
+        return None
+    same_kind = str.isdecimal if text[end - 1].isdecimal() else _is_letter
+    if not same_kind(text[end - 1]):
+        return None
+    begin = end - 1
+    while begin > 0 and same_kind(text[begin - 1]):
+        begin -= 1
+    return begin, end
+
+
+def _is_run_item(token: str, languages: tuple[str, ...]) -> bool:
+    """A token ``_spelled_runs`` may take into a run in one of the languages."""
+    if token.isdigit():
+        return len(token) <= 4
+    return token in _ALL_CONNECTORS or _number_word_size(token, languages) > 0
+
+
+def _stretch_around(text: str, start: int, end: int, languages: tuple[str, ...]) -> tuple[int, int]:
+    while (before := _token_before(text, start)) and _is_run_item(
+        text[before[0] : before[1]], languages
+    ):
+        start = before[0]
+    while (after := _token_after(text, end)) and _is_run_item(text[after[0] : after[1]], languages):
+        end = after[1]
+    return start, end
+
+
 # --------------------------------------------------------------------------------------------
 # Entry point
 # --------------------------------------------------------------------------------------------
@@ -1451,18 +2300,23 @@ def scan(text: str, *, language: str | None = None) -> list[Finding]:
     """Find e-mail addresses, phone numbers, links, social accounts, off-platform payment and
     marketing in a message.  ``language`` narrows number words and phone regions; without it
     every market language is tried."""
+    return _scan(text, language, shortcuts=True)
+
+
+def _scan(text: str, language: str | None, *, shortcuts: bool) -> list[Finding]:
+    """``scan``; with ``shortcuts=False`` every pattern runs over the whole text (the reference
+    the fast path is tested against)."""
     if not text or text.isspace():
         return []
-    norm = _normalise(text)
+    norm = _normalise(text, shortcuts=shortcuts)
+    facts = _Facts(norm.text, shortcuts=shortcuts)
     found = _Collector(norm)
-    _detect_iban(norm, found)
-    _detect_email(norm, found)
-    _detect_links(norm, found)
-    _detect_handles(norm, found)
+    _detect_iban(norm, found, facts)
+    _detect_email(norm, found, facts)
+    _detect_links(norm, found, facts)
+    _detect_handles(norm, found, facts)
     regions = _regions_for(language)
-    if any(ch.isdigit() for ch in norm.text):
-        masked = _mask(norm.text, _NOT_PHONE)
-        _detect_phone_digits(norm, found, regions, masked)
-    _detect_phone_words(norm, found, regions, _languages_for(language))
-    _detect_keywords(norm, found)
+    _detect_phone_digits(norm, found, regions, facts)
+    _detect_phone_words(norm, found, regions, _languages_for(language), facts)
+    _detect_keywords(norm, found, facts)
     return found.findings()
