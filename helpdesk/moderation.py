@@ -110,6 +110,7 @@ AT_WORDS = (
     "coada",
     "coadă",
     "aroba",
+    "arond",
     "et",
 )
 #: Of those, the ones distinctive enough to stand without brackets.
@@ -125,6 +126,7 @@ BARE_AT_WORDS = (
     "arroba",
     "klammeraffe",
     "aroba",
+    "arond",
 )
 #: Words used for "." in obfuscated addresses and domains.
 DOT_WORDS = (
@@ -272,6 +274,12 @@ PAYMENT_STRONG = (
     r"\bzamiast\s+przez\s+(?:platformę|serwis|stronę)\b",
     r"\b(?:your|ton|votre|dein\w*|ihre?|tw[oó]j|tuo|tu|su|váš|vaše|tvoje?|tvůj)\s+iban\b",
     r"\biban\w*\s+(?:\w+\s+)?(?:please|svp|bitte|proszę|prosím|per\s+favore|por\s+favor)\b",
+    # "without the platform's fee" (cash on delivery to the courier, a direct deal…)
+    r"\b(?:fără|without|sans|ohne|bez|sin|senza)\s+(?:the\s+|le\s+|la\s+|les\s+|die\s+)?"
+    r"(?:comision\w*|commission\w*|fees?|frais|gebühr\w*|provision\w*|prowizj\w*|poplat\w*|"
+    r"díj\w*|comisi[oó]n\w*|commissione)\s+(?:\w+\s+)?(?:of\s+the\s+|de\s+la\s+|der\s+)?"
+    r"(?:platform\w*|plate-?forme|plattform|platformy|platformei|plataforma|piattaforma|"
+    r"marketplace|site)",
     r"\b(?:mandami|inviami|envoyez|envoie|schick\w*|send|wyślij|pošli\w*|küldj\w*|trimite\w*|"
     r"envía\w*|mándame)\s+(?:\w+\s+){0,2}(?:iban|rib)\b",
 )
@@ -280,6 +288,9 @@ PAYMENT_WEAK = (
     r"\bbank\s+transfer\b|\bwire\s+(?:transfer|the\s+money)\b|\bin\s+cash\b|\bcash\b(?!\s+on\s+delivery)",
     r"\brevolut\w*|\bwise\b(?=\s+(?:transfer|account|app))|\blydia\b|\bpaylib\b|\bwero\b",
     r"\bvirement\w*|\ben\s+espèces\b|\ben\s+liquide\b|\bchèque\b",
+    r"\bpaypal\b(?!\W{0,3}(?:\w+\W+){0,3}?(?:friends|family))",
+    r"\bzahl\w*\s+(?:sie\s+)?(?:\w+\s+)?bar\b|\bbar\s+bei\s+(?:der\s+)?abholung\b",
+    r"\bramburs\w*\s+la\s+curier\b",
     r"\büberweis\w*|\bin\s+bar\b|\bbar\s+(?:be)?zahl\w*|\bbarzahlung\b|\bbargeld\b|\bvorkasse\b",
     r"\bprzelew\w*|\bblik\w*|\bgotówk\w*|\bna\s+(?:moje\s+|nasze\s+)?konto\b",
     r"\bpřevod\w*\s+na\s+(?:\w+\s+)?účet\b|\bpřevodem\b|\bv\s+hotovosti\b|\bhotově\b",
@@ -295,6 +306,12 @@ PAYMENT_WEAK = (
 PLATFORM_WORDS = (
     r"\b(?:platform\w*|plate-?forme|plattform|platformy|platformu|platformą|platformon|"
     r"platformei|platforma|plataforma|piattaforma|marketplace|serwis\w*|portál\w*)\b"
+    # paid on the site, by card: the platform's own checkout
+    r"|\bon\s+the\s+(?:site|website)\b|\bsur\s+le\s+site\b|\bna\s+stronie\b|"
+    r"\bauf\s+der\s+(?:seite|website)\b|\bprzy\s+zamówieniu\b|\bat\s+checkout\b|"
+    r"\b(?:debit|credit)\s+card\b|\bby\s+card\b|\bpar\s+carte\b|\bsul\s+sito\b|"
+    r"\ben\s+(?:el\s+sitio|la\s+web)\b|\bpe\s+site\b|\bna\s+(?:webu|stránkách|stránke|webe)\b|"
+    r"\ba\s+weboldalon\b"
 )
 OFF_PLATFORM_CUES = (
     r"\b(?:instead|outside|skip|avoid|bypass|plutôt|hors|au\s+lieu|statt|anstatt|außerhalb|"
@@ -323,8 +340,8 @@ MARKETING_PATTERNS = (
     r"subscribe\s+to\s+our|abonniere\w*|zapisz\s+się\s+do|přihlaste\s+se\s+k\s+odběru|"
     r"prihláste\s+sa\s+na\s+odber|iratkozz?on\s+fel|abonează-te|suscríbete|iscriviti)\b",
     # new collections and seasonal ranges
-    r"\b(?:new|nouvelle|nouvelles|neue|nowa|nowej|nową|nová|novou|nové|új|noua|nueva|"
-    r"nuova)\s+(?:\w+\s+)?(?:collection|kollektion|kolekcj\w*|kolekc\w*|kollekció\w*|"
+    r"\b(?:new|nouvelle|nouvelles|neue|neuen|neuer|nowa|nowej|nową|nowe|nová|novou|nové|novú|"
+    r"nový|új|noua|nueva|nuevo|nuova|nuovo)\s+(?:\w+\s+)?(?:collection|kollektion|kolekcj\w*|kolekc\w*|kollekció\w*|"
     r"colecți\w*|colección|collezione)\b",
     r"\b(?:collection|collections)\s+(?:de\s+|d')(?:noël|printemps|été|automne|hiver|fêtes)\b",
     r"\b(?:christmas|holiday|summer|winter|spring|autumn|fall)\s+(?:collection|range|sale)\b",
@@ -351,10 +368,43 @@ MARKETING_PATTERNS = (
     r"pozitivn\w*|kladn\w*|pozitív|jó|pozitiv\w*|buena|positiva|buona|positiva)\s+(?:\w+\s+)?"
     r"(?:review|avis|note|bewertung|rezension|opini\w*|komentarz|recenz\w*|hodnocen\w*|"
     r"hodnoten\w*|értékelés\w*|vélemény\w*|reseña|valoración|recensione|feedback))\b"
-    r"[^.!?]{0,80}?\b(?:refund|gift|voucher|discount|free|bon\s+d'achat|cadeau|remise|réduction|"
-    r"rembours\w*|gutschein|rabatt|geschenk|gratis|zwrot\w*|rabat\w*|prezent\w*|sleva|slevu|"
-    r"dárek|zľav\w*|darček|kedvezmény\w*|ajándék\w*|ingyen\w*|reducere|cadou|gratuit\w*|"
-    r"descuento|regalo|reembolso|sconto|omaggio|rimborso)",
+    r"[^.!?]{0,80}?\b(?:refund|gift|voucher|discount|free|money\s+back|cashback|bon\s+d'achat|"
+    r"cadeau|remise|réduction|rembours\w*|gutschein|rabatt|geschenk|gratis|erstatt\w*|zurück|"
+    r"zwrot\w*|zwróc\w*|oddam\w*|rabat\w*|prezent\w*|sleva|slevu|dárek|zdarma|zadarmo|"
+    r"pošlem\w*|vrátím\w*|vrátime|zpátky|späť|zľav\w*|darček|kedvezmény\w*|ajándék\w*|"
+    r"ingyen\w*|visszautal\w*|visszafizet\w*|visszaad\w*|reducere|cadou|gratuit\w*|"
+    r"rambursă\w*|returnăm|descuento|regalo|reembolso|devolv\w*|sconto|omaggio|rimborso|"
+    r"restitu\w*)",
+    # a reward promised first, the rating after: "pour 5 étoiles", "za 5 gwiazdek"
+    r"\b(?:za|for|pour|für|per|por|pentru|ha|if|si|se|wenn|jeśli|jestli|ak|dacă)\s+"
+    r"(?:\w+\s+){0,3}(?:5|five|cinq|fünf|pięć|pět|päť|öt|cinci|cinco|cinque)[\s-]*"
+    r"(?:stars?|étoiles?|sterne?n?|gwiazd\w*|hvězd\w*|hviezd\w*|csillag\w*|stele|"
+    r"estrellas?|stelle)\b[^.!?]{0,80}?\b(?:send|give|pay|envo\w*|offr\w*|schick\w*|"
+    r"geben|wyśl\w*|dam\w*|pošl\w*|pošleme|dáme|küld\w*|ad(?:unk|ok)|trimit\w*|oferim|"
+    r"regal\w*|mand\w*|diamo|invi\w*)",
+    # "cheaper than here", loyalty offers, "on offer this week", "visit our shop"
+    r"\b(?:cheaper\s+than\s+here|moins\s+cher\s+qu'ici|günstiger\s+als\s+hier|"
+    r"taniej\s+niż\s+(?:tutaj|tu)|levněji\s+než\s+(?:tady|zde)|lacnejšie\s+ako\s+(?:tu|tuto)|"
+    r"olcsóbb\w*,?\s+mint\s+itt|mai\s+ieftin\w*\s+decât\s+aici|"
+    r"más\s+barato\s+que\s+aquí|prezzi\s+più\s+bassi\s+che\s+qui|"
+    r"più\s+econom\w+\s+che\s+qui|costa\s+meno\s+che\s+qui)\b",
+    r"-?\d{1,2}\s?%\s+(?:\w+\s+){0,2}(?:pour|for|für|dla|pro|para|per|pentru)\s+"
+    r"(?:les\s+|our\s+|unsere\s+|nos\s+|i\s+|los\s+)?(?:clients?\s+(?:fidèles|qui\s+reviennent)|"
+    r"returning\s+customers|loyal\s+customers|stammkunden|stałych\s+klientów|"
+    r"stál\w+\s+zákazník\w*|törzsvásárló\w*|clienți\s+fideli|clientes\s+habituales|"
+    r"clienti\s+fedeli)",
+    r"\d{1,2}\s?%\s+(?:off|rabatt|zniżki|sleva|zľava|kedvezmény|reducere|de\s+descuento|"
+    r"di\s+sconto|de\s+réduction|de\s+remise)\s+(?:on\s+|sur\s+|auf\s+|na\s+|su\s+|en\s+)?"
+    r"(?:everything|all|sitewide|storewide|tout|toute\s+la\s+boutique|alles|wszystko|vše|"
+    r"všetko|mindenre|minden|tot|todo|tutto)",
+    r"\b(?:in\s+offerta|en\s+promo\w*|im\s+angebot|w\s+promocji|v\s+akci\w*|akció\w*|"
+    r"în\s+ofert[ăa]|en\s+oferta|on\s+sale|on\s+offer)\b[^.!?]{0,30}?\b(?:this\s+week\w*|"
+    r"cette\s+semaine|diese\s+woche|w\s+tym\s+tygodniu|tento\s+týden|tento\s+týždeň|"
+    r"ezen\s+a\s+héten|săptămâna\s+aceasta|esta\s+semana|questa\s+settimana)\b",
+    r"\b(?:visit\s+our\s+(?:shop|store)|visitez\s+notre\s+boutique|besuchen\s+sie\s+unseren\s+"
+    r"shop|odwiedź\s+nasz\s+sklep|navštivte\s+náš\s+obchod|navštívte\s+náš\s+obchod|"
+    r"látogass(?:on)?\s+el\s+(?:a\s+)?(?:boltunkba|webshopunkba)|vizitați\s+magazinul\s+nostru|"
+    r"visite\s+nuestra\s+tienda|visiti\s+il\s+nostro\s+negozio)\b",
     r"\b(?:refund|gift|voucher|rembours\w*|cadeau|bon\s+d'achat|gutschein|zwrot\w*|prezent\w*|"
     r"regalo|omaggio|reembolso|rimborso)\b[^.!?]{0,60}?\b(?:for|pour|für|za|pentru|por|per)\s+"
     r"(?:a|an|un|une|eine?n?|o|una?)?\s*(?:(?:5|five|cinq|fünf)[\s-]*(?:stars?|étoiles?|sterne?)|"
@@ -727,7 +777,7 @@ ID_KEYWORDS = (
     r"factur\w*|fattura|parcel|package|shipment|colis|paket\w*|sendung\w*|paczk\w*|"
     r"przesyłk\w*|zásilk\w*|balík\w*|zásielk\w*|csomag\w*|colet\w*|paquete|envío|pacco|"
     r"spedizione|tracking|suivi|waybill|awb|retoure|serial|série|serie|seriennummer|"
-    r"seryjny|sériové\s+číslo|výrobní\s+číslo|gyári\s+szám|s/n|sn|model\w*|modèle|typ|type|"
+    r"seryjny|sériové\s+číslo|výrobní\s+číslo|výrobné\s+číslo|sériové|imei|gyári\s+szám|s/n|sn|model\w*|modèle|typ|type|"
     r"ean|gtin|upc|isbn|nip|regon|krs|pesel|ičo|ič|dič|ič\s+dph|cui|cif|nif|nie|dni|"
     r"p\.?\s?iva|partita\s+iva|codice\s+fiscale|siret|siren|ust-?idnr|steuernummer|adószám|"
     r"ref|réf|référence|reference|referenz|reklamac\w*|reklamác\w*|reklamáci\w*|rma|ticket|"
@@ -856,7 +906,8 @@ _LOOKALIKE = "0-9oOlI|"
 _DIGIT_GROUP = rf"[{_LOOKALIKE}]*[0-9][{_LOOKALIKE}]*"
 _PHONE_CANDIDATE = re.compile(
     rf"(?<![\w+\-/.,])(?P<plus>\+|00)?\s?(?:\(0\)\s?)?{_DIGIT_GROUP}"
-    rf"(?:(?:[ \t\u00a0.\-–/]{{1,3}}|\s?\(0?\d*\)\s?){_DIGIT_GROUP})*(?![\w\-/])"
+    # A Hungarian case ending may follow ("+36 30 123 4567-es számon").
+    rf"(?:(?:[ \t\u00a0.\-–/]{{1,3}}|\s?\(0?\d*\)\s?){_DIGIT_GROUP})*(?![\w/]|-[\d/])"
 )
 _LOOKALIKE_TABLE = str.maketrans({"o": "0", "O": "0", "l": "1", "I": "1", "|": "1"})
 _LOOKALIKE_CHARS = "oOlI|"
@@ -1629,7 +1680,15 @@ def _detect_links(norm: _Normalised, found: _Collector, facts: _Facts) -> None:
     for start, end, host, path in candidates:
         if found.overlaps_claim(start, end) or _is_platform_host(host, platform):
             continue
-        found.add(_domain_kind(host, path), start, end, claim=True)
+        kind = _domain_kind(host, path)
+        found.add(kind, start, end, claim=True)
+        if kind != "url":  # a messaging or payment link is an external link too
+            found.add("url", start, end)
+        if kind == "social" and _LINKED_NUMBER.search(path):  # wa.me/33612345678
+            found.add("phone", start, end)
+
+
+_LINKED_NUMBER = re.compile(r"^/\+?\d{8,15}\b")
 
 
 def _may_hide_a_domain(facts: _Facts) -> bool:
@@ -1924,7 +1983,8 @@ def _confirm_phone(
         digits = _drop_bracket_zero(raw)
     if sum(ch.isdigit() for ch in raw) < 6:
         return
-    cued = _has_cue(norm.text, start, end)
+    # A written "+" and country code are as strong a cue as "call me".
+    cued = raw.lstrip().startswith("+") or _has_cue(norm.text, start, end)
     if _is_phone_number(digits, international, regions, cued):
         found.add("phone", start + (len(raw) - len(raw.lstrip())), end, claim=True)
 

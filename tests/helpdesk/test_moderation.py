@@ -276,7 +276,15 @@ MESSAGING_APPS = [
 
 @pytest.mark.parametrize(("text", "language"), MESSAGING_APPS)
 def test_moving_contact_to_messaging_apps_is_social(text, language):
-    assert kinds(text, language) == {"social"}
+    found = kinds(text, language)
+    assert "social" in found
+    assert found <= {"social", "url", "phone"}  # a link is a link; wa.me/<number> a number
+
+
+def test_a_messaging_link_is_also_an_external_link_and_wa_me_a_number():
+    assert kinds("Write me: t.me/shopbot", "en") == {"social", "url"}
+    assert kinds("WhatsApp: wa.me/393471234567", "it") == {"social", "url", "phone"}
+    assert kinds("Pay here: paypal.me/shopowner", "en") == {"payment", "url"}
 
 
 def test_the_word_signal_alone_is_not_a_messaging_app():

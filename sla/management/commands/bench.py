@@ -50,25 +50,34 @@ class Command(BaseCommand):
 
         from helpdesk.moderation import scan
 
-        sample = Path(settings.BASE_DIR) / "tests/helpdesk/fixtures/moderation_sample.jsonl"
-        rows = [json.loads(line) for line in sample.read_text().splitlines() if line.strip()]
+        fixtures = Path(settings.BASE_DIR) / "tests/helpdesk/fixtures"
         kinds = ("email", "phone", "url", "social", "payment", "marketing")
-        found = [
-            ({f.kind for f in scan(r["text"], language=r["lang"])}, set(r["kinds"])) for r in rows
-        ]
-        for kind in kinds:
-            tp = sum(1 for got, want in found if kind in got and kind in want)
-            fn = sum(1 for got, want in found if kind not in got and kind in want)
-            fp = sum(1 for got, want in found if kind in got and kind not in want)
-            recall = tp / (tp + fn) if tp + fn else 1.0
-            precision = tp / (tp + fp) if tp + fp else 1.0
+        for corpus in ("moderation_sample.jsonl", "moderation_extra.jsonl"):
+            lines = (fixtures / corpus).read_text().splitlines()
+            labelled = [json.loads(line) for line in lines if line.strip()]
+            found = [
+                ({f.kind for f in scan(r["text"], language=r["lang"])}, set(r["kinds"]))
+                for r in labelled
+            ]
+            self.stdout.write(f"scanner: {corpus} ({len(labelled)} messages)")
+            for kind in kinds:
+                tp = sum(1 for got, want in found if kind in got and kind in want)
+                fn = sum(1 for got, want in found if kind not in got and kind in want)
+                fp = sum(1 for got, want in found if kind in got and kind not in want)
+                recall = tp / (tp + fn) if tp + fn else 1.0
+                precision = tp / (tp + fp) if tp + fp else 1.0
+                self.stdout.write(
+                    f"scanner:   {kind:<9} recall {recall:.2f}  precision "
+                    f"{precision:.2f}  ({tp + fn} labelled)"
+                )
+            clean = [got for got, want in found if not want]
+            noisy = sum(1 for got in clean if got)
             self.stdout.write(
-                f"scanner: {kind:<9} recall {recall:.2f}  precision "
-                f"{precision:.2f}  ({tp + fn} labelled)"
+                f"scanner:   clean messages with a finding: {noisy}/{len(clean)} "
+                f"({noisy / len(clean):.1%})"
             )
-        clean = [got for got, want in found if not want]
-        noisy = sum(1 for got in clean if got)
-        self.stdout.write(f"scanner: clean messages with a finding: {noisy}/{len(clean)}")
+        sample = fixtures / "moderation_sample.jsonl"
+        rows = [json.loads(line) for line in sample.read_text().splitlines() if line.strip()]
 
         def messages(pool: list[dict[str, Any]]) -> list[tuple[str, str]]:
             """One 500-character message per line of the pool, starting with that line."""
