@@ -85,12 +85,8 @@ class SellerAdmin(admin.ModelAdmin):
 
         since = timezone.now() - timedelta(days=settings.MODERATION_STRIKES["window_days"])
         confirmed = (
-            MessageReview.objects.filter(
-                seller=OuterRef("pk"),
-                author_role="seller",
-                state=MessageReview.State.VIOLATION,
-                decided_at__gt=since,
-            )
+            MessageReview.objects.strikes(since)
+            .filter(seller=OuterRef("pk"))
             .order_by()
             .values("seller")
             .annotate(n=Count("id"))

@@ -14,8 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from helpdesk.models import Attachment, Message, MessageReview, Notification, SavedReply, Thread
-from helpdesk.reviews import KIND_LABELS, explain, highlight, highlight_window
+from helpdesk.reviews import KIND_LABELS, explain, highlight, highlight_window, text_for
 from helpdesk.services import DECISIONS, HelpdeskError, review_decide
+from helpdesk.uploads import attachment_response
 from sla.sanctions import strikes
 
 
@@ -210,7 +211,8 @@ class MessageReviewAdmin(admin.ModelAdmin):
     ordering = ["-created_at", "-id"]
     show_full_result_count = False
     actions = ["approve"]
-    readonly_fields = [
+    # What the review page shows, above the decision.
+    details = [
         "conversation",
         "written",
         "found",
@@ -219,25 +221,13 @@ class MessageReviewAdmin(admin.ModelAdmin):
         "explanations",
         "files",
         "seller_strikes",
-        "state",
-        "decided_by",
-        "decided_at",
     ]
+    readonly_fields = [*details, "state", "decided_by", "decided_at"]
 
     def get_fields(self, request, obj=None):
-        fields = [
-            "conversation",
-            "written",
-            "found",
-            "original",
-            "other_side_sees",
-            "explanations",
-            "files",
-            "seller_strikes",
-        ]
         if obj is not None and obj.is_pending:
-            return [*fields, "decision", "reason"]
-        return [*fields, "state", "reason", "decided_by", "decided_at"]
+            return [*self.details, "decision", "reason"]
+        return [*self.details, "state", "reason", "decided_by", "decided_at"]
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and not obj.is_pending:
@@ -266,10 +256,7 @@ class MessageReviewAdmin(admin.ModelAdmin):
         return ", ".join(str(KIND_LABELS[kind]) for kind in obj.kinds)
 
     def _text(self, obj: MessageReview) -> str:
-        message = obj.message
-        if message.kind == Message.Kind.STATUS_UPDATE:
-            return message.data.get("note", "")
-        return message.body
+        return text_for(obj.message, obj.author_role)  # the original, as its writer wrote it
 
     def _text_findings(self, obj: MessageReview) -> list[dict[str, Any]]:
         return [f for f in obj.findings if f["source"] in ("body", "note")]
@@ -329,19 +316,12 @@ class MessageReviewAdmin(admin.ModelAdmin):
         return urls + super().get_urls()
 
     def attachment_view(self, request, review_id: int, attachment_id: int) -> FileResponse:
-        """A file of a reviewed message, for the administrator deciding (served like the
-        site serves it: images inline, PDFs as downloads, sandboxed)."""
+        """A file of a reviewed message, for the administrator deciding."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        attachment = get_object_or_404(Attachment, pk=attachment_id, message__review__pk=review_id)
-        response = FileResponse(
-            attachment.file.open("rb"),
-            content_type=attachment.content_type,
-            as_attachment=not attachment.is_image,
-            filename=attachment.original_name,
+        return attachment_response(
+            get_object_or_404(Attachment, pk=attachment_id, message__review__pk=review_id)
         )
-        response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
-        return response
 
     @admin.display(description=_("original text"))
     def original(self, obj: MessageReview) -> str:

@@ -277,6 +277,14 @@ class Message(models.Model):
         return self.kind != self.Kind.INTERNAL_NOTE
 
 
+class MessageReviewQuerySet(models.QuerySet["MessageReview"]):
+    def strikes(self, since: datetime) -> MessageReviewQuerySet:
+        """Violations by a seller's team confirmed since `since`: the sellers' strikes."""
+        return self.filter(
+            author_role=Role.SELLER, state=MessageReview.State.VIOLATION, decided_at__gt=since
+        )
+
+
 class MessageReview(models.Model):
     """What the scanner found in one message, what the policy did about it, and what a
     platform administrator decided. It lives beside the immutable message: only the decision
@@ -330,6 +338,8 @@ class MessageReview(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("sent at"), default=timezone.now)
+
+    objects = MessageReviewQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("message review")

@@ -136,17 +136,19 @@ def screen(
     files: Sequence[Any] = (),
     language: str | None = None,
 ) -> Screening:
-    """Scan a draft (its text, and each file's name and PDF text; files have `name`,
-    `content_type` and `content`) and decide the policy's action for `role`. The findings
-    of file number i carry "attachment": i, replaced by the attachment's id once stored."""
+    """Scan a draft (its text, and each file's name and PDF text; files have `name` and
+    `text`, like helpdesk.services.Upload) and decide the policy's action for `role`. The
+    findings of file number i carry "attachment": i, replaced by the attachment's id once
+    stored."""
     if role not in settings.MODERATION_POLICY:
         return Screening()
     findings = _as_dicts(scan(text, language=language), source)
     for index, upload in enumerate(files):
         findings += _as_dicts(scan(upload.name, language=language), "file_name", attachment=index)
-        content = file_text(upload.content_type, upload.content)
-        if content:
-            findings += _as_dicts(scan(content, language=language), "file_text", attachment=index)
+        if upload.text:
+            findings += _as_dicts(
+                scan(upload.text, language=language), "file_text", attachment=index
+            )
     findings = [f for f in findings if policy_action(role, f["kind"])]
     if not findings:
         return Screening()
@@ -230,8 +232,10 @@ def present(entries: Sequence[Any], role: str) -> Sequence[Any]:
     for entry in entries:
         review = _review_of(entry)
         files = list(entry.attachments.all())
-        entry.shown_body = entry.body
-        entry.shown_note = entry.data.get("note", "") if entry.data else ""
+        text = text_for(entry, role)
+        is_update = entry.kind == entry.Kind.STATUS_UPDATE
+        entry.shown_body = entry.body if is_update else text
+        entry.shown_note = text if is_update else ""
         entry.shown_files = files
         entry.withheld_files = 0
         entry.own_review = None
@@ -241,10 +245,6 @@ def present(entries: Sequence[Any], role: str) -> Sequence[Any]:
         if entry.author_role == role:
             entry.own_review = review
         elif review.masks:
-            if entry.kind == entry.Kind.STATUS_UPDATE:
-                entry.shown_note = review.masked_text
-            else:
-                entry.shown_body = review.masked_text
             hidden = review.masked_attachment_ids()
             entry.shown_files = [f for f in files if f.pk not in hidden]
             entry.withheld_files = len(files) - len(entry.shown_files)
@@ -253,8 +253,8 @@ def present(entries: Sequence[Any], role: str) -> Sequence[Any]:
 
 
 def text_for(message: Any, reader_role: str) -> str:
-    """The message's text (a status update's note) as `reader_role` may read it, for
-    e-mails."""
+    """The message's text (a status update's note) as `reader_role` may read it: the
+    writer's side and administrators (reading as the writer) get the original."""
     review = _review_of(message)
     if review is not None and review.masks and message.author_role != reader_role:
         return review.masked_text

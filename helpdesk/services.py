@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cached_property
 from typing import Any, TypeVar
 
 from django.core.files.base import ContentFile
@@ -28,7 +29,7 @@ from helpdesk.models import (
     Thread,
     Topic,
 )
-from helpdesk.reviews import Screening, screen
+from helpdesk.reviews import Screening, file_text, screen
 from orders.models import Order, OrderLine
 from orders.services import shipment_add
 from sla.services import (
@@ -59,6 +60,12 @@ class Upload:
     @property
     def size(self) -> int:
         return len(self.content)
+
+    @cached_property
+    def text(self) -> str:
+        """A PDF's text layer, for the scanner: extracted once, however often the draft is
+        screened (the pre-send check in the view, then the posting service)."""
+        return file_text(self.content_type, self.content)
 
 
 # Events only the seller's side sees in the timeline.
@@ -646,20 +653,11 @@ DECISIONS = {
 
 
 def _deliver(thread: Thread, message: Message, *, at: datetime) -> None:
-    """An approved held message reaches the other side now; a seller answer closes the
-    clock at its original send time."""
-    if message.author_role == Role.SELLER and message.kind in (
-        Message.Kind.TEXT,
-        Message.Kind.STATUS_UPDATE,
-    ):
-        clock_release_answer(message=message, approved=True)
-        thread.last_activity_at = max(thread.last_activity_at, at)
-        thread.seller_activity_at = at
-        thread.save(update_fields=["last_activity_at", "seller_activity_at"])
-    else:
-        fields = _advance_thread(thread, message, at=at)
-        if fields:
-            thread.save(update_fields=fields)
+    """An approved held message reaches the other side now (a seller answer still closes
+    the clock at its original send time: clock_answer)."""
+    fields = _advance_thread(thread, message, at=at)
+    if fields:
+        thread.save(update_fields=fields)
     thread_sync(thread)
     _notify(thread, message)
 

@@ -50,6 +50,7 @@ from helpdesk.services import (
     thread_open,
     thread_reopen,
 )
+from helpdesk.uploads import attachment_response
 from orders.access import access_order
 
 INBOX_PAGE = 25
@@ -401,15 +402,7 @@ def thread_escalate_view(request: HttpRequest, thread_id: int) -> HttpResponse:
 @login_required
 @require_GET
 def attachment_download(request: HttpRequest, attachment_id: int) -> FileResponse:
-    attachment = access_attachment(request.user, attachment_id)
-    response = FileResponse(
-        attachment.file.open("rb"),
-        content_type=attachment.content_type,
-        # Images show inline; documents download, so no viewer runs them in our origin.
-        as_attachment=not attachment.is_image,
-        filename=attachment.original_name,
-    )
-    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
+    response = attachment_response(access_attachment(request.user, attachment_id))
     response["Cache-Control"] = "private, max-age=3600"
     return response
 

@@ -141,12 +141,7 @@ def strikes(seller: Seller, now: datetime | None = None) -> int:
 
     now = now or timezone.now()
     window = settings.MODERATION_STRIKES["window_days"]
-    return MessageReview.objects.filter(
-        seller=seller,
-        author_role="seller",
-        state=MessageReview.State.VIOLATION,
-        decided_at__gt=now - timedelta(days=window),
-    ).count()
+    return MessageReview.objects.strikes(now - timedelta(days=window)).filter(seller=seller).count()
 
 
 def strikes_apply(seller: Seller, now: datetime | None = None) -> Sanction | None:

@@ -73,12 +73,17 @@ def _close(clock: ResponseClock, *, outcome: str, at: datetime, by=None) -> Resp
     return clock
 
 
-def clock_answer(*, thread, message) -> ResponseClock | None:
-    """The seller's reply or status update closes the running clock at its send time."""
-    clock = _open_clock(thread.pk)
-    if clock is None:
-        return None
+def _answer(thread_id: int, message) -> ResponseClock | None:
+    clock = _open_clock(thread_id)
+    if clock is None or clock.opened_at > message.created_at:
+        return None  # nothing running, or opened after this answer was written
     return _close(clock, outcome=ResponseClock.Outcome.ANSWERED, at=message.created_at, by=message)
+
+
+def clock_answer(*, thread, message) -> ResponseClock | None:
+    """The seller's reply or status update closes the running clock at its send time, which
+    for a reply held by moderation is earlier than its delivery."""
+    return _answer(thread.pk, message)
 
 
 def clock_hold_answer(*, thread, message) -> ResponseClock | None:
@@ -98,13 +103,11 @@ def clock_release_answer(*, message, approved: bool, next_held=None) -> Response
     the clock was opened after the reply, which then answered nothing). Rejected: the clock
     waits for `next_held` (another held reply of the thread) or runs again, and the sweep
     may find it overdue."""
+    if approved:
+        return _answer(message.thread_id, message)
     clock = _open_clock(message.thread_id)
     if clock is None:
         return None
-    if approved and clock.opened_at <= message.created_at:
-        return _close(
-            clock, outcome=ResponseClock.Outcome.ANSWERED, at=message.created_at, by=message
-        )
     if clock.pending_answer_id == message.pk:
         clock.pending_answer = next_held
         clock.save(update_fields=["pending_answer"])
