@@ -77,6 +77,12 @@ pg_start() {
         # Loopback only, trust auth: a project-local cluster for one developer or one test run.
         as_pg "$bin/initdb" -D "$datadir" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
     fi
+    # The server writes its own log: next to the data folder when the postgres user cannot
+    # reach the folder asked for (a clone under a private `mktemp -d`, as for the cluster).
+    if [ "$(id -u)" -eq 0 ] && ! runuser -u postgres -- test -x "$(dirname "$logfile")"; then
+        logfile="$datadir.log"
+        log "PostgreSQL log: $logfile"
+    fi
     touch "$logfile"
     [ "$(id -u)" -eq 0 ] && chown postgres: "$logfile"
     if as_pg "$bin/pg_ctl" -D "$datadir" status >/dev/null 2>&1; then

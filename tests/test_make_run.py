@@ -111,3 +111,26 @@ def test_run_script_serves_the_app_with_beat_and_worker_and_stops_cleanly(how, r
     assert processes_of(run_dir) == []
     assert not (run_dir / "pg" / "postmaster.pid").exists()
     assert "stopped" in (run_dir / "run.log").read_text()
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root runs PostgreSQL as another user")
+def test_postgres_starts_from_a_folder_the_postgres_user_cannot_reach(tmp_path):
+    """A fresh clone under `mktemp -d` (mode 700): the cluster and its log go under $TMPDIR."""
+    private = Path(tempfile.mkdtemp(prefix="helpdesk-private-"))  # mode 700, owned by root
+    port = free_port()
+    script = f"""
+        set -euo pipefail
+        source scripts/lib.sh
+        pgdata=$(pg_datadir_for {private}/.run/pg)
+        trap 'pg_stop "$pgdata"; rm -rf "$pgdata" "$pgdata.log"' EXIT
+        pg_start "$pgdata" {port} {private}/.run/postgres.log fast
+        echo "datadir=$pgdata"
+    """
+    try:
+        done = subprocess.run(
+            ["bash", "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert f"datadir={private}" not in done.stdout  # moved out of the private folder
+    finally:
+        shutil.rmtree(private, ignore_errors=True)
