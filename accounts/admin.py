@@ -1,15 +1,9 @@
-from datetime import timedelta
-
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
-from django.db.models import Count, IntegerField, OuterRef, Subquery
-from django.db.models.functions import Coalesce
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Seller, SellerMember, User
+from accounts.models import SellerMember, User
 
 
 class UserCreationForm(AdminUserCreationForm):
@@ -59,53 +53,6 @@ class UserAdmin(BaseUserAdmin):
             },
         ),
     )
-
-
-@admin.register(Seller)
-class SellerAdmin(admin.ModelAdmin):
-    list_display = [
-        "company_name",
-        "slug",
-        "country",
-        "status",
-        "service_score",
-        "typical_response_hours",
-        "violations",
-        "created_at",
-    ]
-    list_filter = ["status", "country"]
-    search_fields = ["company_name", "slug"]
-    prepopulated_fields = {"slug": ["company_name"]}
-    # The status follows the sanctions in force (sla.sanctions); the score is nightly.
-    readonly_fields = ["status", "service_score", "typical_response_hours", "score_updated_at"]
-    inlines = [MembershipInline]
-
-    def get_queryset(self, request):
-        from helpdesk.models import MessageReview
-
-        since = timezone.now() - timedelta(days=settings.MODERATION_STRIKES["window_days"])
-        confirmed = (
-            MessageReview.objects.strikes(since)
-            .filter(seller=OuterRef("pk"))
-            .order_by()
-            .values("seller")
-            .annotate(n=Count("id"))
-            .values("n")
-        )
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(violations=Coalesce(Subquery(confirmed, output_field=IntegerField()), 0))
-        )
-
-    @admin.display(description=_("confirmed messaging violations (strikes)"), ordering="violations")
-    def violations(self, obj: Seller) -> int:
-        return obj.violations
-
-    def get_inlines(self, request, obj):
-        from sla.admin import SanctionInline
-
-        return [MembershipInline, SanctionInline] if obj else [MembershipInline]
 
 
 @admin.register(SellerMember)

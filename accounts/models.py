@@ -105,11 +105,15 @@ class User(AbstractBaseUser, PermissionsMixin):
 
 class SellerQuerySet(models.QuerySet["Seller"]):
     def ranked(self) -> SellerQuerySet:
-        """For the marketplace's search ranking: sellers allowed to sell, best service first
-        (unscored newcomers after the scored ones). Restricted and suspended sellers are
-        left out."""
+        """For the marketplace's search ranking: sellers allowed to sell, the most punctual
+        first (the service score is the on-time rate); among equal scores the faster median
+        answer first; unscored newcomers after the scored ones. Restricted and suspended
+        sellers are left out."""
         return self.filter(status=Seller.Status.ACTIVE).order_by(
-            models.F("service_score").desc(nulls_last=True), "company_name", "id"
+            models.F("service_score").desc(nulls_last=True),
+            models.F("typical_response_hours").asc(nulls_last=True),
+            "company_name",
+            "id",
         )
 
 

@@ -28,15 +28,15 @@ def _prepare(sender: Celery, **kwargs: object) -> None:
         "sla-sweep": {"task": "sla.tasks.sweep", "schedule": timedelta(minutes=1)},
         "sla-nightly": {"task": "sla.tasks.nightly", "schedule": crontab(hour=2, minute=15)},
         "sla-daily-summary": {
-            "task": "sla.tasks.daily_summary",
+            "task": "helpdesk.tasks.daily_summary",
             "schedule": crontab(hour=6, minute=30),
         },
         "notifications-retry": {
-            "task": "helpdesk.tasks.send_pending_notifications",
+            "task": "outbox.tasks.send_pending_notifications",
             "schedule": timedelta(minutes=1),
         },
         "notifications-digest": {
-            "task": "helpdesk.tasks.send_notification_digests",
+            "task": "outbox.tasks.send_notification_digests",
             "schedule": crontab(minute=0),
         },
         "heartbeat": {

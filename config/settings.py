@@ -57,8 +57,10 @@ INSTALLED_APPS = [
     "axes",
     "accounts",
     "orders",
-    "helpdesk",
     "sla",
+    "outbox",
+    "helpdesk",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -69,7 +71,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "accounts.middleware.ViewerContextMiddleware",
+    "orders.middleware.ViewerContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -156,7 +158,7 @@ LANGUAGES = [
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 
-# Stored in UTC; shown in the viewer's market time zone (accounts.middleware).
+# Stored in UTC; shown in the viewer's market time zone (orders.middleware).
 USE_TZ = True
 TIME_ZONE = env.str("TIME_ZONE", default="UTC")
 # The market used for visitors who have none (anonymous pages, staff).
@@ -241,11 +243,31 @@ LOGGING = {
 # performance"). Rates are judged only on at least SLA_MIN_SAMPLE answered-or-late clocks.
 SLA_SWEEP_BATCH = env.int("SLA_SWEEP_BATCH", default=5000)
 SLA_MIN_SAMPLE = env.int("SLA_MIN_SAMPLE", default=20)
+# The answer-time ladder (sla.sanctions.policy_apply), on the last window_days: with at least
+# SLA_MIN_SAMPLE judged answers, a rate below restriction_below restricts, below warning_below
+# warns; with fewer, late_restriction_at late answers restrict and late_warning_at warn.
 SLA_POLICY = {
     "window_days": env.int("SLA_POLICY_WINDOW_DAYS", default=30),
     "warning_below": env.float("SLA_WARNING_BELOW", default=0.95),
     "restriction_below": env.float("SLA_RESTRICTION_BELOW", default=0.85),
     "restriction_days": env.int("SLA_RESTRICTION_DAYS", default=14),
+    "late_warning_at": env.int("SLA_LATE_WARNING_AT", default=5),
+    "late_restriction_at": env.int("SLA_LATE_RESTRICTION_AT", default=10),
+}
+if not 0 < SLA_POLICY["restriction_below"] <= SLA_POLICY["warning_below"] <= 1:
+    raise ImproperlyConfigured("Need 0 < SLA_RESTRICTION_BELOW <= SLA_WARNING_BELOW <= 1.")
+if not 0 < SLA_POLICY["late_warning_at"] <= SLA_POLICY["late_restriction_at"]:
+    raise ImproperlyConfigured("Need 0 < SLA_LATE_WARNING_AT <= SLA_LATE_RESTRICTION_AT.")
+
+# Conversations (helpdesk.rules). A buyer reopens a closed request, and a seller a
+# conversation it closed itself, within REOPEN_WINDOW_DAYS. Sellers write unprompted only
+# status updates about an order, in its "Order updates" thread: at most per_day a day and
+# per_order in all, until days_after_order days after the order was placed.
+REOPEN_WINDOW_DAYS = env.int("REOPEN_WINDOW_DAYS", default=30)
+SELLER_UPDATES = {
+    "per_day": env.int("SELLER_UPDATES_PER_DAY", default=2),
+    "per_order": env.int("SELLER_UPDATES_PER_ORDER", default=6),
+    "days_after_order": env.int("SELLER_UPDATES_DAYS", default=60),
 }
 
 # Message moderation (README, "Moderation"). What the scanner's findings do, per kind and
@@ -271,6 +293,9 @@ MODERATION_POLICY = {
         "marketing": "flag",
     },
 }
+# A held or masked message waits at most this many business hours (of the message's market)
+# for a platform administrator's decision: the queue and the daily summary show what is late.
+MODERATION_REVIEW_HOURS = env.int("MODERATION_REVIEW_HOURS", default=4)
 # Confirmed violations by a seller in the last window_days: each one below the restriction
 # threshold is a warning; restriction_at of them restrict selling for restriction_days,
 # suspension_at suspend the seller for suspension_days.

@@ -1,36 +1,35 @@
+"""The console pages of conversations, moderation, and those that join conversations with
+the rest: sellers (with their strikes and sanctions) and "no reply needed" exemptions (whose
+revocation puts the thread back in the seller's queue)."""
+
+from datetime import timedelta
 from typing import Any
 
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.html import format_html, format_html_join
+from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from helpdesk.models import Attachment, Message, MessageReview, Notification, SavedReply, Thread
+from accounts.admin import MembershipInline
+from accounts.models import Seller
+from core.admin import ReadOnlyMixin
+from helpdesk.models import Attachment, Message, MessageReview, SavedReply, Thread
 from helpdesk.reviews import KIND_LABELS, explain, highlight, highlight_window, text_for
-from helpdesk.services import DECISIONS, HelpdeskError, review_decide
+from helpdesk.services import DECISIONS, HelpdeskError, review_decide, thread_exemption_revoke
 from helpdesk.uploads import attachment_response
-from sla.sanctions import strikes
-
-
-class ReadOnlyMixin:
-    """History is audited, never edited: no add, change or delete in the console."""
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
+from sla.admin import SanctionInline
+from sla.models import ClockExemption
 
 
 class MessageInline(ReadOnlyMixin, admin.TabularInline):
@@ -99,13 +98,6 @@ class MessageAdmin(ReadOnlyMixin, admin.ModelAdmin):
 class AttachmentAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_display = ["id", "original_name", "content_type", "size", "message", "created_at"]
     list_select_related = ["message"]
-
-
-@admin.register(Notification)
-class NotificationAdmin(ReadOnlyMixin, admin.ModelAdmin):
-    list_display = ["id", "recipient", "kind", "thread", "digest", "created_at", "sent_at"]
-    list_filter = ["kind", "digest"]
-    list_select_related = ["recipient", "thread"]
 
 
 @admin.register(SavedReply)
@@ -201,14 +193,16 @@ class ReviewDecisionForm(forms.ModelForm):
 
 @admin.register(MessageReview)
 class MessageReviewAdmin(admin.ModelAdmin):
-    """The moderation queue: held, masked and flagged messages, newest first."""
+    """The moderation queue: held, masked and flagged messages, the longest waiting first,
+    with how long each has waited and whether it is past its target
+    (MODERATION_REVIEW_HOURS business hours)."""
 
     form = ReviewDecisionForm
-    list_display = ["created_at", "excerpt", "found", "status", "seller", "market_id"]
+    list_display = ["created_at", "waiting", "excerpt", "found", "status", "seller", "market_id"]
     list_filter = [ReviewStateFilter, ReviewKindFilter, "action", "author_role", "market", "seller"]
     list_select_related = ["message", "seller", "market"]
     search_fields = ["=message__thread__order__number", "seller__company_name"]
-    ordering = ["-created_at", "-id"]
+    ordering = ["created_at", "id"]
     show_full_result_count = False
     actions = ["approve"]
     # What the review page shows, above the decision.
@@ -250,6 +244,18 @@ class MessageReviewAdmin(admin.ModelAdmin):
         return super().changelist_view(
             request, {"title": _("Moderation queue"), **(extra_context or {})}
         )
+
+    @admin.display(description=_("waiting"), ordering="created_at")
+    def waiting(self, obj: MessageReview) -> str:
+        """How long a pending review has waited, flagged once past its target."""
+        if not obj.is_pending:
+            return "—"
+        age = timesince(obj.created_at, depth=1)
+        if obj.is_past_target():
+            return format_html(
+                '<strong class="errornote">{}</strong>', _("%(age)s, past target") % {"age": age}
+            )
+        return age
 
     @admin.display(description=_("found"))
     def found(self, obj: MessageReview) -> str:
@@ -358,7 +364,7 @@ class MessageReviewAdmin(admin.ModelAdmin):
     @admin.display(description=_("seller's confirmed violations"))
     def seller_strikes(self, obj: MessageReview) -> str:
         window = settings.MODERATION_STRIKES["window_days"]
-        count = strikes(obj.seller)
+        count = MessageReview.objects.strikes(obj.seller_id, timezone.now())
         return ngettext(
             "%(count)d in the last %(days)d days",
             "%(count)d in the last %(days)d days",
@@ -388,3 +394,75 @@ class MessageReviewAdmin(admin.ModelAdmin):
             % {"count": done},
             messages.SUCCESS,
         )
+
+
+# Sellers and exemptions ----------------------------------------------------------------
+
+
+@admin.register(Seller)
+class SellerAdmin(admin.ModelAdmin):
+    list_display = [
+        "company_name",
+        "slug",
+        "country",
+        "status",
+        "service_score",
+        "typical_response_hours",
+        "violations",
+        "created_at",
+    ]
+    list_filter = ["status", "country"]
+    search_fields = ["company_name", "slug"]
+    prepopulated_fields = {"slug": ["company_name"]}
+    # The status follows the sanctions in force (sla.sanctions); the score is nightly.
+    readonly_fields = ["status", "service_score", "typical_response_hours", "score_updated_at"]
+
+    def get_queryset(self, request):
+        since = timezone.now() - timedelta(days=settings.MODERATION_STRIKES["window_days"])
+        confirmed = (
+            MessageReview.objects.filter(
+                seller=OuterRef("pk"),
+                author_role="seller",
+                state=MessageReview.State.VIOLATION,
+                decided_at__gt=since,
+            )
+            .order_by()
+            .values("seller")
+            .annotate(n=Count("id"))
+            .values("n")
+        )
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(violations=Coalesce(Subquery(confirmed, output_field=IntegerField()), 0))
+        )
+
+    @admin.display(description=_("confirmed messaging violations (strikes)"), ordering="violations")
+    def violations(self, obj: Seller) -> int:
+        return obj.violations
+
+    def get_inlines(self, request, obj):
+        return [MembershipInline, SanctionInline] if obj else [MembershipInline]
+
+
+@admin.register(ClockExemption)
+class ClockExemptionAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    """Sellers' "no reply needed": an administrator who disagrees revokes it, and the
+    buyer's message is owed an answer again from its original deadline."""
+
+    list_display = ["id", "clock", "exempted_by", "exempted_at", "revoked_by", "revoked_at"]
+    list_filter = ["revoked_at"]
+    list_select_related = ["clock", "exempted_by", "revoked_by"]
+    actions = ["revoke"]
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return request.user.is_staff  # actions need it; every field stays read-only
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in self.model._meta.fields]
+
+    @admin.action(description=_("Revoke: the buyer message needed a reply after all"))
+    def revoke(self, request, queryset):
+        for exemption in queryset.filter(revoked_at__isnull=True).select_related("clock"):
+            thread_exemption_revoke(exemption=exemption, by=request.user)
+        self.message_user(request, _("Exemptions revoked; the clocks run again."), messages.SUCCESS)

@@ -3,12 +3,13 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import SellerMember, User
+from helpdesk import attachment_policy, status_updates
 from helpdesk.models import BUYER_TOPICS, SavedReply, Topic
-from helpdesk.services import Upload
-from helpdesk.uploads import MAX_FILES, check_upload
+from helpdesk.uploads import Upload, check_upload
 from orders.models import Carrier, Market, Order
 
 BODY_MAX = 5000
@@ -19,25 +20,23 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class AttachmentsField(forms.FileField):
-    """Up to five files, each checked by content (helpdesk.uploads)."""
+    """Files as the attachment policy allows, each checked by content (helpdesk.uploads)."""
 
-    widget = MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,application/pdf"})
+    widget = MultipleFileInput(attrs={"accept": attachment_policy.accept_attribute()})
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("required", False)
         kwargs.setdefault("label", _("Attachments"))
-        kwargs.setdefault(
-            "help_text", _("Up to 5 photos (JPEG, PNG, WebP) or PDF documents, 10 MB each.")
-        )
+        kwargs.setdefault("help_text", lazy(attachment_policy.help_text, str)())
         super().__init__(**kwargs)
 
     def clean(self, data: Any, initial: Any = None) -> list[Upload]:
         files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
-        if len(files) > MAX_FILES:
+        if len(files) > attachment_policy.MAX_FILES:
             raise forms.ValidationError(
                 _("You can attach at most %(max)d files to one message."),
                 code="too_many",
-                params={"max": MAX_FILES},
+                params={"max": attachment_policy.MAX_FILES},
             )
         uploads, errors = [], []
         for uploaded in files:
@@ -125,14 +124,9 @@ class EscalateForm(forms.Form):
 
 
 class StatusUpdateForm(IdempotentForm):
-    TYPES = [
-        ("return_received", _("Return received")),
-        ("repair_started", _("Repair started")),
-        ("repair_finished", _("Repair finished, item prepared for shipping")),
-        ("shipped", _("Shipped")),
-        ("refund_issued", _("Refund issued")),
-    ]
-    type = forms.ChoiceField(label=_("Update"), choices=TYPES)
+    """A status update of one of the kinds of helpdesk.status_updates."""
+
+    type = forms.ChoiceField(label=_("Update"), choices=status_updates.choices)
     carrier = forms.ChoiceField(
         label=_("Carrier"), choices=[("", "—"), *Carrier.choices], required=False
     )
@@ -158,20 +152,16 @@ class StatusUpdateForm(IdempotentForm):
         self.fields["amount"].help_text = _("In %(currency)s.") % {"currency": order.currency}
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
-        kind = data.get("type")
-        required = {
-            "shipped": ("carrier", "tracking_number", "estimated_delivery"),
-            "refund_issued": ("amount",),
-        }.get(kind, ())
-        for name in required:
+        data = super().clean() or {}
+        kind = status_updates.KINDS.get(data.get("type", ""))
+        for name in kind.entered if kind else ():
             if data.get(name) in (None, ""):
                 self.add_error(name, _("Required for this update."))
-        if kind == "shipped" and data.get("estimated_delivery"):
+        if data.get("type") == "shipped" and data.get("estimated_delivery"):
             today = timezone.localdate(timezone=self.order.market.tzinfo)
             if data["estimated_delivery"] < today:
                 self.add_error("estimated_delivery", _("The estimated delivery is in the past."))
-        if kind == "refund_issued" and data.get("amount") is not None:
+        if data.get("type") == "refund_issued" and data.get("amount") is not None:
             if data["amount"] <= 0:
                 self.add_error("amount", _("A refund is more than zero."))
             elif data["amount"] > self.order.total:
@@ -179,14 +169,11 @@ class StatusUpdateForm(IdempotentForm):
         return data
 
     def update(self) -> dict[str, Any]:
-        """The status update as the service takes it."""
+        """The status update as the service takes it (helpdesk.status_updates.normalise)."""
         data = self.cleaned_data
-        fields = {
-            "shipped": ("carrier", "tracking_number", "estimated_delivery"),
-            "refund_issued": ("amount",),
-        }.get(data["type"], ())
-        update = {"type": data["type"], **{name: data[name] for name in fields}}
-        if data["type"] == "refund_issued":
+        kind = status_updates.KINDS[data["type"]]
+        update = {"type": kind.code, **{name: data[name] for name in kind.entered}}
+        if "currency" in kind.fields:
             update["currency"] = self.order.currency
         if data.get("note"):
             update["note"] = data["note"]

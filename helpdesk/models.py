@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import Q
@@ -18,10 +19,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Seller, SellerMember, User
+from helpdesk import attachment_policy
 from orders.models import Market, Order, OrderLine
+from sla.judgement import is_late
 
-# Buyers may reopen a request they (or the seller) closed for this long.
-REOPEN_WINDOW_DAYS = 30
+# Events only the seller's side sees in the timeline (and that are no news for the buyer).
+SELLER_ONLY_EVENTS = ("assigned", "exempted")
 
 
 class Topic(models.TextChoices):
@@ -45,6 +48,23 @@ class Role(models.TextChoices):
     SELLER = "seller", _("Seller")
     PLATFORM = "platform", _("Platform")
     SYSTEM = "system", _("System")
+
+
+class ReplyState(models.TextChoices):
+    """Where the buyer's wait stands, copied from the thread's response clocks (sla.clocks)
+    by the service that changes them: one source for every label on every page, so nothing
+    is called "answered" unless the seller answered."""
+
+    NONE = "none", _("Nothing awaited")
+    AWAITING = "awaiting", _("Awaiting the seller's answer")
+    IN_REVIEW = "in_review", _("Answer being checked by the platform")
+    ANSWERED = "answered", _("Answered")
+    NO_REPLY_NEEDED = "no_reply_needed", _("No reply needed")
+    SOLVED = "solved", _("Solved by the buyer")
+
+
+# The states in which a clock runs (the thread is in the seller's queue).
+WAITING_STATES = (ReplyState.AWAITING, ReplyState.IN_REVIEW)
 
 
 class ThreadQuerySet(models.QuerySet["Thread"]):
@@ -104,9 +124,13 @@ class Thread(models.Model):
         related_name="assigned_threads",
     )
     created_at = models.DateTimeField(_("opened at"), default=timezone.now)
-    # The first buyer message not yet answered by the seller, and its answer deadline.
+    # The running clock: since when the buyer waits (first unanswered message, or the
+    # reopening), its deadline, and where the wait stands.
     awaiting_reply_since = models.DateTimeField(_("awaiting reply since"), null=True, blank=True)
     due_at = models.DateTimeField(_("answer due at"), null=True, blank=True)
+    reply_state = models.CharField(
+        _("answer"), max_length=16, choices=ReplyState.choices, default=ReplyState.NONE
+    )
     # Last activity visible to both sides, and per side (for unread markers).
     last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now)
     buyer_activity_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -161,6 +185,19 @@ class Thread(models.Model):
                 condition=Q(awaiting_reply_since__isnull=True) | Q(due_at__isnull=False),
                 name="thread_awaiting_has_deadline",
             ),
+            models.CheckConstraint(
+                condition=Q(awaiting_reply_since__isnull=False, reply_state__in=WAITING_STATES)
+                | Q(
+                    awaiting_reply_since__isnull=True,
+                    reply_state__in=[
+                        ReplyState.NONE,
+                        ReplyState.ANSWERED,
+                        ReplyState.NO_REPLY_NEEDED,
+                        ReplyState.SOLVED,
+                    ],
+                ),
+                name="thread_reply_state_matches_clock",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -170,28 +207,13 @@ class Thread(models.Model):
     def is_open(self) -> bool:
         return self.status == self.Status.OPEN
 
+    @property
+    def answer_in_review(self) -> bool:
+        return self.reply_state == ReplyState.IN_REVIEW
+
     def is_overdue(self, now: datetime | None = None) -> bool:
-        return (
-            self.is_open
-            and self.due_at is not None
-            and self.awaiting_reply_since is not None
-            and self.due_at <= (now or timezone.now())
-        )
-
-    def can_buyer_reopen(self, now: datetime | None = None) -> bool:
-        return (
-            self.status == self.Status.CLOSED
-            and self.closed_at is not None
-            and (now or timezone.now()) - self.closed_at <= timedelta(days=REOPEN_WINDOW_DAYS)
-        )
-
-    def can_buyer_escalate(self, now: datetime | None = None) -> bool:
-        """The buyer may ask the platform to step in once the seller has missed a deadline
-        or has closed a thread the buyer disputes; once per thread."""
-        if self.escalated_at is not None or self.topic == Topic.ORDER_UPDATES:
-            return False
-        closed_by_seller = self.status == self.Status.CLOSED and self.closed_by_role == Role.SELLER
-        return self.is_overdue(now) or closed_by_seller
+        """The running deadline has passed with no answer held for review (sla.judgement)."""
+        return is_late(due_at=self.due_at, pending=self.answer_in_review, now=now or timezone.now())
 
 
 class MessageQuerySet(models.QuerySet["Message"]):
@@ -206,7 +228,7 @@ class MessageQuerySet(models.QuerySet["Message"]):
         )
         if role == Role.BUYER:
             return messages.exclude(kind=Message.Kind.INTERNAL_NOTE).exclude(
-                kind=Message.Kind.EVENT, data__event__in=["assigned", "exempted"]
+                kind=Message.Kind.EVENT, data__event__in=SELLER_ONLY_EVENTS
             )
         return messages
 
@@ -278,11 +300,23 @@ class Message(models.Model):
 
 
 class MessageReviewQuerySet(models.QuerySet["MessageReview"]):
-    def strikes(self, since: datetime) -> MessageReviewQuerySet:
-        """Violations by a seller's team confirmed since `since`: the sellers' strikes."""
+    def pending(self) -> MessageReviewQuerySet:
+        return self.filter(state=MessageReview.State.PENDING)
+
+    def past_target(self, now: datetime) -> MessageReviewQuerySet:
+        """Pending reviews whose decision is overdue (MODERATION_REVIEW_HOURS)."""
+        return self.pending().filter(due_at__lte=now)
+
+    def strikes(self, seller_id: int, now: datetime) -> int:
+        """The seller's strikes: violations by its team confirmed within the strike window
+        (settings.MODERATION_STRIKES["window_days"])."""
+        since = now - timedelta(days=settings.MODERATION_STRIKES["window_days"])
         return self.filter(
-            author_role=Role.SELLER, state=MessageReview.State.VIOLATION, decided_at__gt=since
-        )
+            seller_id=seller_id,
+            author_role=Role.SELLER,
+            state=MessageReview.State.VIOLATION,
+            decided_at__gt=since,
+        ).count()
 
 
 class MessageReview(models.Model):
@@ -338,17 +372,20 @@ class MessageReview(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("sent at"), default=timezone.now)
+    # The review's own target: MODERATION_REVIEW_HOURS business hours of the market.
+    due_at = models.DateTimeField(_("to decide by"))
 
     objects = MessageReviewQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("message review")
         verbose_name_plural = _("messages in moderation")
-        ordering = ["-created_at", "-id"]
+        # The queue: what has waited longest first.
+        ordering = ["created_at", "id"]
         indexes = [
             models.Index(
-                fields=["-created_at", "-id"],
-                name="review_pending_recent",
+                fields=["created_at", "id"],
+                name="review_pending_oldest",
                 condition=Q(state="pending"),
             ),
             models.Index(fields=["seller", "state", "decided_at"], name="review_seller_state"),
@@ -379,6 +416,9 @@ class MessageReview(models.Model):
     def is_pending(self) -> bool:
         return self.state == self.State.PENDING
 
+    def is_past_target(self, now: datetime | None = None) -> bool:
+        return self.is_pending and self.due_at <= (now or timezone.now())
+
     @property
     def withholds(self) -> bool:
         """The other side does not get the message (held and not approved)."""
@@ -406,13 +446,6 @@ class Attachment(models.Model):
     """A file sent with a message: content-checked, stored under a random name, served only
     through the thread's access check. Immutable like its message."""
 
-    ALLOWED_TYPES = {
-        "image/jpeg": ".jpg",
-        "image/png": ".png",
-        "image/webp": ".webp",
-        "application/pdf": ".pdf",
-    }
-
     message = models.ForeignKey(
         Message, verbose_name=_("message"), on_delete=models.PROTECT, related_name="attachments"
     )
@@ -429,13 +462,11 @@ class Attachment(models.Model):
         ordering = ["message", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(
-                    content_type__in=["image/jpeg", "image/png", "image/webp", "application/pdf"]
-                ),
+                condition=Q(content_type__in=attachment_policy.CONTENT_TYPES),
                 name="attachment_type_allowed",
             ),
             models.CheckConstraint(
-                condition=Q(size__lte=10 * 1024 * 1024), name="attachment_size_limit"
+                condition=Q(size__lte=attachment_policy.MAX_BYTES), name="attachment_size_limit"
             ),
         ]
 
@@ -444,11 +475,11 @@ class Attachment(models.Model):
 
     @property
     def extension(self) -> str:
-        return self.ALLOWED_TYPES[self.content_type]
+        return attachment_policy.BY_CONTENT_TYPE[self.content_type].extension
 
     @property
     def is_image(self) -> bool:
-        return self.content_type.startswith("image/")
+        return attachment_policy.BY_CONTENT_TYPE[self.content_type].is_image
 
 
 class ReadState(models.Model):
@@ -488,56 +519,3 @@ class SavedReply(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-
-class Notification(models.Model):
-    """The outbox: written in the same transaction as what it tells, sent by a Celery task,
-    marked sent once. A crashed worker loses nothing."""
-
-    class Kind(models.TextChoices):
-        MESSAGE = "message", _("New message")
-        STATUS_UPDATE = "status_update", _("Status update")
-        ESCALATION = "escalation", _("Escalation")
-        DUE_SOON = "due_soon", _("Answer due soon")
-        BREACH = "breach", _("Answer deadline missed")
-        NOT_DELIVERED = "not_delivered", _("Message not delivered")
-
-    recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
-    kind = models.CharField(max_length=16, choices=Kind.choices)
-    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="+")
-    message = models.ForeignKey(
-        Message, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    clock = models.ForeignKey(
-        "sla.ResponseClock", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    # Sent in the recipient's hourly digest instead of at once.
-    digest = models.BooleanField(default=False)
-    created_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        indexes = [
-            models.Index(
-                fields=["digest", "id"],
-                name="notification_pending",
-                condition=Q(sent_at__isnull=True),
-            ),
-        ]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["recipient", "message"],
-                name="notification_once_per_message",
-                condition=Q(message__isnull=False),
-            ),
-            # One warning and one breach notice per clock and person, however often the
-            # sweep runs.
-            models.UniqueConstraint(
-                fields=["recipient", "clock", "kind"],
-                name="notification_once_per_clock",
-                condition=Q(clock__isnull=False),
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.kind} → {self.recipient_id}"

@@ -53,6 +53,8 @@ from typing import NamedTuple
 
 import phonenumbers
 
+from orders.markets import MARKETS, markets_speaking
+
 # --------------------------------------------------------------------------------------------
 # Data tables
 # --------------------------------------------------------------------------------------------
@@ -65,19 +67,20 @@ def _words(blob: str) -> frozenset[str]:
     return frozenset(blob.split())
 
 
-#: Phone regions to try for each message language.  English (and no hint) tries every market.
+#: Languages read across a border: a Czech message may carry a Slovak number and vice versa.
+_NEIGHBOUR_LANGUAGES: dict[str, tuple[str, ...]] = {"cs": ("sk",), "sk": ("cs",)}
+
+#: Phone regions to try for each message language, from the market table (orders.markets).
+#: English (and no hint) tries every market, and British numbers.
 MARKET_REGIONS: dict[str, tuple[str, ...]] = {
-    "fr": ("FR",),
-    "de": ("DE", "AT"),
-    "pl": ("PL",),
-    "cs": ("CZ", "SK"),
-    "sk": ("SK", "CZ"),
-    "hu": ("HU",),
-    "ro": ("RO",),
-    "es": ("ES",),
-    "it": ("IT",),
+    language: tuple(
+        market.country
+        for lang in (language, *_NEIGHBOUR_LANGUAGES.get(language, ()))
+        for market in markets_speaking(lang)
+    )
+    for language in sorted({market.language for market in MARKETS})
 }
-ALL_REGIONS: tuple[str, ...] = ("FR", "DE", "AT", "PL", "CZ", "SK", "HU", "RO", "ES", "IT", "GB")
+ALL_REGIONS: tuple[str, ...] = (*(market.country for market in MARKETS), "GB")
 
 #: Top-level domains accepted for bare and obfuscated domains.  A closed list keeps "done.It" or
 #: "photo.jpg" from being links.

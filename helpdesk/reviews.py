@@ -8,8 +8,6 @@ policy takes), which `helpdesk.services` stores as a `MessageReview` with the me
 
 from __future__ import annotations
 
-import io
-import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,11 +17,8 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from pypdf import PdfReader
 
 from helpdesk.moderation import Finding, scan
-
-log = logging.getLogger(__name__)
 
 # The strongest action wins when a message has findings of several kinds.
 ACTION_RANK = {"flag": 1, "mask": 2, "hold": 3}
@@ -137,7 +132,7 @@ def screen(
     language: str | None = None,
 ) -> Screening:
     """Scan a draft (its text, and each file's name and PDF text; files have `name` and
-    `text`, like helpdesk.services.Upload) and decide the policy's action for `role`. The
+    `text`, like helpdesk.uploads.Upload) and decide the policy's action for `role`. The
     findings of file number i carry "attachment": i, replaced by the attachment's id once
     stored."""
     if role not in settings.MODERATION_POLICY:
@@ -196,26 +191,6 @@ def explain(findings: Iterable[dict[str, Any]]) -> list[Explanation]:
         Explanation(kind, str(KIND_LABELS[kind]), str(KIND_REASONS[kind]), excerpts)
         for kind, excerpts in sorted(by_kind.items())
     ]
-
-
-def file_text(content_type: str, content: bytes) -> str:
-    """The text layer of a PDF (first pages only), for the scanner; "" for images or when
-    the PDF has no readable text."""
-    if content_type != "application/pdf":
-        return ""
-    try:
-        reader = PdfReader(io.BytesIO(content))
-        parts, size = [], 0
-        for page in reader.pages[: settings.MODERATION_PDF_PAGES]:
-            part = page.extract_text() or ""
-            parts.append(part)
-            size += len(part)
-            if size >= settings.MODERATION_PDF_CHARS:
-                break
-        return "\n".join(parts)[: settings.MODERATION_PDF_CHARS]
-    except Exception:  # a PDF that parsed at upload but whose text layer does not
-        log.warning("could not extract the text of a PDF attachment", exc_info=True)
-        return ""
 
 
 def _review_of(message: Any) -> Any:

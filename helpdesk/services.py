@@ -1,84 +1,59 @@
 """Every write of the helpdesk. Atomic; the thread row is locked while its index fields
 change; notifications are written to the outbox in the same transaction and sent after
-commit; posting with the same idempotency key twice returns the first message."""
+commit; posting with the same idempotency key twice returns the first message.
+
+The rules these services enforce live elsewhere, one home each: who may do what and when
+(helpdesk.rules), the status-update kinds (helpdesk.status_updates), the attachment policy
+(helpdesk.attachment_policy), the moderation policy (helpdesk.reviews), the response clocks
+(sla.clocks) and their judgement (sla.judgement), who hears of what (outbox.services), the
+sanction ladder (sla.sanctions)."""
 
 from __future__ import annotations
 
 import hashlib
 import uuid
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal
-from functools import cached_property
 from typing import Any, TypeVar
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import SellerMember, User
 from helpdesk.models import (
+    SELLER_ONLY_EVENTS,
     Attachment,
     Message,
     MessageReview,
-    Notification,
     ReadState,
+    ReplyState,
     Role,
     SavedReply,
     Thread,
     Topic,
 )
-from helpdesk.reviews import Screening, file_text, screen
+from helpdesk.reviews import Screening, screen, text_for
+from helpdesk.rules import escalation_refusal, proactive_update_refusal, reopen_refusal
+from helpdesk.status_updates import InvalidUpdate, normalise
+from helpdesk.uploads import Upload
 from orders.models import Order, OrderLine
 from orders.services import shipment_add
-from sla.services import (
-    clock_answer,
-    clock_exempt,
-    clock_hold_answer,
-    clock_open,
-    clock_release_answer,
-    clock_solved,
-    thread_sync,
-)
+from outbox.models import Notification
+from outbox.services import SellerNotice, notify, notify_once, notify_seller_team
+from sla import clocks
+from sla.calendar import response_deadline
+from sla.models import ClockExemption
+from sla.sanctions import strikes_apply
 
 T = TypeVar("T")
 
 
 class HelpdeskError(Exception):
-    """A rule of the platform refused the action; the message is shown to the person."""
-
-
-@dataclass(frozen=True)
-class Upload:
-    """A file that passed the content checks (helpdesk.uploads), ready to store."""
-
-    name: str
-    content_type: str
-    content: bytes = field(repr=False)
-
-    @property
-    def size(self) -> int:
-        return len(self.content)
-
-    @cached_property
-    def text(self) -> str:
-        """A PDF's text layer, for the scanner: extracted once, however often the draft is
-        screened (the pre-send check in the view, then the posting service)."""
-        return file_text(self.content_type, self.content)
-
-
-# Events only the seller's side sees in the timeline.
-SELLER_ONLY_EVENTS = ("assigned", "exempted")
-
-# Status updates: the fields each kind requires (validated by forms.StatusUpdateForm).
-STATUS_UPDATE_FIELDS: dict[str, tuple[str, ...]] = {
-    "return_received": (),
-    "repair_started": (),
-    "repair_finished": (),
-    "shipped": ("carrier", "tracking_number", "estimated_delivery"),
-    "refund_issued": ("amount", "currency"),
-}
+    """A rule of the platform refused the action; the message (translated) is shown to the
+    person."""
 
 
 def _once(create: Callable[[], T], existing: Callable[[], T | None]) -> tuple[T, bool]:
@@ -94,11 +69,12 @@ def _once(create: Callable[[], T], existing: Callable[[], T | None]) -> tuple[T,
         return found, False
 
 
-def _locked(thread: Thread) -> Thread:
+def _locked(thread: Thread | int) -> Thread:
+    """The thread's row, locked until the transaction ends (with its order and market)."""
     return (
         Thread.objects.select_for_update(of=("self",))
         .select_related("order", "seller", "market")
-        .get(pk=thread.pk)
+        .get(pk=thread if isinstance(thread, int) else thread.pk)
     )
 
 
@@ -106,6 +82,58 @@ def _existing_message(thread: Thread, author: User | None, key: uuid.UUID | None
     if key is None:
         return None
     return Message.objects.filter(thread=thread, author=author, idempotency_key=key).first()
+
+
+# The thread's index -----------------------------------------------------------------------
+
+_REPLY_STATES = {
+    "answered": ReplyState.ANSWERED,
+    "exempt": ReplyState.NO_REPLY_NEEDED,
+    "solved": ReplyState.SOLVED,
+    "": ReplyState.NONE,
+}
+
+
+def _sync_clock_fields(thread: Thread) -> None:
+    """Copy the thread's clock (sla.clocks) onto its inbox fields: since when the buyer
+    waits, the deadline, and where the wait stands."""
+    state = clocks.clock_state(thread.pk)
+    if state.running:
+        reply_state = ReplyState.IN_REVIEW if state.pending else ReplyState.AWAITING
+    else:
+        reply_state = _REPLY_STATES[state.last_outcome]
+    new = (state.awaiting_since, state.due_at, reply_state)
+    if (thread.awaiting_reply_since, thread.due_at, thread.reply_state) != new:
+        thread.awaiting_reply_since, thread.due_at, thread.reply_state = new
+        thread.save(update_fields=["awaiting_reply_since", "due_at", "reply_state"])
+
+
+def _advance_thread(thread: Thread, message: Message, *, at: datetime | None = None) -> None:
+    """Start or stop the response clock and move the thread's activity fields. `at`
+    (default: when the message was sent) is when the other side got it."""
+    now = at or message.created_at
+    if message.kind == Message.Kind.INTERNAL_NOTE:
+        return
+    thread.last_activity_at = now
+    fields = ["last_activity_at"]
+    if message.author_role == Role.BUYER:
+        thread.buyer_activity_at = now
+        fields.append("buyer_activity_at")
+        if message.kind == Message.Kind.TEXT:
+            clocks.clock_open(thread=thread, message_id=message.pk, at=now)
+    elif message.author_role == Role.SELLER:
+        if message.data.get("event") not in SELLER_ONLY_EVENTS:
+            thread.seller_activity_at = now
+            fields.append("seller_activity_at")
+        if message.kind in (Message.Kind.TEXT, Message.Kind.STATUS_UPDATE):
+            clocks.clock_answer(
+                thread_id=thread.pk, message_id=message.pk, sent_at=message.created_at
+            )
+    thread.save(update_fields=fields)
+    _sync_clock_fields(thread)
+
+
+# Posting ----------------------------------------------------------------------------------
 
 
 def _append(
@@ -121,11 +149,12 @@ def _append(
     now: datetime | None = None,
 ) -> Message:
     """Add one entry to a locked thread's timeline and keep the thread's index in step.
-    What the buyer and the seller write to each other is screened first (helpdesk.reviews):
-    findings are stored as the message's review, and a held message reaches nobody."""
+    What a person writes to the other side is screened first (helpdesk.reviews): findings
+    are stored as the message's review, and a held message reaches nobody."""
     now = now or timezone.now()
     body = body.strip()
     screening = _screening(thread, role=role, kind=kind, body=body, data=data, uploads=uploads)
+    stored: list[int] = []
 
     def create() -> Message:
         message = Message.objects.create(
@@ -154,18 +183,13 @@ def _append(
             _review_create(thread, message, screening, stored)
         return message
 
-    stored: list[int] = []
     message, created = _once(create, lambda: _existing_message(thread, author, key))
     if not created:  # the duplicate of an earlier post: nothing more to do
         return message
-
     if screening.action == MessageReview.Action.HOLD:
         _hold(thread, message)
         return message
-    fields = _advance_thread(thread, message)
-    if fields:
-        thread.save(update_fields=fields)
-    thread_sync(thread)
+    _advance_thread(thread, message)
     _notify(thread, message)
     return message
 
@@ -179,13 +203,16 @@ def _screening(
     data: dict[str, Any] | None,
     uploads: Sequence[Upload],
 ) -> Screening:
-    """Scan what one side writes to the other: a text (and its files) or a status update's
-    note. Internal notes and events are not screened."""
+    """Scan every text one side writes to the other: a message (and its files), a status
+    update's note, an event's text (the buyer's escalation reason). Internal notes are for
+    the seller's team only and are not screened."""
     language = thread.market.language
     if kind == Message.Kind.TEXT:
         return screen(role=role, text=body, files=uploads, language=language)
     if kind == Message.Kind.STATUS_UPDATE and (data or {}).get("note"):
-        return screen(role=role, text=data["note"], source="note", language=language)
+        return screen(role=role, text=(data or {})["note"], source="note", language=language)
+    if kind == Message.Kind.EVENT and body:
+        return screen(role=role, text=body, language=language)
     return Screening()
 
 
@@ -206,53 +233,30 @@ def _review_create(
         findings=findings,
         masked_text=screening.masked_text,
         created_at=message.created_at,
+        due_at=response_deadline(
+            message.created_at, thread.market_id, hours=settings.MODERATION_REVIEW_HOURS
+        ),
     )
 
 
 def _hold(thread: Thread, message: Message) -> None:
-    """A held message changes nothing the other side sees. A held seller answer pauses the
-    clock (the sweep skips it) until an administrator decides."""
-    if message.author_role == Role.SELLER:
-        clock_hold_answer(thread=thread, message=message)
-
-
-def _advance_thread(thread: Thread, message: Message, *, at: datetime | None = None) -> list[str]:
-    """Start or stop the response clock and move the thread's activity fields; returns
-    the names of the activity fields changed (the clock fields are saved by thread_sync).
-    `at` (default: when the message was sent) is when the other side got it."""
-    now = at or message.created_at
-    if message.kind == Message.Kind.INTERNAL_NOTE:
-        return []
-    thread.last_activity_at = now
-    fields = ["last_activity_at"]
-    if message.author_role == Role.BUYER:
-        thread.buyer_activity_at = now
-        fields.append("buyer_activity_at")
-        if message.kind == Message.Kind.TEXT:
-            clock_open(thread=thread, message=message, at=now)
-    elif message.author_role == Role.SELLER:
-        if message.data.get("event") not in SELLER_ONLY_EVENTS:
-            thread.seller_activity_at = now
-            fields.append("seller_activity_at")
-        if message.kind in (Message.Kind.TEXT, Message.Kind.STATUS_UPDATE):
-            clock_answer(thread=thread, message=message)
-    return fields
-
-
-def _seller_recipients(thread: Thread) -> list[tuple[User, bool]]:
-    """Who on the seller's side hears of a buyer message, and whether in the hourly digest:
-    the assignee if there is one, else the whole team."""
-    members = SellerMember.objects.filter(
-        seller=thread.seller, user__is_active=True
-    ).select_related("user")
-    if thread.assignee_id:
-        members = members.filter(user_id=thread.assignee_id)
-    return [(m.user, m.notification_mode == SellerMember.Notify.HOURLY) for m in members]
+    """A held message changes nothing the other side sees. A held seller answer makes the
+    clock pending (never late, the sweep skips it) until an administrator decides."""
+    if message.author_role == Role.SELLER and message.kind in (
+        Message.Kind.TEXT,
+        Message.Kind.STATUS_UPDATE,
+    ):
+        clocks.clock_hold_answer(thread_id=thread.pk, message_id=message.pk)
+        _sync_clock_fields(thread)
 
 
 def _notify(thread: Thread, message: Message) -> None:
-    """Outbox rows for the other side of a public text or status update."""
-    if message.kind not in (Message.Kind.TEXT, Message.Kind.STATUS_UPDATE):
+    """Outbox rows for the other side of a public text, a status update or a reopening; each
+    with the text as its reader may read it (masked details stay masked)."""
+    event = message.data.get("event") if message.kind == Message.Kind.EVENT else None
+    if message.kind not in (Message.Kind.TEXT, Message.Kind.STATUS_UPDATE) and not (
+        event == "reopened" and message.author_role == Role.BUYER
+    ):
         return
     kind = (
         Notification.Kind.STATUS_UPDATE
@@ -260,48 +264,24 @@ def _notify(thread: Thread, message: Message) -> None:
         else Notification.Kind.MESSAGE
     )
     if message.author_role == Role.BUYER:
-        recipients = _seller_recipients(thread)
+        notify_seller_team(
+            kind=kind,
+            notices=[
+                SellerNotice(
+                    thread_id=thread.pk,
+                    message_id=message.pk,
+                    payload={"text": text_for(message, Role.SELLER)},
+                )
+            ],
+        )
     else:
-        recipients = [(thread.buyer, False)]
-    _outbox(thread, message, kind, recipients)
-
-
-def _outbox(
-    thread: Thread, message: Message | None, kind: str, recipients: Iterable[tuple[User, bool]]
-) -> None:
-    # A new message's recipients are distinct, so no row can conflict (and only without
-    # ignore_conflicts does PostgreSQL return the new ids).
-    rows = Notification.objects.bulk_create(
-        [
-            Notification(recipient=user, kind=kind, thread=thread, message=message, digest=digest)
-            for user, digest in dict(recipients).items()
-        ]
-    )
-    queue_notifications([row.pk for row in rows if not row.digest])
-
-
-def _outbox_once(thread: Thread, message: Message, kind: str, user: User) -> None:
-    """One outbox row about `message` for `user` (who was not notified of it before)."""
-    row, created = Notification.objects.get_or_create(
-        recipient=user, message=message, defaults={"kind": kind, "thread": thread}
-    )
-    if created:
-        queue_notifications([row.pk])
-
-
-def queue_notifications(ids: list[int]) -> None:
-    """Send these outbox rows after commit, in tasks of a hundred."""
-    if not ids:
-        return
-    from helpdesk.tasks import send_notifications
-
-    def queue() -> None:
-        # Nothing left to send (e.g. demo data marked sent): no task.
-        if Notification.objects.filter(pk__in=ids, sent_at__isnull=True).exists():
-            for start in range(0, len(ids), 100):
-                send_notifications.delay(ids[start : start + 100])
-
-    transaction.on_commit(queue, robust=True)
+        notify(
+            kind=kind,
+            recipients=[thread.buyer],
+            thread_id=thread.pk,
+            message_id=message.pk,
+            payload={"text": text_for(message, Role.BUYER)},
+        )
 
 
 @transaction.atomic
@@ -319,11 +299,11 @@ def thread_open(
     """A buyer's new request about one of their orders, with its first message.
     `at` (default now) dates it, for imports and demo data."""
     if order.buyer_id != buyer.pk:
-        raise HelpdeskError("Only the buyer of an order can open a request about it.")
+        raise HelpdeskError(_("Only the buyer of an order can open a request about it."))
     if topic not in Topic.values or topic == Topic.ORDER_UPDATES:
-        raise HelpdeskError(f"Not a request topic: {topic}")
+        raise HelpdeskError(_("Choose what the request is about."))
     if not body.strip():
-        raise HelpdeskError("A request needs a message.")
+        raise HelpdeskError(_("A request needs a message."))
     now = at or timezone.now()
 
     def create() -> Thread:
@@ -377,11 +357,11 @@ def message_post(
     if existing:
         return existing
     if not body.strip():
-        raise HelpdeskError("A message cannot be empty.")
+        raise HelpdeskError(_("A message cannot be empty."))
     if not thread.is_open:
-        raise HelpdeskError("This conversation is closed; reopen it to write.")
+        raise HelpdeskError(_("This conversation is closed; reopen it to write."))
     if role == Role.SELLER and thread.topic == Topic.ORDER_UPDATES:
-        raise HelpdeskError("Order updates carry status updates only.")
+        raise HelpdeskError(_("Order updates carry status updates only."))
     message = _append(
         thread,
         author=author,
@@ -408,7 +388,7 @@ def note_post(
     """An internal note: seen by the seller's team and platform staff, never by the buyer."""
     thread = _locked(thread)
     if not body.strip():
-        raise HelpdeskError("A note cannot be empty.")
+        raise HelpdeskError(_("A note cannot be empty."))
     return _append(
         thread,
         author=author,
@@ -420,34 +400,14 @@ def note_post(
     )
 
 
-def _status_data(update: dict[str, Any]) -> dict[str, Any]:
-    """Normalise a status update to JSON-safe, deterministic data."""
-    kind = update["type"]
-    if kind not in STATUS_UPDATE_FIELDS:
-        raise HelpdeskError(f"Unknown status update: {kind}")
-    data: dict[str, Any] = {"type": kind}
-    for name in STATUS_UPDATE_FIELDS[kind]:
-        value = update.get(name)
-        if value in (None, ""):
-            raise HelpdeskError(f"A '{kind}' update needs {name}.")
-        if isinstance(value, date):
-            value = value.isoformat()
-        elif isinstance(value, Decimal):
-            value = str(value)
-        data[name] = value
-    if update.get("note"):
-        data["note"] = str(update["note"]).strip()
-    return dict(sorted(data.items()))
-
-
-def order_updates_thread(order: Order) -> Thread:
+def order_updates_thread(order: Order, *, at: datetime | None = None) -> Thread:
     """The order's "order updates" thread, opened by the seller's first proactive update."""
 
     def existing() -> Thread | None:
         return Thread.objects.filter(order=order, topic=Topic.ORDER_UPDATES).first()
 
     def create() -> Thread:
-        now = timezone.now()
+        now = at or timezone.now()
         return Thread.objects.create(
             order=order,
             seller_id=order.seller_id,
@@ -471,23 +431,34 @@ def status_update_post(
     idempotency_key: uuid.UUID | None = None,
     at: datetime | None = None,
 ) -> Message:
-    """A structured status update by the seller, in a thread of the order or (proactively)
-    in the order's "order updates" thread. A "shipped" update records the shipment."""
+    """A structured status update by the seller: an answer in a buyer's request, or
+    (unprompted, within helpdesk.rules' limits) in the order's "order updates" thread. A
+    "shipped" update records the shipment."""
     if not SellerMember.objects.filter(user=author, seller_id=order.seller_id).exists():
-        raise HelpdeskError("Only the seller's team posts status updates.")
-    data = _status_data(update)
+        raise HelpdeskError(_("Only the seller's team posts status updates."))
+    try:
+        data = normalise(update)
+    except InvalidUpdate as error:
+        raise HelpdeskError(
+            _("This update is incomplete: %(field)s is missing.") % {"field": error}
+        ) from error
+    now = at or timezone.now()
     if thread is None:
-        thread = order_updates_thread(order)
+        thread = order_updates_thread(order, at=now)
     elif thread.order_id != order.pk:
-        raise HelpdeskError("That thread is about another order.")
+        raise HelpdeskError(_("That conversation is about another order."))
     thread = _locked(thread)
     existing = _existing_message(thread, author, idempotency_key)
     if existing:
         return existing
-    if not thread.is_open:
-        if thread.topic != Topic.ORDER_UPDATES:
-            raise HelpdeskError("This conversation is closed; reopen it to write.")
-        _reopen(thread, by=author, role=Role.SELLER)
+    if thread.topic == Topic.ORDER_UPDATES:
+        refusal = proactive_update_refusal(order, data["type"], now)
+        if refusal:
+            raise HelpdeskError(refusal)
+        if not thread.is_open:
+            _reopen(thread, by=author, role=Role.SELLER, at=now)
+    elif not thread.is_open:
+        raise HelpdeskError(_("This conversation is closed; reopen it to write."))
     message = _append(
         thread,
         author=author,
@@ -495,7 +466,7 @@ def status_update_post(
         kind=Message.Kind.STATUS_UPDATE,
         data=data,
         key=idempotency_key,
-        now=at,
+        now=now,
     )
     if data["type"] == "shipped":
         shipment_add(
@@ -510,7 +481,14 @@ def status_update_post(
 
 
 def _event(
-    thread: Thread, *, by: User | None, role: str, event: str, body: str = "", **details: Any
+    thread: Thread,
+    *,
+    by: User | None,
+    role: str,
+    event: str,
+    body: str = "",
+    at: datetime | None = None,
+    **details: Any,
 ) -> Message:
     return _append(
         thread,
@@ -519,13 +497,14 @@ def _event(
         kind=Message.Kind.EVENT,
         body=body,
         data=dict(sorted({"event": event, **details}.items())),
+        now=at,
     )
 
 
 @transaction.atomic
 def thread_close(*, thread: Thread, by: User, role: str) -> Thread:
     """Close a conversation. The buyer closing it means "solved": nothing is awaited any more.
-    Closing twice is a no-op."""
+    The seller closing it changes nothing about an answer it owes. Closing twice is a no-op."""
     thread = _locked(thread)
     if not thread.is_open:
         return thread
@@ -535,48 +514,64 @@ def thread_close(*, thread: Thread, by: User, role: str) -> Thread:
     thread.closed_by_role = role
     thread.save(update_fields=["status", "closed_at", "closed_by_role"])
     if role == Role.BUYER:
-        clock_solved(thread=thread, at=now)
-        thread_sync(thread)
-    _event(thread, by=by, role=role, event="closed")
+        clocks.clock_solved(thread_id=thread.pk, at=now)
+        _sync_clock_fields(thread)
+    _event(thread, by=by, role=role, event="closed", at=now)
     return thread
 
 
-def _reopen(thread: Thread, *, by: User, role: str) -> None:
+def _reopen(thread: Thread, *, by: User, role: str, at: datetime) -> Message:
     thread.status = Thread.Status.OPEN
     thread.closed_at = None
     thread.closed_by_role = ""
     thread.save(update_fields=["status", "closed_at", "closed_by_role"])
-    _event(thread, by=by, role=role, event="reopened")
+    event = _event(thread, by=by, role=role, event="reopened", at=at)
+    if role == Role.BUYER:
+        # The buyer is waiting again: a new 24-business-hour deadline from the reopening
+        # (unless a clock still runs, whose deadline is earlier).
+        clocks.clock_open(thread=thread, message_id=event.pk, at=at)
+        _sync_clock_fields(thread)
+    return event
 
 
 @transaction.atomic
 def thread_reopen(*, thread: Thread, by: User, role: str) -> Thread:
-    """Reopen a closed conversation: the seller at any time, the buyer within 30 days."""
+    """Reopen a closed conversation (helpdesk.rules.reopen_refusal). A buyer's reopening is
+    back in the seller's queue with a new deadline counted from the reopening."""
     thread = _locked(thread)
     if thread.is_open:
         return thread
-    if role == Role.BUYER and not thread.can_buyer_reopen():
-        raise HelpdeskError("This request was closed more than 30 days ago.")
-    _reopen(thread, by=by, role=role)
+    now = timezone.now()
+    refusal = reopen_refusal(thread, role, now)
+    if refusal:
+        raise HelpdeskError(refusal)
+    _reopen(thread, by=by, role=role, at=now)
     return thread
 
 
 @transaction.atomic
 def thread_escalate(*, thread: Thread, buyer: User, reason: str) -> Thread:
-    """The buyer asks the platform to step in (missed deadline, or disputed closing)."""
+    """The buyer asks the platform to step in (missed deadline, or disputed closing). The
+    reason is screened like every text sent to the other side: contact details in it are
+    hidden from the seller."""
     thread = _locked(thread)
     if thread.buyer_id != buyer.pk:
-        raise HelpdeskError("Only the buyer can escalate a request.")
-    if not thread.can_buyer_escalate():
-        raise HelpdeskError(
-            "You can ask the platform to step in once the seller has missed the answer "
-            "deadline or has closed a request you disagree with."
-        )
-    thread.escalated_at = timezone.now()
+        raise HelpdeskError(_("Only the buyer can escalate a request."))
+    now = timezone.now()
+    refusal = escalation_refusal(thread, now)
+    if refusal:
+        raise HelpdeskError(refusal)
+    thread.escalated_at = now
     thread.save(update_fields=["escalated_at"])
-    message = _event(thread, by=buyer, role=Role.BUYER, event="escalated", body=reason)
-    staff = User.objects.filter(is_staff=True, is_active=True)
-    _outbox(thread, message, Notification.Kind.ESCALATION, [(user, False) for user in staff])
+    message = _event(thread, by=buyer, role=Role.BUYER, event="escalated", body=reason, at=now)
+    # Platform staff read the reason as written.
+    notify(
+        kind=Notification.Kind.ESCALATION,
+        recipients=User.objects.filter(is_staff=True, is_active=True),
+        thread_id=thread.pk,
+        message_id=message.pk,
+        payload={"text": message.body},
+    )
     return thread
 
 
@@ -586,14 +581,24 @@ def thread_no_reply_needed(*, thread: Thread, by: User) -> Thread:
     exemption is recorded, counted apart in statistics and revocable by administrators."""
     thread = _locked(thread)
     if not SellerMember.objects.filter(user=by, seller_id=thread.seller_id).exists():
-        raise HelpdeskError("Only the seller's team can do that.")
-    exemption = clock_exempt(thread=thread, by=by)
+        raise HelpdeskError(_("Only the seller's team can do that."))
+    exemption = clocks.clock_exempt(thread_id=thread.pk, by=by)
     if exemption is None:
-        raise HelpdeskError("No buyer message is waiting for a reply.")
-    thread_sync(thread)
+        raise HelpdeskError(_("No buyer message is waiting for a reply."))
+    _sync_clock_fields(thread)
     _event(
         thread, by=by, role=Role.SELLER, event="exempted", message_id=exemption.clock.opened_by_id
     )
+    return thread
+
+
+@transaction.atomic
+def thread_exemption_revoke(*, exemption: ClockExemption, by: User) -> Thread:
+    """A platform administrator revokes a "no reply needed": the clock runs again from its
+    original message and deadline, and the thread is back in the seller's queue."""
+    thread = _locked(exemption.clock.thread_id)
+    clocks.clock_exemption_revoke(exemption=exemption, by=by)
+    _sync_clock_fields(thread)
     return thread
 
 
@@ -605,7 +610,7 @@ def thread_assign(*, thread: Thread, by: User, assignee: User | None) -> Thread:
         assignee is not None
         and not SellerMember.objects.filter(user=assignee, seller_id=thread.seller_id).exists()
     ):
-        raise HelpdeskError("Threads can only be assigned to the seller's team.")
+        raise HelpdeskError(_("Conversations can only be assigned to the seller's team."))
     if thread.assignee_id == (assignee.pk if assignee else None):
         return thread
     thread.assignee = assignee
@@ -630,12 +635,14 @@ def thread_mark_read(*, thread: Thread, user: User, at: datetime | None = None) 
 
 @transaction.atomic
 def saved_reply_create(*, seller_id: int, author: User, title: str, body: str) -> SavedReply:
+    """A reusable text for the seller's team."""
     return SavedReply.objects.create(
         seller_id=seller_id, created_by=author, title=title.strip(), body=body.strip()
     )
 
 
 def saved_reply_delete(*, reply: SavedReply) -> None:
+    """Remove a saved reply (messages sent with it are untouched)."""
     reply.delete()
 
 
@@ -654,11 +661,8 @@ DECISIONS = {
 
 def _deliver(thread: Thread, message: Message, *, at: datetime) -> None:
     """An approved held message reaches the other side now (a seller answer still closes
-    the clock at its original send time: clock_answer)."""
-    fields = _advance_thread(thread, message, at=at)
-    if fields:
-        thread.save(update_fields=fields)
-    thread_sync(thread)
+    the clock at its original send time: sla.clocks.clock_answer)."""
+    _advance_thread(thread, message, at=at)
     _notify(thread, message)
 
 
@@ -668,6 +672,7 @@ def _next_held(thread: Thread, message: Message) -> Message | None:
         Message.objects.filter(
             thread=thread,
             author_role=Role.SELLER,
+            kind__in=[Message.Kind.TEXT, Message.Kind.STATUS_UPDATE],
             review__action=MessageReview.Action.HOLD,
             review__state=MessageReview.State.PENDING,
         )
@@ -690,15 +695,13 @@ def review_decide(
     - violation: like rejected for a held message, kept masked otherwise, and a strike
       against the seller when the seller wrote it (sla.sanctions.strikes_apply).
     """
-    from sla.sanctions import strikes_apply
-
     review = MessageReview.objects.select_for_update().select_related("message").get(pk=review.pk)
     if not review.is_pending:
-        raise HelpdeskError("This message has already been reviewed.")
+        raise HelpdeskError(_("This message has already been reviewed."))
     if decision not in DECISIONS[review.action]:
-        raise HelpdeskError(f"A {review.action} message cannot be {decision}.")
+        raise HelpdeskError(_("That decision does not apply to this message."))
     if decision == MessageReview.State.REJECTED and not reason.strip():
-        raise HelpdeskError("Say why: the writer is shown the reason.")
+        raise HelpdeskError(_("Say why: the writer is shown the reason."))
     message = review.message
     thread = _locked(message.thread)
     now = timezone.now()
@@ -712,14 +715,28 @@ def review_decide(
             _deliver(thread, message, at=now)
         else:
             if message.author_role == Role.SELLER:
-                clock_release_answer(
-                    message=message, approved=False, next_held=_next_held(thread, message)
+                held = _next_held(thread, message)
+                clocks.clock_release_answer(
+                    thread_id=thread.pk,
+                    message_id=message.pk,
+                    sent_at=message.created_at,
+                    approved=False,
+                    next_held_id=held.pk if held else None,
                 )
-                thread_sync(thread)
+                _sync_clock_fields(thread)
             # The writer learns at once that the message was not delivered, and why (a
             # seller's deadline runs again).
             if message.author is not None and message.author.is_active:
-                _outbox_once(thread, message, Notification.Kind.NOT_DELIVERED, message.author)
+                notify_once(
+                    kind=Notification.Kind.NOT_DELIVERED,
+                    recipient=message.author,
+                    thread_id=thread.pk,
+                    message_id=message.pk,
+                )
     if decision == MessageReview.State.VIOLATION and review.author_role == Role.SELLER:
-        strikes_apply(thread.seller, now=now)
+        strikes_apply(
+            thread.seller,
+            strikes=MessageReview.objects.strikes(thread.seller_id, now),
+            now=now,
+        )
     return review

@@ -1,29 +1,8 @@
 from celery import shared_task
 
-from helpdesk.notifications import (
-    notification_digests_send,
-    notification_send,
-    notifications_send_pending,
-)
+from helpdesk.summary import daily_summary_send
 
 
-@shared_task(
-    name="helpdesk.tasks.send_notifications",
-    ignore_result=True,
-    autoretry_for=(OSError,),
-    retry_backoff=True,
-    max_retries=5,
-)
-def send_notifications(notification_ids: list[int]) -> None:
-    for notification_id in notification_ids:
-        notification_send(notification_id)
-
-
-@shared_task(name="helpdesk.tasks.send_pending_notifications", ignore_result=True)
-def send_pending_notifications() -> None:
-    notifications_send_pending()
-
-
-@shared_task(name="helpdesk.tasks.send_notification_digests", ignore_result=True)
-def send_notification_digests() -> None:
-    notification_digests_send()
+@shared_task(name="helpdesk.tasks.daily_summary", ignore_result=True)
+def daily_summary() -> None:
+    daily_summary_send()

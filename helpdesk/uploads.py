@@ -1,12 +1,17 @@
-"""Attachment checks: the type comes from the content, never from the name or the browser."""
+"""Attachment checks: the type comes from the content, never from the name or the browser.
+The policy (types, size, count) is helpdesk.attachment_policy's."""
 
 from __future__ import annotations
 
 import io
+import logging
 import re
 import unicodedata
 import warnings
+from dataclasses import dataclass, field
+from functools import cached_property
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.http import FileResponse
@@ -15,12 +20,49 @@ from PIL import Image
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
+from helpdesk.attachment_policy import BY_CONTENT_TYPE, FILE_TYPES, MAX_BYTES, MAX_MEGABYTES
 from helpdesk.models import Attachment
-from helpdesk.services import Upload
 
-MAX_BYTES = 10 * 1024 * 1024
-MAX_FILES = 5
-PILLOW_FORMATS = {"image/jpeg": "JPEG", "image/png": "PNG", "image/webp": "WEBP"}
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A file that passed the content checks, ready to store."""
+
+    name: str
+    content_type: str
+    content: bytes = field(repr=False)
+
+    @property
+    def size(self) -> int:
+        return len(self.content)
+
+    @cached_property
+    def text(self) -> str:
+        """A PDF's text layer, for the scanner: extracted once, however often the draft is
+        screened (the pre-send check in the view, then the posting service)."""
+        return file_text(self.content_type, self.content)
+
+
+def file_text(content_type: str, content: bytes) -> str:
+    """The text layer of a PDF (first pages only), for the scanner; "" for images or when
+    the PDF has no readable text."""
+    if content_type != "application/pdf":
+        return ""
+    try:
+        reader = PdfReader(io.BytesIO(content))
+        parts, size = [], 0
+        for page in reader.pages[: settings.MODERATION_PDF_PAGES]:
+            part = page.extract_text() or ""
+            parts.append(part)
+            size += len(part)
+            if size >= settings.MODERATION_PDF_CHARS:
+                break
+        return "\n".join(parts)[: settings.MODERATION_PDF_CHARS]
+    except Exception:  # a PDF that parsed at upload but whose text layer does not
+        log.warning("could not extract the text of a PDF attachment", exc_info=True)
+        return ""
 
 
 def sniff(head: bytes) -> str | None:
@@ -44,7 +86,7 @@ def _decodes(content: bytes, content_type: str) -> bool:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(content)) as image:
-                if image.format != PILLOW_FORMATS[content_type]:
+                if image.format != BY_CONTENT_TYPE[content_type].pillow_format:
                     return False
                 image.verify()
         return True
@@ -69,19 +111,21 @@ def safe_name(name: str, extension: str) -> str:
 
 
 def check_upload(uploaded: UploadedFile) -> Upload:
-    """Accept a JPEG, PNG, WebP or PDF of at most 10 MB, or say clearly why not."""
+    """Accept a file of the policy's types and size, or say clearly why not."""
     name = uploaded.name or "file"
     if uploaded.size > MAX_BYTES:
         raise ValidationError(
-            _("%(name)s is larger than 10 MB."), code="too_large", params={"name": name}
+            _("%(name)s is larger than %(size)d MB."),
+            code="too_large",
+            params={"name": name, "size": MAX_MEGABYTES},
         )
     content = uploaded.read()
     content_type = sniff(content[:16])
     if content_type is None:
         raise ValidationError(
-            _("%(name)s is not a JPEG, PNG or WebP image or a PDF document."),
+            _("%(name)s is not one of the accepted file types (%(types)s)."),
             code="type",
-            params={"name": name},
+            params={"name": name, "types": ", ".join(kind.label for kind in FILE_TYPES)},
         )
     if not _decodes(content, content_type):
         raise ValidationError(
@@ -90,7 +134,7 @@ def check_upload(uploaded: UploadedFile) -> Upload:
             params={"name": name},
         )
     return Upload(
-        name=safe_name(name, Attachment.ALLOWED_TYPES[content_type]),
+        name=safe_name(name, BY_CONTENT_TYPE[content_type].extension),
         content_type=content_type,
         content=content,
     )

@@ -3,14 +3,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q, QuerySet
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -33,8 +31,10 @@ from helpdesk.forms import (
     SavedReplyForm,
     StatusUpdateForm,
 )
-from helpdesk.models import Message, ReadState, Role, SavedReply, Thread, Topic
-from helpdesk.reviews import check_context, present, screen
+from helpdesk.models import Role, SavedReply, Thread, Topic
+from helpdesk.reviews import check_context, screen
+from helpdesk.rules import thread_actions
+from helpdesk.selectors import buyer_threads, inbox_page, timeline, unread_ids
 from helpdesk.services import (
     HelpdeskError,
     message_post,
@@ -63,10 +63,7 @@ POLL_SECONDS = 10
 @login_required
 @require_http_methods(["GET", "POST"])
 def contact_seller(request: HttpRequest, number: str) -> HttpResponse:
-    access = access_order(request.user, number)
-    if access.role != "buyer":
-        raise PermissionDenied
-    order = access.order
+    order = access_order(request.user, number, as_role=Role.BUYER).order
     form = ContactSellerForm(
         request.POST or None,
         request.FILES or None,
@@ -108,10 +105,8 @@ def contact_seller(request: HttpRequest, number: str) -> HttpResponse:
 @require_POST
 def contact_check(request: HttpRequest, number: str) -> HttpResponse:
     """htmx: the pre-send check of a new request's text."""
-    access = access_order(request.user, number)
-    if access.role != "buyer":
-        raise PermissionDenied
-    return _draft_check(request, role=Role.BUYER, language=access.order.market.language)
+    order = access_order(request.user, number, as_role=Role.BUYER).order
+    return _draft_check(request, role=Role.BUYER, language=order.market.language)
 
 
 def _draft_check(request: HttpRequest, *, role: str, language: str) -> HttpResponse:
@@ -136,48 +131,18 @@ def _submit_check(form: Any, *, role: str, language: str) -> dict[str, Any]:
 @login_required
 @require_GET
 def my_requests(request: HttpRequest) -> HttpResponse:
-    threads = Thread.objects.filter(buyer=request.user).select_related("order", "seller")
-    page = Paginator(threads, 20).get_page(request.GET.get("page"))
-    unread = _unread_ids(page.object_list, request.user, side_field="seller_activity_at")
+    page = Paginator(buyer_threads(request.user), 20).get_page(request.GET.get("page"))
+    unread = unread_ids(page.object_list, request.user, side_field="seller_activity_at")
     return render(request, "helpdesk/my_requests.html", {"page": page, "unread": unread})
-
-
-def _unread_ids(threads: Any, user: Any, *, side_field: str) -> set[int]:
-    """Ids of the threads in `threads` with activity from the other side since `user` last
-    read them: one query for the whole page."""
-    threads = list(threads)
-    read = dict(
-        ReadState.objects.filter(user=user, thread__in=[t.pk for t in threads]).values_list(
-            "thread_id", "last_read_at"
-        )
-    )
-    unread = set()
-    for thread in threads:
-        activity = getattr(thread, side_field)
-        if activity and (thread.pk not in read or read[thread.pk] < activity):
-            unread.add(thread.pk)
-    return unread
 
 
 # Thread page -------------------------------------------------------------------------------
 
 
-def _timeline(access: ThreadAccess, after: int = 0) -> list[Message]:
-    """The thread's entries `access.role` may see, prepared for that reader (masked
-    details hidden, the writer's own moderation status shown)."""
-    entries = list(
-        Message.objects.for_role(access.role)
-        .filter(thread=access.thread, id__gt=after)
-        .select_related("author", "review")
-        .prefetch_related("attachments")
-        .order_by("created_at", "id")
-    )
-    return list(present(entries, access.role))
-
-
 def _thread_context(request: HttpRequest, access: ThreadAccess, **forms: Any) -> dict[str, Any]:
     thread = access.thread
-    entries = _timeline(access)
+    entries = timeline(thread, access.role)
+    actions = thread_actions(thread, access.role)
     context: dict[str, Any] = {
         "thread": thread,
         "order": thread.order,
@@ -187,18 +152,15 @@ def _thread_context(request: HttpRequest, access: ThreadAccess, **forms: Any) ->
         "poll_seconds": POLL_SECONDS,
         "now": timezone.now(),
         "concerned_lines": list(thread.lines.all()),
-        # A reply of ours awaits moderation: the deadline waits too.
-        "held_for_review": any(
-            entry.own_review and entry.own_review.withholds and entry.own_review.is_pending
-            for entry in entries
-        ),
+        "actions": actions,
+        "overdue": thread.is_overdue(),
+        "reopen_window_days": settings.REOPEN_WINDOW_DAYS,
     }
-    if thread.is_open and not (access.role == Role.SELLER and thread.topic == Topic.ORDER_UPDATES):
+    if actions.can_write:
         initial = {}
-        if access.role == Role.SELLER and request.GET.get("insert", "").isdigit():
-            saved = SavedReply.objects.filter(
-                pk=request.GET["insert"], seller_id=thread.seller_id
-            ).first()
+        insert = request.GET.get("insert", "")
+        if access.role == Role.SELLER and insert.isascii() and insert.isdigit():
+            saved = SavedReply.objects.filter(pk=int(insert), seller_id=thread.seller_id).first()
             if saved:
                 initial["body"] = saved.body
         context["reply_form"] = forms.get("reply_form") or ReplyForm(
@@ -231,8 +193,9 @@ def thread_detail(request: HttpRequest, thread_id: int) -> HttpResponse:
 def thread_updates(request: HttpRequest, thread_id: int) -> HttpResponse:
     """htmx polling: the entries after `after`, appended out of band, and a new poller."""
     access = access_thread(request.user, thread_id)
-    after = int(request.GET["after"]) if request.GET.get("after", "").isdigit() else 0
-    entries = _timeline(access, after)
+    after = request.GET.get("after", "")
+    after_id = int(after) if after.isascii() and after.isdigit() else 0
+    entries = timeline(access.thread, access.role, after=after_id)
     if entries:
         thread_mark_read(thread=access.thread, user=request.user)
     return render(
@@ -242,7 +205,7 @@ def thread_updates(request: HttpRequest, thread_id: int) -> HttpResponse:
             "thread": access.thread,
             "role": access.role,
             "entries": entries,
-            "last_id": entries[-1].pk if entries else after,
+            "last_id": entries[-1].pk if entries else after_id,
             "poll_seconds": POLL_SECONDS,
         },
     )
@@ -366,7 +329,11 @@ def thread_close_view(request: HttpRequest, thread_id: int) -> HttpResponse:
     access = access_thread(request.user, thread_id)
     thread_close(thread=access.thread, by=request.user, role=access.role)
     if access.role == Role.BUYER:
-        messages.success(request, _("Marked as solved. You can reopen it within 30 days."))
+        messages.success(
+            request,
+            _("Marked as solved. You can reopen it within %(days)d days.")
+            % {"days": settings.REOPEN_WINDOW_DAYS},
+        )
     return _back_to_thread(access.thread)
 
 
@@ -413,9 +380,7 @@ def attachment_download(request: HttpRequest, attachment_id: int) -> FileRespons
 @login_required
 @require_POST
 def order_status_update(request: HttpRequest, number: str) -> HttpResponse:
-    access = access_order(request.user, number)
-    if access.role != "seller":
-        raise PermissionDenied
+    access = access_order(request.user, number, as_role=Role.SELLER)
     form = StatusUpdateForm(request.POST, order=access.order)
     if form.is_valid():
         try:
@@ -440,63 +405,13 @@ def order_status_update(request: HttpRequest, number: str) -> HttpResponse:
 # Seller: inbox -----------------------------------------------------------------------------
 
 
-def _cursor(value: datetime | None, pk: int) -> str:
-    micros = int(value.timestamp() * 1_000_000) if value else 0
-    return f"{micros}.{pk}"
-
-
-def _from_cursor(cursor: str) -> tuple[datetime, int]:
-    micros, pk = cursor.split(".")
-    return datetime.fromtimestamp(int(micros) / 1_000_000, tz=UTC), int(pk)
-
-
-def inbox_threads(user: Any, sellers: list[Any], data: dict[str, Any]) -> tuple[QuerySet, str]:
-    """The seller's threads for the inbox filters, in the view's order: what is due first
-    while awaiting a reply, else the most recent activity first. Returns (queryset, view)."""
-    view = data.get("view") or "awaiting"
-    threads = Thread.objects.filter(seller__in=sellers)
-    if view == "awaiting":
-        threads = threads.awaiting_seller().order_by("due_at", "id")
-    else:
-        if view == "open":
-            threads = threads.filter(status=Thread.Status.OPEN)
-        elif view == "closed":
-            threads = threads.filter(status=Thread.Status.CLOSED)
-        elif view == "escalated":
-            threads = threads.escalated()
-        threads = threads.order_by("-last_activity_at", "-id")
-    if data.get("topic"):
-        threads = threads.filter(topic=data["topic"])
-    if data.get("market"):
-        threads = threads.filter(market=data["market"])
-    if data.get("assigned") == "me":
-        threads = threads.filter(assignee=user)
-    elif data.get("assigned") == "nobody":
-        threads = threads.filter(assignee__isnull=True)
-    if data.get("cursor"):
-        at, pk = _from_cursor(data["cursor"])
-        if view == "awaiting":
-            threads = threads.filter(Q(due_at__gt=at) | Q(due_at=at, id__gt=pk))
-        else:
-            threads = threads.filter(Q(last_activity_at__lt=at) | Q(last_activity_at=at, id__lt=pk))
-    return threads, view
-
-
 @login_required
 @require_GET
 def seller_inbox(request: HttpRequest) -> HttpResponse:
     sellers = access_seller_workspace(request.user)
     form = InboxFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
-    threads, view = inbox_threads(request.user, sellers, data)
-    rows = list(
-        threads.select_related("order", "buyer", "market", "assignee", "seller")[: INBOX_PAGE + 1]
-    )
-    next_cursor = ""
-    if len(rows) > INBOX_PAGE:
-        rows = rows[:INBOX_PAGE]
-        last = rows[-1]
-        next_cursor = _cursor(last.due_at if view == "awaiting" else last.last_activity_at, last.pk)
+    page = inbox_page(request.user, sellers, data, size=INBOX_PAGE)
     query = request.GET.copy()
     query.pop("cursor", None)
     template = "helpdesk/inbox.html"
@@ -507,11 +422,11 @@ def seller_inbox(request: HttpRequest) -> HttpResponse:
         template,
         {
             "form": form,
-            "threads": rows,
-            "view": view,
+            "threads": page.threads,
+            "view": page.view,
             "sellers": sellers,
-            "unread": _unread_ids(rows, request.user, side_field="buyer_activity_at"),
-            "next_cursor": next_cursor,
+            "unread": unread_ids(page.threads, request.user, side_field="buyer_activity_at"),
+            "next_cursor": page.next_cursor,
             "query": query.urlencode(),
             "is_first_page": not data.get("cursor"),
             "now": timezone.now(),

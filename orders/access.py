@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from typing import Literal
 
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from accounts.models import User
@@ -17,14 +18,18 @@ class OrderAccess:
     role: Literal["buyer", "seller"]
 
 
-def access_order(user: User, number: str) -> OrderAccess:
+def access_order(user: User, number: str, *, as_role: str | None = None) -> OrderAccess:
     """The order `number` if `user` bought it or works for its seller; 404 otherwise.
 
-    "Missing" and "not yours" give the same answer, so order numbers cannot be probed.
+    "Missing" and "not yours" give the same answer, so order numbers cannot be probed. With
+    `as_role`, an action only that side may take: the other side, who can see the order,
+    gets 403.
     """
     order = get_object_or_404(
         Order.objects.visible_to(user).select_related("buyer", "seller", "market"),
         number=number,
     )
     role: Literal["buyer", "seller"] = "buyer" if order.buyer_id == user.pk else "seller"
+    if as_role is not None and role != as_role:
+        raise PermissionDenied
     return OrderAccess(order=order, role=role)

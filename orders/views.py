@@ -23,8 +23,6 @@ def my_orders(request: HttpRequest) -> HttpResponse:
 @require_GET
 @login_required
 def order_detail(request: HttpRequest, number: str) -> HttpResponse:
-    from helpdesk.forms import StatusUpdateForm
-
     access = access_order(request.user, number)
     order = access.order
     return render(
@@ -36,7 +34,6 @@ def order_detail(request: HttpRequest, number: str) -> HttpResponse:
             "lines": list(order.lines.all()),
             "shipments": list(order.shipments.all()),
             "threads": list(order.threads.order_by("-last_activity_at", "-id")),
-            "status_form": StatusUpdateForm(order=order) if access.role == "seller" else None,
         },
     )
 

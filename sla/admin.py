@@ -1,12 +1,25 @@
+"""The console pages of response clocks, sanctions and appeals. Applying, extending and
+lifting a sanction and deciding an appeal all go through sla.sanctions."""
+
+from typing import Any
+
+from django import forms
 from django.contrib import admin, messages
+from django.http import HttpRequest
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from helpdesk.admin import ReadOnlyMixin
+from core.admin import ReadOnlyMixin
 from sla.calendar import explain_deadline
-from sla.models import ClockExemption, Heartbeat, ResponseClock, Sanction
-from sla.sanctions import sanction_apply, sanction_extend, sanction_lift
-from sla.services import clock_exemption_revoke
+from sla.models import Heartbeat, ResponseClock, Sanction, SanctionAppeal
+from sla.sanctions import (
+    SanctionError,
+    appeal_decide,
+    sanction_apply,
+    sanction_extend,
+    sanction_lift,
+    sanction_reason,
+)
 
 
 @admin.register(Heartbeat)
@@ -45,66 +58,67 @@ class ResponseClockAdmin(ReadOnlyMixin, admin.ModelAdmin):
         )
 
 
-@admin.register(ClockExemption)
-class ClockExemptionAdmin(ReadOnlyMixin, admin.ModelAdmin):
-    list_display = ["id", "clock", "exempted_by", "exempted_at", "revoked_by", "revoked_at"]
-    list_filter = ["revoked_at"]
-    list_select_related = ["clock", "exempted_by", "revoked_by"]
-    actions = ["revoke"]
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return request.user.is_staff  # actions need it; every field stays read-only
-
-    def get_readonly_fields(self, request, obj=None):
-        return [f.name for f in self.model._meta.fields]
-
-    @admin.action(description=_("Revoke: the buyer message needed a reply after all"))
-    def revoke(self, request, queryset):
-        for exemption in queryset.filter(revoked_at__isnull=True):
-            clock_exemption_revoke(exemption=exemption, by=request.user)
-        self.message_user(request, _("Exemptions revoked; the clocks run again."), messages.SUCCESS)
-
-
 class SanctionInline(ReadOnlyMixin, admin.TabularInline):
     """The seller's sanction history (apply, extend and lift on the Sanctions page)."""
 
     model = Sanction
-    fields = ["kind", "starts_at", "ends_at", "automatic", "decided_by", "lifted_at", "reason"]
+    fields = ["kind", "starts_at", "ends_at", "automatic", "decided_by", "lifted_at", "why"]
     readonly_fields = fields
     extra = 0
     show_change_link = True
 
+    @admin.display(description=_("why"))
+    def why(self, obj: Sanction) -> str:
+        return sanction_reason(obj)
+
+
+class SanctionForm(forms.ModelForm):
+    """Adding a sanction applies it; changing one extends it; both through sla.sanctions,
+    whose refusals show on the form."""
+
+    class Meta:
+        model = Sanction
+        fields = ["seller", "kind", "reason", "starts_at", "ends_at"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if self.instance.pk is None and not (data.get("reason") or "").strip():
+            self.add_error("reason", _("Say why: the seller is shown the reason."))
+        return data
+
 
 @admin.register(Sanction)
 class SanctionAdmin(admin.ModelAdmin):
-    """Apply a sanction by adding one; extend it by changing its end; lift it with the
-    action. Every change goes through sla.sanctions, which keeps the seller's status."""
+    """Apply a sanction by adding one; extend it by moving its end later; lift it with the
+    action. A sanction is never shortened or deleted: lifting it is recorded."""
 
+    form = SanctionForm
     list_display = [
         "seller",
         "kind",
+        "cause",
         "starts_at",
         "ends_at",
         "automatic",
         "decided_by",
         "lifted_at",
     ]
-    list_filter = ["kind", "automatic", "lifted_at"]
+    list_filter = ["kind", "cause", "automatic", "lifted_at"]
     list_select_related = ["seller", "decided_by"]
     search_fields = ["seller__company_name"]
     raw_id_fields = ["seller"]
     actions = ["lift"]
 
-    def has_delete_permission(self, request, obj=None) -> bool:
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
-    def get_fields(self, request, obj=None):
+    def get_fields(self, request: HttpRequest, obj: Sanction | None = None) -> list[str]:
         if obj is None:
             return ["seller", "kind", "reason", "starts_at", "ends_at"]
         return [
             "seller",
             "kind",
-            "reason",
+            "why",
             "starts_at",
             "ends_at",
             "automatic",
@@ -113,13 +127,13 @@ class SanctionAdmin(admin.ModelAdmin):
             "lifted_by",
         ]
 
-    def get_readonly_fields(self, request, obj=None):
+    def get_readonly_fields(self, request: HttpRequest, obj: Sanction | None = None) -> list[str]:
         if obj is None:
             return []
         return [
             "seller",
             "kind",
-            "reason",
+            "why",
             "starts_at",
             "automatic",
             "decided_by",
@@ -127,22 +141,106 @@ class SanctionAdmin(admin.ModelAdmin):
             "lifted_by",
         ]
 
-    def save_model(self, request, obj, form, change):
-        if change:
-            saved = sanction_extend(sanction=obj, until=obj.ends_at, by=request.user)
-        else:
-            saved = sanction_apply(
-                seller=obj.seller,
-                kind=obj.kind,
-                reason=obj.reason,
-                by=request.user,
-                starts_at=obj.starts_at,
-                ends_at=obj.ends_at,
-            )
+    @admin.display(description=_("why (as the seller reads it)"))
+    def why(self, obj: Sanction) -> str:
+        return sanction_reason(obj)
+
+    def save_model(self, request: HttpRequest, obj: Sanction, form: Any, change: bool) -> None:
+        try:
+            if change:
+                saved = sanction_extend(sanction=obj, until=obj.ends_at, by=request.user)
+            else:
+                saved = sanction_apply(
+                    seller=obj.seller,
+                    kind=obj.kind,
+                    reason=obj.reason,
+                    by=request.user,
+                    starts_at=obj.starts_at,
+                    ends_at=obj.ends_at,
+                )
+        except SanctionError as error:
+            self.message_user(request, str(error), messages.ERROR)
+            return
         obj.pk = saved.pk
 
     @admin.action(description=_("Lift the selected sanctions"))
-    def lift(self, request, queryset):
+    def lift(self, request: HttpRequest, queryset: Any) -> None:
         for sanction in queryset.filter(lifted_at__isnull=True):
             sanction_lift(sanction=sanction, by=request.user)
         self.message_user(request, _("Sanctions lifted."), messages.SUCCESS)
+
+
+class AppealDecisionForm(forms.ModelForm):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        widget=forms.RadioSelect,
+        choices=[
+            ("granted", _("Grant: lift the sanction")),
+            ("denied", _("Do not grant: the sanction stays")),
+        ],
+    )
+
+    class Meta:
+        model = SanctionAppeal
+        fields = ["decision_reason"]
+        widgets = {"decision_reason": forms.Textarea(attrs={"rows": 3})}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if "decision_reason" in self.fields and not (data.get("decision_reason") or "").strip():
+            self.add_error("decision_reason", _("Say why: the seller is shown the reason."))
+        return data
+
+
+@admin.register(SanctionAppeal)
+class SanctionAppealAdmin(admin.ModelAdmin):
+    """Sellers' appeals, oldest first; each is decided once, with a reason the seller reads."""
+
+    form = AppealDecisionForm
+    list_display = ["submitted_at", "seller", "sanction_kind", "state", "decided_by", "decided_at"]
+    list_filter = ["state"]
+    list_select_related = ["sanction__seller", "decided_by"]
+    details = ["seller", "sanction_kind", "sanction_why", "text", "submitted_by", "submitted_at"]
+
+    def get_fields(self, request: HttpRequest, obj: SanctionAppeal | None = None) -> list[str]:
+        if obj is not None and obj.is_pending:
+            return [*self.details, "decision", "decision_reason"]
+        return [*self.details, "state", "decision_reason", "decided_by", "decided_at"]
+
+    def get_readonly_fields(
+        self, request: HttpRequest, obj: SanctionAppeal | None = None
+    ) -> list[str]:
+        if obj is not None and obj.is_pending:
+            return self.details
+        return [*self.details, "state", "decision_reason", "decided_by", "decided_at"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    @admin.display(description=_("seller"))
+    def seller(self, obj: SanctionAppeal) -> str:
+        return str(obj.sanction.seller)
+
+    @admin.display(description=_("sanction"))
+    def sanction_kind(self, obj: SanctionAppeal) -> str:
+        return str(obj.sanction.get_kind_display())
+
+    @admin.display(description=_("why it was applied"))
+    def sanction_why(self, obj: SanctionAppeal) -> str:
+        return sanction_reason(obj.sanction)
+
+    def save_model(
+        self, request: HttpRequest, obj: SanctionAppeal, form: Any, change: bool
+    ) -> None:
+        try:
+            appeal_decide(
+                appeal=obj,
+                granted=form.cleaned_data["decision"] == "granted",
+                by=request.user,
+                reason=form.cleaned_data["decision_reason"],
+            )
+        except SanctionError as error:
+            self.message_user(request, str(error), messages.ERROR)

@@ -24,17 +24,11 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
+from orders.markets import MARKETS
+
+# (holiday country, time zone) per market code, from the one market table.
 MARKET_CALENDARS: dict[str, tuple[str, str]] = {
-    "FR": ("FR", "Europe/Paris"),
-    "DE": ("DE", "Europe/Berlin"),
-    "AT": ("AT", "Europe/Vienna"),
-    "PL": ("PL", "Europe/Warsaw"),
-    "CZ": ("CZ", "Europe/Prague"),
-    "SK": ("SK", "Europe/Bratislava"),
-    "HU": ("HU", "Europe/Budapest"),
-    "RO": ("RO", "Europe/Bucharest"),
-    "ES": ("ES", "Europe/Madrid"),
-    "IT": ("IT", "Europe/Rome"),
+    market.code: (market.country, market.time_zone) for market in MARKETS
 }
 
 DEFAULT_HOURS = 24

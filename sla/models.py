@@ -1,6 +1,10 @@
+from datetime import datetime
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from sla.judgement import Verdict, verdict
 
 
 class Heartbeat(models.Model):
@@ -120,12 +124,22 @@ class ResponseClock(models.Model):
     def is_open(self) -> bool:
         return self.closed_at is None
 
+    def verdict(self, now: datetime) -> Verdict:
+        """On time, late, pending, running or not judged (sla.judgement)."""
+        return verdict(
+            due_at=self.due_at,
+            now=now,
+            closed_at=self.closed_at,
+            outcome=self.outcome,
+            pending=self.pending_answer_id is not None,
+        )
+
     @property
     def on_time(self) -> bool | None:
-        """Judged only when answered: answered by the deadline."""
+        """For an answered clock: answered by the deadline (None otherwise)."""
         if self.outcome != self.Outcome.ANSWERED:
             return None
-        return self.closed_at <= self.due_at
+        return self.verdict(self.closed_at) == Verdict.ON_TIME
 
 
 class ClockExemption(models.Model):
@@ -158,12 +172,22 @@ class ClockExemption(models.Model):
 
 class Sanction(models.Model):
     """A decision against a seller: a warning, a restriction of selling rights, or a
-    suspension. The history is kept; lifting ends a sanction, it never deletes it."""
+    suspension. The history is kept; lifting ends a sanction, it never deletes it.
+
+    Why it was applied is stored as data (`cause` and `figures`), rendered in the reader's
+    language (sla.sanctions.sanction_reason); an administrator's own sanction keeps the
+    text they typed in `reason`."""
 
     class Kind(models.TextChoices):
         WARNING = "warning", _("Warning")
         RESTRICTION = "restriction", _("Restriction of selling rights")
         SUSPENSION = "suspension", _("Temporary suspension")
+
+    class Cause(models.TextChoices):
+        LATE_RATE = "late_rate", _("Too few answers on time")
+        LATE_COUNT = "late_count", _("Too many late answers")
+        STRIKES = "strikes", _("Confirmed messaging violations")
+        MANUAL = "manual", _("Decided by an administrator")
 
     seller = models.ForeignKey(
         "accounts.Seller",
@@ -172,7 +196,14 @@ class Sanction(models.Model):
         related_name="sanctions",
     )
     kind = models.CharField(_("sanction"), max_length=12, choices=Kind.choices)
-    reason = models.TextField(_("reason (shown to the seller)"))
+    cause = models.CharField(_("cause"), max_length=12, choices=Cause.choices, default=Cause.MANUAL)
+    # The figures behind an automatic sanction, as they were when it was decided.
+    figures = models.JSONField(_("figures"), default=dict, blank=True)
+    reason = models.TextField(
+        _("reason (shown to the seller)"),
+        blank=True,
+        help_text=_("Required for a sanction you decide; automatic ones explain their figures."),
+    )
     starts_at = models.DateTimeField(_("from"), default=timezone.now)
     ends_at = models.DateTimeField(
         _("until"), null=True, blank=True, help_text=_("Empty: until lifted.")
@@ -212,10 +243,74 @@ class Sanction(models.Model):
                 condition=models.Q(automatic=True) | models.Q(decided_by__isnull=False),
                 name="sanction_manual_has_decider",
             ),
+            models.CheckConstraint(
+                condition=~models.Q(cause="manual") | ~models.Q(reason=""),
+                name="sanction_manual_has_reason",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} · {self.seller}"
+
+    def in_force(self, now: datetime) -> bool:
+        return (
+            self.lifted_at is None
+            and self.starts_at <= now
+            and (self.ends_at is None or self.ends_at > now)
+        )
+
+
+class SanctionAppeal(models.Model):
+    """A seller's one appeal against a sanction, and the administrator's decision."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Awaiting a decision")
+        GRANTED = "granted", _("Granted: sanction lifted")
+        DENIED = "denied", _("Not granted")
+
+    sanction = models.OneToOneField(
+        Sanction, verbose_name=_("sanction"), on_delete=models.PROTECT, related_name="appeal"
+    )
+    text = models.TextField(_("the seller's appeal"), max_length=2000)
+    submitted_by = models.ForeignKey(
+        "accounts.User", verbose_name=_("submitted by"), on_delete=models.PROTECT, related_name="+"
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
+    state = models.CharField(
+        _("decision"), max_length=8, choices=State.choices, default=State.PENDING
+    )
+    decision_reason = models.TextField(_("reason (shown to the seller)"), blank=True)
+    decided_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("decided by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("sanction appeal")
+        verbose_name_plural = _("sanction appeals")
+        ordering = ["submitted_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(state="pending", decided_at__isnull=True)
+                | (
+                    models.Q(state__in=["granted", "denied"], decided_at__isnull=False)
+                    & ~models.Q(decision_reason="")
+                ),
+                name="appeal_decided_with_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"appeal of sanction {self.sanction_id}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.state == self.State.PENDING
 
 
 class DailyReport(models.Model):

@@ -1,9 +1,9 @@
-"""Seller performance from response clocks: on-time rate, response times, breaches,
-exemptions; the service score; the nightly job and the administrators' daily summary.
+"""Seller performance from response clocks: on-time rate, response times, late answers,
+exemptions; the service score; the nightly job; what the administrators' summary reads.
 
-A clock is judged once it is answered or overdue: on time when answered by its deadline,
-late when answered after it or still unanswered past it. Exempted, solved and
-not-yet-due clocks are not judged. A rate needs SLA_MIN_SAMPLE judged clocks."""
+Whether a clock is on time, late or pending is sla.judgement's rule, used here in its SQL
+form. A rate needs SLA_MIN_SAMPLE judged clocks. Each figure is computed by one function
+here and formatted by sla.formats, so every page shows the same number."""
 
 from __future__ import annotations
 
@@ -12,14 +12,15 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMessage
-from django.db import IntegrityError, connection, transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.db import connection, transaction
+from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Seller, User
-from sla.models import DailyReport, ResponseClock
+from accounts.models import Seller
+from sla.formats import percent_points
+from sla.judgement import LATE_SQL, ON_TIME_SQL, PENDING_Q, late_q
+from sla.models import ClockExemption, ResponseClock
 from sla.sanctions import policy_apply, seller_status_refresh
 
 WINDOWS = (7, 30, 90)
@@ -47,9 +48,6 @@ class Stats:
         return self.judged >= settings.SLA_MIN_SAMPLE
 
 
-# The judging rule, in SQL: used by every statistic below.
-ON_TIME = "outcome = 'answered' AND closed_at <= due_at"
-LATE = "(outcome = 'answered' AND closed_at > due_at) OR (closed_at IS NULL AND due_at <= %(now)s)"
 MEDIAN = (
     "percentile_cont(0.5) WITHIN GROUP (ORDER BY response_seconds) "
     "FILTER (WHERE outcome = 'answered')"
@@ -58,8 +56,8 @@ MEDIAN = (
 # Constant SQL fragments only; every value is a query parameter.
 _STATS_SQL = f"""
 SELECT market_id,
-       count(*) FILTER (WHERE {ON_TIME}) AS on_time,
-       count(*) FILTER (WHERE {LATE}) AS late,
+       count(*) FILTER (WHERE {ON_TIME_SQL}) AS on_time,
+       count(*) FILTER (WHERE {LATE_SQL}) AS late,
        count(*) FILTER (WHERE outcome = 'exempt') AS exemptions,
        {MEDIAN} AS median,
        percentile_cont(0.9) WITHIN GROUP (ORDER BY response_seconds)
@@ -119,8 +117,8 @@ def weekly(seller: Seller, *, weeks: int = 12, now: datetime | None = None) -> l
         cursor.execute(
             f"""
             SELECT date_trunc('week', opened_at AT TIME ZONE 'UTC') AS week,
-                   count(*) FILTER (WHERE {ON_TIME}),
-                   count(*) FILTER (WHERE {LATE}),
+                   count(*) FILTER (WHERE {ON_TIME_SQL}),
+                   count(*) FILTER (WHERE {LATE_SQL}),
                    {MEDIAN}
             FROM sla_responseclock
             WHERE seller_id = %(seller)s AND opened_at >= %(first)s
@@ -152,92 +150,113 @@ DUE_BUCKETS = (
 
 
 def open_by_due(seller: Seller, now: datetime | None = None) -> list[tuple[str, int]]:
-    """Open clocks by time left (real hours): overdue, within 4 h, 4–8 h, 8–24 h, later."""
+    """Open clocks by time left (real hours): overdue, within 4 h, 4–8 h, 8–24 h, later,
+    and those whose answer is being checked (pending: never overdue)."""
     now = now or timezone.now()
     counts = [0] * len(DUE_BUCKETS)
-    dues = ResponseClock.objects.filter(seller=seller, closed_at__isnull=True).values_list(
-        "due_at", flat=True
-    )
-    for due in dues:
+    open_clocks = ResponseClock.objects.filter(seller=seller, closed_at__isnull=True)
+    in_review = open_clocks.filter(PENDING_Q).count()
+    for due in open_clocks.exclude(PENDING_Q).values_list("due_at", flat=True):
         hours = (due - now).total_seconds() / 3600
         for i, (_label, low, high) in enumerate(DUE_BUCKETS):
             if (low is None or hours >= low) and (high is None or hours < high):
                 counts[i] += 1
                 break
-    return [(str(label), n) for (label, _low, _high), n in zip(DUE_BUCKETS, counts, strict=True)]
+    buckets = [(str(label), n) for (label, _low, _high), n in zip(DUE_BUCKETS, counts, strict=True)]
+    return [*buckets, (str(_("in review")), in_review)]
 
 
-def service_score(stats30: Stats, stats90: Stats) -> tuple[int | None, int | None]:
-    """(score 0–100, typical response hours) from the last 30 days, or the last 90 when 30
-    days hold too few judged clocks; (None, None) for sellers without enough history.
+@dataclass(frozen=True)
+class Headline:
+    """The figures a seller is known by: the same on the public page, the Performance page's
+    tiles, the nightly score and the search ranking. From the last 30 days, or the last 90
+    when 30 days hold fewer than SLA_MIN_SAMPLE judged answers."""
 
-    score = 100 × (0.7 × on-time rate + 0.3 × speed), speed = max(0, 1 − median / 24 h)."""
-    stats = stats30 if stats30.enough else stats90
+    stats: Stats
+
+    @property
+    def score(self) -> int | None:
+        """The service score, 0–100: the on-time rate in whole points (rounded down).
+        Punctuality decides; the median answer time only breaks ties (Seller.objects.ranked)."""
+        rate = self.stats.on_time_rate
+        return None if rate is None else percent_points(rate)
+
+    @property
+    def typical_hours(self) -> int | None:
+        """ "Usually answers within N hours": the median, rounded up, at least 1."""
+        if self.score is None or self.stats.median_hours is None:
+            return None
+        return max(1, math.ceil(round(self.stats.median_hours, 6)))
+
+
+def headline(seller: Seller, now: datetime | None = None) -> Headline:
+    now = now or timezone.now()
+    stats = seller_stats(seller, days=30, now=now)[None]
     if not stats.enough:
-        return None, None
-    median = stats.median_hours if stats.median_hours is not None else 24.0
-    speed = max(0.0, 1.0 - median / 24.0)
-    score = round(100 * (0.7 * stats.on_time_rate + 0.3 * speed))
-    return max(0, min(100, score)), max(1, math.ceil(median))
+        stats = seller_stats(seller, days=90, now=now)[None]
+    return Headline(stats=stats)
+
+
+def late_clocks(
+    seller: Seller, *, days: int, now: datetime | None = None
+) -> QuerySet[ResponseClock]:
+    """The clocks judged late among those opened in the last `days` days: the answers behind
+    the rate, for the seller to look at (newest first)."""
+    now = now or timezone.now()
+    return (
+        ResponseClock.objects.filter(
+            seller=seller, opened_at__gte=now - timedelta(days=days), opened_at__lt=now
+        )
+        .filter(late_q(now))
+        .select_related("thread__order", "market")
+        .order_by("-opened_at", "-id")
+    )
 
 
 def sellers_nightly(now: datetime | None = None) -> int:
-    """Recompute every seller's score, apply the automatic policy, end expired sanctions.
+    """Recompute every seller's score, apply the answer-time ladder, end expired sanctions.
     Idempotent: running it twice on one day changes nothing more."""
     now = now or timezone.now()
     count = 0
     for seller in Seller.objects.all().iterator():
         with transaction.atomic():
             seller = Seller.objects.select_for_update().get(pk=seller.pk)
-            stats30 = seller_stats(seller, days=30, now=now)[None]
-            stats90 = seller_stats(seller, days=90, now=now)[None]
-            score, hours = service_score(stats30, stats90)
-            seller.service_score, seller.typical_response_hours = score, hours
+            figures = headline(seller, now)
+            seller.service_score, seller.typical_response_hours = (
+                figures.score,
+                figures.typical_hours,
+            )
             seller.score_updated_at = now
             seller.save(
                 update_fields=["service_score", "typical_response_hours", "score_updated_at"]
             )
             window = seller_stats(seller, days=settings.SLA_POLICY["window_days"], now=now)[None]
-            policy_apply(seller, window.on_time_rate, window.judged, now)
+            policy_apply(seller, judged=window.judged, late=window.late, now=now)
             seller_status_refresh(seller, now)
         count += 1
     return count
 
 
-def daily_summary_send(now: datetime | None = None) -> bool:
-    """Yesterday's breaches and exemptions by seller, to every platform administrator,
-    once per day however many workers run the job."""
-    now = now or timezone.now()
-    try:
-        with transaction.atomic():
-            DailyReport.objects.create(day=now.date(), sent_at=now)
-    except IntegrityError:
-        return False
-    since = now - timedelta(days=1)
-    breaches = (
-        ResponseClock.objects.filter(breached_at__gte=since, breached_at__lt=now)
+# What the administrators' daily summary reads (helpdesk.summary) -------------------------
+
+
+def breaches_by_seller(since: datetime, until: datetime) -> list[tuple[str, int]]:
+    """Deadlines missed in [since, until), per seller name."""
+    rows = (
+        ResponseClock.objects.filter(breached_at__gte=since, breached_at__lt=until)
         .values_list("seller__company_name")
         .order_by("seller__company_name")
     )
     by_seller: dict[str, int] = {}
-    for (name,) in breaches:
+    for (name,) in rows:
         by_seller[name] = by_seller.get(name, 0) + 1
-    exemptions = ResponseClock.objects.filter(
-        outcome=ResponseClock.Outcome.EXEMPT, closed_at__gte=since, closed_at__lt=now
-    ).count()
-    overdue = ResponseClock.objects.filter(closed_at__isnull=True, due_at__lte=now).count()
-    for admin in User.objects.filter(is_staff=True, is_active=True):
-        with translation.override(admin.preferred_language):
-            text = render_to_string(
-                "sla/email/daily_summary.txt",
-                {
-                    "by_seller": sorted(by_seller.items()),
-                    "total": sum(by_seller.values()),
-                    "exemptions": exemptions,
-                    "overdue": overdue,
-                    "day": since.date(),
-                },
-            )
-        subject, _, body = text.strip().partition("\n")
-        EmailMessage(subject.strip(), body.strip() + "\n", to=[admin.email]).send()
-    return True
+    return sorted(by_seller.items())
+
+
+def exemptions_count(since: datetime, until: datetime) -> int:
+    return ClockExemption.objects.filter(exempted_at__gte=since, exempted_at__lt=until).count()
+
+
+def overdue_count(now: datetime) -> int:
+    """Buyer messages late right now (open past the deadline, no answer held)."""
+    return ResponseClock.objects.filter(closed_at__isnull=True).filter(late_q(now)).count()

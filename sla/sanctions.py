@@ -1,20 +1,51 @@
-"""Sanctions: applied, extended and lifted through these services (the admin calls them),
-and the seller's status kept in step with the sanctions in force."""
+"""Sanctions: the automatic ladders, the administrators' decisions, appeals, and the seller's
+status kept in step with the sanctions in force.
+
+Two ladders decide automatically, each on figures it is given (it imports nothing of the
+helpdesk):
+
+- answer times (`policy_apply`, nightly, settings.SLA_POLICY): with enough judged answers
+  for a rate (SLA_MIN_SAMPLE), a rate below `restriction_below` restricts selling for
+  `restriction_days`, below `warning_below` warns; with fewer, `late_restriction_at` late
+  answers in the window restrict and `late_warning_at` warn. An automatic answer-time
+  sanction is not repeated while one as severe is in force (a warning: within the window);
+- messaging violations (`strikes_apply`, at each confirmed violation, MODERATION_STRIKES):
+  each strike records its rung, a warning, a restriction from `restriction_at` strikes in the
+  window, a suspension from `suspension_at`, whatever else is in force: the ladder climbs.
+
+Overlapping sanctions are separate records, each with its own period; the seller's status is
+the most severe one in force (suspended > restricted > active; a warning changes nothing), so
+ending or lifting one leaves the others. Every change goes through these functions, which
+tell the seller's owners by e-mail (applied, extended, lifted, appeal decided).
+"""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
-from accounts.models import Seller
-from sla.models import Sanction
+from accounts.models import Seller, SellerMember, User
+from outbox.models import Notification
+from outbox.services import notify
+from sla.formats import format_percent
+from sla.models import Sanction, SanctionAppeal
+
+# Kinds in order of severity.
+SEVERITY = {Sanction.Kind.WARNING: 1, Sanction.Kind.RESTRICTION: 2, Sanction.Kind.SUSPENSION: 3}
 
 
-def active_sanctions(seller: Seller, now: datetime | None = None):
+class SanctionError(Exception):
+    """A rule refused the change; the message (translated) is shown to the person."""
+
+
+def active_sanctions(seller: Seller, now: datetime | None = None) -> QuerySet[Sanction]:
     now = now or timezone.now()
     return Sanction.objects.filter(
         seller=seller, lifted_at__isnull=True, starts_at__lte=now
@@ -37,22 +68,47 @@ def seller_status_refresh(seller: Seller, now: datetime | None = None) -> str:
     return status
 
 
+def _owners(seller_id: int) -> list[User]:
+    """Who hears of a sanction: the seller's active owners (every active member when it has
+    no owner)."""
+    members = list(
+        SellerMember.objects.filter(seller_id=seller_id, user__is_active=True).select_related(
+            "user"
+        )
+    )
+    owners = [m.user for m in members if m.role == SellerMember.Role.OWNER]
+    return owners or [m.user for m in members]
+
+
+def _tell(sanction: Sanction, kind: str, *, also: User | None = None) -> None:
+    people = _owners(sanction.seller_id)
+    if also is not None and also.is_active:
+        people.append(also)
+    notify(kind=kind, recipients=people, sanction_id=sanction.pk)
+
+
 @transaction.atomic
 def sanction_apply(
     *,
     seller: Seller,
     kind: str,
-    reason: str,
-    by=None,
+    cause: str = Sanction.Cause.MANUAL,
+    figures: dict[str, Any] | None = None,
+    reason: str = "",
+    by: User | None = None,
     starts_at: datetime | None = None,
     ends_at: datetime | None = None,
     automatic: bool = False,
 ) -> Sanction:
-    """Record a sanction and update the seller's status."""
+    """Record a sanction, update the seller's status and tell its owners."""
+    if cause == Sanction.Cause.MANUAL and not reason.strip():
+        raise SanctionError(_("Say why: the seller is shown the reason."))
     seller = Seller.objects.select_for_update().get(pk=seller.pk)
     sanction = Sanction.objects.create(
         seller=seller,
         kind=kind,
+        cause=cause,
+        figures=figures or {},
         reason=reason.strip(),
         starts_at=starts_at or timezone.now(),
         ends_at=ends_at,
@@ -60,117 +116,234 @@ def sanction_apply(
         decided_by=by,
     )
     seller_status_refresh(seller)
+    _tell(sanction, Notification.Kind.SANCTION_APPLIED)
     return sanction
 
 
 @transaction.atomic
-def sanction_extend(*, sanction: Sanction, until: datetime | None, by) -> Sanction:
-    """Move a sanction's end (None: until lifted)."""
+def sanction_extend(
+    *, sanction: Sanction, until: datetime | None, by: User, now: datetime | None = None
+) -> Sanction:
+    """Move a sanction's end later (None: until lifted). Shortening is refused: a sanction
+    ends early only by being lifted, which is recorded with who and when."""
+    now = now or timezone.now()
     sanction = Sanction.objects.select_for_update().get(pk=sanction.pk)
+    if sanction.lifted_at is not None:
+        raise SanctionError(_("This sanction has been lifted; apply a new one instead."))
+    if sanction.ends_at is not None and sanction.ends_at <= now:
+        raise SanctionError(_("This sanction has ended; apply a new one instead."))
+    if until == sanction.ends_at:
+        return sanction
+    if sanction.ends_at is None or (until is not None and until < sanction.ends_at):
+        raise SanctionError(
+            _("A sanction can only be extended. To end it early, lift it: that is recorded.")
+        )
     sanction.ends_at = until
     if sanction.decided_by_id is None:
         sanction.decided_by = by
     sanction.save(update_fields=["ends_at", "decided_by"])
-    seller_status_refresh(sanction.seller)
+    seller_status_refresh(sanction.seller, now)
+    _tell(sanction, Notification.Kind.SANCTION_EXTENDED)
     return sanction
 
 
 @transaction.atomic
-def sanction_lift(*, sanction: Sanction, by) -> Sanction:
+def sanction_lift(*, sanction: Sanction, by: User) -> Sanction:
+    """End a sanction now, recording who lifted it; lifting twice changes nothing."""
     sanction = Sanction.objects.select_for_update().get(pk=sanction.pk)
     if sanction.lifted_at is None:
         sanction.lifted_at = timezone.now()
         sanction.lifted_by = by
         sanction.save(update_fields=["lifted_at", "lifted_by"])
+        _tell(sanction, Notification.Kind.SANCTION_LIFTED)
     seller_status_refresh(sanction.seller)
     return sanction
 
 
-def policy_apply(
-    seller: Seller, on_time_rate: float | None, judged: int, now: datetime | None = None
-) -> Sanction | None:
-    """The automatic policy (thresholds in settings.SLA_POLICY), judged on the last
-    window_days with at least SLA_MIN_SAMPLE clocks: below restriction_below, a restriction
-    for restriction_days; below warning_below, a warning. Never twice while one is in force
-    (or, for warnings, within the window)."""
-    policy = settings.SLA_POLICY
-    if on_time_rate is None or judged < settings.SLA_MIN_SAMPLE:
-        return None
-    now = now or timezone.now()
-    percent = f"{on_time_rate:.0%}"
-    window = policy["window_days"]
-    if on_time_rate < policy["restriction_below"]:
-        if (
-            active_sanctions(seller, now)
-            .filter(kind__in=[Sanction.Kind.RESTRICTION, Sanction.Kind.SUSPENSION])
-            .exists()
-        ):
-            return None
-        return sanction_apply(
-            seller=seller,
-            kind=Sanction.Kind.RESTRICTION,
-            automatic=True,
-            starts_at=now,
-            ends_at=now + timedelta(days=policy["restriction_days"]),
-            reason=f"Only {percent} of buyer messages were answered within 24 business hours "
-            f"over the last {window} days ({judged} messages); the minimum is "
-            f"{policy['restriction_below']:.0%}.",
-        )
-    if on_time_rate < policy["warning_below"]:
-        recent = Sanction.objects.filter(
-            seller=seller, kind=Sanction.Kind.WARNING, starts_at__gte=now - timedelta(days=window)
-        )
-        if recent.exists():
-            return None
-        return sanction_apply(
-            seller=seller,
-            kind=Sanction.Kind.WARNING,
-            automatic=True,
-            starts_at=now,
-            ends_at=now + timedelta(days=window),
-            reason=f"{percent} of buyer messages were answered within 24 business hours over "
-            f"the last {window} days ({judged} messages); the platform expects at least "
-            f"{policy['warning_below']:.0%}.",
-        )
+# Appeals --------------------------------------------------------------------------------
+
+
+def appeal_refusal(sanction: Sanction, now: datetime | None = None) -> str | None:
+    """Why the seller may not appeal this sanction, or None: once per sanction, while it is
+    in force."""
+    if hasattr(sanction, "appeal"):
+        return _("This sanction has already been appealed.")
+    if not sanction.in_force(now or timezone.now()):
+        return _("Only a sanction in force can be appealed.")
     return None
 
 
-def strikes(seller: Seller, now: datetime | None = None) -> int:
-    """Confirmed moderation violations by the seller's team within the strike window."""
-    from helpdesk.models import MessageReview
+@transaction.atomic
+def sanction_appeal(*, sanction: Sanction, by: User, text: str) -> SanctionAppeal:
+    """The seller's one appeal against a sanction, for an administrator to decide."""
+    sanction = Sanction.objects.select_for_update().get(pk=sanction.pk)
+    if not SellerMember.objects.filter(user=by, seller_id=sanction.seller_id).exists():
+        raise SanctionError(_("Only the seller's team can appeal its sanctions."))
+    if not text.strip():
+        raise SanctionError(_("Say why the sanction should be lifted."))
+    refusal = appeal_refusal(sanction)
+    if refusal:
+        raise SanctionError(refusal)
+    return SanctionAppeal.objects.create(sanction=sanction, text=text.strip(), submitted_by=by)
 
+
+@transaction.atomic
+def appeal_decide(
+    *, appeal: SanctionAppeal, granted: bool, by: User, reason: str
+) -> SanctionAppeal:
+    """An administrator decides an appeal once, with a reason the seller is shown. Granted:
+    the sanction is lifted. The seller's owners and the appeal's writer are told."""
+    appeal = SanctionAppeal.objects.select_for_update().get(pk=appeal.pk)
+    if not appeal.is_pending:
+        raise SanctionError(_("This appeal has already been decided."))
+    if not reason.strip():
+        raise SanctionError(_("Say why: the seller is shown the reason."))
+    appeal.state = SanctionAppeal.State.GRANTED if granted else SanctionAppeal.State.DENIED
+    appeal.decision_reason = reason.strip()
+    appeal.decided_by = by
+    appeal.decided_at = timezone.now()
+    appeal.save(update_fields=["state", "decision_reason", "decided_by", "decided_at"])
+    sanction = appeal.sanction
+    if granted and sanction.lifted_at is None:
+        sanction.lifted_at = appeal.decided_at
+        sanction.lifted_by = by
+        sanction.save(update_fields=["lifted_at", "lifted_by"])
+        seller_status_refresh(sanction.seller)
+    _tell(sanction, Notification.Kind.APPEAL_DECIDED, also=appeal.submitted_by)
+    return appeal
+
+
+# The automatic ladders ------------------------------------------------------------------
+
+ANSWER_TIME_CAUSES = (Sanction.Cause.LATE_RATE, Sanction.Cause.LATE_COUNT)
+
+
+def _answer_time_sanction_in_force(seller: Seller, kind: str, now: datetime) -> bool:
+    """An automatic answer-time sanction at least as severe as `kind` is in force (or, for a
+    warning, one was given within the policy's window)."""
+    policy = settings.SLA_POLICY
+    mine = Sanction.objects.filter(seller=seller, cause__in=ANSWER_TIME_CAUSES)
+    if kind == Sanction.Kind.WARNING:
+        recent = mine.filter(starts_at__gte=now - timedelta(days=policy["window_days"]))
+        if recent.exists():
+            return True
+    severe = [k for k, rank in SEVERITY.items() if rank >= SEVERITY[kind]]
+    return (
+        active_sanctions(seller, now).filter(cause__in=ANSWER_TIME_CAUSES, kind__in=severe).exists()
+    )
+
+
+def policy_apply(
+    seller: Seller, *, judged: int, late: int, now: datetime | None = None
+) -> Sanction | None:
+    """The answer-time ladder on the last SLA_POLICY["window_days"] days' judged answers
+    (on time + late) and late ones (see the module's docstring)."""
+    policy = settings.SLA_POLICY
     now = now or timezone.now()
-    window = settings.MODERATION_STRIKES["window_days"]
-    return MessageReview.objects.strikes(now - timedelta(days=window)).filter(seller=seller).count()
-
-
-def strikes_apply(seller: Seller, now: datetime | None = None) -> Sanction | None:
-    """A confirmed violation is a strike (settings.MODERATION_STRIKES): a warning each time,
-    a restriction at restriction_at strikes within the window, a suspension at
-    suspension_at; never a restriction or suspension while one as severe is in force."""
-    policy = settings.MODERATION_STRIKES
-    now = now or timezone.now()
-    count = strikes(seller, now)
     window = policy["window_days"]
-    in_force = set(active_sanctions(seller, now).values_list("kind", flat=True))
-    if count >= policy["suspension_at"]:
-        if Sanction.Kind.SUSPENSION in in_force:
-            return None
-        kind, days = Sanction.Kind.SUSPENSION, policy["suspension_days"]
-    elif count >= policy["restriction_at"]:
-        if in_force & {Sanction.Kind.RESTRICTION, Sanction.Kind.SUSPENSION}:
-            return None
-        kind, days = Sanction.Kind.RESTRICTION, policy["restriction_days"]
+    kind: str | None = None
+    if judged >= settings.SLA_MIN_SAMPLE:
+        rate = (judged - late) / judged
+        cause = Sanction.Cause.LATE_RATE
+        figures: dict[str, Any] = {"rate": rate, "judged": judged, "late": late, "days": window}
+        if rate < policy["restriction_below"]:
+            kind, figures["threshold"] = Sanction.Kind.RESTRICTION, policy["restriction_below"]
+        elif rate < policy["warning_below"]:
+            kind, figures["threshold"] = Sanction.Kind.WARNING, policy["warning_below"]
     else:
-        kind, days = Sanction.Kind.WARNING, window
+        cause = Sanction.Cause.LATE_COUNT
+        figures = {"judged": judged, "late": late, "days": window}
+        if late >= policy["late_restriction_at"]:
+            kind, figures["threshold"] = Sanction.Kind.RESTRICTION, policy["late_restriction_at"]
+        elif late >= policy["late_warning_at"]:
+            kind, figures["threshold"] = Sanction.Kind.WARNING, policy["late_warning_at"]
+    if kind is None or _answer_time_sanction_in_force(seller, kind, now):
+        return None
+    days = policy["restriction_days"] if kind == Sanction.Kind.RESTRICTION else window
     return sanction_apply(
         seller=seller,
         kind=kind,
+        cause=cause,
+        figures={**figures, "on": now.date().isoformat()},
         automatic=True,
         starts_at=now,
         ends_at=now + timedelta(days=days),
-        reason=f"{count} confirmed breach(es) of the messaging rules in the last {window} days "
-        f"(contact details, links, payment outside the platform or advertising in messages "
-        f"to buyers). A restriction follows at {policy['restriction_at']}, a suspension at "
-        f"{policy['suspension_at']}.",
     )
+
+
+def strikes_apply(seller: Seller, *, strikes: int, now: datetime | None = None) -> Sanction:
+    """A confirmed messaging violation: record the rung the seller's `strikes` (confirmed
+    violations within the strike window, this one included) reach."""
+    policy = settings.MODERATION_STRIKES
+    now = now or timezone.now()
+    if strikes >= policy["suspension_at"]:
+        kind, days = Sanction.Kind.SUSPENSION, policy["suspension_days"]
+    elif strikes >= policy["restriction_at"]:
+        kind, days = Sanction.Kind.RESTRICTION, policy["restriction_days"]
+    else:
+        kind, days = Sanction.Kind.WARNING, policy["window_days"]
+    return sanction_apply(
+        seller=seller,
+        kind=kind,
+        cause=Sanction.Cause.STRIKES,
+        figures={
+            "strikes": strikes,
+            "days": policy["window_days"],
+            "restriction_at": policy["restriction_at"],
+            "suspension_at": policy["suspension_at"],
+            "on": now.date().isoformat(),
+        },
+        automatic=True,
+        starts_at=now,
+        ends_at=now + timedelta(days=days),
+    )
+
+
+# Reading a sanction ---------------------------------------------------------------------
+
+
+def sanction_reason(sanction: Sanction) -> str:
+    """Why the sanction was applied, in the active language, from its stored figures."""
+    f = sanction.figures
+    if sanction.cause == Sanction.Cause.LATE_RATE:
+        return _(
+            "%(rate)s of the %(judged)d buyer messages judged over the %(days)d days to "
+            "%(on)s were answered within 24 business hours; the platform expects at least "
+            "%(threshold)s."
+        ) % {
+            "rate": format_percent(f["rate"]),
+            "judged": f["judged"],
+            "days": f["days"],
+            "on": _date(f["on"]),
+            "threshold": format_percent(f["threshold"]),
+        }
+    if sanction.cause == Sanction.Cause.LATE_COUNT:
+        return _(
+            "%(late)d of the %(judged)d buyer messages judged over the %(days)d days to "
+            "%(on)s were answered late (or not at all); %(threshold)d late answers lead to "
+            "this sanction."
+        ) % {
+            "late": f["late"],
+            "judged": f["judged"],
+            "days": f["days"],
+            "on": _date(f["on"]),
+            "threshold": f["threshold"],
+        }
+    if sanction.cause == Sanction.Cause.STRIKES:
+        return _(
+            "%(strikes)d confirmed breaches of the messaging rules in the %(days)d days to "
+            "%(on)s (contact details, links, payment outside the platform or advertising in "
+            "messages to buyers). A restriction follows at %(restriction_at)d, a suspension "
+            "at %(suspension_at)d."
+        ) % {
+            "strikes": f["strikes"],
+            "days": f["days"],
+            "on": _date(f["on"]),
+            "restriction_at": f["restriction_at"],
+            "suspension_at": f["suspension_at"],
+        }
+    return sanction.reason
+
+
+def _date(iso: str) -> str:
+    return date_format(date.fromisoformat(iso), "DATE_FORMAT")

@@ -1,6 +1,8 @@
 from celery import shared_task
 
-from sla.services import heartbeat_record, sla_sweep
+from sla.performance import sellers_nightly
+from sla.services import heartbeat_record
+from sla.sweep import sla_sweep
 
 
 @shared_task(name="sla.tasks.heartbeat", ignore_result=True)
@@ -17,14 +19,5 @@ def sweep() -> None:
 
 @shared_task(name="sla.tasks.nightly", ignore_result=True)
 def nightly() -> None:
-    from sla.performance import sellers_nightly
-
     sellers_nightly()
     heartbeat_record(name="sla-nightly")
-
-
-@shared_task(name="sla.tasks.daily_summary", ignore_result=True)
-def daily_summary() -> None:
-    from sla.performance import daily_summary_send
-
-    daily_summary_send()

@@ -1,18 +1,27 @@
+from typing import Any
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from accounts.access import access_seller_workspace
 from accounts.models import Seller
 from orders.models import Market
 from sla import charts
+from sla.forms import AppealForm
 from sla.models import Heartbeat, Sanction
-from sla.performance import WINDOWS, open_by_due, seller_stats, weekly
+from sla.performance import WINDOWS, headline, late_clocks, open_by_due, seller_stats, weekly
+from sla.sanctions import SanctionError, appeal_refusal, sanction_appeal
+
+LATE_LIST = 50
 
 
 @never_cache
@@ -35,12 +44,17 @@ def healthz(request: HttpRequest) -> JsonResponse:
     )
 
 
+def _chosen_seller(request: HttpRequest, sellers: list[Seller]) -> Seller:
+    return next((s for s in sellers if s.slug == request.GET.get("seller")), sellers[0])
+
+
 @login_required
 @require_GET
 def seller_performance(request: HttpRequest) -> HttpResponse:
-    """The seller's dashboard: answer times, on-time rate, open clocks, score, sanctions."""
+    """The seller's dashboard: answer times, on-time rate, open clocks, score, the late
+    answers behind the rate, sanctions and appeals."""
     sellers = access_seller_workspace(request.user)
-    seller = next((s for s in sellers if s.slug == request.GET.get("seller")), sellers[0])
+    seller = _chosen_seller(request, sellers)
     now = timezone.now()
     by_window = {days: seller_stats(seller, days=days, now=now) for days in WINDOWS}
     markets = Market.objects.in_bulk()
@@ -50,6 +64,11 @@ def seller_performance(request: HttpRequest) -> HttpResponse:
     weeks = weekly(seller, now=now)
     labels = [date_format(w.start, "j M") for w in weeks]
     due = open_by_due(seller, now)
+    figures = headline(seller, now)
+    late = list(late_clocks(seller, days=figures.stats.days, now=now)[: LATE_LIST + 1])
+    sanctions = list(
+        Sanction.objects.filter(seller=seller).select_related("decided_by", "appeal")[:20]
+    )
     return render(
         request,
         "sla/performance.html",
@@ -57,21 +76,54 @@ def seller_performance(request: HttpRequest) -> HttpResponse:
             "seller": seller,
             "sellers": sellers,
             "windows": WINDOWS,
+            "headline": figures,
             "totals": [by_window[d][None] for d in WINDOWS],
             "rows": rows,
             "response_chart": charts.bars([w.median_hours for w in weeks], labels, unit=" h"),
             "on_time_chart": charts.line([w.on_time_rate for w in weeks], labels),
             "due_chart": charts.bars([count for _, count in due], [name for name, _ in due]),
             "open_count": sum(count for _, count in due),
-            "sanctions": Sanction.objects.filter(seller=seller).select_related("decided_by")[:20],
+            "late": late[:LATE_LIST],
+            "late_more": len(late) > LATE_LIST,
+            "sanctions": [
+                (sanction, appeal_refusal(sanction, now) is None) for sanction in sanctions
+            ],
+            "appeal_form": AppealForm(),
             "now": now,
         },
     )
 
 
+@login_required
+@require_POST
+def sanction_appeal_view(request: HttpRequest, sanction_id: int) -> HttpResponse:
+    """The seller's one appeal against one of its sanctions."""
+    sellers = access_seller_workspace(request.user)
+    sanction = get_object_or_404(
+        Sanction.objects.select_related("seller"), pk=sanction_id, seller__in=sellers
+    )
+    form = AppealForm(request.POST)
+    back = f"{reverse('sla:performance')}?seller={sanction.seller.slug}#sanctions"
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(back)
+    try:
+        sanction_appeal(sanction=sanction, by=request.user, text=form.cleaned_data["text"])
+    except SanctionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, _("Your appeal was sent. A platform administrator will decide and tell you.")
+        )
+    return redirect(back)
+
+
 @require_GET
 def seller_profile(request: HttpRequest, slug: str) -> HttpResponse:
-    """The public seller profile: who they are and how quickly they usually answer."""
+    """The public seller profile: who they are and how quickly they usually answer (the same
+    figures as the seller's Performance page)."""
     seller = get_object_or_404(Seller, slug=slug)
-    stats = seller_stats(seller, days=30)[None]
-    return render(request, "sla/seller_profile.html", {"seller": seller, "stats": stats})
+    context: dict[str, Any] = {"seller": seller, "headline": headline(seller)}
+    return render(request, "sla/seller_profile.html", context)

@@ -6,7 +6,7 @@ import factory
 from django.utils import timezone
 
 from accounts.models import Seller, SellerMember, User
-from helpdesk.services import Upload
+from helpdesk.uploads import Upload
 from orders.models import Carrier, Market, Order
 from orders.services import Address, LineSpec, order_place, shipment_add
 

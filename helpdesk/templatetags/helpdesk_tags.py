@@ -1,16 +1,38 @@
+from typing import Any
+
 from django import template
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from helpdesk.forms import StatusUpdateForm
+from helpdesk.models import Thread
 from helpdesk.status_updates import StatusCard, status_card
+from orders.models import Order
 from sla.calendar import business_time_between
 
 register = template.Library()
 
 
 @register.filter(name="status_card")
-def status_card_filter(data: dict) -> StatusCard:
+def status_card_filter(data: dict[str, Any]) -> StatusCard:
     return status_card(data)
+
+
+@register.inclusion_tag("helpdesk/_reply_badge.html")
+def reply_badge(thread: Thread, role: str) -> dict[str, Any]:
+    """Where the thread stands for its reader: one place for every page's label, from the
+    thread's reply state (nothing reads "answered" unless the seller answered)."""
+    return {"thread": thread, "role": role}
+
+
+@register.inclusion_tag("helpdesk/_order_status_form.html", takes_context=True)
+def order_status_form(context: template.Context, order: Order) -> dict[str, Any]:
+    """The seller's "keep the buyer informed" form on the order page."""
+    return {
+        "order": order,
+        "form": StatusUpdateForm(order=order),
+        "request": context.get("request"),
+    }
 
 
 def _hours_minutes(seconds: float) -> str:
@@ -24,11 +46,14 @@ def _hours_minutes(seconds: float) -> str:
 
 
 @register.simple_tag
-def countdown(thread) -> str:
+def countdown(thread: Thread) -> str:
     """The seller's countdown in business time of the thread's market: "due in 5 h 40 min"
-    or "overdue by 2 h" (hours that count; nights of weekends and holidays do not)."""
+    or "overdue by 2 h" (hours that count; nights of weekends and holidays do not); paused
+    while an answer is being checked."""
     if not thread.due_at:
         return ""
+    if thread.answer_in_review:
+        return _("paused: your reply is being checked")
     now = timezone.now()
     if now < thread.due_at:
         left = business_time_between(now, thread.due_at, thread.market_id)

@@ -1,34 +1,24 @@
-"""The ten markets of PRODUCT.md, and the database rule that an order is paid in its
+"""The markets of orders/markets.py, and the database rule that an order is paid in its
 market's currency."""
 
 from django.db import migrations
 
-MARKETS = [
-    # code, name, country (holidays), time zone, currency, language
-    ("FR", "France", "FR", "Europe/Paris", "EUR", "fr"),
-    ("DE", "Germany", "DE", "Europe/Berlin", "EUR", "de"),
-    ("AT", "Austria", "AT", "Europe/Vienna", "EUR", "de"),
-    ("PL", "Poland", "PL", "Europe/Warsaw", "PLN", "pl"),
-    ("CZ", "Czechia", "CZ", "Europe/Prague", "CZK", "cs"),
-    ("SK", "Slovakia", "SK", "Europe/Bratislava", "EUR", "sk"),
-    ("HU", "Hungary", "HU", "Europe/Budapest", "HUF", "hu"),
-    ("RO", "Romania", "RO", "Europe/Bucharest", "RON", "ro"),
-    ("ES", "Spain", "ES", "Europe/Madrid", "EUR", "es"),
-    ("IT", "Italy", "IT", "Europe/Rome", "EUR", "it"),
-]
+from orders.markets import MARKETS
 
 
 def create_markets(apps, schema_editor):
+    """Create or update a row per market of the registry (also re-run by the tests after a
+    flush, and by a later migration when a market is added)."""
     Market = apps.get_model("orders", "Market")
-    for code, name, country, time_zone, currency, language in MARKETS:
+    for market in MARKETS:
         Market.objects.update_or_create(
-            code=code,
+            code=market.code,
             defaults={
-                "name": name,
-                "country": country,
-                "time_zone": time_zone,
-                "currency": currency,
-                "language": language,
+                "name": market.name,
+                "country": market.country,
+                "time_zone": market.time_zone,
+                "currency": market.currency,
+                "language": market.language,
             },
         )
 

@@ -10,20 +10,24 @@ from django.core import mail
 from django.db import IntegrityError, InternalError, connection, transaction
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
 
-from helpdesk.models import Message, MessageReview, Notification
-from helpdesk.notifications import notifications_send_pending
+from helpdesk.models import Message, MessageReview
 from helpdesk.reviews import highlight, mask, screen
 from helpdesk.services import (
     HelpdeskError,
-    Upload,
     message_post,
     review_decide,
     status_update_post,
+    thread_escalate,
     thread_open,
 )
+from helpdesk.summary import daily_summary_send
+from helpdesk.uploads import Upload
+from outbox.models import Notification
+from outbox.sending import notifications_send_pending
 from sla.models import ResponseClock, Sanction
-from sla.services import sla_sweep
+from sla.sweep import sla_sweep
 from tests.factories import make_order, pdf_with_text, png_upload
 
 pytestmark = pytest.mark.django_db
@@ -433,3 +437,76 @@ def test_the_administrator_opens_a_reviewed_file_and_sees_strikes_per_seller(wor
     assert '<td class="field-violations">1</td>' in sellers
     client.force_login(world.seller_agent)
     assert client.get(url).status_code == 302  # to the admin log-in
+
+
+# Reviews have their own target -----------------------------------------------------------
+
+
+def test_a_review_is_due_within_four_business_hours_of_the_market(world, settings):
+    """Issue 10 (3). Failed before: nothing aged in the queue (no target, newest first)."""
+    friday_evening = datetime(2026, 11, 27, 17, 0, tzinfo=UTC)  # 18:00 in Paris
+    with time_machine.travel(friday_evening, tick=False):
+        review = reply(world).review
+    # Four business hours from Friday 18:00: Friday until midnight runs 6 h > 4 h.
+    assert review.due_at == datetime(2026, 11, 27, 21, 0, tzinfo=UTC)
+    settings.MODERATION_REVIEW_HOURS = 8
+    with time_machine.travel(friday_evening, tick=False):
+        later = reply(world, idempotency_key=uuid.uuid4()).review
+    assert later.due_at == datetime(2026, 11, 30, 1, 0, tzinfo=UTC)  # Monday 02:00 Paris
+
+
+def test_the_queue_shows_the_oldest_first_with_its_age_and_what_is_past_target(world, client):
+    with time_machine.travel(timezone.now() - timedelta(days=2), tick=False):
+        old = reply(world).review
+    new = message_post(
+        thread=world.other_thread, author=world.other_buyer, role="buyer", body=EMAIL_REQUEST
+    ).review
+    client.force_login(world.platform_admin)
+    html = client.get(reverse("admin:helpdesk_messagereview_changelist")).content.decode()
+    html = html.replace("\xa0", " ")  # timesince writes "2\xa0days"
+    old_at = html.index(reverse("admin:helpdesk_messagereview_change", args=[old.pk]))
+    new_at = html.index(reverse("admin:helpdesk_messagereview_change", args=[new.pk]))
+    assert old_at < new_at
+    assert "2 days, past target" in html
+    assert "past target" not in html[new_at:]
+
+
+def test_the_daily_summary_lists_the_backlog_and_what_is_past_target(world, mailoutbox):
+    with time_machine.travel(timezone.now() - timedelta(days=2), tick=False):
+        old = reply(world).review
+    reply(world, idempotency_key=uuid.uuid4())
+    assert daily_summary_send() is True
+    (summary,) = [m for m in mailoutbox if "daily summary" in m.subject]
+    summary.body = summary.body.replace("\xa0", " ")
+    assert "1 review past target" in summary.subject
+    assert "2 messages await a decision" in summary.body
+    assert "the oldest has waited 2 days" in summary.body
+    assert reverse("admin:helpdesk_messagereview_change", args=[old.pk]) in summary.body
+
+
+def test_the_buyer_is_told_that_an_answer_is_being_checked(world, client):
+    reply(world)
+    html = page(client, world.buyer, world.thread)
+    assert "The seller has answered. The platform is checking the answer" in html
+    assert "06 12 34 56 78" not in html
+
+
+# Every text a person writes is screened --------------------------------------------------
+
+
+def test_the_escalation_reason_is_screened_and_masked_for_the_seller(world, client):
+    """Issue 10 (5). Failed before: the phone number and e-mail address of the reason
+    reached the seller unmasked, with no review."""
+    reason = "Call me on 06 12 34 56 78 or write to bea.buyer@gmail.com"
+    with time_machine.travel(world.thread.due_at + timedelta(minutes=1)):
+        thread_escalate(thread=world.thread, buyer=world.buyer, reason=reason)
+    event = world.thread.messages.get(data__event="escalated")
+    assert (event.review.action, event.review.kinds) == ("mask", ["email", "phone"])
+    seller_html = page(client, world.seller_agent, world.thread)
+    assert "06 12 34 56 78" not in seller_html
+    assert "bea.buyer@gmail.com" not in seller_html
+    assert "[•••]" in seller_html
+    assert "06 12 34 56 78" in page(client, world.buyer, world.thread)
+    # The platform's staff read it as written, in the queue and in their e-mail.
+    staff_notice = Notification.objects.get(kind="escalation", thread=world.thread)
+    assert staff_notice.payload["text"] == reason

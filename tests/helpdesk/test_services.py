@@ -6,7 +6,7 @@ import pytest
 import time_machine
 from django.db import DatabaseError, connection, transaction
 
-from helpdesk.models import Message, Notification, Role, Thread, Topic
+from helpdesk.models import Message, ReplyState, Role, Thread, Topic
 from helpdesk.services import (
     HelpdeskError,
     message_post,
@@ -15,11 +15,14 @@ from helpdesk.services import (
     thread_assign,
     thread_close,
     thread_escalate,
+    thread_no_reply_needed,
     thread_open,
     thread_reopen,
 )
 from orders.models import Order
+from outbox.models import Notification
 from sla.calendar import response_deadline
+from sla.models import ResponseClock
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -158,13 +161,18 @@ def test_only_the_seller_team_posts_status_updates(world):
         status_update_post(order=world.order, author=world.buyer, update={"type": "repair_started"})
 
 
+SHIPPED = {
+    "type": "shipped",
+    "carrier": "dpd",
+    "tracking_number": "01234567890123",
+    "estimated_delivery": date(2026, 12, 3),
+}
+REFUND = {"type": "refund_issued", "amount": Decimal("5.00"), "currency": "EUR"}
+
+
 def test_a_proactive_update_opens_the_order_updates_thread_once(world):
-    first = status_update_post(
-        order=world.order, author=world.seller_agent, update={"type": "repair_started"}
-    )
-    second = status_update_post(
-        order=world.order, author=world.seller_agent, update={"type": "repair_finished"}
-    )
+    first = status_update_post(order=world.order, author=world.seller_agent, update=SHIPPED)
+    second = status_update_post(order=world.order, author=world.seller_agent, update=REFUND)
     assert first.thread_id == second.thread_id
     thread = first.thread
     assert thread.topic == Topic.ORDER_UPDATES
@@ -173,9 +181,7 @@ def test_a_proactive_update_opens_the_order_updates_thread_once(world):
 
 
 def test_a_seller_cannot_write_free_text_in_order_updates(world):
-    message = status_update_post(
-        order=world.order, author=world.seller_agent, update={"type": "repair_started"}
-    )
+    message = status_update_post(order=world.order, author=world.seller_agent, update=SHIPPED)
     with pytest.raises(HelpdeskError):
         message_post(
             thread=message.thread,
@@ -223,14 +229,102 @@ def test_buyer_marking_solved_stops_waiting_for_the_seller(world):
 
 def test_buyer_can_reopen_within_30_days_only(world):
     thread_close(thread=world.thread, by=world.buyer, role=Role.BUYER)
-    with time_machine.travel(timedelta(days=31)):
-        with pytest.raises(HelpdeskError):
-            thread_reopen(thread=world.thread, by=world.buyer, role=Role.BUYER)
-        # The seller may still reopen.
-        thread_reopen(thread=world.thread, by=world.seller_agent, role=Role.SELLER)
-    thread_close(thread=world.thread, by=world.buyer, role=Role.BUYER)
+    with time_machine.travel(timedelta(days=31)), pytest.raises(HelpdeskError, match="30 days"):
+        thread_reopen(thread=world.thread, by=world.buyer, role=Role.BUYER)
     with time_machine.travel(timedelta(days=29)):
         assert thread_reopen(thread=world.thread, by=world.buyer, role=Role.BUYER).is_open
+
+
+def test_solve_then_reopen_puts_the_request_back_with_a_deadline_from_the_reopening(world):
+    """Issue 10 (1). Failed before: the reopened thread had no deadline, left "awaiting our
+    reply" and read "Answered" on both sides."""
+    t0 = world.thread.awaiting_reply_since
+    with time_machine.travel(t0 + timedelta(hours=1), tick=False):
+        message_post(thread=world.thread, author=world.buyer, role=Role.BUYER, body="Any news?")
+    with time_machine.travel(t0 + timedelta(hours=2), tick=False):
+        thread_close(thread=world.thread, by=world.buyer, role=Role.BUYER)
+    reopened = t0 + timedelta(days=3, hours=2)
+    with time_machine.travel(reopened, tick=False):
+        thread_reopen(thread=world.thread, by=world.buyer, role=Role.BUYER)
+    thread = Thread.objects.get(pk=world.thread.pk)
+    assert thread.awaiting_reply_since == reopened
+    assert thread.due_at == response_deadline(reopened, "FR")
+    assert thread.reply_state == ReplyState.AWAITING
+    assert thread in Thread.objects.awaiting_seller()
+    clock = ResponseClock.objects.get(thread=thread, closed_at__isnull=True)
+    reopen_event = thread.messages.get(data__event="reopened")
+    assert (clock.opened_at, clock.opened_by_id) == (reopened, reopen_event.pk)
+    # The seller's team hears of it.
+    assert Notification.objects.filter(message=reopen_event, recipient=world.seller_agent)
+
+
+def test_reopening_while_a_clock_runs_keeps_its_earlier_deadline(world):
+    due = world.thread.due_at
+    thread_close(thread=world.thread, by=world.seller_agent, role=Role.SELLER)
+    thread_reopen(thread=world.thread, by=world.buyer, role=Role.BUYER)
+    world.thread.refresh_from_db()
+    assert world.thread.due_at == due
+    assert ResponseClock.objects.filter(thread=world.thread).count() == 1
+
+
+def test_nothing_reads_answered_unless_the_seller_answered(world):
+    thread_close(thread=world.thread, by=world.buyer, role=Role.BUYER)
+    world.thread.refresh_from_db()
+    assert world.thread.reply_state == ReplyState.SOLVED
+    thread_reopen(thread=world.thread, by=world.buyer, role=Role.BUYER)
+    thread_no_reply_needed(thread=world.thread, by=world.seller_agent)
+    world.thread.refresh_from_db()
+    assert world.thread.reply_state == ReplyState.NO_REPLY_NEEDED
+    message_post(thread=world.thread, author=world.buyer, role=Role.BUYER, body="Hello?")
+    reply(world)
+    world.thread.refresh_from_db()
+    assert world.thread.reply_state == ReplyState.ANSWERED
+
+
+def test_a_seller_reopens_only_what_it_closed_and_within_the_window(world):
+    """Issue 10 (7). Failed before: a seller could reopen any buyer-closed thread at any
+    time and write in it."""
+    thread_close(thread=world.thread, by=world.buyer, role=Role.BUYER)
+    with pytest.raises(HelpdeskError, match="Only the buyer can reopen"):
+        thread_reopen(thread=world.thread, by=world.seller_agent, role=Role.SELLER)
+    thread_reopen(thread=world.thread, by=world.buyer, role=Role.BUYER)
+    thread_close(thread=world.thread, by=world.seller_agent, role=Role.SELLER)
+    with time_machine.travel(timedelta(days=31)), pytest.raises(HelpdeskError, match="30 days"):
+        thread_reopen(thread=world.thread, by=world.seller_agent, role=Role.SELLER)
+    assert thread_reopen(thread=world.thread, by=world.seller_agent, role=Role.SELLER).is_open
+
+
+def test_unprompted_updates_fit_the_order_and_are_rationed(world, settings):
+    """Issue 10 (7). Failed before: any number of any update on a delivered order."""
+    settings.SELLER_UPDATES = {"per_day": 2, "per_order": 3, "days_after_order": 60}
+    post = lambda update: status_update_post(  # noqa: E731
+        order=world.order, author=world.seller_agent, update=update
+    )
+    with pytest.raises(HelpdeskError, match="is an answer"):
+        post({"type": "repair_started"})
+    Order.objects.filter(pk=world.order.pk).update(status=Order.Status.DELIVERED)
+    world.order.refresh_from_db()
+    with pytest.raises(HelpdeskError, match="does not fit"):
+        post(SHIPPED)
+    post(REFUND)
+    post({"type": "return_received"})
+    with pytest.raises(HelpdeskError, match="a day"):
+        post(REFUND)
+    with time_machine.travel(timedelta(days=1, minutes=1)):
+        post(REFUND)
+        with pytest.raises(HelpdeskError, match="the most allowed"):
+            post(REFUND)
+    settings.SELLER_UPDATES = {"per_day": 9, "per_order": 9, "days_after_order": 60}
+    with time_machine.travel(timedelta(days=61)), pytest.raises(HelpdeskError, match="60 days"):
+        post(REFUND)
+    # Answers in a buyer's request are never rationed.
+    for _ in range(4):
+        status_update_post(
+            order=world.order,
+            author=world.seller_agent,
+            update={"type": "repair_started"},
+            thread=world.thread,
+        )
 
 
 def test_writing_in_a_closed_thread_is_refused(world):
@@ -298,7 +392,10 @@ def test_a_suspended_seller_can_still_answer(world):
     seller = world.order.seller
     seller.status = seller.Status.SUSPENDED
     seller.save()
-    assert reply(world).pk
+    message = reply(world, body="We are still here for you.")
+    assert Message.objects.for_role(Role.BUYER).filter(pk=message.pk).exists()
+    world.thread.refresh_from_db()
+    assert world.thread.reply_state == ReplyState.ANSWERED
 
 
 def test_threads_visible_to_each_persona(world):

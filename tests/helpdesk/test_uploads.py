@@ -2,8 +2,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from helpdesk.attachment_policy import BY_CONTENT_TYPE, MAX_BYTES
 from helpdesk.models import Attachment, Message
-from helpdesk.uploads import MAX_BYTES, safe_name, sniff
+from helpdesk.uploads import safe_name, sniff
 from tests.factories import pdf_bytes, png_bytes
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +42,7 @@ def test_accepted_files_are_stored_under_random_names(world, client, name, conte
     attachment = Attachment.objects.filter(message__body="Photo attached").get()
     assert attachment.content_type == expected_type
     assert name.rsplit(".", 1)[0] in attachment.original_name
-    assert attachment.original_name.endswith(Attachment.ALLOWED_TYPES[expected_type])
+    assert attachment.original_name.endswith(BY_CONTENT_TYPE[expected_type].extension)
     assert name.rsplit(".", 1)[0] not in attachment.file.name  # random storage name
 
 
@@ -51,14 +52,14 @@ def test_accepted_files_are_stored_under_random_names(world, client, name, conte
         (
             "drawing.svg",
             b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
-            "is not a JPEG, PNG or WebP image or a PDF document",
+            "is not one of the accepted file types (JPEG, PNG, WebP, PDF)",
         ),
         (
             "page.png",
             b"<html><script>alert(1)</script></html>",
-            "is not a JPEG, PNG or WebP image or a PDF document",
+            "is not one of the accepted file types (JPEG, PNG, WebP, PDF)",
         ),
-        ("program.pdf", b"MZ\x90\x00" + b"\x00" * 100, "is not a JPEG"),
+        ("program.pdf", b"MZ\x90\x00" + b"\x00" * 100, "is not one of the accepted file types"),
         ("broken.png", png_bytes()[:40], "is damaged"),
         ("fake.pdf", b"%PDF-1.7\nnot really a pdf", "is damaged"),
     ],

@@ -125,10 +125,25 @@ def test_seller_posts_a_proactive_update_from_the_order_page(world, client):
     client.force_login(world.seller_agent)
     response = client.post(
         reverse("helpdesk:order_status_update", args=[world.order.number]),
-        {"type": "repair_finished", "idempotency_key": uuid.uuid4()},
+        {
+            "type": "refund_issued",
+            "amount": "5.00",
+            "idempotency_key": uuid.uuid4(),
+        },
     )
     thread = Thread.objects.get(order=world.order, topic="order_updates")
     assert response["Location"].startswith(reverse("helpdesk:thread", args=[thread.pk]))
+
+
+def test_a_refused_proactive_update_says_why_on_the_order_page(world, client):
+    client.force_login(world.seller_agent)
+    response = client.post(
+        reverse("helpdesk:order_status_update", args=[world.order.number]),
+        {"type": "repair_finished", "idempotency_key": uuid.uuid4()},
+        follow=True,
+    )
+    assert "is an answer: post it in the buyer&#x27;s request" in response.content.decode()
+    assert not Thread.objects.filter(order=world.order, topic="order_updates").exists()
 
 
 def test_opening_a_thread_marks_it_read(world, client):

@@ -8,19 +8,22 @@ import time_machine
 from django.core import mail
 from django.db import connection
 
-from helpdesk.models import Message, Notification, Role
-from helpdesk.notifications import notifications_send_pending
+from helpdesk.models import Message, Role
 from helpdesk.services import (
     message_post,
     note_post,
     status_update_post,
     thread_close,
+    thread_exemption_revoke,
     thread_no_reply_needed,
     thread_open,
 )
+from outbox.models import Notification
+from outbox.sending import notifications_send_pending
 from sla.calendar import response_deadline
+from sla.clocks import clock_hold_answer, clock_release_answer
 from sla.models import ClockExemption, ResponseClock
-from sla.services import clock_exemption_revoke, clock_hold_answer, clock_release_answer, sla_sweep
+from sla.sweep import sla_sweep
 from tests.factories import SellerFactory, SellerMemberFactory, UserFactory, make_order
 
 pytestmark = pytest.mark.django_db
@@ -149,7 +152,7 @@ def test_no_reply_needed_is_recorded_and_revocable(team):
     assert not Message.objects.for_role(Role.BUYER).filter(pk=event.pk).exists()
 
     admin = UserFactory(is_staff=True)
-    clock_exemption_revoke(exemption=exemption, by=admin)
+    thread_exemption_revoke(exemption=exemption, by=admin)
     clock.refresh_from_db()
     thread.refresh_from_db()
     assert clock.is_open
@@ -169,10 +172,13 @@ def test_a_held_answer_closes_the_clock_at_its_original_time_once_approved(team)
         body="Held",
         created_at=at(7, 9),
     )
-    clock_hold_answer(thread=thread, message=reply)
+    clock_hold_answer(thread_id=thread.pk, message_id=reply.pk)
     # The sweep waits while the reply is held, even past the deadline.
     assert sla_sweep(now=at(7, 15)).breached == 0
-    clock_release_answer(message=reply, approved=True)  # approved on Tuesday afternoon
+    # Approved on Tuesday afternoon.
+    clock_release_answer(
+        thread_id=thread.pk, message_id=reply.pk, sent_at=reply.created_at, approved=True
+    )
     clock = ResponseClock.objects.get(thread=thread)
     assert clock.closed_at == at(7, 9)
     assert clock.on_time is True
@@ -189,8 +195,10 @@ def test_a_rejected_held_answer_lets_the_clock_run_again(team):
         body="Call me",
         created_at=at(7, 9),
     )
-    clock_hold_answer(thread=thread, message=reply)
-    clock_release_answer(message=reply, approved=False)
+    clock_hold_answer(thread_id=thread.pk, message_id=reply.pk)
+    clock_release_answer(
+        thread_id=thread.pk, message_id=reply.pk, sent_at=reply.created_at, approved=False
+    )
     assert sla_sweep(now=at(7, 15)).breached == 1
 
 

@@ -3,15 +3,16 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import Seller
 from helpdesk.models import Role
 from helpdesk.services import message_post, thread_no_reply_needed, thread_open
 from sla.calendar import response_deadline
-from sla.models import Sanction
-from sla.performance import daily_summary_send, seller_stats, sellers_nightly, service_score
-from sla.sanctions import sanction_apply, sanction_extend, sanction_lift
-from sla.services import sla_sweep
+from sla.models import ResponseClock, Sanction
+from sla.performance import headline, seller_stats, sellers_nightly
+from sla.sanctions import sanction_apply, sanction_extend, sanction_lift, sanction_reason
+from sla.sweep import sla_sweep
 from tests.factories import SellerFactory, SellerMemberFactory, UserFactory, make_order
 
 pytestmark = pytest.mark.django_db
@@ -79,14 +80,13 @@ def test_rates_need_a_minimum_sample(seller_team, settings):
     assert seller_stats(seller, days=90, now=MONDAY + timedelta(days=30))[None].on_time_rate is None
 
 
-def test_service_score_formula(seller_team, settings):
+def test_service_score_is_the_on_time_rate_in_whole_points(seller_team, settings):
     settings.SLA_MIN_SAMPLE = 5
     seller, agent = seller_team
     history(seller, agent, on_time=9, late=1)
-    now = MONDAY + timedelta(days=20)
-    s30, s90 = (seller_stats(seller, days=d, now=now)[None] for d in (30, 90))
-    # 0.7 × 0.9 + 0.3 × (1 − 2/24) = 0.905
-    assert service_score(s30, s90) == (90, 2)
+    figures = headline(seller, MONDAY + timedelta(days=20))
+    assert (figures.score, figures.typical_hours) == (90, 2)
+    assert figures.stats.days == 30
 
 
 def test_nightly_scores_and_the_automatic_policy(seller_team, settings):
@@ -108,7 +108,8 @@ def test_nightly_scores_and_the_automatic_policy(seller_team, settings):
     assert not Sanction.objects.filter(seller=good).exists()
     restriction = Sanction.objects.get(seller=bad)
     assert (restriction.kind, restriction.automatic) == ("restriction", True)
-    assert "67%" in restriction.reason  # 8 of 12
+    assert (restriction.cause, restriction.figures["judged"]) == ("late_rate", 12)
+    assert "66% of the 12 buyer messages" in sanction_reason(restriction)  # 8 of 12
     assert bad.status == Seller.Status.RESTRICTED
     assert Sanction.objects.get(seller=so_so).kind == "warning"
     assert so_so.status == Seller.Status.ACTIVE
@@ -126,11 +127,18 @@ def test_manual_sanctions_apply_extend_and_lift(seller_team):
     seller, _ = seller_team
     admin = UserFactory(is_staff=True)
     sanction = sanction_apply(
-        seller=seller, kind="suspension", reason="Off-platform deals", by=admin, ends_at=None
+        seller=seller,
+        kind="suspension",
+        reason="Off-platform deals",
+        by=admin,
+        ends_at=timezone.now() + timedelta(days=7),
     )
     seller.refresh_from_db()
     assert seller.status == Seller.Status.SUSPENDED
-    sanction_extend(sanction=sanction, until=sanction.starts_at + timedelta(days=7), by=admin)
+    extended = sanction_extend(
+        sanction=sanction, until=sanction.ends_at + timedelta(days=7), by=admin
+    )
+    assert extended.ends_at == sanction.ends_at + timedelta(days=7)
     sanction_lift(sanction=sanction, by=admin)
     seller.refresh_from_db()
     assert seller.status == Seller.Status.ACTIVE
@@ -142,9 +150,11 @@ def test_a_suspended_seller_still_answers_its_open_threads(world):
     sanction_apply(
         seller=world.order.seller, kind="suspension", reason="x", by=world.platform_admin
     )
-    assert message_post(
+    message_post(
         thread=world.thread, author=world.seller_agent, role=Role.SELLER, body="We still answer."
     )
+    clock = ResponseClock.objects.get(thread=world.thread)
+    assert (clock.outcome, clock.closed_by.body) == ("answered", "We still answer.")
 
 
 def test_the_seller_sees_its_status_and_why(world, client):
@@ -173,15 +183,19 @@ def test_dashboard_shows_figures_and_charts(world, client, settings):
     assert "100%" in html
 
 
-def test_public_profile_says_how_fast_the_seller_answers(world, client):
-    seller = world.order.seller
-    seller.typical_response_hours = 3
-    seller.save()
-    html = client.get(reverse("sla:seller_profile", args=[seller.slug])).content.decode()
-    assert "Usually answers within 3 hours" in html
+def test_public_profile_says_how_fast_the_seller_answers(seller_team, client, settings):
+    settings.SLA_MIN_SAMPLE = 5
+    seller, agent = seller_team
+    history(seller, agent, on_time=9, late=1)
+    with time_machine.travel(MONDAY + timedelta(days=20)):
+        html = client.get(reverse("sla:seller_profile", args=[seller.slug])).content.decode()
+    assert "Usually answers within 2 hours" in html
+    assert "the last 30 days: 90%" in html
 
 
 def test_daily_summary_goes_to_administrators_once_a_day(world, mailoutbox):
+    from helpdesk.summary import daily_summary_send
+
     with time_machine.travel(world.thread.due_at + timedelta(minutes=1)):
         sla_sweep()
     now = world.thread.due_at + timedelta(hours=2)
@@ -234,3 +248,46 @@ def test_charts_stay_valid_svg_in_languages_with_decimal_commas(world, client, s
     html = client.get(reverse("sla:performance")).content.decode()
     assert "<rect" in html
     assert not re.search(r'\b(x|y|width|height|cx|cy)="[^"]*,', html)
+
+
+def test_every_page_shows_the_same_figures_in_the_readers_format(seller_team, client, settings):
+    """Issue 10 (8). Failed before: the public page said "0.90" (a fraction) and its own
+    answer time, the tiles and the banner their own rounding."""
+    settings.SLA_MIN_SAMPLE = 5
+    seller, agent = seller_team
+    agent.preferred_language = "fr"
+    agent.save()
+    history(seller, agent, on_time=9, late=1)
+    now = MONDAY + timedelta(days=20)
+    sellers_nightly(now)
+    seller.refresh_from_db()
+    figures = headline(seller, now)
+    assert (
+        (seller.service_score, seller.typical_response_hours)
+        == (90, 2)
+        == (
+            figures.score,
+            figures.typical_hours,
+        )
+    )
+    with time_machine.travel(now):
+        public = client.get(reverse("sla:seller_profile", args=[seller.slug])).content.decode()
+        client.force_login(agent)
+        performance = client.get(reverse("sla:performance")).content.decode()
+    assert "0.90" not in public
+    assert "30 days: 90%" in public
+    assert "90\xa0%" in performance  # French: a non-breaking space before %
+    assert "9 sur 10" in performance or "9 of 10" in performance
+    assert "2,0\xa0h" in performance  # the median, in French
+
+
+def test_a_rate_is_never_rounded_up_to_a_threshold():
+    from django.utils import translation
+
+    from sla.formats import format_percent
+
+    with translation.override("en"):
+        assert format_percent(0.9499) == "94%"  # under the 95 % warning line, it says so
+        assert format_percent(0.999) == "99%"
+        assert format_percent(0.29) == "29%"
+        assert format_percent(None) == "—"

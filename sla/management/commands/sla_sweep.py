@@ -2,7 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from sla.services import sla_sweep
+from sla.sweep import sla_sweep
 
 
 class Command(BaseCommand):

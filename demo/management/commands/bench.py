@@ -13,7 +13,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from sla.calendar import MARKET_CALENDARS, response_deadline
-from sla.services import sla_sweep
+from sla.sweep import sla_sweep
 
 
 def rss_mb() -> float:

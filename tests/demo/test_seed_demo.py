@@ -39,9 +39,9 @@ def test_seed_demo_builds_the_demo_world_once(capsys):
 
 @pytest.mark.django_db
 def test_the_scanner_finds_nothing_in_the_demo_conversations_but_its_two_examples():
+    from demo.management.commands.seed_demo import DEMO_HELD, DEMO_MASKED
     from helpdesk.models import Message, MessageReview
     from helpdesk.moderation import scan
-    from orders.management.commands.seed_demo import DEMO_HELD, DEMO_MASKED
 
     call_command("seed_demo", quiet=True)
     bodies = list(Message.objects.exclude(body="").values_list("body", flat=True))

@@ -5,13 +5,15 @@ from django.core import mail
 
 from accounts.models import SellerMember
 from config.celery import app
-from helpdesk.models import Notification, Role
-from helpdesk.notifications import (
+from helpdesk.models import Role
+from helpdesk.services import message_post, note_post, status_update_post, thread_assign
+from outbox.models import Notification
+from outbox.sending import (
     notification_digests_send,
     notification_send,
     notifications_send_pending,
 )
-from helpdesk.services import message_post, note_post, status_update_post, thread_assign
+from sla.sweep import sla_sweep
 from tests.factories import SellerMemberFactory
 
 pytestmark = pytest.mark.django_db
@@ -124,5 +126,41 @@ def test_hourly_digest_groups_messages_in_one_email(world):
     assert notifications_send_pending(older_than=timedelta(0)) == 0
     assert notification_digests_send() == 1
     (email,) = mail.outbox
-    assert "2 new buyer messages" in email.subject
+    assert "2 helpdesk notices" in email.subject
+    assert email.body.count("new message from the buyer") == 2
     assert notification_digests_send() == 0
+
+
+def test_the_sweep_follows_each_members_choice_of_digest(world):
+    """Issue 10 (4): the sweep's notices were always immediate (test failed before: the
+    breach notice of an hourly member had digest=False)."""
+    hourly = SellerMemberFactory(
+        seller=world.order.seller, notification_mode=SellerMember.Notify.HOURLY
+    ).user
+    sla_sweep(now=world.thread.due_at + timedelta(minutes=1))
+    notices = dict(
+        Notification.objects.filter(kind="breach", thread=world.thread).values_list(
+            "recipient", "digest"
+        )
+    )
+    assert notices == {world.seller_agent.pk: False, hourly.pk: True}
+    notifications_send_pending(older_than=timedelta(0))
+    mail.outbox.clear()
+    assert notification_digests_send() == 1
+    (email,) = mail.outbox
+    assert email.to == [hourly.email]
+    assert "the answer deadline has passed" in email.body
+
+
+def test_a_digest_leaves_out_notices_answered_since(world):
+    SellerMember.objects.filter(user=world.seller_agent).update(
+        notification_mode=SellerMember.Notify.HOURLY
+    )
+    sla_sweep(now=world.thread.due_at + timedelta(minutes=1))
+    message_post(thread=world.thread, author=world.seller_agent, role=Role.SELLER, body="Done")
+    digest_rows = Notification.objects.filter(thread=world.thread, kind="breach", digest=True)
+    assert digest_rows.exists()
+    mail.outbox.clear()
+    notification_digests_send()
+    assert not any("deadline has passed" in m.body for m in mail.outbox)
+    assert not digest_rows.filter(sent_at__isnull=True).exists()

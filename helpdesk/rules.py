@@ -1,0 +1,126 @@
+"""Who may do what, and when, in a conversation: the one home of each rule that the
+services enforce and the pages show (a page asks here whether to offer a button; the
+service asks again before acting).
+
+Each `*_refusal` function returns why the action is refused, in the active language, or None
+when it is allowed.
+
+- Reopening: the buyer reopens a closed request within REOPEN_WINDOW_DAYS of its closing;
+  the seller reopens only a conversation it closed itself, within the same window (a request
+  the buyer marked solved is the buyer's to reopen). A buyer's reopening owes the buyer an
+  answer again (a new deadline, sla.clocks.clock_open).
+- Escalation: once per request, when the seller has missed the deadline (sla.judgement: an
+  answer held for review is not missed) or closed a request the buyer disagrees with.
+- Writing unprompted: a seller writes text only in a request the buyer opened. Unprompted,
+  it posts only status updates about an order (in the order's "Order updates" thread), of a
+  kind that fits the order's status (helpdesk.status_updates), at most SELLER_UPDATES
+  ["per_day"] a day and ["per_order"] in all, until ["days_after_order"] days after the
+  order was placed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from helpdesk.models import Message, Role, Thread, Topic
+from helpdesk.status_updates import KINDS
+from orders.models import Order
+
+
+def reopen_window() -> timedelta:
+    return timedelta(days=settings.REOPEN_WINDOW_DAYS)
+
+
+def reopen_refusal(thread: Thread, role: str, now: datetime | None = None) -> str | None:
+    """Why `role` may not reopen the closed `thread` now (None: allowed)."""
+    now = now or timezone.now()
+    if thread.is_open:
+        return None
+    if role == Role.SELLER and thread.closed_by_role != Role.SELLER:
+        return _("Only the buyer can reopen a request the buyer marked as solved.")
+    if thread.closed_at is None or now - thread.closed_at > reopen_window():
+        return _(
+            "This conversation was closed more than %(days)d days ago. The buyer can open a "
+            "new request from the order page."
+        ) % {"days": settings.REOPEN_WINDOW_DAYS}
+    return None
+
+
+def escalation_refusal(thread: Thread, now: datetime | None = None) -> str | None:
+    """Why the buyer may not ask the platform to step in now (None: allowed)."""
+    if thread.topic == Topic.ORDER_UPDATES:
+        return _("Order updates cannot be escalated; open a request about the order instead.")
+    if thread.escalated_at is not None:
+        return _("The platform has already been asked to step in.")
+    closed_by_seller = not thread.is_open and thread.closed_by_role == Role.SELLER
+    if thread.is_overdue(now) or closed_by_seller:
+        return None
+    return _(
+        "You can ask the platform to step in once the seller has missed the answer "
+        "deadline or has closed a request you disagree with."
+    )
+
+
+def proactive_update_refusal(order: Order, kind: str, now: datetime | None = None) -> str | None:
+    """Why the seller may not post this status update unprompted now (None: allowed)."""
+    now = now or timezone.now()
+    limits = settings.SELLER_UPDATES
+    status_kind = KINDS[kind]
+    if not status_kind.proactive_when:
+        return _("“%(update)s” is an answer: post it in the buyer's request about it.") % {
+            "update": status_kind.label
+        }
+    if order.status not in status_kind.proactive_when:
+        return _(
+            "“%(update)s” does not fit this order's state (%(status)s). If the buyer asked "
+            "about it, post it in their request."
+        ) % {"update": status_kind.label, "status": order.get_status_display()}
+    if now - order.placed_at > timedelta(days=limits["days_after_order"]):
+        return _(
+            "Updates without a buyer's request end %(days)d days after the order. Answer in "
+            "the buyer's request instead."
+        ) % {"days": limits["days_after_order"]}
+    sent = Message.objects.filter(
+        thread__order=order,
+        thread__topic=Topic.ORDER_UPDATES,
+        kind=Message.Kind.STATUS_UPDATE,
+    )
+    if sent.count() >= limits["per_order"]:
+        return _(
+            "This order has had %(count)d updates without a buyer's request, the most "
+            "allowed. Answer in the buyer's request instead."
+        ) % {"count": limits["per_order"]}
+    if sent.filter(created_at__gt=now - timedelta(days=1)).count() >= limits["per_day"]:
+        return _(
+            "At most %(count)d updates a day without a buyer's request: try again tomorrow."
+        ) % {"count": limits["per_day"]}
+    return None
+
+
+@dataclass(frozen=True)
+class ThreadActions:
+    """What the thread page offers its reader (the services check again on submit)."""
+
+    can_write: bool
+    can_close: bool
+    can_reopen: bool
+    can_escalate: bool
+    reopen_refused: str  # why not, when the page says something instead of the button
+
+
+def thread_actions(thread: Thread, role: str, now: datetime | None = None) -> ThreadActions:
+    now = now or timezone.now()
+    seller_updates = role == Role.SELLER and thread.topic == Topic.ORDER_UPDATES
+    refused = "" if thread.is_open else (reopen_refusal(thread, role, now) or "")
+    return ThreadActions(
+        can_write=thread.is_open and not seller_updates,
+        can_close=thread.is_open,
+        can_reopen=not thread.is_open and not refused and not seller_updates,
+        can_escalate=role == Role.BUYER and escalation_refusal(thread, now) is None,
+        reopen_refused=refused,
+    )

@@ -1,0 +1,63 @@
+"""The administrators' daily summary: missed deadlines by seller (sla.performance), the
+moderation backlog and what is past its review target, appeals waiting for a decision."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from accounts.models import User
+from helpdesk.models import MessageReview
+from outbox.sending import platform_url
+from sla.models import DailyReport, SanctionAppeal
+from sla.performance import breaches_by_seller, exemptions_count, overdue_count
+
+PAST_TARGET_LISTED = 20
+
+
+def daily_summary_send(now: datetime | None = None) -> bool:
+    """Yesterday's missed deadlines and exemptions, today's moderation backlog, to every
+    platform administrator in their language, once per day however many workers run it."""
+    now = now or timezone.now()
+    try:
+        with transaction.atomic():
+            DailyReport.objects.create(day=now.date(), sent_at=now)
+    except IntegrityError:
+        return False
+    since = now - timedelta(days=1)
+    by_seller = breaches_by_seller(since, now)
+    pending = MessageReview.objects.pending()
+    oldest = pending.order_by("created_at").values_list("created_at", flat=True).first()
+    past_target = list(
+        MessageReview.objects.past_target(now)
+        .select_related("seller", "market")
+        .order_by("created_at", "id")[:PAST_TARGET_LISTED]
+    )
+    context = {
+        "by_seller": by_seller,
+        "total": sum(count for _, count in by_seller),
+        "exemptions": exemptions_count(since, now),
+        "overdue": overdue_count(now),
+        "day": since.date(),
+        "backlog": pending.count(),
+        "oldest": oldest,
+        "past_target": [
+            (review, platform_url(reverse("admin:helpdesk_messagereview_change", args=[review.pk])))
+            for review in past_target
+        ],
+        "past_target_count": MessageReview.objects.past_target(now).count(),
+        "appeals": SanctionAppeal.objects.filter(state=SanctionAppeal.State.PENDING).count(),
+        "queue_url": platform_url(reverse("admin:helpdesk_messagereview_changelist")),
+        "now": now,
+    }
+    for admin in User.objects.filter(is_staff=True, is_active=True):
+        with translation.override(admin.preferred_language):
+            text = render_to_string("helpdesk/email/daily_summary.txt", context)
+        subject, _, body = text.strip().partition("\n")
+        EmailMessage(subject.strip(), body.strip() + "\n", to=[admin.email]).send()
+    return True
