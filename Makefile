@@ -2,14 +2,16 @@
 SHELL := /bin/bash
 PY := .venv/bin/python
 
-.PHONY: help install run test lint format messages lock bench
+.PHONY: help install run test check lint types format messages lock bench
 .DEFAULT_GOAL := help
 
 help:
 	@echo "make run     start the app with demo data on http://127.0.0.1:8000 (Ctrl-C stops)"
-	@echo "make test    lint and the whole test suite against throwaway PostgreSQL and Redis"
+	@echo "make test    lint, types and the whole test suite against throwaway PostgreSQL and Redis"
+	@echo "make check   lint, types and the fast tests (no browser, no real processes)"
 	@echo "make install create .venv and install the pinned dependencies (idempotent)"
 	@echo "make lint    ruff check and format check"
+	@echo "make types   mypy (strict on sla/, services and selectors)"
 	@echo "make bench   print figures: deadline throughput, the SLA sweep over 1,000,000 clocks"
 	@echo "make format  ruff fix and format"
 	@echo "make messages  extract translatable strings into locale/*/django.po"
@@ -24,12 +26,18 @@ run: install
 test:
 	@bash scripts/test.sh $(ARGS)
 
+check:
+	@bash scripts/test.sh --check $(ARGS)
+
 bench:
 	@bash scripts/bench.sh $(ARGS)
 
 lint: install
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
+
+types: install
+	.venv/bin/mypy
 
 format: install
 	.venv/bin/ruff check --fix .

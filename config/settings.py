@@ -8,11 +8,15 @@ production (DEBUG=false) refuses to start without a real SECRET_KEY.
 from datetime import timedelta
 from pathlib import Path
 
+import django_stubs_ext
 import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+
+# Generic Django classes (ModelAdmin[Sanction], QuerySet[Thread]) at run time, for mypy.
+django_stubs_ext.monkeypatch()
 
 env = environ.Env()
 # An optional .env file next to manage.py; the real environment wins.

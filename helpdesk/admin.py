@@ -3,7 +3,7 @@ the rest: sellers (with their strikes and sanctions) and "no reply needed" exemp
 revocation puts the thread back in the seller's queue)."""
 
 from datetime import timedelta
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
@@ -20,6 +20,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_stubs_ext import StrOrPromise
 
 from accounts.admin import MembershipInline
 from accounts.models import Seller
@@ -34,7 +35,7 @@ from sla.models import ClockExemption
 
 class MessageInline(ReadOnlyMixin, admin.TabularInline):
     model = Message
-    fields = ["created_at", "author_role", "author", "kind", "body", "data"]
+    fields = ("created_at", "author_role", "author", "kind", "body", "data")
     readonly_fields = fields
     ordering = ["created_at", "id"]
     extra = 0
@@ -162,7 +163,7 @@ class ReviewDecisionForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        labels = {
+        labels: dict[str, StrOrPromise] = {
             MessageReview.State.APPROVED: _("Approve: deliver it as written")
             if self.instance.action == MessageReview.Action.HOLD
             else _("Approve: nothing wrong, show it as written"),
@@ -173,7 +174,7 @@ class ReviewDecisionForm(forms.ModelForm):
             ),
         }
         if "decision" in self.fields:  # a decided review is read only
-            self.fields["decision"].choices = [
+            cast(forms.ChoiceField, self.fields["decision"]).choices = [
                 (state, labels[state]) for state in DECISIONS.get(self.instance.action, ())
             ]
         if "reason" in self.fields:
@@ -182,7 +183,7 @@ class ReviewDecisionForm(forms.ModelForm):
             )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if (
             data.get("decision") == MessageReview.State.REJECTED
             and not data.get("reason", "").strip()
@@ -339,12 +340,12 @@ class MessageReviewAdmin(admin.ModelAdmin):
     @admin.display(description=_("what the other side sees"))
     def other_side_sees(self, obj: MessageReview) -> str:
         if obj.withholds:
-            return _("Nothing: the message is not delivered.")
+            return str(_("Nothing: the message is not delivered."))
         if obj.masks:
             return format_html(
                 '<div style="white-space: pre-wrap; max-width: 60em">{}</div>', obj.masked_text
             )
-        return _("The text as written.")
+        return str(_("The text as written."))
 
     @admin.display(description=_("explanation"))
     def explanations(self, obj: MessageReview) -> str:
@@ -439,7 +440,7 @@ class SellerAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("confirmed messaging violations (strikes)"), ordering="violations")
     def violations(self, obj: Seller) -> int:
-        return obj.violations
+        return int(getattr(obj, "violations", 0))  # annotated by get_queryset
 
     def get_inlines(self, request, obj):
         return [MembershipInline, SanctionInline] if obj else [MembershipInline]

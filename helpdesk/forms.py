@@ -1,16 +1,17 @@
 import uuid
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from accounts.models import SellerMember, User
 from helpdesk import attachment_policy, status_updates
 from helpdesk.models import BUYER_TOPICS, SavedReply, Topic
 from helpdesk.uploads import Upload, check_upload
-from orders.models import Carrier, Market, Order
+from orders.models import Carrier, Market, Order, OrderLine
 
 BODY_MAX = 5000
 
@@ -54,7 +55,7 @@ class AttachmentsField(forms.FileField):
         return uploads
 
 
-def body_field(label: str, **attrs: Any) -> forms.CharField:
+def body_field(label: StrOrPromise, **attrs: Any) -> forms.CharField:
     return forms.CharField(
         label=label,
         max_length=BODY_MAX,
@@ -89,11 +90,26 @@ class CheckedDraftForm(IdempotentForm):
             )
 
 
+class LinesField(forms.ModelMultipleChoiceField[OrderLine]):
+    def label_from_instance(self, obj: OrderLine) -> str:
+        return f"{obj.quantity} × {obj.title}"
+
+
+class TeamMemberField(forms.ModelChoiceField[User]):
+    def label_from_instance(self, obj: User) -> str:
+        return obj.name
+
+
+class MarketField(forms.ModelChoiceField[Market]):
+    def label_from_instance(self, obj: Market) -> str:
+        return f"{obj.code} · {obj.display_name}"
+
+
 class ContactSellerForm(CheckedDraftForm):
     topic = forms.ChoiceField(label=_("What is it about?"), choices=BUYER_TOPICS)
-    lines = forms.ModelMultipleChoiceField(
+    lines = LinesField(
         label=_("Which items? (optional)"),
-        queryset=None,
+        queryset=OrderLine.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -102,8 +118,7 @@ class ContactSellerForm(CheckedDraftForm):
 
     def __init__(self, *args: Any, order: Order, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["lines"].queryset = order.lines.all()
-        self.fields["lines"].label_from_instance = lambda line: f"{line.quantity} × {line.title}"
+        cast(LinesField, self.fields["lines"]).queryset = order.lines.all()
 
 
 class ReplyForm(CheckedDraftForm):
@@ -181,7 +196,7 @@ class StatusUpdateForm(IdempotentForm):
 
 
 class AssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(
+    assignee = TeamMemberField(
         label=_("Assigned to"),
         queryset=User.objects.none(),
         required=False,
@@ -190,10 +205,9 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args: Any, seller_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = User.objects.filter(
+        cast(TeamMemberField, self.fields["assignee"]).queryset = User.objects.filter(
             memberships__seller_id=seller_id, is_active=True
         ).order_by("name")
-        self.fields["assignee"].label_from_instance = lambda user: user.name
 
 
 class InboxFilterForm(forms.Form):
@@ -208,7 +222,7 @@ class InboxFilterForm(forms.Form):
     topic = forms.ChoiceField(
         label=_("Topic"), choices=[("", _("All")), *Topic.choices], required=False
     )
-    market = forms.ModelChoiceField(
+    market = MarketField(
         label=_("Market"),
         queryset=Market.objects.all(),
         required=False,
@@ -222,19 +236,15 @@ class InboxFilterForm(forms.Form):
     )
     cursor = forms.RegexField(regex=r"^-?\d+\.\d+$", required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["market"].label_from_instance = lambda m: f"{m.code} · {m.display_name}"
 
-
-class SavedReplyForm(forms.ModelForm):
+class SavedReplyForm(forms.ModelForm[SavedReply]):
     class Meta:
         model = SavedReply
         fields = ["title", "body"]
         widgets = {"body": forms.Textarea(attrs={"rows": 4})}
 
 
-class NotificationSettingsForm(forms.ModelForm):
+class NotificationSettingsForm(forms.ModelForm[SellerMember]):
     class Meta:
         model = SellerMember
         fields = ["notification_mode"]

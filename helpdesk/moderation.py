@@ -49,7 +49,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import phonenumbers
 
@@ -1020,9 +1020,12 @@ _BARE_AT_WORDS_NOT_AT = frozenset(BARE_AT_WORDS) - {"at"}
 # of the message's words; and every literal that every match contains must occur in the text.
 # A construct the analysis does not understand yields no condition, which is slow but safe.
 
+# Private modules of the standard library, without type information.
+_sre: Any
+_sre_parser: Any
 try:
-    from re import _constants as _sre
-    from re import _parser as _sre_parser
+    from re import _constants as _sre  # type: ignore[attr-defined,no-redef]
+    from re import _parser as _sre_parser  # type: ignore[attr-defined,no-redef]
 except ImportError:  # pragma: no cover - another Python: no gates, same findings
     _sre = _sre_parser = None
 
@@ -1031,12 +1034,12 @@ _head_of = operator.itemgetter(slice(0, _HEAD))
 _PREFIX_LIMIT = 64  # alternatives followed before a prefix analysis stops growing
 
 
-def _plain_group(op: object, av: object) -> bool:
+def _plain_group(op: Any, av: Any) -> bool:
     """A group without flags: its content matches as if written in its place."""
     return op is _sre.SUBPATTERN and not av[1] and not av[2]
 
 
-def _literal_chars(op: object, av: object) -> tuple[str, ...] | None:
+def _literal_chars(op: Any, av: Any) -> tuple[str, ...] | None:
     """The characters one element matches, when it is a literal or a small set of literals."""
     if op is _sre.LITERAL:
         return (chr(av),)
@@ -1045,7 +1048,7 @@ def _literal_chars(op: object, av: object) -> tuple[str, ...] | None:
     return None
 
 
-def _non_word_member(op: object, av: object) -> bool:
+def _non_word_member(op: Any, av: Any) -> bool:
     if op is _sre.LITERAL:
         return not chr(av).isalnum() and chr(av) != "_"
     if op is _sre.CATEGORY:
@@ -1053,7 +1056,7 @@ def _non_word_member(op: object, av: object) -> bool:
     return False
 
 
-def _is_non_word(op: object, av: object, *, last: bool) -> bool:
+def _is_non_word(op: Any, av: Any, *, last: bool) -> bool:
     """The element consumes at least one character and its first (or last) one is not \\w."""
     if op is _sre.LITERAL:
         return _non_word_member(op, av)
@@ -1066,12 +1069,12 @@ def _is_non_word(op: object, av: object, *, last: bool) -> bool:
     return False
 
 
-def _word_ends_before(op: object, av: object) -> bool:
+def _word_ends_before(op: Any, av: Any) -> bool:
     """After a word character, this element guarantees the word has ended."""
     return (op is _sre.AT and av is _sre.AT_BOUNDARY) or _is_non_word(op, av, last=False)
 
 
-def _word_starts_after(op: object, av: object) -> bool:
+def _word_starts_after(op: Any, av: Any) -> bool:
     """After this element, a word character starts a word."""
     return (op is _sre.AT and av is _sre.AT_BOUNDARY) or _is_non_word(op, av, last=True)
 
@@ -1119,7 +1122,7 @@ def _word_keys(items: list) -> frozenset[str] | None:
     whole, partial = _prefixes(items)
     keys = set()
     for prefix, ends in partial | {(prefix, False) for prefix in whole}:
-        word = _LEADING_WORD.match(prefix).group()
+        word = _LEADING_WORD.match(prefix).group()  # type: ignore[union-attr]  # matches ""
         ends = ends or word != prefix
         if len(word) >= _HEAD:
             keys.add(word[:_HEAD])
@@ -1203,7 +1206,7 @@ def _ways(items: list) -> list[list]:
     each way starts with its own word; later alternations stay (a word key or a choice)."""
     ways = [_inline_groups(items)]
     while True:
-        expanded = []
+        expanded: list[Any] = []
         for way in ways:
             at = 0
             while at < len(way) and way[at][0] in (_sre.AT, _sre.LITERAL):
@@ -2310,7 +2313,7 @@ def _whole_letter_word(word: str) -> re.Pattern[str]:
 
 def _token_after(text: str, end: int) -> tuple[int, int] | None:
     """The ``_TOKEN`` after offset ``end`` when only run gap characters are in between."""
-    token = _TOKEN.match(text, _RUN_GAP.match(text, end).end())
+    token = _TOKEN.match(text, _RUN_GAP.match(text, end).end())  # type: ignore[union-attr]
     return token.span() if token else None
 
 

@@ -159,7 +159,8 @@ def highlight(text: str, findings: Iterable[dict[str, Any]]) -> SafeString:
     """`text`, escaped, with each finding wrapped in <mark> (for the writer and the
     moderation queue)."""
     spans = sorted((f["start"], f["end"], f["kind"]) for f in findings)
-    out, position = [], 0
+    out: list[str] = []
+    position = 0
     for start, end, kind in spans:
         start = max(start, position)
         if start >= end:

@@ -37,7 +37,7 @@ from helpdesk.models import (
 )
 from helpdesk.reviews import Screening, screen, text_for
 from helpdesk.rules import escalation_refusal, proactive_update_refusal, reopen_refusal
-from helpdesk.status_updates import InvalidUpdate, normalise
+from helpdesk.status_updates import FIELD_LABELS, InvalidUpdate, normalise
 from helpdesk.uploads import Upload
 from orders.models import Order, OrderLine
 from orders.services import shipment_add
@@ -94,18 +94,22 @@ _REPLY_STATES = {
 }
 
 
-def _sync_clock_fields(thread: Thread) -> None:
+def _sync_clock_fields(thread: Thread, *, also: Sequence[str] = ()) -> None:
     """Copy the thread's clock (sla.clocks) onto its inbox fields: since when the buyer
-    waits, the deadline, and where the wait stands."""
+    waits, the deadline, and where the wait stands. Saves them (with the fields in `also`)
+    when anything changed."""
     state = clocks.clock_state(thread.pk)
     if state.running:
         reply_state = ReplyState.IN_REVIEW if state.pending else ReplyState.AWAITING
     else:
         reply_state = _REPLY_STATES[state.last_outcome]
     new = (state.awaiting_since, state.due_at, reply_state)
+    fields = list(also)
     if (thread.awaiting_reply_since, thread.due_at, thread.reply_state) != new:
         thread.awaiting_reply_since, thread.due_at, thread.reply_state = new
-        thread.save(update_fields=["awaiting_reply_since", "due_at", "reply_state"])
+        fields += ["awaiting_reply_since", "due_at", "reply_state"]
+    if fields:
+        thread.save(update_fields=fields)
 
 
 def _advance_thread(thread: Thread, message: Message, *, at: datetime | None = None) -> None:
@@ -129,8 +133,7 @@ def _advance_thread(thread: Thread, message: Message, *, at: datetime | None = N
             clocks.clock_answer(
                 thread_id=thread.pk, message_id=message.pk, sent_at=message.created_at
             )
-    thread.save(update_fields=fields)
-    _sync_clock_fields(thread)
+    _sync_clock_fields(thread, also=fields)
 
 
 # Posting ----------------------------------------------------------------------------------
@@ -439,8 +442,10 @@ def status_update_post(
     try:
         data = normalise(update)
     except InvalidUpdate as error:
+        field = str(error)
         raise HelpdeskError(
-            _("This update is incomplete: %(field)s is missing.") % {"field": error}
+            _("This update is incomplete: %(field)s is missing.")
+            % {"field": FIELD_LABELS.get(field, field)}
         ) from error
     now = at or timezone.now()
     if thread is None:
@@ -648,7 +653,7 @@ def saved_reply_delete(*, reply: SavedReply) -> None:
 
 # Moderation decisions --------------------------------------------------------------------
 
-DECISIONS = {
+DECISIONS: dict[str, tuple[str, ...]] = {
     MessageReview.Action.HOLD: (
         MessageReview.State.APPROVED,
         MessageReview.State.REJECTED,

@@ -89,6 +89,16 @@ class InvalidUpdate(ValueError):
     """The update lacks a field its kind needs, or is of no known kind."""
 
 
+FIELD_LABELS: dict[str, Promise] = {
+    "type": _("Update"),
+    "carrier": _("Carrier"),
+    "tracking_number": _("Tracking number"),
+    "estimated_delivery": _("Estimated delivery"),
+    "amount": _("Amount"),
+    "currency": _("Currency"),
+}
+
+
 def normalise(update: Mapping[str, Any]) -> dict[str, Any]:
     """A status update as stored: JSON-safe, deterministic (sorted keys, ISO dates, amounts
     as strings). Raises InvalidUpdate."""

@@ -113,7 +113,7 @@ def safe_name(name: str, extension: str) -> str:
 def check_upload(uploaded: UploadedFile) -> Upload:
     """Accept a file of the policy's types and size, or say clearly why not."""
     name = uploaded.name or "file"
-    if uploaded.size > MAX_BYTES:
+    if (uploaded.size or 0) > MAX_BYTES:
         raise ValidationError(
             _("%(name)s is larger than %(size)d MB."),
             code="too_large",

@@ -52,6 +52,7 @@ from helpdesk.services import (
 )
 from helpdesk.uploads import attachment_response
 from orders.access import access_order
+from orders.http import ViewerRequest
 
 INBOX_PAGE = 25
 POLL_SECONDS = 10
@@ -62,7 +63,7 @@ POLL_SECONDS = 10
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def contact_seller(request: HttpRequest, number: str) -> HttpResponse:
+def contact_seller(request: ViewerRequest, number: str) -> HttpResponse:
     order = access_order(request.user, number, as_role=Role.BUYER).order
     form = ContactSellerForm(
         request.POST or None,
@@ -103,7 +104,7 @@ def contact_seller(request: HttpRequest, number: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def contact_check(request: HttpRequest, number: str) -> HttpResponse:
+def contact_check(request: ViewerRequest, number: str) -> HttpResponse:
     """htmx: the pre-send check of a new request's text."""
     order = access_order(request.user, number, as_role=Role.BUYER).order
     return _draft_check(request, role=Role.BUYER, language=order.market.language)
@@ -130,7 +131,7 @@ def _submit_check(form: Any, *, role: str, language: str) -> dict[str, Any]:
 
 @login_required
 @require_GET
-def my_requests(request: HttpRequest) -> HttpResponse:
+def my_requests(request: ViewerRequest) -> HttpResponse:
     page = Paginator(buyer_threads(request.user), 20).get_page(request.GET.get("page"))
     unread = unread_ids(page.object_list, request.user, side_field="seller_activity_at")
     return render(request, "helpdesk/my_requests.html", {"page": page, "unread": unread})
@@ -182,7 +183,7 @@ def _thread_context(request: HttpRequest, access: ThreadAccess, **forms: Any) ->
 
 @login_required
 @require_GET
-def thread_detail(request: HttpRequest, thread_id: int) -> HttpResponse:
+def thread_detail(request: ViewerRequest, thread_id: int) -> HttpResponse:
     access = access_thread(request.user, thread_id)
     thread_mark_read(thread=access.thread, user=request.user)
     return render(request, "helpdesk/thread.html", _thread_context(request, access))
@@ -190,7 +191,7 @@ def thread_detail(request: HttpRequest, thread_id: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def thread_updates(request: HttpRequest, thread_id: int) -> HttpResponse:
+def thread_updates(request: ViewerRequest, thread_id: int) -> HttpResponse:
     """htmx polling: the entries after `after`, appended out of band, and a new poller."""
     access = access_thread(request.user, thread_id)
     after = request.GET.get("after", "")
@@ -226,7 +227,7 @@ def _rerender(
 
 @login_required
 @require_POST
-def draft_check(request: HttpRequest, thread_id: int) -> HttpResponse:
+def draft_check(request: ViewerRequest, thread_id: int) -> HttpResponse:
     """htmx: the pre-send check of a reply's text, as the writer pauses."""
     access = access_thread(request.user, thread_id)
     return _draft_check(request, role=access.role, language=access.thread.market.language)
@@ -234,7 +235,7 @@ def draft_check(request: HttpRequest, thread_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def thread_reply(request: HttpRequest, thread_id: int) -> HttpResponse:
+def thread_reply(request: ViewerRequest, thread_id: int) -> HttpResponse:
     access = access_thread(request.user, thread_id)
     form = ReplyForm(
         request.POST,
@@ -263,7 +264,7 @@ def thread_reply(request: HttpRequest, thread_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def thread_note(request: HttpRequest, thread_id: int) -> HttpResponse:
+def thread_note(request: ViewerRequest, thread_id: int) -> HttpResponse:
     access = access_thread(request.user, thread_id, as_role=Role.SELLER)
     form = NoteForm(request.POST)
     if form.is_valid():
@@ -279,7 +280,7 @@ def thread_note(request: HttpRequest, thread_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def thread_status_update(request: HttpRequest, thread_id: int) -> HttpResponse:
+def thread_status_update(request: ViewerRequest, thread_id: int) -> HttpResponse:
     access = access_thread(request.user, thread_id, as_role=Role.SELLER)
     form = StatusUpdateForm(request.POST, order=access.thread.order)
     if form.is_valid():
@@ -300,7 +301,7 @@ def thread_status_update(request: HttpRequest, thread_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def thread_assign_view(request: HttpRequest, thread_id: int) -> HttpResponse:
+def thread_assign_view(request: ViewerRequest, thread_id: int) -> HttpResponse:
     access = access_thread(request.user, thread_id, as_role=Role.SELLER)
     form = AssignForm(request.POST, seller_id=access.thread.seller_id)
     if form.is_valid():
@@ -310,7 +311,7 @@ def thread_assign_view(request: HttpRequest, thread_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def thread_no_reply_view(request: HttpRequest, thread_id: int) -> HttpResponse:
+def thread_no_reply_view(request: ViewerRequest, thread_id: int) -> HttpResponse:
     access = access_thread(request.user, thread_id, as_role=Role.SELLER)
     try:
         thread_no_reply_needed(thread=access.thread, by=request.user)
@@ -325,7 +326,7 @@ def thread_no_reply_view(request: HttpRequest, thread_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def thread_close_view(request: HttpRequest, thread_id: int) -> HttpResponse:
+def thread_close_view(request: ViewerRequest, thread_id: int) -> HttpResponse:
     access = access_thread(request.user, thread_id)
     thread_close(thread=access.thread, by=request.user, role=access.role)
     if access.role == Role.BUYER:
@@ -339,7 +340,7 @@ def thread_close_view(request: HttpRequest, thread_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def thread_reopen_view(request: HttpRequest, thread_id: int) -> HttpResponse:
+def thread_reopen_view(request: ViewerRequest, thread_id: int) -> HttpResponse:
     access = access_thread(request.user, thread_id)
     try:
         thread_reopen(thread=access.thread, by=request.user, role=access.role)
@@ -350,7 +351,7 @@ def thread_reopen_view(request: HttpRequest, thread_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def thread_escalate_view(request: HttpRequest, thread_id: int) -> HttpResponse:
+def thread_escalate_view(request: ViewerRequest, thread_id: int) -> HttpResponse:
     access = access_thread(request.user, thread_id, as_role=Role.BUYER)
     form = EscalateForm(request.POST)
     if form.is_valid():
@@ -368,7 +369,7 @@ def thread_escalate_view(request: HttpRequest, thread_id: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def attachment_download(request: HttpRequest, attachment_id: int) -> FileResponse:
+def attachment_download(request: ViewerRequest, attachment_id: int) -> FileResponse:
     response = attachment_response(access_attachment(request.user, attachment_id))
     response["Cache-Control"] = "private, max-age=3600"
     return response
@@ -379,7 +380,7 @@ def attachment_download(request: HttpRequest, attachment_id: int) -> FileRespons
 
 @login_required
 @require_POST
-def order_status_update(request: HttpRequest, number: str) -> HttpResponse:
+def order_status_update(request: ViewerRequest, number: str) -> HttpResponse:
     access = access_order(request.user, number, as_role=Role.SELLER)
     form = StatusUpdateForm(request.POST, order=access.order)
     if form.is_valid():
@@ -396,9 +397,9 @@ def order_status_update(request: HttpRequest, number: str) -> HttpResponse:
             messages.success(request, _("Status update sent to the buyer."))
             return _back_to_thread(message.thread)
     else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        for field_errors in form.errors.values():
+            for field_error in field_errors:
+                messages.error(request, str(field_error))
     return redirect("orders:detail", access.order.number)
 
 
@@ -407,7 +408,7 @@ def order_status_update(request: HttpRequest, number: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def seller_inbox(request: HttpRequest) -> HttpResponse:
+def seller_inbox(request: ViewerRequest) -> HttpResponse:
     sellers = access_seller_workspace(request.user)
     form = InboxFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
@@ -436,7 +437,7 @@ def seller_inbox(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def inbox_counts(request: HttpRequest) -> HttpResponse:
+def inbox_counts(request: ViewerRequest) -> HttpResponse:
     """The navigation's "awaiting our reply" badge, refreshed by htmx."""
     sellers = access_seller_workspace(request.user)
     return render(
@@ -451,7 +452,7 @@ def inbox_counts(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def saved_replies(request: HttpRequest) -> HttpResponse:
+def saved_replies(request: ViewerRequest) -> HttpResponse:
     sellers = access_seller_workspace(request.user)
     seller = next((s for s in sellers if s.slug == request.GET.get("seller")), sellers[0])
     form = SavedReplyForm(request.POST or None)
@@ -473,7 +474,7 @@ def saved_replies(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def saved_reply_delete_view(request: HttpRequest, reply_id: int) -> HttpResponse:
+def saved_reply_delete_view(request: ViewerRequest, reply_id: int) -> HttpResponse:
     sellers = access_seller_workspace(request.user)
     reply = get_object_or_404(
         SavedReply.objects.select_related("seller"), pk=reply_id, seller__in=sellers
@@ -485,7 +486,7 @@ def saved_reply_delete_view(request: HttpRequest, reply_id: int) -> HttpResponse
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def notification_settings(request: HttpRequest) -> HttpResponse:
+def notification_settings(request: ViewerRequest) -> HttpResponse:
     access_seller_workspace(request.user)
     memberships = list(SellerMember.objects.filter(user=request.user).select_related("seller"))
     forms = [

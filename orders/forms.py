@@ -30,7 +30,9 @@ class SellerOrderFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.sellers = sellers
         if len(sellers) > 1:
-            self.fields["seller"].choices = [("", _("All")), *((s.slug, s) for s in sellers)]
+            field = self.fields["seller"]
+            assert isinstance(field, forms.ChoiceField)
+            field.choices = [("", _("All")), *((s.slug, s.company_name) for s in sellers)]
         else:
             del self.fields["seller"]
 

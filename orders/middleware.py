@@ -25,9 +25,10 @@ class ViewerContextMiddleware:
             translation.activate(user.preferred_language)
             request.LANGUAGE_CODE = user.preferred_language
         code = (user.market_id if user.is_authenticated else None) or settings.DEFAULT_MARKET
-        request.market = Market.objects.filter(code=code).first()
-        if request.market:
-            timezone.activate(request.market.tzinfo)
+        market = Market.objects.filter(code=code).first()
+        request.market = market  # type: ignore[attr-defined]  # see orders.http.ViewerRequest
+        if market:
+            timezone.activate(market.tzinfo)
         try:
             return self.get_response(request)
         finally:

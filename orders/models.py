@@ -237,5 +237,5 @@ class Shipment(models.Model):
 
     @property
     def tracking_url(self) -> str:
-        template = CARRIER_TRACKING_URLS.get(self.carrier)
+        template = CARRIER_TRACKING_URLS.get(Carrier(self.carrier))
         return template.format(quote(self.tracking_number, safe="")) if template else ""

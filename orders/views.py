@@ -1,12 +1,13 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from accounts.access import access_seller_workspace
 from orders.access import access_order
 from orders.forms import SellerOrderFilterForm
+from orders.http import ViewerRequest
 from orders.models import Order
 
 PAGE_SIZE = 20
@@ -14,7 +15,7 @@ PAGE_SIZE = 20
 
 @require_GET
 @login_required
-def my_orders(request: HttpRequest) -> HttpResponse:
+def my_orders(request: ViewerRequest) -> HttpResponse:
     orders = Order.objects.filter(buyer=request.user).select_related("seller", "market")
     page = Paginator(orders, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "orders/my_orders.html", {"page": page})
@@ -22,7 +23,7 @@ def my_orders(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @login_required
-def order_detail(request: HttpRequest, number: str) -> HttpResponse:
+def order_detail(request: ViewerRequest, number: str) -> HttpResponse:
     access = access_order(request.user, number)
     order = access.order
     return render(
@@ -40,7 +41,7 @@ def order_detail(request: HttpRequest, number: str) -> HttpResponse:
 
 @require_GET
 @login_required
-def seller_orders(request: HttpRequest) -> HttpResponse:
+def seller_orders(request: ViewerRequest) -> HttpResponse:
     sellers = access_seller_workspace(request.user)
     form = SellerOrderFilterForm(request.GET or None, sellers=sellers)
     orders = Order.objects.filter(seller__in=sellers).select_related("buyer", "market", "seller")

@@ -1,12 +1,23 @@
 #!/usr/bin/env bash
 # make test: system packages (if missing), the venv, a throwaway PostgreSQL and Redis on free
-# loopback ports, ruff, the whole pytest suite, then everything stopped and removed.
-# Extra arguments go to pytest (e.g. `make test ARGS="-k matrix"`).
+# loopback ports, ruff, mypy, the whole pytest suite, then everything stopped and removed.
+# make check (`--check`): the same without the browser and the tests that start real
+# processes. Extra arguments go to pytest (e.g. `make test ARGS="-k matrix"`).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$PROJECT_DIR"
 
-ensure_debs postgresql redis-server chromium chromium-driver gettext
+check_only=""
+if [ "${1:-}" = "--check" ]; then
+    check_only=1
+    shift
+fi
+
+if [ -n "$check_only" ]; then
+    ensure_debs postgresql redis-server gettext
+else
+    ensure_debs postgresql redis-server chromium chromium-driver gettext
+fi
 bash scripts/install.sh
 
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/helpdesk-test.XXXXXX")
@@ -32,8 +43,28 @@ log "lint"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 
-log "tests (PostgreSQL :$pgport, Redis :$redisport)"
-.venv/bin/pytest --junitxml "$scratch/junit.xml" "$@"
+# mypy (one core, ~20 s) runs beside the tests; its verdict is read once they are done.
+log "types (mypy; strict on sla/ and the services and selectors), beside the tests"
+.venv/bin/mypy > "$scratch/mypy.log" 2>&1 &
+mypy_pid=$!
+
+status=0
+if [ -n "$check_only" ]; then
+    log "fast tests (PostgreSQL :$pgport, Redis :$redisport)"
+    .venv/bin/pytest --junitxml "$scratch/junit.xml" -m "not browser and not slow" "$@" \
+        || status=$?
+else
+    log "tests (PostgreSQL :$pgport, Redis :$redisport)"
+    .venv/bin/pytest --junitxml "$scratch/junit.xml" "$@" || status=$?
+fi
+
+log "types"
+if ! wait "$mypy_pid"; then
+    cat "$scratch/mypy.log"
+    die "mypy found type errors"
+fi
+tail -n 1 "$scratch/mypy.log"
+[ "$status" -eq 0 ] || exit "$status"
 
 # A green run that ran nothing is a failure.
 .venv/bin/python - "$scratch/junit.xml" <<'PY'

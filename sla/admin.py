@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from accounts.access import request_user
 from core.admin import ReadOnlyMixin
 from sla.calendar import explain_deadline
 from sla.models import Heartbeat, ResponseClock, Sanction, SanctionAppeal
@@ -23,12 +24,12 @@ from sla.sanctions import (
 
 
 @admin.register(Heartbeat)
-class HeartbeatAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class HeartbeatAdmin(ReadOnlyMixin, admin.ModelAdmin[Heartbeat]):
     list_display = ["name", "last_run_at", "runs"]
 
 
 @admin.register(ResponseClock)
-class ResponseClockAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class ResponseClockAdmin(ReadOnlyMixin, admin.ModelAdmin[ResponseClock]):
     list_display = [
         "id",
         "thread",
@@ -58,11 +59,11 @@ class ResponseClockAdmin(ReadOnlyMixin, admin.ModelAdmin):
         )
 
 
-class SanctionInline(ReadOnlyMixin, admin.TabularInline):
+class SanctionInline(ReadOnlyMixin, admin.TabularInline[Sanction, Sanction]):
     """The seller's sanction history (apply, extend and lift on the Sanctions page)."""
 
     model = Sanction
-    fields = ["kind", "starts_at", "ends_at", "automatic", "decided_by", "lifted_at", "why"]
+    fields = ("kind", "starts_at", "ends_at", "automatic", "decided_by", "lifted_at", "why")
     readonly_fields = fields
     extra = 0
     show_change_link = True
@@ -72,7 +73,7 @@ class SanctionInline(ReadOnlyMixin, admin.TabularInline):
         return sanction_reason(obj)
 
 
-class SanctionForm(forms.ModelForm):
+class SanctionForm(forms.ModelForm[Sanction]):
     """Adding a sanction applies it; changing one extends it; both through sla.sanctions,
     whose refusals show on the form."""
 
@@ -88,7 +89,7 @@ class SanctionForm(forms.ModelForm):
 
 
 @admin.register(Sanction)
-class SanctionAdmin(admin.ModelAdmin):
+class SanctionAdmin(admin.ModelAdmin[Sanction]):
     """Apply a sanction by adding one; extend it by moving its end later; lift it with the
     action. A sanction is never shortened or deleted: lifting it is recorded."""
 
@@ -112,7 +113,9 @@ class SanctionAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
-    def get_fields(self, request: HttpRequest, obj: Sanction | None = None) -> list[str]:
+    def get_fields(  # type: ignore[override]  # plain field names are enough here
+        self, request: HttpRequest, obj: Sanction | None = None
+    ) -> list[str]:
         if obj is None:
             return ["seller", "kind", "reason", "starts_at", "ends_at"]
         return [
@@ -148,13 +151,13 @@ class SanctionAdmin(admin.ModelAdmin):
     def save_model(self, request: HttpRequest, obj: Sanction, form: Any, change: bool) -> None:
         try:
             if change:
-                saved = sanction_extend(sanction=obj, until=obj.ends_at, by=request.user)
+                saved = sanction_extend(sanction=obj, until=obj.ends_at, by=request_user(request))
             else:
                 saved = sanction_apply(
                     seller=obj.seller,
                     kind=obj.kind,
                     reason=obj.reason,
-                    by=request.user,
+                    by=request_user(request),
                     starts_at=obj.starts_at,
                     ends_at=obj.ends_at,
                 )
@@ -166,11 +169,11 @@ class SanctionAdmin(admin.ModelAdmin):
     @admin.action(description=_("Lift the selected sanctions"))
     def lift(self, request: HttpRequest, queryset: Any) -> None:
         for sanction in queryset.filter(lifted_at__isnull=True):
-            sanction_lift(sanction=sanction, by=request.user)
+            sanction_lift(sanction=sanction, by=request_user(request))
         self.message_user(request, _("Sanctions lifted."), messages.SUCCESS)
 
 
-class AppealDecisionForm(forms.ModelForm):
+class AppealDecisionForm(forms.ModelForm[SanctionAppeal]):
     decision = forms.ChoiceField(
         label=_("Decision"),
         widget=forms.RadioSelect,
@@ -193,7 +196,7 @@ class AppealDecisionForm(forms.ModelForm):
 
 
 @admin.register(SanctionAppeal)
-class SanctionAppealAdmin(admin.ModelAdmin):
+class SanctionAppealAdmin(admin.ModelAdmin[SanctionAppeal]):
     """Sellers' appeals, oldest first; each is decided once, with a reason the seller reads."""
 
     form = AppealDecisionForm
@@ -202,7 +205,9 @@ class SanctionAppealAdmin(admin.ModelAdmin):
     list_select_related = ["sanction__seller", "decided_by"]
     details = ["seller", "sanction_kind", "sanction_why", "text", "submitted_by", "submitted_at"]
 
-    def get_fields(self, request: HttpRequest, obj: SanctionAppeal | None = None) -> list[str]:
+    def get_fields(  # type: ignore[override]  # plain field names are enough here
+        self, request: HttpRequest, obj: SanctionAppeal | None = None
+    ) -> list[str]:
         if obj is not None and obj.is_pending:
             return [*self.details, "decision", "decision_reason"]
         return [*self.details, "state", "decision_reason", "decided_by", "decided_at"]
@@ -239,7 +244,7 @@ class SanctionAppealAdmin(admin.ModelAdmin):
             appeal_decide(
                 appeal=obj,
                 granted=form.cleaned_data["decision"] == "granted",
-                by=request.user,
+                by=request_user(request),
                 reason=form.cleaned_data["decision_reason"],
             )
         except SanctionError as error:

@@ -3,6 +3,7 @@ _line.html. Coordinates leave as plain strings: a float reaching a template woul
 localised ("34,5" in French) and break the SVG."""
 
 from dataclasses import dataclass
+from typing import Any
 
 WIDTH, HEIGHT, PAD = 400, 190, 34
 
@@ -26,7 +27,7 @@ class Bar:
 
 def bars(
     values: list[float | None], labels: list[str], *, unit: str = "", top: float | None = None
-) -> dict:
+) -> dict[str, Any]:
     """Bars scaled to the largest value (or `top`); None draws nothing but keeps its slot."""
     top = top or max((v for v in values if v is not None), default=0) or 1
     slot = (WIDTH - PAD) / max(len(values), 1)
@@ -61,7 +62,7 @@ def bars(
     }
 
 
-def line(values: list[float | None], labels: list[str], *, top: float = 1.0) -> dict:
+def line(values: list[float | None], labels: list[str], *, top: float = 1.0) -> dict[str, Any]:
     """A polyline of rates (0..top); gaps where there is no data."""
     slot = (WIDTH - PAD) / max(len(values), 1)
     points = []

@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import Protocol
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from accounts.models import User
@@ -183,18 +184,19 @@ def clock_exemption_revoke(*, exemption: ClockExemption, by: User) -> ResponseCl
 
 
 def clock_state(thread_id: int) -> ClockState:
-    """The thread's running clock, or how its last clock ended."""
-    clock = ResponseClock.objects.filter(thread_id=thread_id, closed_at__isnull=True).first()
-    if clock is not None:
-        return ClockState(
-            awaiting_since=clock.opened_at,
-            due_at=clock.due_at,
-            pending=clock.pending_answer_id is not None,
-        )
-    outcome = (
+    """The thread's running clock, or how its last clock ended (one query: the open clock
+    sorts first)."""
+    row = (
         ResponseClock.objects.filter(thread_id=thread_id)
-        .order_by("-closed_at", "-id")
-        .values_list("outcome", flat=True)
+        .order_by(F("closed_at").desc(nulls_first=True), "-id")
+        .values_list("closed_at", "opened_at", "due_at", "pending_answer_id", "outcome")
         .first()
     )
-    return ClockState(last_outcome=outcome or "")
+    if row is None:
+        return ClockState()
+    closed_at, opened_at, due_at, pending_answer_id, outcome = row
+    if closed_at is None:
+        return ClockState(
+            awaiting_since=opened_at, due_at=due_at, pending=pending_answer_id is not None
+        )
+    return ClockState(last_outcome=outcome)

@@ -137,7 +137,7 @@ class ResponseClock(models.Model):
     @property
     def on_time(self) -> bool | None:
         """For an answered clock: answered by the deadline (None otherwise)."""
-        if self.outcome != self.Outcome.ANSWERED:
+        if self.outcome != self.Outcome.ANSWERED or self.closed_at is None:
             return None
         return self.verdict(self.closed_at) == Verdict.ON_TIME
 

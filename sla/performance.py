@@ -45,7 +45,7 @@ class Stats:
 
     @property
     def enough(self) -> bool:
-        return self.judged >= settings.SLA_MIN_SAMPLE
+        return self.judged >= int(settings.SLA_MIN_SAMPLE)
 
 
 MEDIAN = (

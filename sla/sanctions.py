@@ -38,7 +38,11 @@ from sla.formats import format_percent
 from sla.models import Sanction, SanctionAppeal
 
 # Kinds in order of severity.
-SEVERITY = {Sanction.Kind.WARNING: 1, Sanction.Kind.RESTRICTION: 2, Sanction.Kind.SUSPENSION: 3}
+SEVERITY: dict[str, int] = {
+    Sanction.Kind.WARNING: 1,
+    Sanction.Kind.RESTRICTION: 2,
+    Sanction.Kind.SUSPENSION: 3,
+}
 
 
 class SanctionError(Exception):

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.access import access_seller_workspace
 from accounts.models import Seller
+from orders.http import ViewerRequest
 from orders.models import Market
 from sla import charts
 from sla.forms import AppealForm
@@ -50,7 +51,7 @@ def _chosen_seller(request: HttpRequest, sellers: list[Seller]) -> Seller:
 
 @login_required
 @require_GET
-def seller_performance(request: HttpRequest) -> HttpResponse:
+def seller_performance(request: ViewerRequest) -> HttpResponse:
     """The seller's dashboard: answer times, on-time rate, open clocks, score, the late
     answers behind the rate, sanctions and appeals."""
     sellers = access_seller_workspace(request.user)
@@ -96,7 +97,7 @@ def seller_performance(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def sanction_appeal_view(request: HttpRequest, sanction_id: int) -> HttpResponse:
+def sanction_appeal_view(request: ViewerRequest, sanction_id: int) -> HttpResponse:
     """The seller's one appeal against one of its sanctions."""
     sellers = access_seller_workspace(request.user)
     sanction = get_object_or_404(
@@ -105,9 +106,9 @@ def sanction_appeal_view(request: HttpRequest, sanction_id: int) -> HttpResponse
     form = AppealForm(request.POST)
     back = f"{reverse('sla:performance')}?seller={sanction.seller.slug}#sanctions"
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        for field_errors in form.errors.values():
+            for field_error in field_errors:
+                messages.error(request, str(field_error))
         return redirect(back)
     try:
         sanction_appeal(sanction=sanction, by=request.user, text=form.cleaned_data["text"])

@@ -6,7 +6,10 @@ from dataclasses import dataclass
 
 import pytest
 from django.apps import apps
+from django.conf import settings
+from django.db import transaction
 from django.test import Client
+from django.utils import translation
 
 from accounts.models import User
 from helpdesk.models import Attachment, SavedReply, Thread
@@ -19,6 +22,17 @@ from tests.factories import (
     make_order,
     png_upload,
 )
+
+
+@pytest.fixture(autouse=True)
+def _english_outside_requests():
+    """A request leaves its language active in the thread (LocaleMiddleware activates it at
+    each request and never deactivates it); messages built outside a request afterwards, like
+    a service's error, would read in the last page's language. Every test starts in
+    English."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
@@ -60,6 +74,25 @@ class World:
 
 @pytest.fixture
 def world(db) -> World:
+    return build_world()
+
+
+@pytest.fixture(scope="module")
+def shared_world(django_db_setup, django_db_blocker):
+    """One world for a whole module of read-mostly tests (the URL × persona matrices): built
+    once inside a transaction rolled back at the module's end. Each test still runs in its
+    own savepoint (it asks for `db`), so what one test writes is undone before the next."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield build_world()
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+def build_world() -> World:
     seller = SellerFactory(company_name="Maison Test", slug="maison-test")
     other_seller = SellerFactory(company_name="Autre Vendeur", slug="autre-vendeur")
     buyer = UserFactory(email="buyer@example.com", name="Bea Buyer")

@@ -60,8 +60,20 @@ ADMIN_PAGES = {
 
 
 @pytest.fixture
-def console(world):
-    """One object of every model the console lists, keyed by "app.model"."""
+def world(shared_world, db):
+    """The module's one world (tests/conftest.py: shared_world)."""
+    return shared_world
+
+
+@pytest.fixture(scope="module")
+def console(shared_world, django_db_blocker):
+    """One object of every model the console lists, keyed by "app.model", built once for
+    the module inside its world's transaction."""
+    with django_db_blocker.unblock():
+        return _console(shared_world)
+
+
+def _console(world):
     held = message_post(
         thread=world.thread,
         author=world.seller_agent,

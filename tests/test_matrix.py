@@ -391,6 +391,12 @@ MATRIX = [
 ]
 
 
+@pytest.fixture
+def world(shared_world, db):
+    """The module's one world (tests/conftest.py: shared_world)."""
+    return shared_world
+
+
 @pytest.mark.parametrize(
     ("method", "url", "headers", "expected"),
     [pytest.param(m, u, h, e, id=name) for name, m, u, h, e in MATRIX],

@@ -15,7 +15,7 @@ pytestmark = [
 
 
 def test_demo_buyer_sees_order_lines_and_tracking(live_server, page, screenshot):
-    call_command("seed_demo", quiet=True)
+    call_command("seed_demo", quiet=True, no_history=True)
     order = (
         Order.objects.filter(buyer__email="buyer@example.com", shipments__isnull=False)
         .prefetch_related("lines", "shipments")

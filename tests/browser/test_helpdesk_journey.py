@@ -30,7 +30,7 @@ def test_return_request_with_photo_answered_by_status_updates(
     live_server, browser, tmp_path, monkeypatch
 ):
     monkeypatch.setattr(helpdesk.views, "POLL_SECONDS", 1)
-    call_command("seed_demo", quiet=True)
+    call_command("seed_demo", quiet=True, no_history=True)
     base = live_server.url
     order = Order.objects.filter(
         buyer__email="buyer@example.com", seller__slug="werkzeug-schmidt"
@@ -90,4 +90,25 @@ def test_return_request_with_photo_answered_by_status_updates(
     buyer.set_viewport_size({"width": 390, "height": 844})
     buyer.goto(thread_url)
     buyer.screenshot(path=tmp_path / "buyer-thread-phone.png", full_page=True)
+
+    # Solve, then reopen: the request is back in the seller's queue with a new deadline.
+    buyer.set_viewport_size({"width": 1280, "height": 900})
+    buyer.locator("#reply textarea[name=body]").fill("Et le remboursement des frais de port ?")
+    buyer.locator("#reply button[type=submit]").click()
+    buyer.locator("form[action$='/close/'] button").click()
+    expect(buyer.locator("form[action$='/reopen/'] button")).to_be_visible()
+    expect(buyer.locator("#deadline")).to_have_count(0)
+    buyer.locator("form[action$='/reopen/'] button").click()
+    expect(buyer.locator("#deadline")).to_be_visible()
+    buyer.screenshot(path=tmp_path / "buyer-reopened.png", full_page=True)
+    buyer.goto(f"{base}/requests/")
+    mine = buyer.locator("tbody tr").filter(has_text=order.number).first
+    expect(mine.locator(".badge.placed")).to_be_visible()  # awaiting the seller
+    expect(mine.locator(".badge.open")).to_have_count(0)  # never "answered"
+    seller.goto(f"{base}/seller/inbox/")
+    first = seller.locator("#thread-list tbody tr").first
+    expect(first).to_contain_text(order.number)
+    expect(first.locator(".badge.placed")).to_be_visible()
+    expect(first.locator(".countdown")).to_contain_text("due in")
+    seller.screenshot(path=tmp_path / "seller-inbox-reopened.png", full_page=True)
     print(f"screenshots: {tmp_path}")

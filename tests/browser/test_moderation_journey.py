@@ -3,12 +3,14 @@ anyway; the reply is held from the buyer until an administrator approves it, and
 counts from when it was sent."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from playwright.sync_api import expect
 
-from helpdesk.models import Message, MessageReview
+from helpdesk.models import Message, MessageReview, Thread
 from helpdesk.services import thread_open
 from orders.models import Order
 from sla.models import ResponseClock
@@ -23,7 +25,7 @@ PHONE = "+49 171 2345678"
 
 
 def test_held_reply_is_explained_reviewed_and_delivered(live_server, browser, tmp_path):
-    call_command("seed_demo", quiet=True)
+    call_command("seed_demo", quiet=True, no_history=True)
     base = live_server.url
     order = Order.objects.filter(
         buyer__email="buyer@example.com", seller__slug="werkzeug-schmidt"
@@ -59,12 +61,29 @@ def test_held_reply_is_explained_reviewed_and_delivered(live_server, browser, tm
     message = Message.objects.get(thread=thread, author_role="seller")
     assert message.review.state == MessageReview.State.PENDING
 
-    # The buyer does not see it.
+    # The deadline passes during the review: the reply is pending, late nowhere.
+    passed = timezone.now() - timedelta(hours=2)
+    ResponseClock.objects.filter(thread=thread).update(
+        due_at=passed, warn_at=passed - timedelta(hours=4)
+    )
+    Thread.objects.filter(pk=thread.pk).update(due_at=passed)
+    seller.goto(f"{base}/seller/inbox/")
+    row = seller.locator("#thread-list tbody tr").filter(has_text=order.number).first
+    expect(row.locator(".badge.held")).to_be_visible()
+    expect(row.locator(".countdown")).not_to_have_class(re.compile("overdue"))
+    seller.screenshot(path=tmp_path / "seller-inbox-in-review.png", full_page=True)
+    seller.goto(thread_url)
+    expect(seller.locator("#deadline")).not_to_have_class(re.compile("error"))
+
+    # The buyer does not see it, and is told an answer is being checked.
     buyer = browser.new_page(viewport={"width": 1280, "height": 900})
     log_in(buyer, base, "buyer@example.com")
     buyer.goto(thread_url)
     expect(buyer.locator("#timeline")).to_contain_text("Wann kommt mein Paket an?")
     expect(buyer.locator("#timeline")).not_to_contain_text(PHONE)
+    expect(buyer.locator("#deadline")).to_be_visible()
+    expect(buyer.locator("form.escalate")).to_have_count(0)
+    buyer.screenshot(path=tmp_path / "buyer-answer-being-checked.png", full_page=True)
 
     # An administrator finds it in the moderation queue and approves it.
     admin = browser.new_page(viewport={"width": 1280, "height": 900})

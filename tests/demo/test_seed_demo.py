@@ -1,16 +1,32 @@
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 
 from accounts.models import Seller, SellerMember, User
 from orders.models import Market, Order, Shipment
 
 
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """The demo world, seeded once for the module (rolled back at its end): seeding costs
+    seconds."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield call_command("seed_demo")
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
 @pytest.mark.django_db
-def test_seed_demo_builds_the_demo_world_once(capsys):
+def test_seed_demo_builds_the_demo_world_once(seeded, capsys):
     call_command("seed_demo")
     out = capsys.readouterr().out
     assert "buyer@example.com" in out
     assert "helpdesk-demo" in out
+    assert "0 new orders, 0 new conversations" in out
     counts = (User.objects.count(), Order.objects.count(), Shipment.objects.count())
     call_command("seed_demo", quiet=True)
     assert (User.objects.count(), Order.objects.count(), Shipment.objects.count()) == counts
@@ -38,12 +54,11 @@ def test_seed_demo_builds_the_demo_world_once(capsys):
 
 
 @pytest.mark.django_db
-def test_the_scanner_finds_nothing_in_the_demo_conversations_but_its_two_examples():
+def test_the_scanner_finds_nothing_in_the_demo_conversations_but_its_two_examples(seeded):
     from demo.management.commands.seed_demo import DEMO_HELD, DEMO_MASKED
     from helpdesk.models import Message, MessageReview
     from helpdesk.moderation import scan
 
-    call_command("seed_demo", quiet=True)
     bodies = list(Message.objects.exclude(body="").values_list("body", flat=True))
     assert len(bodies) > 100
     examples = {DEMO_HELD, DEMO_MASKED}

@@ -137,12 +137,12 @@ def test_a_shipped_update_records_the_shipment_on_the_order(world):
 @pytest.mark.parametrize(
     ("update", "missing"),
     [
-        ({"type": "shipped", "carrier": "dpd", "tracking_number": "1"}, "estimated_delivery"),
+        ({"type": "shipped", "carrier": "dpd", "tracking_number": "1"}, "Estimated delivery"),
         (
             {"type": "shipped", "carrier": "dpd", "estimated_delivery": date(2026, 1, 1)},
-            "tracking_number",
+            "Tracking number",
         ),
-        ({"type": "refund_issued", "amount": Decimal("5.00")}, "currency"),
+        ({"type": "refund_issued", "amount": Decimal("5.00")}, "Currency"),
     ],
 )
 def test_status_updates_need_their_fields(world, update, missing):
@@ -348,7 +348,11 @@ def test_escalation_needs_a_missed_deadline_or_a_disputed_closing(world):
 def test_buyer_can_escalate_a_thread_the_seller_closed(world):
     reply(world)
     thread_close(thread=world.thread, by=world.seller_agent, role=Role.SELLER)
-    assert thread_escalate(thread=world.thread, buyer=world.buyer, reason="Not solved")
+    thread = thread_escalate(thread=world.thread, buyer=world.buyer, reason="Not solved")
+    assert thread.escalated_at is not None
+    event = thread.messages.get(data__event="escalated")
+    assert (event.author, event.body) == (world.buyer, "Not solved")
+    assert Notification.objects.filter(kind="escalation", recipient=world.platform_admin)
 
 
 def test_another_buyer_cannot_escalate(world):

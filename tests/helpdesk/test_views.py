@@ -10,7 +10,13 @@ from django.urls import reverse
 
 from accounts.models import SellerMember
 from helpdesk.models import Message, Role, SavedReply, Thread
-from helpdesk.services import message_post, note_post, status_update_post, thread_open
+from helpdesk.services import (
+    message_post,
+    note_post,
+    status_update_post,
+    thread_close,
+    thread_open,
+)
 from tests.factories import UserFactory, make_order
 
 pytestmark = pytest.mark.django_db
@@ -44,10 +50,20 @@ def test_buyer_opens_a_request_from_the_order_page(world, client):
     assert thread.messages.get().body == "I withdraw."
 
 
-def test_contact_page_offers_the_open_requests_first(world, client):
+def test_contact_page_offers_the_open_requests_of_the_order_only(world, client):
+    """Before opening a new request, the buyer is pointed to the ones still open about the
+    same order; closed ones and other orders' are not offered."""
+    closed = thread_open(order=world.order, buyer=world.buyer, topic="invoice", body="Invoice?")
+    thread_close(thread=closed, by=world.buyer, role=Role.BUYER)
+    elsewhere = make_order(buyer=world.buyer, seller=world.order.seller)
+    other = thread_open(order=elsewhere, buyer=world.buyer, topic="delivery", body="Where?")
     client.force_login(world.buyer)
-    html = client.get(reverse("helpdesk:contact_seller", args=[world.order.number])).content
-    assert reverse("helpdesk:thread", args=[world.thread.pk]).encode() in html
+    response = client.get(reverse("helpdesk:contact_seller", args=[world.order.number]))
+    assert [t.pk for t in response.context["open_threads"]] == [world.thread.pk]
+    html = response.content.decode()
+    assert reverse("helpdesk:thread", args=[world.thread.pk]) in html
+    assert reverse("helpdesk:thread", args=[closed.pk]) not in html
+    assert reverse("helpdesk:thread", args=[other.pk]) not in html
 
 
 def test_buyer_never_sees_internal_notes_or_assignments(world, client):

@@ -35,6 +35,7 @@ def test_beat_schedules_the_heartbeat_from_code(settings):
     assert entry["schedule"].total_seconds() == settings.HEARTBEAT_SECONDS
 
 
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 def test_a_worker_on_redis_runs_the_heartbeat():
     """The real transport of production: a task sent through Redis reaches a worker."""

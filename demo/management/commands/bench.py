@@ -1,9 +1,12 @@
 """Benchmarks that print figures (make bench). Never run by the test suite."""
 
+import json
 import random
 import resource
+import statistics
 import time
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -12,6 +15,7 @@ from django.db import connection
 from django.test import override_settings
 from django.utils import timezone
 
+from helpdesk.moderation import scan
 from sla.calendar import MARKET_CALENDARS, response_deadline
 from sla.sweep import sla_sweep
 
@@ -44,12 +48,6 @@ class Command(BaseCommand):
         its median time on 500-character messages: clean after-sales messages (the sample's
         lines without a finding, one after the other) and messages with findings (all lines),
         each without and with the language hint (the language of the message's first line)."""
-        import json
-        import statistics
-        from pathlib import Path
-
-        from helpdesk.moderation import scan
-
         fixtures = Path(settings.BASE_DIR) / "tests/helpdesk/fixtures"
         kinds = ("email", "phone", "url", "social", "payment", "marketing")
         for corpus in ("moderation_sample.jsonl", "moderation_extra.jsonl"):
