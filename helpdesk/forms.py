@@ -183,6 +183,15 @@ class StatusUpdateForm(IdempotentForm):
                 self.add_error("amount", _("A refund cannot exceed the order total."))
         return data
 
+    def kind_fields(self) -> list[tuple[status_updates.StatusKind, list[forms.BoundField]]]:
+        """The fields each kind asks for, grouped by kind (the page shows one group at a
+        time, the one of the chosen kind)."""
+        return [
+            (kind, [self[name] for name in kind.entered])
+            for kind in status_updates.KINDS.values()
+            if kind.entered
+        ]
+
     def update(self) -> dict[str, Any]:
         """The status update as the service takes it (helpdesk.status_updates.normalise)."""
         data = self.cleaned_data

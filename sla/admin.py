@@ -16,6 +16,7 @@ from sla.models import Heartbeat, ResponseClock, Sanction, SanctionAppeal
 from sla.sanctions import (
     SanctionError,
     appeal_decide,
+    extension_refusal,
     sanction_apply,
     sanction_extend,
     sanction_lift,
@@ -81,10 +82,23 @@ class SanctionForm(forms.ModelForm[Sanction]):
         model = Sanction
         fields = ["seller", "kind", "reason", "starts_at", "ends_at"]
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None and "ends_at" in self.fields:
+            self.fields["ends_at"].help_text = _(
+                "Only later, or empty for “until lifted”. To end it early, lift it from the "
+                "list (the lifting is recorded)."
+            )
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if self.instance.pk is None and not (data.get("reason") or "").strip():
             self.add_error("reason", _("Say why: the seller is shown the reason."))
+        if self.instance.pk is not None and "ends_at" in data:
+            stored = Sanction.objects.get(pk=self.instance.pk)
+            refusal = extension_refusal(stored, data["ends_at"])
+            if refusal:
+                self.add_error("ends_at", refusal)
         return data
 
 

@@ -19,6 +19,7 @@ class Bar:
     y: str
     width: str
     right: str
+    center: str
     height: str
     filled: bool
     label: str
@@ -41,6 +42,7 @@ def bars(
                 y=n(HEIGHT - PAD - height),
                 width=n(slot * 0.7),
                 right=n(x + slot * 0.7),
+                center=n(x + slot * 0.35),
                 height=n(height),
                 filled=height > 0,
                 label=label,

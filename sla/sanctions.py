@@ -124,29 +124,40 @@ def sanction_apply(
     return sanction
 
 
+def extension_refusal(
+    sanction: Sanction, until: datetime | None, now: datetime | None = None
+) -> str | None:
+    """Why the sanction's end may not move to `until` (None: allowed, or no change).
+    Shortening is refused: a sanction ends early only by being lifted, which is recorded
+    with who and when."""
+    now = now or timezone.now()
+    if sanction.lifted_at is not None:
+        return _("This sanction has been lifted; apply a new one instead.")
+    if sanction.ends_at is not None and sanction.ends_at <= now:
+        return _("This sanction has ended; apply a new one instead.")
+    if until == sanction.ends_at:
+        return None
+    if sanction.ends_at is None or (until is not None and until < sanction.ends_at):
+        return _("A sanction can only be extended. To end it early, lift it: that is recorded.")
+    return None
+
+
 @transaction.atomic
 def sanction_extend(
     *, sanction: Sanction, until: datetime | None, by: User, now: datetime | None = None
 ) -> Sanction:
-    """Move a sanction's end later (None: until lifted). Shortening is refused: a sanction
-    ends early only by being lifted, which is recorded with who and when."""
-    now = now or timezone.now()
+    """Move a sanction's end later (None: until lifted); see extension_refusal."""
     sanction = Sanction.objects.select_for_update().get(pk=sanction.pk)
-    if sanction.lifted_at is not None:
-        raise SanctionError(_("This sanction has been lifted; apply a new one instead."))
-    if sanction.ends_at is not None and sanction.ends_at <= now:
-        raise SanctionError(_("This sanction has ended; apply a new one instead."))
+    refusal = extension_refusal(sanction, until, now)
+    if refusal:
+        raise SanctionError(refusal)
     if until == sanction.ends_at:
         return sanction
-    if sanction.ends_at is None or (until is not None and until < sanction.ends_at):
-        raise SanctionError(
-            _("A sanction can only be extended. To end it early, lift it: that is recorded.")
-        )
     sanction.ends_at = until
     if sanction.decided_by_id is None:
         sanction.decided_by = by
     sanction.save(update_fields=["ends_at", "decided_by"])
-    seller_status_refresh(sanction.seller, now)
+    seller_status_refresh(sanction.seller)
     _tell(sanction, Notification.Kind.SANCTION_EXTENDED)
     return sanction
 

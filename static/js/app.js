@@ -33,12 +33,13 @@ document.addEventListener("submit", (event) => {
   if (button) setTimeout(() => { button.disabled = true; }, 0);
 });
 
-// Status update forms: show the carrier fields for "shipped" and the amount for "refund".
+// Status update forms: show only the fields of the chosen kind (a fieldset per kind).
 function syncStatusForm(form) {
   const type = form.querySelector("select[name=type]");
   if (!type) return;
-  form.querySelectorAll(".when-shipped").forEach((el) => { el.hidden = type.value !== "shipped"; });
-  form.querySelectorAll(".when-refund").forEach((el) => { el.hidden = type.value !== "refund_issued"; });
+  form.querySelectorAll("[data-for-kind]").forEach((el) => {
+    el.hidden = el.dataset.forKind !== type.value;
+  });
 }
 document.addEventListener("change", (event) => {
   const form = event.target.closest(".status-form");
