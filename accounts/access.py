@@ -1,11 +1,17 @@
-"""Who may act for which seller (one place)."""
+"""Who may act for which seller (one place).
+
+A seller's team has owners and agents. Both work the inbox, answer, post updates and keep
+notes; only an owner manages what is the whole team's: its saved replies (and, as they come,
+its members, notification defaults and absences). Not a member: 404; a member who is not an
+owner, for an owner's action: 403.
+"""
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 
-from accounts.models import Seller, User
+from accounts.models import Seller, SellerMember, User
 
 
 def sellers_of(user: User | AnonymousUser | None) -> QuerySet[Seller]:
@@ -21,6 +27,19 @@ def access_seller_workspace(user: User) -> list[Seller]:
     if not sellers:
         raise Http404
     return sellers
+
+
+def is_owner(user: User, seller: Seller) -> bool:
+    """Whether `user` owns `seller`'s team."""
+    return SellerMember.objects.filter(
+        user=user, seller=seller, role=SellerMember.Role.OWNER
+    ).exists()
+
+
+def require_owner(user: User, seller: Seller) -> None:
+    """An owner's action on a workspace `user` can open: 403 for its agents."""
+    if not is_owner(user, seller):
+        raise PermissionDenied
 
 
 def request_user(request: HttpRequest) -> User:

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -148,6 +149,8 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
+# Counted as log-in compares it (stripped, lower case), so letter case cannot dodge the lock.
+AXES_USERNAME_CALLABLE = "accounts.lockout.lockout_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0)
@@ -192,7 +195,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Security. Production (DEBUG off) gets the strict defaults that `check --deploy` expects;
 # each can still be turned off by the environment (e.g. TLS terminated elsewhere).
 SESSION_COOKIE_HTTPONLY = True
-CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cookie
+# htmx sends the token it reads from the page (hx-headers on <body>); no script reads the
+# cookie, so scripts may not.
+CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)
 LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
@@ -206,6 +211,19 @@ SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=not DEBUG)
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Every page (core.middleware): our own scripts, styles and images only, none inline.
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
 if env.bool("USE_X_FORWARDED_PROTO", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
@@ -268,6 +286,14 @@ if not 0 < SLA_POLICY["late_warning_at"] <= SLA_POLICY["late_restriction_at"]:
 # status updates about an order, in its "Order updates" thread: at most per_day a day and
 # per_order in all, until days_after_order days after the order was placed.
 REOPEN_WINDOW_DAYS = env.int("REOPEN_WINDOW_DAYS", default=30)
+# How fast one person may write (helpdesk.rules.posting_refusal): (seconds, messages) windows,
+# over everything the person writes and within one conversation. A seller answering buyer
+# after buyer at a person's pace (a saved reply every 15 seconds, for hours) stays below
+# them; a script does not.
+POSTING_LIMITS = {
+    "per_user": [(10, 5), (60, 12), (3600, 300), (86400, 2000)],
+    "per_thread": [(60, 5), (3600, 40)],
+}
 SELLER_UPDATES = {
     "per_day": env.int("SELLER_UPDATES_PER_DAY", default=2),
     "per_order": env.int("SELLER_UPDATES_PER_ORDER", default=6),

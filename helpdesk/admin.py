@@ -199,6 +199,10 @@ class MessageReviewAdmin(admin.ModelAdmin):
     (MODERATION_REVIEW_HOURS business hours)."""
 
     form = ReviewDecisionForm
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
     list_display = ["created_at", "waiting", "excerpt", "found", "status", "seller", "market_id"]
     list_filter = [ReviewStateFilter, ReviewKindFilter, "action", "author_role", "market", "seller"]
     list_select_related = ["message", "seller", "market"]
@@ -333,7 +337,7 @@ class MessageReviewAdmin(admin.ModelAdmin):
     @admin.display(description=_("original text"))
     def original(self, obj: MessageReview) -> str:
         return format_html(
-            '<div style="white-space: pre-wrap; max-width: 60em">{}</div>',
+            '<div class="review-text">{}</div>',
             highlight(self._text(obj), self._text_findings(obj)),
         )
 
@@ -342,9 +346,7 @@ class MessageReviewAdmin(admin.ModelAdmin):
         if obj.withholds:
             return str(_("Nothing: the message is not delivered."))
         if obj.masks:
-            return format_html(
-                '<div style="white-space: pre-wrap; max-width: 60em">{}</div>', obj.masked_text
-            )
+            return format_html('<div class="review-text">{}</div>', obj.masked_text)
         return str(_("The text as written."))
 
     @admin.display(description=_("explanation"))

@@ -35,6 +35,9 @@ CONTENT_TYPES: list[str] = [kind.content_type for kind in FILE_TYPES]
 MAX_MEGABYTES = 10
 MAX_BYTES = MAX_MEGABYTES * 1024 * 1024
 MAX_FILES = 5
+# Pixels of one picture: a phone photo has about 12 million; 50 million leaves room for any
+# camera while refusing "10 KB, 9000 × 9000" decompression bombs before they are decoded.
+MAX_PIXELS = 50_000_000
 
 
 def accept_attribute() -> str:

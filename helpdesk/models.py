@@ -269,7 +269,11 @@ class Message(models.Model):
         verbose_name = _("message")
         verbose_name_plural = _("messages")
         ordering = ["thread", "created_at", "id"]
-        indexes = [models.Index(fields=["thread", "id"], name="message_thread_timeline")]
+        indexes = [
+            models.Index(fields=["thread", "id"], name="message_thread_timeline"),
+            # How much a person wrote lately (the posting limits).
+            models.Index(fields=["author", "created_at"], name="message_author_recent"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["thread", "author", "idempotency_key"],

@@ -11,6 +11,8 @@ when it is allowed.
   answer again (a new deadline, sla.clocks.clock_open).
 - Escalation: once per request, when the seller has missed the deadline (sla.judgement: an
   answer held for review is not missed) or closed a request the buyer disagrees with.
+- Pace: nobody writes more than settings.POSTING_LIMITS allows, over short and long windows,
+  in all and within one conversation (a refused text is kept for the writer).
 - Writing unprompted: a seller writes text only in a request the buyer opened. Unprompted,
   it posts only status updates about an order (in the order's "Order updates" thread), of a
   kind that fits the order's status (helpdesk.status_updates), at most SELLER_UPDATES
@@ -24,9 +26,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from accounts.models import User
 from helpdesk.models import Message, Role, Thread, Topic
 from helpdesk.status_updates import KINDS
 from orders.models import Order
@@ -64,6 +69,53 @@ def escalation_refusal(thread: Thread, now: datetime | None = None) -> str | Non
         "You can ask the platform to step in once the seller has missed the answer "
         "deadline or has closed a request you disagree with."
     )
+
+
+def posting_refusal(author: User, thread_id: int | None, now: datetime) -> str | None:
+    """Why `author` may not write one more message now (None: allowed): at most so many in
+    each window of settings.POSTING_LIMITS, over everything they wrote and within the
+    conversation. One query."""
+    limits = settings.POSTING_LIMITS
+    longest = max(seconds for seconds, _count in [*limits["per_user"], *limits["per_thread"]])
+    counts = Message.objects.filter(
+        author=author,
+        created_at__gt=now - timedelta(seconds=longest),
+        created_at__lte=now,
+    ).aggregate(
+        **{
+            f"user_{seconds}": Count(
+                "id", filter=Q(created_at__gt=now - timedelta(seconds=seconds))
+            )
+            for seconds, _count in limits["per_user"]
+        },
+        **{
+            f"thread_{seconds}": Count(
+                "id",
+                filter=Q(thread_id=thread_id, created_at__gt=now - timedelta(seconds=seconds)),
+            )
+            for seconds, _count in limits["per_thread"]
+        },
+    )
+    windows = [("user", s, n) for s, n in limits["per_user"]]
+    if thread_id is not None:
+        windows += [("thread", s, n) for s, n in limits["per_thread"]]
+    for scope, seconds, most in windows:
+        if counts[f"{scope}_{seconds}"] >= most:
+            return _(
+                "You are writing faster than the platform allows (%(count)d messages in "
+                "%(period)s). Your text is kept: send it again in a moment."
+            ) % {"count": most, "period": _duration(seconds)}
+    return None
+
+
+def _duration(seconds: int) -> str:
+    if seconds % 3600 == 0:
+        hours = seconds // 3600
+        return ngettext("%(n)d hour", "%(n)d hours", hours) % {"n": hours}
+    if seconds % 60 == 0:
+        minutes = seconds // 60
+        return ngettext("%(n)d minute", "%(n)d minutes", minutes) % {"n": minutes}
+    return ngettext("%(n)d second", "%(n)d seconds", seconds) % {"n": seconds}
 
 
 def proactive_update_refusal(order: Order, kind: str, now: datetime | None = None) -> str | None:

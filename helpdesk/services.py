@@ -36,7 +36,12 @@ from helpdesk.models import (
     Topic,
 )
 from helpdesk.reviews import Screening, screen, text_for
-from helpdesk.rules import escalation_refusal, proactive_update_refusal, reopen_refusal
+from helpdesk.rules import (
+    escalation_refusal,
+    posting_refusal,
+    proactive_update_refusal,
+    reopen_refusal,
+)
 from helpdesk.status_updates import FIELD_LABELS, InvalidUpdate, normalise
 from helpdesk.uploads import Upload
 from orders.models import Order, OrderLine
@@ -54,6 +59,16 @@ T = TypeVar("T")
 class HelpdeskError(Exception):
     """A rule of the platform refused the action; the message (translated) is shown to the
     person."""
+
+
+class TooFast(HelpdeskError):
+    """The writer passed a posting limit (helpdesk.rules.posting_refusal): try again soon."""
+
+
+def _check_pace(author: User, thread_id: int | None, now: datetime) -> None:
+    refusal = posting_refusal(author, thread_id, now)
+    if refusal:
+        raise TooFast(refusal)
 
 
 def _once(create: Callable[[], T], existing: Callable[[], T | None]) -> tuple[T, bool]:
@@ -308,6 +323,11 @@ def thread_open(
     if not body.strip():
         raise HelpdeskError(_("A request needs a message."))
     now = at or timezone.now()
+    if open_key is not None:
+        already = Thread.objects.filter(buyer=buyer, open_key=open_key).first()
+        if already is not None:  # the same form sent twice
+            return already
+    _check_pace(buyer, None, now)
 
     def create() -> Thread:
         return Thread.objects.create(
@@ -365,6 +385,7 @@ def message_post(
         raise HelpdeskError(_("This conversation is closed; reopen it to write."))
     if role == Role.SELLER and thread.topic == Topic.ORDER_UPDATES:
         raise HelpdeskError(_("Order updates carry status updates only."))
+    _check_pace(author, thread.pk, at or timezone.now())
     message = _append(
         thread,
         author=author,
@@ -392,6 +413,7 @@ def note_post(
     thread = _locked(thread)
     if not body.strip():
         raise HelpdeskError(_("A note cannot be empty."))
+    _check_pace(author, thread.pk, at or timezone.now())
     return _append(
         thread,
         author=author,
@@ -456,6 +478,7 @@ def status_update_post(
     existing = _existing_message(thread, author, idempotency_key)
     if existing:
         return existing
+    _check_pace(author, thread.pk, now)
     if thread.topic == Topic.ORDER_UPDATES:
         refusal = proactive_update_refusal(order, data["type"], now)
         if refusal:

@@ -6,9 +6,11 @@ from __future__ import annotations
 import io
 import logging
 import re
+import struct
 import unicodedata
 import warnings
 from dataclasses import dataclass, field
+from enum import Enum
 from functools import cached_property
 
 from django.conf import settings
@@ -20,7 +22,13 @@ from PIL import Image
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
-from helpdesk.attachment_policy import BY_CONTENT_TYPE, FILE_TYPES, MAX_BYTES, MAX_MEGABYTES
+from helpdesk.attachment_policy import (
+    BY_CONTENT_TYPE,
+    FILE_TYPES,
+    MAX_BYTES,
+    MAX_MEGABYTES,
+    MAX_PIXELS,
+)
 from helpdesk.models import Attachment
 
 log = logging.getLogger(__name__)
@@ -30,9 +38,16 @@ log = logging.getLogger(__name__)
 class Upload:
     """A file that passed the content checks, ready to store."""
 
-    name: str
+    name: str  # cleaned, for display and storage (safe_name)
     content_type: str
     content: bytes = field(repr=False)
+    # The name as the writer gave it (without its folders): what the scanner reads, since
+    # cleaning turns "jean@gmail.com.png" into "jean_gmail.com.png".
+    typed_name: str = ""
+
+    @property
+    def screened_name(self) -> str:
+        return self.typed_name or self.name
 
     @property
     def size(self) -> int:
@@ -78,32 +93,120 @@ def sniff(head: bytes) -> str | None:
     return None
 
 
-def _decodes(content: bytes, content_type: str) -> bool:
-    """The whole file parses as what its signature claims (no polyglots, no truncation)."""
+class Problem(Enum):
+    """Why a file's content is refused."""
+
+    DAMAGED = "damaged"  # does not parse, or is truncated, as the type its signature claims
+    TOO_MANY_PIXELS = "too_many_pixels"  # more pixels than a phone photo needs
+    TRAILING_DATA = "trailing_data"  # bytes after the picture's end (a ZIP, a page, a video)
+
+
+_DECODE_ERRORS = (
+    OSError,
+    ValueError,
+    SyntaxError,
+    PdfReadError,
+    Image.DecompressionBombError,
+    Image.DecompressionBombWarning,
+)
+
+
+def _png_end(content: bytes) -> int | None:
+    """The offset just after a PNG's IEND chunk (chunks: length, type, data, CRC)."""
+    position = 8
+    while position + 12 <= len(content):
+        (length,) = struct.unpack(">I", content[position : position + 4])
+        kind = content[position + 4 : position + 8]
+        position += 12 + length
+        if kind == b"IEND":
+            return position if position <= len(content) else None
+    return None
+
+
+def _jpeg_end(content: bytes) -> int | None:
+    """The offset just after a JPEG's end-of-image marker: segments are walked by their
+    lengths, entropy-coded data (after each start of scan) up to its next real marker."""
+    position = 2  # after SOI
+    size = len(content)
+    while position < size:
+        if content[position] != 0xFF:
+            return None
+        while position < size and content[position] == 0xFF:  # fill bytes
+            position += 1
+        if position >= size:
+            return None
+        marker = content[position]
+        position += 1
+        if marker == 0xD9:  # EOI
+            return position
+        if marker == 0x01 or 0xD0 <= marker <= 0xD7:  # TEM, RSTn: no length
+            continue
+        if position + 2 > size:
+            return None
+        (length,) = struct.unpack(">H", content[position : position + 2])
+        position += length
+        if marker == 0xDA:  # start of scan: entropy-coded data up to the next marker
+            while True:
+                position = content.find(b"\xff", position)
+                if position == -1 or position + 1 >= size:
+                    return None
+                following = content[position + 1]
+                if following == 0x00 or 0xD0 <= following <= 0xD7:
+                    position += 2  # a stuffed 0xFF or a restart marker: still data
+                    continue
+                break
+    return None
+
+
+def _webp_end(content: bytes) -> int | None:
+    """A WebP is one RIFF chunk: its declared size (plus the 8-byte header, padded to even)."""
+    (riff_size,) = struct.unpack("<I", content[4:8])
+    return 8 + riff_size + (riff_size & 1)
+
+
+_IMAGE_ENDS = {"image/png": _png_end, "image/jpeg": _jpeg_end, "image/webp": _webp_end}
+
+
+def image_problem(content: bytes, content_type: str) -> tuple[Problem, tuple[int, int]] | None:
+    """Why an image is refused (with its size in pixels), or None: it must be exactly one
+    picture of its claimed format, decoded in full (not just its header), of at most
+    attachment_policy.MAX_PIXELS, with nothing after its end."""
     try:
-        if content_type == "application/pdf":
-            return len(PdfReader(io.BytesIO(content)).pages) > 0
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(content)) as image:
                 if image.format != BY_CONTENT_TYPE[content_type].pillow_format:
-                    return False
-                image.verify()
-        return True
-    except (
-        OSError,
-        ValueError,
-        SyntaxError,
-        PdfReadError,
-        Image.DecompressionBombError,
-        Image.DecompressionBombWarning,
-    ):
-        return False
+                    return Problem.DAMAGED, (0, 0)
+                width, height = image.size
+                # Refused from the header, before decoding what would be a bomb.
+                if width * height > MAX_PIXELS:
+                    return Problem.TOO_MANY_PIXELS, (width, height)
+                image.load()
+    except _DECODE_ERRORS:
+        return Problem.DAMAGED, (0, 0)
+    end = _IMAGE_ENDS[content_type](content)
+    if end is None or end > len(content):
+        return Problem.DAMAGED, (width, height)
+    if content[end:].strip(b"\x00"):  # zero padding, as some cameras write, carries nothing
+        return Problem.TRAILING_DATA, (width, height)
+    return None
+
+
+def _pdf_problem(content: bytes) -> Problem | None:
+    try:
+        return None if len(PdfReader(io.BytesIO(content)).pages) > 0 else Problem.DAMAGED
+    except _DECODE_ERRORS:
+        return Problem.DAMAGED
+
+
+def typed_name(name: str) -> str:
+    """The file name as the writer gave it, without the folders some browsers send."""
+    return unicodedata.normalize("NFC", name.replace("\\", "/").rsplit("/", 1)[-1])
 
 
 def safe_name(name: str, extension: str) -> str:
     """A display name without paths, control characters or a misleading extension."""
-    name = unicodedata.normalize("NFC", name.replace("\\", "/").rsplit("/", 1)[-1])
+    name = typed_name(name)
     stem = name.rsplit(".", 1)[0] if "." in name else name
     stem = "".join(ch for ch in stem if unicodedata.category(ch)[0] != "C")
     stem = re.sub(r"[^\w\s().,-]+", "_", stem).strip(" ._")[:80]
@@ -127,16 +230,44 @@ def check_upload(uploaded: UploadedFile) -> Upload:
             code="type",
             params={"name": name, "types": ", ".join(kind.label for kind in FILE_TYPES)},
         )
-    if not _decodes(content, content_type):
+    if content_type == "application/pdf":
+        problem, pixels = _pdf_problem(content), (0, 0)
+    else:
+        problem, pixels = image_problem(content, content_type) or (None, (0, 0))
+    if problem is Problem.TOO_MANY_PIXELS:
+        raise ValidationError(
+            _(
+                "%(name)s is %(width)d × %(height)d pixels: pictures of up to %(megapixels)d "
+                "megapixels are accepted (a phone photo has about 12). Send a smaller copy."
+            ),
+            code=problem.value,
+            params={
+                "name": name,
+                "width": pixels[0],
+                "height": pixels[1],
+                "megapixels": MAX_PIXELS // 1_000_000,
+            },
+        )
+    if problem is Problem.TRAILING_DATA:
+        raise ValidationError(
+            _(
+                "%(name)s carries other data after the picture (a hidden file, or the video "
+                "of a motion photo). Save it as a plain picture and attach it again."
+            ),
+            code=problem.value,
+            params={"name": name},
+        )
+    if problem is Problem.DAMAGED:
         raise ValidationError(
             _("%(name)s is damaged or not really the file type it claims to be."),
-            code="damaged",
+            code=problem.value,
             params={"name": name},
         )
     return Upload(
         name=safe_name(name, BY_CONTENT_TYPE[content_type].extension),
         content_type=content_type,
         content=content,
+        typed_name=typed_name(name)[:255],
     )
 
 
@@ -149,5 +280,8 @@ def attachment_response(attachment: Attachment) -> FileResponse:
         as_attachment=not attachment.is_image,
         filename=attachment.original_name,
     )
-    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
+    # Nothing runs in a file's own page; the browser's image viewer styles itself inline.
+    response["Content-Security-Policy"] = (
+        "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox"
+    )
     return response

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.access import access_seller_workspace
+from accounts.access import access_seller_workspace, is_owner, require_owner
 from accounts.models import SellerMember
 from helpdesk.access import ThreadAccess, access_attachment, access_thread
 from helpdesk.forms import (
@@ -37,6 +37,7 @@ from helpdesk.rules import thread_actions
 from helpdesk.selectors import buyer_threads, inbox_page, timeline, unread_ids
 from helpdesk.services import (
     HelpdeskError,
+    TooFast,
     message_post,
     note_post,
     saved_reply_create,
@@ -73,6 +74,7 @@ def contact_seller(request: ViewerRequest, number: str) -> HttpResponse:
         check_url=reverse("helpdesk:contact_check", args=[order.number]),
     )
     check: dict[str, Any] = {}
+    status = 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         check = _submit_check(form, role=Role.BUYER, language=order.market.language)
@@ -89,6 +91,7 @@ def contact_seller(request: ViewerRequest, number: str) -> HttpResponse:
             )
         except HelpdeskError as error:
             form.add_error(None, str(error))
+            status = _status_of(error)
         else:
             messages.success(request, _("Your request was sent to the seller."))
             return redirect("helpdesk:thread", thread.pk)
@@ -99,7 +102,13 @@ def contact_seller(request: ViewerRequest, number: str) -> HttpResponse:
         request,
         "helpdesk/contact.html",
         {"order": order, "form": form, "open_threads": list(open_threads), **check},
+        status=status,
     )
+
+
+def _status_of(error: HelpdeskError) -> int:
+    """429 for writing too fast (the text is kept on the page), 400 for any other refusal."""
+    return 429 if isinstance(error, TooFast) else 400
 
 
 @login_required
@@ -257,6 +266,7 @@ def thread_reply(request: ViewerRequest, thread_id: int) -> HttpResponse:
             )
         except HelpdeskError as error:
             form.add_error(None, str(error))
+            return _rerender(request, access, status=_status_of(error), reply_form=form)
         else:
             return _back_to_thread(access.thread)
     return _rerender(request, access, reply_form=form)
@@ -268,12 +278,16 @@ def thread_note(request: ViewerRequest, thread_id: int) -> HttpResponse:
     access = access_thread(request.user, thread_id, as_role=Role.SELLER)
     form = NoteForm(request.POST)
     if form.is_valid():
-        note_post(
-            thread=access.thread,
-            author=request.user,
-            body=form.cleaned_data["body"],
-            idempotency_key=form.cleaned_data["idempotency_key"],
-        )
+        try:
+            note_post(
+                thread=access.thread,
+                author=request.user,
+                body=form.cleaned_data["body"],
+                idempotency_key=form.cleaned_data["idempotency_key"],
+            )
+        except HelpdeskError as error:
+            form.add_error(None, str(error))
+            return _rerender(request, access, status=_status_of(error), note_form=form)
         return _back_to_thread(access.thread)
     return _rerender(request, access, note_form=form)
 
@@ -294,6 +308,7 @@ def thread_status_update(request: ViewerRequest, thread_id: int) -> HttpResponse
             )
         except HelpdeskError as error:
             form.add_error(None, str(error))
+            return _rerender(request, access, status=_status_of(error), status_form=form)
         else:
             return _back_to_thread(access.thread)
     return _rerender(request, access, status_form=form)
@@ -453,8 +468,11 @@ def inbox_counts(request: ViewerRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def saved_replies(request: ViewerRequest) -> HttpResponse:
+    """The team's saved replies: every member uses them, the owners manage them."""
     sellers = access_seller_workspace(request.user)
     seller = next((s for s in sellers if s.slug == request.GET.get("seller")), sellers[0])
+    if request.method == "POST":
+        require_owner(request.user, seller)
     form = SavedReplyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         saved_reply_create(seller_id=seller.pk, author=request.user, **form.cleaned_data)
@@ -468,6 +486,7 @@ def saved_replies(request: ViewerRequest) -> HttpResponse:
             "seller": seller,
             "sellers": sellers,
             "replies": SavedReply.objects.filter(seller=seller),
+            "can_manage": is_owner(request.user, seller),
         },
     )
 
@@ -479,6 +498,7 @@ def saved_reply_delete_view(request: ViewerRequest, reply_id: int) -> HttpRespon
     reply = get_object_or_404(
         SavedReply.objects.select_related("seller"), pk=reply_id, seller__in=sellers
     )
+    require_owner(request.user, reply.seller)
     saved_reply_delete(reply=reply)
     messages.success(request, _("Saved reply deleted."))
     return redirect(f"{reverse('helpdesk:saved_replies')}?seller={reply.seller.slug}")

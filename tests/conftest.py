@@ -1,5 +1,6 @@
 """Personas shared by every test (STYLE.md): buyer, other_buyer, seller_agent,
-other_seller_agent, platform_admin, anonymous; and the orders between them."""
+seller_owner (the agent's shop's owner), other_seller_agent, platform_admin, anonymous; and
+the orders between them."""
 
 import importlib
 from dataclasses import dataclass
@@ -7,11 +8,12 @@ from dataclasses import dataclass
 import pytest
 from django.apps import apps
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import Client
 from django.utils import translation
+from pytest_django.plugin import blocking_manager_key
 
-from accounts.models import User
+from accounts.models import SellerMember, User
 from helpdesk.models import Attachment, SavedReply, Thread
 from helpdesk.services import thread_open
 from orders.models import Order
@@ -35,15 +37,45 @@ def _english_outside_requests():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+def _create_markets():
+    importlib.import_module("orders.migrations.0002_markets").create_markets(apps, None)
+
+
+def _is_transactional(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ()))
+    )
+
+
 @pytest.fixture(autouse=True)
 def _markets_in_transactional_tests(request):
     """Transactional tests (browser, races, Celery worker) end with a flush that empties
-    every table, the ten markets of the data migration included: put them back first."""
-    marker = request.node.get_closest_marker("django_db")
-    if marker and marker.kwargs.get("transaction"):
+    every table, the ten markets of the data migration included: put them back first…"""
+    if _is_transactional(request.node):
         request.getfixturevalue("transactional_db")
-        migration = importlib.import_module("orders.migrations.0002_markets")
-        migration.create_markets(apps, None)
+        _create_markets()
+
+
+def pytest_collection_modifyitems(items):
+    """The slow files (real processes, the browser) first: spread over the test processes
+    at the start, the quick ones fill in around them (pytest-xdist hands files out in this
+    order)."""
+    items.sort(
+        key=lambda item: not (item.get_closest_marker("slow") or item.get_closest_marker("browser"))
+    )
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """…and after the flush, for the tests that follow in the same process (whatever order
+    pytest-xdist gives them)."""
+    yield
+    # After the last test the test database is already gone.
+    if nextitem is not None and _is_transactional(item):
+        with item.config.stash[blocking_manager_key].unblock():
+            _create_markets()
+            connection.close()  # opened outside any test: nothing else would close it
 
 
 @dataclass
@@ -51,6 +83,7 @@ class World:
     buyer: User
     other_buyer: User
     seller_agent: User
+    seller_owner: User  # owner of seller_agent's shop
     other_seller_agent: User
     platform_admin: User
     order: Order  # buyer's order from seller_agent's seller, shipped
@@ -98,6 +131,9 @@ def build_world() -> World:
     buyer = UserFactory(email="buyer@example.com", name="Bea Buyer")
     other_buyer = UserFactory(email="other.buyer@example.com", name="Otto Other")
     seller_agent = SellerMemberFactory(seller=seller, user__email="agent@example.com").user
+    seller_owner = SellerMemberFactory(
+        seller=seller, user__email="owner@example.com", role=SellerMember.Role.OWNER
+    ).user
     other_seller_agent = SellerMemberFactory(
         seller=other_seller, user__email="other.agent@example.com"
     ).user
@@ -116,6 +152,7 @@ def build_world() -> World:
         buyer=buyer,
         other_buyer=other_buyer,
         seller_agent=seller_agent,
+        seller_owner=seller_owner,
         other_seller_agent=other_seller_agent,
         platform_admin=platform_admin,
         order=order,
@@ -133,6 +170,7 @@ PERSONAS = [
     "buyer",
     "other_buyer",
     "seller_agent",
+    "seller_owner",
     "other_seller_agent",
     "platform_admin",
 ]
@@ -148,3 +186,16 @@ def client_for(world: World, persona: str) -> Client:
 @pytest.fixture
 def as_persona(world):
     return lambda persona: client_for(world, persona)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_stray_sessions_when_the_test_database_is_dropped(django_db_setup, django_db_blocker):
+    """Under pytest-xdist a test process sometimes keeps one idle session on its test
+    database (a connection of a thread that ended: a live server's, a worker's), and
+    PostgreSQL refuses to drop a database in use. End those sessions first."""
+    yield
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )

@@ -1,6 +1,9 @@
 """Test settings: the real settings, with test-only speed-ups (STYLE.md: overrides live with
 the tests)."""
 
+import os
+import re
+
 from config.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -17,3 +20,18 @@ WHITENOISE_AUTOREFRESH = True
 # Live-server request threads must not keep connections, or the test database cannot be
 # dropped at the end.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+
+# Fixtures post many messages in a row; the posting limits get their own tests, with the
+# limits of production (tests/helpdesk/test_pace.py).
+POSTING_LIMITS = {"per_user": [(10, 10_000)], "per_thread": [(10, 10_000)]}
+
+# Under pytest-xdist each test process ("gw0", "gw1"…) has its own test database; give it its
+# own broker queue too, so a worker started by one process never runs the tasks another
+# process queued (against the wrong database).
+_xdist_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+if _xdist_worker.startswith("gw") and CELERY_BROKER_URL.startswith("redis://"):  # noqa: F405
+    CELERY_BROKER_URL = re.sub(
+        r"/\d*$",
+        f"/{2 + int(_xdist_worker[2:])}",
+        CELERY_BROKER_URL,  # noqa: F405
+    )

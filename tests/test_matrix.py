@@ -13,17 +13,29 @@ from django.urls import get_resolver
 from sla.sanctions import sanction_apply
 from tests.conftest import PERSONAS, client_for
 
-A, B, OB, SA, OSA, PA = PERSONAS  # anonymous, buyer, other_buyer, seller_agent, ...
+A, B, OB, SA, SO, OSA, PA = PERSONAS  # anonymous, buyer, other_buyer, seller_agent, ...
 
 LOGIN = 302  # anonymous visitors are sent to the log-in page
 
 
-def statuses(anonymous, buyer, other_buyer, seller_agent, other_seller_agent, platform_admin):
+def statuses(
+    anonymous,
+    buyer,
+    other_buyer,
+    seller_agent,
+    other_seller_agent,
+    platform_admin,
+    *,
+    seller_owner=None,
+):
+    """Expected statuses; the owner of seller_agent's shop gets what the agent gets unless
+    told otherwise (what only an owner may do)."""
     return {
         A: anonymous,
         B: buyer,
         OB: other_buyer,
         SA: seller_agent,
+        SO: seller_agent if seller_owner is None else seller_owner,
         OSA: other_seller_agent,
         PA: platform_admin,
     }
@@ -257,21 +269,21 @@ MATRIX = [
         "post",
         "/seller/saved-replies/",
         {},
-        statuses(LOGIN, 404, 404, 200, 200, 404),
+        statuses(LOGIN, 404, 404, 403, 403, 404, seller_owner=200),
     ),
     (
         "delete saved reply",
         "post",
         "/seller/saved-replies/{saved_reply}/delete/",
         {},
-        statuses(LOGIN, 404, 404, 302, 404, 404),
+        statuses(LOGIN, 404, 404, 403, 404, 404, seller_owner=302),
     ),
     (
         "delete other seller's saved reply",
         "post",
         "/seller/saved-replies/{other_saved_reply}/delete/",
         {},
-        statuses(LOGIN, 404, 404, 404, 302, 404),
+        statuses(LOGIN, 404, 404, 404, 403, 404),
     ),
     (
         "notification settings",

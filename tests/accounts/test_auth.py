@@ -37,6 +37,20 @@ def test_login_is_throttled_after_five_failures_even_with_the_right_password(cli
     assert "_auth_user_id" not in client.session
 
 
+@pytest.mark.parametrize(
+    "variant", ["CLAIRE@example.com", "  claire@EXAMPLE.com ", "Claire@Example.Com"]
+)
+def test_the_lockout_counts_an_address_in_any_case_as_one(client, settings, variant):
+    """Issue 11 (1). Failed before: axes counted "CLAIRE@example.com" apart from
+    "claire@example.com" and kept checking its password, while log-in ignores case."""
+    UserFactory(email="claire@example.com")
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        login(client, variant if attempt % 2 else "claire@example.com", "guess")
+    response = login(client, variant)
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
 def test_throttling_one_account_does_not_lock_out_another(client, settings):
     UserFactory(email="claire@example.com")
     UserFactory(email="other@example.com")

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, InternalError, connection, transaction
 from django.test import override_settings
 from django.urls import reverse
@@ -28,7 +29,7 @@ from outbox.models import Notification
 from outbox.sending import notifications_send_pending
 from sla.models import ResponseClock, Sanction
 from sla.sweep import sla_sweep
-from tests.factories import make_order, pdf_with_text, png_upload
+from tests.factories import make_order, pdf_with_text, png_bytes, png_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -85,6 +86,26 @@ def test_files_are_screened_by_name_and_pdf_text():
         ("file_text", "phone", 1),
     ]
     assert screening.masked_text == "See the files."
+
+
+def test_a_file_name_is_screened_as_typed_not_as_cleaned(world, client):
+    """Issue 11 (3). Failed before: the scanner read the cleaned name ("jean.dupont75_gmail.com"),
+    so an address in a seller's file name reached the buyer unreviewed."""
+    client.force_login(world.seller_agent)
+    photo = SimpleUploadedFile("jean.dupont75@gmail.com.png", png_bytes(), "image/png")
+    url = reverse("helpdesk:reply", args=[world.thread.pk])
+    data = {"body": "Here is the label.", "idempotency_key": uuid.uuid4(), "attachments": [photo]}
+    check = client.post(url, data)  # the check before sending names the file's finding
+    assert check.status_code == 200
+    assert "Send anyway" in check.content.decode()
+    assert "jean.dupont75@gmail.com" in check.content.decode()
+    photo.seek(0)
+    sent = client.post(url, {**data, "send_anyway": "1"})
+    assert sent.status_code == 302
+    message = Message.objects.get(body="Here is the label.")
+    assert message.review.state == "pending"
+    assert [(f["source"], f["kind"]) for f in message.review.findings] == [("file_name", "email")]
+    assert "jean.dupont75" not in page(client, world.buyer, world.thread)
 
 
 def test_highlight_escapes_everything_and_marks_the_findings():

@@ -1,10 +1,12 @@
+import io
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from helpdesk.attachment_policy import BY_CONTENT_TYPE, MAX_BYTES
 from helpdesk.models import Attachment, Message
-from helpdesk.uploads import safe_name, sniff
+from helpdesk.uploads import Problem, image_problem, safe_name, sniff
 from tests.factories import pdf_bytes, png_bytes
 
 pytestmark = pytest.mark.django_db
@@ -133,3 +135,101 @@ def test_file_names_are_sanitised(name, expected):
 def test_sniff_knows_only_the_four_types():
     assert sniff(b"GIF89a") is None
     assert sniff(b"PK\x03\x04") is None
+
+
+# Issue 11 (2): files that are not what they look like -----------------------------------
+
+
+def jpeg_bytes(**save_options):
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), (10, 120, 200)).save(buffer, "JPEG", **save_options)
+    return buffer.getvalue()
+
+
+def exif_bytes():
+    from PIL import Image
+
+    exif = Image.Exif()
+    exif[0x010F] = "Phone maker"  # Make
+    exif[0x0110] = "Phone 12"  # Model
+    return exif.tobytes()
+
+
+def apng_bytes():
+    from PIL import Image
+
+    frames = [Image.new("RGB", (8, 8), colour) for colour in ((255, 0, 0), (0, 0, 255))]
+    buffer = io.BytesIO()
+    frames[0].save(buffer, "PNG", save_all=True, append_images=frames[1:], duration=100)
+    return buffer.getvalue()
+
+
+def jpeg_header():
+    """A real JPEG's header, up to and including its start of scan, and no picture data."""
+    content = jpeg_bytes()
+    scan = content.index(b"\xff\xda")
+    return content[: scan + 2 + int.from_bytes(content[scan + 2 : scan + 4], "big")]
+
+
+def huge_png():
+    """9000 × 9000 black and white pixels: a few kilobytes on disk, 81 megapixels decoded."""
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("1", (9000, 9000)).save(buffer, "PNG", optimize=True)
+    return buffer.getvalue()
+
+
+ZIP = (
+    b"PK\x03\x04\x14\x00\x00\x00\x08\x00"
+    + b"payload.exe"
+    + b"\x00" * 64
+    + b"PK\x05\x06"
+    + b"\x00" * 18
+)
+HTML = b"<html><body><script>alert(document.cookie)</script></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "error"),
+    [
+        ("receipt.png", png_bytes() + ZIP, "carries other data after the picture"),
+        ("receipt.jpg", jpeg_bytes() + ZIP, "carries other data after the picture"),
+        ("receipt.webp", png_bytes(fmt="WEBP") + ZIP, "carries other data after the picture"),
+        ("page.jpg", jpeg_header() + HTML, "is damaged"),
+        ("truncated.jpg", jpeg_bytes()[:-200], "is damaged"),
+        ("bomb.png", huge_png(), "is 9000 × 9000 pixels: pictures of up to 50 megapixels"),
+    ],
+)
+def test_disguised_files_are_refused_with_a_clear_reason(world, client, name, content, error):
+    """Issue 11 (2). Failed before: the signature and header were read, not the picture, so
+    each of these was stored."""
+    client.force_login(world.buyer)
+    response = reply(client, world.thread, upload(name, content), body="Here is the proof")
+    assert response.status_code == 400
+    assert error in response.content.decode()
+    assert not Message.objects.filter(body="Here is the proof").exists()
+
+
+def test_the_pixel_cap_is_read_from_the_header_before_decoding():
+    content = huge_png()
+    assert len(content) < 20_000
+    assert image_problem(content, "image/png") == (Problem.TOO_MANY_PIXELS, (9000, 9000))
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("progressive.jpg", jpeg_bytes(progressive=True, exif=exif_bytes())),
+        ("restart-markers.jpg", jpeg_bytes(restart_marker_blocks=1)),
+        ("padded.jpg", jpeg_bytes() + b"\x00" * 32),
+        ("animated.png", apng_bytes()),
+        ("photo.webp", png_bytes(size=(640, 480), fmt="WEBP")),
+    ],
+)
+def test_ordinary_pictures_still_pass_the_stricter_checks(world, client, name, content):
+    client.force_login(world.buyer)
+    assert reply(client, world.thread, upload(name, content)).status_code == 302
+    assert Attachment.objects.filter(message__body="Photo attached").count() == 1

@@ -282,16 +282,34 @@ def test_thread_page_query_count_does_not_grow_with_messages(world, client):
 
 
 def test_saved_replies_are_inserted_for_a_person_to_send(world, client):
-    client.force_login(world.seller_agent)
+    client.force_login(world.seller_owner)  # the owner manages them…
     client.post(
         reverse("helpdesk:saved_replies"), {"title": "Return label", "body": "Here is your label."}
     )
     saved = SavedReply.objects.get(title="Return label")
+    client.force_login(world.seller_agent)  # …every agent uses them
     html = client.get(
         reverse("helpdesk:thread", args=[world.thread.pk]), {"insert": saved.pk}
     ).content.decode()
     assert "Here is your label.</textarea>" in html
     assert not Message.objects.filter(body="Here is your label.").exists()
+
+
+def test_only_owners_manage_the_teams_saved_replies(world, client):
+    """Issue 11 (7). Failed before: an agent deleted the owner's saved replies."""
+    client.force_login(world.seller_agent)
+    page = client.get(reverse("helpdesk:saved_replies")).content.decode()
+    assert "Thank you!" in page  # agents read and insert them
+    assert reverse("helpdesk:saved_reply_delete", args=[world.saved_reply.pk]) not in page
+    delete = reverse("helpdesk:saved_reply_delete", args=[world.saved_reply.pk])
+    assert client.post(delete).status_code == 403
+    create = client.post(reverse("helpdesk:saved_replies"), {"title": "T", "body": "B"})
+    assert create.status_code == 403
+    assert SavedReply.objects.filter(pk=world.saved_reply.pk).exists()
+    assert not SavedReply.objects.filter(title="T").exists()
+    client.force_login(world.seller_owner)
+    assert client.post(delete).status_code == 302
+    assert not SavedReply.objects.filter(pk=world.saved_reply.pk).exists()
 
 
 def test_sellers_choose_hourly_digest(world, client):
