@@ -48,14 +48,20 @@ log "types (mypy; strict on sla/ and the services and selectors), beside the tes
 .venv/bin/mypy > "$scratch/mypy.log" 2>&1 &
 mypy_pid=$!
 
+# One process per core (at most 4), each with its own test database; a file's tests stay on
+# one process, so module-scoped worlds are built once. Slow files are handed out first
+# (tests/conftest.py) and the rest fill in around them.
+parallel=(--numprocesses auto --maxprocesses 4 --dist loadfile --no-loadscope-reorder)
+
 status=0
 if [ -n "$check_only" ]; then
     log "fast tests (PostgreSQL :$pgport, Redis :$redisport)"
-    .venv/bin/pytest --junitxml "$scratch/junit.xml" -m "not browser and not slow" "$@" \
+    .venv/bin/pytest "${parallel[@]}" --junitxml "$scratch/junit.xml" \
+        -m "not browser and not slow" "$@" \
         || status=$?
 else
     log "tests (PostgreSQL :$pgport, Redis :$redisport)"
-    .venv/bin/pytest --junitxml "$scratch/junit.xml" "$@" || status=$?
+    .venv/bin/pytest "${parallel[@]}" --junitxml "$scratch/junit.xml" "$@" || status=$?
 fi
 
 log "types"

@@ -2,6 +2,8 @@ import time
 
 import pytest
 from celery.contrib.testing.worker import start_worker
+from celery.signals import task_postrun
+from django.db import connections
 from django.urls import reverse
 
 from config.celery import app
@@ -41,9 +43,19 @@ def test_a_worker_on_redis_runs_the_heartbeat():
     """The real transport of production: a task sent through Redis reaches a worker."""
     assert app.conf.broker_url.startswith("redis://"), "make test runs Redis for this"
     app.loader.import_module("celery.contrib.testing.tasks")
-    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
-        heartbeat.delay()
-        deadline = time.monotonic() + 15
-        while not Heartbeat.objects.filter(name="beat").exists():
-            assert time.monotonic() < deadline, "the worker did not run the heartbeat"
-            time.sleep(0.1)
+
+    def close_the_workers_connections(**_kwargs):
+        # The worker runs in a thread of this process: its connection to the test database
+        # would outlive it and stop the database from being dropped at the end.
+        connections.close_all()
+
+    task_postrun.connect(close_the_workers_connections, weak=False)
+    try:
+        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+            heartbeat.delay()
+            deadline = time.monotonic() + 15
+            while not Heartbeat.objects.filter(name="beat").exists():
+                assert time.monotonic() < deadline, "the worker did not run the heartbeat"
+                time.sleep(0.1)
+    finally:
+        task_postrun.disconnect(close_the_workers_connections)
