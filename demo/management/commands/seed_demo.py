@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Seller, SellerMember, User
-from helpdesk.models import Role, Thread
+from helpdesk.models import Role, SavedReply, Thread
 from helpdesk.services import (
     message_post,
     note_post,
@@ -50,6 +50,34 @@ class DemoSeller:
     agents: tuple[tuple[str, str], ...]
     products: tuple[tuple[str, str, str], ...]  # sku, title, price in EUR
 
+
+SAVED_REPLIES = {
+    "fr": (
+        (
+            "Retour accepté",
+            "Bonjour,\n\nNous acceptons le retour. Vous recevrez l'étiquette de retour ici "
+            "même dans la journée ; le remboursement suit la réception du colis.\n\n"
+            "Bien cordialement",
+        ),
+        (
+            "Colis en route",
+            "Bonjour,\n\nVotre colis est en route : le numéro de suivi figure sur la page de "
+            "votre commande.\n\nBien cordialement",
+        ),
+    ),
+    "en": (
+        (
+            "Return accepted",
+            "Hello,\n\nWe accept the return. You will receive the return label here today; "
+            "the refund follows once the parcel reaches us.\n\nKind regards",
+        ),
+        (
+            "Parcel on its way",
+            "Hello,\n\nYour parcel is on its way: the tracking number is on your order's "
+            "page.\n\nKind regards",
+        ),
+    ),
+}
 
 SELLERS = (
     DemoSeller(
@@ -166,6 +194,7 @@ class Command(BaseCommand):
             people = [(spec.owner, SellerMember.Role.OWNER)] + [
                 (a, SellerMember.Role.AGENT) for a in spec.agents
             ]
+            team = []
             for (email, name), role in people:
                 user = self._user(
                     email,
@@ -175,6 +204,12 @@ class Command(BaseCommand):
                 )
                 SellerMember.objects.get_or_create(
                     user=user, seller=seller, defaults={"role": role}
+                )
+                team.append(user)
+            # The owner's saved replies, which the agents insert but may not change.
+            for title, body in SAVED_REPLIES["fr" if spec.country == "FR" else "en"]:
+                SavedReply.objects.get_or_create(
+                    seller=seller, title=title, defaults={"body": body, "created_by": team[0]}
                 )
         self._user(*ADMIN, market=markets["FR"], language="en", staff=True)
 
