@@ -25,7 +25,14 @@ from django_stubs_ext import StrOrPromise
 from accounts.admin import MembershipInline
 from accounts.models import Seller
 from core.admin import ReadOnlyMixin
-from helpdesk.models import Attachment, Message, MessageReview, SavedReply, Thread
+from helpdesk.models import (
+    Attachment,
+    HistoryCheck,
+    Message,
+    MessageReview,
+    SavedReply,
+    Thread,
+)
 from helpdesk.reviews import KIND_LABELS, explain, highlight, highlight_window, text_for
 from helpdesk.services import DECISIONS, HelpdeskError, review_decide, thread_exemption_revoke
 from helpdesk.uploads import attachment_response
@@ -85,7 +92,7 @@ class ThreadAdmin(ReadOnlyMixin, admin.ModelAdmin):
 
 @admin.register(Message)
 class MessageAdmin(ReadOnlyMixin, admin.ModelAdmin):
-    list_display = ["id", "thread", "created_at", "author_role", "author", "kind"]
+    list_display = ["id", "thread", "created_at", "author_role", "author_name", "author", "kind"]
     list_filter = ["kind", "author_role"]
     list_select_related = ["thread__order", "author"]
     search_fields = ["=thread__order__number", "author__email"]
@@ -93,6 +100,54 @@ class MessageAdmin(ReadOnlyMixin, admin.ModelAdmin):
 
     def has_view_permission(self, request, obj=None) -> bool:
         return request.user.is_staff
+
+
+@admin.register(HistoryCheck)
+class HistoryCheckAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    """The results of `verify_history` (nightly): the newest first, broken links named with
+    a link to their thread."""
+
+    list_display = ["started_at", "result", "threads", "messages", "duration"]
+    fields = readonly_fields = (
+        "started_at",
+        "finished_at",
+        "threads",
+        "messages",
+        "result",
+        "links",
+    )
+    date_hierarchy = "started_at"
+
+    @admin.display(description=_("result"))
+    def result(self, obj: HistoryCheck) -> str:
+        if obj.intact:
+            return str(_("Every chain holds"))
+        return ngettext(
+            "%(count)d thread with a broken chain",
+            "%(count)d threads with a broken chain",
+            len(obj.broken),
+        ) % {"count": len(obj.broken)}
+
+    @admin.display(description=_("duration"))
+    def duration(self, obj: HistoryCheck) -> str:
+        return f"{(obj.finished_at - obj.started_at).total_seconds():.1f} s"
+
+    @admin.display(description=_("broken links"))
+    def links(self, obj: HistoryCheck) -> str:
+        return (
+            format_html_join(
+                ", ",
+                '<a href="{}">{}</a>',
+                (
+                    (
+                        reverse("admin:helpdesk_thread_change", args=[link["thread"]]),
+                        _("thread %(thread)s, message %(message)s") % link,
+                    )
+                    for link in obj.broken
+                ),
+            )
+            or "—"
+        )
 
 
 @admin.register(Attachment)

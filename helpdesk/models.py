@@ -255,6 +255,8 @@ class Message(models.Model):
         related_name="+",
     )
     author_role = models.CharField(_("author role"), max_length=8, choices=Role.choices)
+    # The author's name as it was when they wrote: renaming a user later changes nothing here.
+    author_name = models.CharField(_("author's name"), max_length=150, blank=True)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.TEXT)
     body = models.TextField(_("text"), blank=True)
     # Structured content: a status update's fields or an event's details. Stored with sorted
@@ -262,6 +264,8 @@ class Message(models.Model):
     data = models.JSONField(_("data"), default=dict, blank=True)
     created_at = models.DateTimeField(_("sent at"), default=timezone.now)
     idempotency_key = models.UUIDField(null=True, blank=True, editable=False)
+    # SHA-256 of this message chained to the previous one of its thread (helpdesk.history).
+    chain_hash = models.CharField(_("chain hash"), max_length=64, editable=False, default="")
 
     objects = MessageQuerySet.as_manager()
 
@@ -523,3 +527,26 @@ class SavedReply(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class HistoryCheck(models.Model):
+    """One run of `verify_history` (nightly, or by hand): how much was read and the first
+    broken link of each thread whose chain does not hold (none: the record is intact)."""
+
+    started_at = models.DateTimeField(_("started at"))
+    finished_at = models.DateTimeField(_("finished at"))
+    threads = models.PositiveIntegerField(_("threads checked"))
+    messages = models.PositiveIntegerField(_("messages checked"))
+    broken = models.JSONField(_("broken links"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("history check")
+        verbose_name_plural = _("history checks")
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"{self.started_at:%Y-%m-%d %H:%M} · {len(self.broken)} broken"
+
+    @property
+    def intact(self) -> bool:
+        return not self.broken

@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import SellerMember, User
+from helpdesk.history import entry_digest, thread_head
 from helpdesk.models import (
     SELLER_ONLY_EVENTS,
     Attachment,
@@ -174,24 +175,41 @@ def _append(
     screening = _screening(thread, role=role, kind=kind, body=body, data=data, uploads=uploads)
     stored: list[int] = []
 
+    checksums = [hashlib.sha256(upload.content).hexdigest() for upload in uploads]
+    author_name = author.name if author is not None else ""
+
     def create() -> Message:
         message = Message.objects.create(
             thread=thread,
             author=author,
             author_role=role,
+            author_name=author_name,
             kind=kind,
             body=body,
             data=data or {},
             created_at=now,
             idempotency_key=key,
+            # The thread row is locked: its chain's head cannot move under us.
+            chain_hash=entry_digest(
+                previous=thread_head(thread.pk),
+                thread_id=thread.pk,
+                author_id=author.pk if author is not None else None,
+                author_name=author_name,
+                author_role=role,
+                kind=kind,
+                body=body,
+                data=data or {},
+                created_at=now,
+                files=checksums,
+            ),
         )
-        for upload in uploads:
+        for upload, checksum in zip(uploads, checksums, strict=True):
             attachment = Attachment(
                 message=message,
                 original_name=upload.name,
                 content_type=upload.content_type,
                 size=upload.size,
-                sha256=hashlib.sha256(upload.content).hexdigest(),
+                sha256=checksum,
                 created_at=now,
             )
             attachment.file.save(upload.name, ContentFile(upload.content), save=False)

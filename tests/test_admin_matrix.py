@@ -17,6 +17,7 @@ from django.contrib.auth.models import Group
 from django.urls import resolve, reverse
 
 from accounts.models import SellerMember
+from helpdesk.history import history_verify
 from helpdesk.models import Message, MessageReview, Role
 from helpdesk.services import message_post, thread_no_reply_needed
 from outbox.models import Notification
@@ -47,6 +48,7 @@ ADMIN_PAGES = {
     "helpdesk.thread": READ_ONLY,
     "helpdesk.message": READ_ONLY,
     "helpdesk.attachment": READ_ONLY,
+    "helpdesk.historycheck": READ_ONLY,
     "helpdesk.savedreply": EDITABLE,
     # The queue: decided here (change), never added or deleted.
     "helpdesk.messagereview": {**READ_ONLY},
@@ -90,6 +92,7 @@ def _console(world):
     )
     appeal = sanction_appeal(sanction=sanction, by=world.seller_agent, text="Please")
     heartbeat_record(name="beat")
+    check = history_verify()
     group = Group.objects.create(name="Support")
     attempt = AccessAttempt.objects.create(
         username="x@example.com", ip_address="127.0.0.1", failures_since_start=1
@@ -110,6 +113,7 @@ def _console(world):
         "helpdesk.thread": world.thread.pk,
         "helpdesk.message": Message.objects.filter(thread=world.thread).first().pk,
         "helpdesk.attachment": world.attachment.pk,
+        "helpdesk.historycheck": check.pk,
         "helpdesk.savedreply": world.saved_reply.pk,
         "helpdesk.messagereview": held.review.pk,
         "sla.heartbeat": Heartbeat.objects.get().pk,

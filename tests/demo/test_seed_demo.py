@@ -3,6 +3,7 @@ from django.core.management import call_command
 from django.db import transaction
 
 from accounts.models import Seller, SellerMember, User
+from helpdesk.history import history_verify
 from orders.models import Market, Order, Shipment
 
 
@@ -53,6 +54,7 @@ def test_seed_demo_builds_the_demo_world_once(seeded, capsys):
     demo_buyer = User.objects.get(email="buyer@example.com")
     assert demo_buyer.check_password("helpdesk-demo")
     assert Shipment.objects.filter(order__buyer=demo_buyer).exists()
+    assert history_verify().intact  # every demo message is chained
 
 
 @pytest.mark.django_db
