@@ -35,18 +35,129 @@ from helpdesk.models import (
 )
 from helpdesk.reviews import KIND_LABELS, explain, highlight, highlight_window, text_for
 from helpdesk.services import DECISIONS, HelpdeskError, review_decide, thread_exemption_revoke
+from helpdesk.status_updates import status_card
 from helpdesk.uploads import attachment_response
 from sla.admin import SanctionInline
 from sla.models import ClockExemption
 
+# The console's own styles (static/css/admin.css): the Content-Security-Policy allows no
+# inline style.
+CONSOLE_CSS = {"all": ["css/admin.css"]}
+
+
+def _file_links(message: Message) -> str:
+    """Each file of a message, opened through the console's access check (images as
+    thumbnails)."""
+    attachments = list(message.attachments.all())
+    if not attachments:
+        return "—"
+    return format_html_join(
+        " ",
+        '<a class="evidence-file" href="{}">{}{}</a>',
+        (
+            (
+                reverse("admin:helpdesk_attachment_file", args=[attachment.pk]),
+                format_html(
+                    '<img src="{}" alt="" class="evidence-thumb">',
+                    reverse("admin:helpdesk_attachment_file", args=[attachment.pk]),
+                )
+                if attachment.is_image
+                else "",
+                attachment.original_name,
+            )
+            for attachment in attachments
+        ),
+    )
+
+
+def delivery(message: Message) -> str:
+    """What the other side got: the message, a masked copy, nothing yet (held), nothing
+    (rejected), with the moderation decision and who made it."""
+    review = getattr(message, "review", None)
+    if review is None:
+        if message.kind == Message.Kind.INTERNAL_NOTE:
+            return str(_("Seller's team only (internal note)"))
+        return str(_("Delivered"))
+    decided = (
+        format_html(
+            " · {} {}",
+            review.get_state_display(),
+            _("by %(who)s") % {"who": review.decided_by.email} if review.decided_by else "",
+        )
+        if review.state != MessageReview.State.PENDING
+        else ""
+    )
+    if review.withholds:
+        label = (
+            _("Not delivered: rejected")
+            if review.state == MessageReview.State.REJECTED
+            else _("Not delivered: held for review")
+        )
+    elif review.masks:
+        label = _("Delivered masked: the other side reads the text with [•••]")
+    elif review.action == MessageReview.Action.FLAG:
+        label = _("Delivered (flagged for review)")
+    else:
+        label = _("Delivered after approval")
+    return format_html(
+        '<a href="{}">{}</a>{}',
+        reverse("admin:helpdesk_messagereview_change", args=[review.pk]),
+        label,
+        decided,
+    )
+
+
+def content(message: Message) -> str:
+    """The message as its readers see it: the text, or a status update's card, or what an
+    event says (no raw JSON)."""
+    if message.kind == Message.Kind.STATUS_UPDATE:
+        card = status_card(message.data)
+        facts = format_html_join("", "<br>{}: {}", ((f.label, f.value) for f in card.facts))
+        return format_html(
+            "<strong>{}</strong> {}{}{}",
+            card.title,
+            card.text,
+            facts,
+            format_html("<br>{}", card.note) if card.note else "",
+        )
+    if message.kind == Message.Kind.EVENT:
+        details = ", ".join(f"{k}: {v}" for k, v in sorted(message.data.items()) if k != "event")
+        return format_html(
+            "<em>{}</em>{}{}",
+            message.data.get("event", ""),
+            f" ({details})" if details else "",
+            format_html('<div class="review-text">{}</div>', message.body) if message.body else "",
+        )
+    return format_html('<div class="review-text">{}</div>', message.body)
+
 
 class MessageInline(ReadOnlyMixin, admin.TabularInline):
     model = Message
-    fields = ("created_at", "author_role", "author", "kind", "body", "data")
+    fields = ("created_at", "author_role", "author_name", "kind", "shown", "files", "delivered")
     readonly_fields = fields
     ordering = ["created_at", "id"]
     extra = 0
     show_change_link = True
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("review__decided_by")
+            .prefetch_related("attachments")
+        )
+
+    @admin.display(description=_("content"))
+    def shown(self, obj: Message) -> str:
+        return content(obj)
+
+    @admin.display(description=_("files"))
+    def files(self, obj: Message) -> str:
+        return _file_links(obj)
+
+    @admin.display(description=_("delivery"))
+    def delivered(self, obj: Message) -> str:
+        return delivery(obj)
 
 
 class EscalatedFilter(admin.SimpleListFilter):
@@ -66,6 +177,9 @@ class EscalatedFilter(admin.SimpleListFilter):
 
 @admin.register(Thread)
 class ThreadAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    class Media:
+        css = CONSOLE_CSS
+
     list_display = [
         "id",
         "order",
@@ -92,11 +206,38 @@ class ThreadAdmin(ReadOnlyMixin, admin.ModelAdmin):
 
 @admin.register(Message)
 class MessageAdmin(ReadOnlyMixin, admin.ModelAdmin):
-    list_display = ["id", "thread", "created_at", "author_role", "author_name", "author", "kind"]
+    class Media:
+        css = CONSOLE_CSS
+
+    list_display = ["id", "thread", "created_at", "author_role", "author_name", "kind", "delivered"]
     list_filter = ["kind", "author_role"]
-    list_select_related = ["thread__order", "author"]
+    list_select_related = ["thread__order", "review__decided_by"]
     search_fields = ["=thread__order__number", "author__email"]
     show_full_result_count = False
+    fields = readonly_fields = (
+        "thread",
+        "created_at",
+        "author",
+        "author_name",
+        "author_role",
+        "kind",
+        "shown",
+        "files",
+        "delivered",
+        "chain_hash",
+    )
+
+    @admin.display(description=_("content"))
+    def shown(self, obj: Message) -> str:
+        return content(obj)
+
+    @admin.display(description=_("files"))
+    def files(self, obj: Message) -> str:
+        return _file_links(obj)
+
+    @admin.display(description=_("delivery"))
+    def delivered(self, obj: Message) -> str:
+        return delivery(obj)
 
     def has_view_permission(self, request, obj=None) -> bool:
         return request.user.is_staff
@@ -152,8 +293,49 @@ class HistoryCheckAdmin(ReadOnlyMixin, admin.ModelAdmin):
 
 @admin.register(Attachment)
 class AttachmentAdmin(ReadOnlyMixin, admin.ModelAdmin):
-    list_display = ["id", "original_name", "content_type", "size", "message", "created_at"]
+    """Files, opened through the console's own view (the storage has no public URL)."""
+
+    class Media:
+        css = CONSOLE_CSS
+
+    list_display = ["id", "opened", "content_type", "size", "message", "created_at"]
     list_select_related = ["message"]
+    fields = readonly_fields = (
+        "opened",
+        "content_type",
+        "size",
+        "sha256",
+        "message",
+        "created_at",
+    )
+
+    @admin.display(description=_("file"))
+    def opened(self, obj: Attachment) -> str:
+        url = reverse("admin:helpdesk_attachment_file", args=[obj.pk])
+        if obj.is_image:
+            return format_html(
+                '<a href="{}"><img src="{}" alt="" class="evidence-thumb"> {}</a>',
+                url,
+                url,
+                obj.original_name,
+            )
+        return format_html('<a href="{}">{}</a>', url, obj.original_name)
+
+    def get_urls(self):
+        urls = [
+            path(
+                "<int:attachment_id>/file/",
+                self.admin_site.admin_view(self.file_view),
+                name="helpdesk_attachment_file",
+            )
+        ]
+        return urls + super().get_urls()
+
+    def file_view(self, request, attachment_id: int) -> FileResponse:
+        """A stored file, for the staff who may read conversations."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        return attachment_response(get_object_or_404(Attachment, pk=attachment_id))
 
 
 @admin.register(SavedReply)
@@ -256,7 +438,7 @@ class MessageReviewAdmin(admin.ModelAdmin):
     form = ReviewDecisionForm
 
     class Media:
-        css = {"all": ["css/admin.css"]}
+        css = CONSOLE_CSS
 
     list_display = ["created_at", "waiting", "excerpt", "found", "status", "seller", "market_id"]
     list_filter = [ReviewStateFilter, ReviewKindFilter, "action", "author_role", "market", "seller"]

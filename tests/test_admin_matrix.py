@@ -189,6 +189,20 @@ def _extra_requests(world, console):
             404,
         ),
         (
+            "a stored file",
+            "get",
+            reverse("admin:helpdesk_attachment_file", args=[world.attachment.pk]),
+            {},
+            200,
+        ),
+        (
+            "a file that does not exist",
+            "get",
+            reverse("admin:helpdesk_attachment_file", args=[10**9]),
+            {},
+            404,
+        ),
+        (
             "user's password",
             "get",
             reverse("admin:auth_user_password_change", args=[world.buyer.pk]),
