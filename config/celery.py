@@ -27,6 +27,10 @@ def _prepare(sender: Celery, **kwargs: object) -> None:
     sender.conf.beat_schedule = {
         "sla-sweep": {"task": "sla.tasks.sweep", "schedule": timedelta(minutes=1)},
         "sla-nightly": {"task": "sla.tasks.nightly", "schedule": crontab(hour=2, minute=15)},
+        "purge-access-log": {
+            "task": "audit.tasks.purge_access_log",
+            "schedule": crontab(hour=3, minute=45),
+        },
         "verify-history": {
             "task": "helpdesk.tasks.verify_history",
             "schedule": crontab(hour=3, minute=30),

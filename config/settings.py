@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "orders",
     "sla",
     "outbox",
+    "audit",
     "helpdesk",
     "demo",
 ]
@@ -286,6 +287,11 @@ if not 0 < SLA_POLICY["late_warning_at"] <= SLA_POLICY["late_restriction_at"]:
 # status updates about an order, in its "Order updates" thread: at most per_day a day and
 # per_order in all, until days_after_order days after the order was placed.
 REOPEN_WINDOW_DAYS = env.int("REOPEN_WINDOW_DAYS", default=30)
+# How long the staff access log keeps a row (audit.services.staff_access_purge, nightly). The
+# database refuses to delete a row younger than 30 days, whatever this says.
+ACCESS_LOG_RETENTION_DAYS = env.int("ACCESS_LOG_RETENTION_DAYS", default=365)
+if ACCESS_LOG_RETENTION_DAYS < 30:
+    raise ImproperlyConfigured("ACCESS_LOG_RETENTION_DAYS must be at least 30.")
 # How fast one person may write (helpdesk.rules.posting_refusal): (seconds, messages) windows,
 # over everything the person writes and within one conversation. A seller answering buyer
 # after buyer at a person's pace (a saved reply every 15 seconds, for hours) stays below

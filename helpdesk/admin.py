@@ -24,6 +24,8 @@ from django_stubs_ext import StrOrPromise
 
 from accounts.admin import MembershipInline
 from accounts.models import Seller
+from audit.models import StaffAccess
+from audit.services import staff_access_record
 from core.admin import ReadOnlyMixin
 from helpdesk.models import (
     Attachment,
@@ -131,6 +133,31 @@ def content(message: Message) -> str:
     return format_html('<div class="review-text">{}</div>', message.body)
 
 
+class AccessLogged:
+    """Every staff read of a conversation is written to the access log (audit): each change
+    page opened (and each decision posted from it), each search of the list."""
+
+    access_action = StaffAccess.Action.THREAD
+
+    def logged_object(self, object_id: str) -> int | None:
+        return int(object_id) if str(object_id).isdigit() else None
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)  # type: ignore[misc]
+        if response.status_code < 400:
+            staff_access_record(
+                request, self.access_action, object_id=self.logged_object(object_id)
+            )
+        return response
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)  # type: ignore[misc]
+        terms = request.GET.get("q", "").strip()
+        if terms and response.status_code < 400:
+            staff_access_record(request, StaffAccess.Action.SEARCH, detail=terms)
+        return response
+
+
 class MessageInline(ReadOnlyMixin, admin.TabularInline):
     model = Message
     fields = ("created_at", "author_role", "author_name", "kind", "shown", "files", "delivered")
@@ -176,7 +203,7 @@ class EscalatedFilter(admin.SimpleListFilter):
 
 
 @admin.register(Thread)
-class ThreadAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class ThreadAdmin(AccessLogged, ReadOnlyMixin, admin.ModelAdmin):
     class Media:
         css = CONSOLE_CSS
 
@@ -205,7 +232,9 @@ class ThreadAdmin(ReadOnlyMixin, admin.ModelAdmin):
 
 
 @admin.register(Message)
-class MessageAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class MessageAdmin(AccessLogged, ReadOnlyMixin, admin.ModelAdmin):
+    access_action = StaffAccess.Action.MESSAGE
+
     class Media:
         css = CONSOLE_CSS
 
@@ -335,7 +364,9 @@ class AttachmentAdmin(ReadOnlyMixin, admin.ModelAdmin):
         """A stored file, for the staff who may read conversations."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        return attachment_response(get_object_or_404(Attachment, pk=attachment_id))
+        response = attachment_response(get_object_or_404(Attachment, pk=attachment_id))
+        staff_access_record(request, StaffAccess.Action.FILE, object_id=attachment_id)
+        return response
 
 
 @admin.register(SavedReply)
@@ -430,10 +461,20 @@ class ReviewDecisionForm(forms.ModelForm):
 
 
 @admin.register(MessageReview)
-class MessageReviewAdmin(admin.ModelAdmin):
+class MessageReviewAdmin(AccessLogged, admin.ModelAdmin):
     """The moderation queue: held, masked and flagged messages, the longest waiting first,
     with how long each has waited and whether it is past its target
     (MODERATION_REVIEW_HOURS business hours)."""
+
+    access_action = StaffAccess.Action.MESSAGE
+
+    def logged_object(self, object_id: str) -> int | None:
+        """The message reviewed (what was read), not the review's own id."""
+        return (
+            MessageReview.objects.filter(pk=self_id).values_list("message_id", flat=True).first()
+            if (self_id := super().logged_object(object_id))
+            else None
+        )
 
     form = ReviewDecisionForm
 
@@ -567,9 +608,11 @@ class MessageReviewAdmin(admin.ModelAdmin):
         """A file of a reviewed message, for the administrator deciding."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        return attachment_response(
+        response = attachment_response(
             get_object_or_404(Attachment, pk=attachment_id, message__review__pk=review_id)
         )
+        staff_access_record(request, StaffAccess.Action.FILE, object_id=attachment_id)
+        return response
 
     @admin.display(description=_("original text"))
     def original(self, obj: MessageReview) -> str:

@@ -17,6 +17,7 @@ from django.contrib.auth.models import Group
 from django.urls import resolve, reverse
 
 from accounts.models import SellerMember
+from audit.models import StaffAccess
 from helpdesk.history import history_verify
 from helpdesk.models import Message, MessageReview, Role
 from helpdesk.services import message_post, thread_no_reply_needed
@@ -49,6 +50,7 @@ ADMIN_PAGES = {
     "helpdesk.message": READ_ONLY,
     "helpdesk.attachment": READ_ONLY,
     "helpdesk.historycheck": READ_ONLY,
+    "audit.staffaccess": READ_ONLY,
     "helpdesk.savedreply": EDITABLE,
     # The queue: decided here (change), never added or deleted.
     "helpdesk.messagereview": {**READ_ONLY},
@@ -93,6 +95,9 @@ def _console(world):
     appeal = sanction_appeal(sanction=sanction, by=world.seller_agent, text="Please")
     heartbeat_record(name="beat")
     check = history_verify()
+    access = StaffAccess.objects.create(
+        user=world.platform_admin, action="thread", object_id=world.thread.pk, path="/admin/"
+    )
     group = Group.objects.create(name="Support")
     attempt = AccessAttempt.objects.create(
         username="x@example.com", ip_address="127.0.0.1", failures_since_start=1
@@ -114,6 +119,7 @@ def _console(world):
         "helpdesk.message": Message.objects.filter(thread=world.thread).first().pk,
         "helpdesk.attachment": world.attachment.pk,
         "helpdesk.historycheck": check.pk,
+        "audit.staffaccess": access.pk,
         "helpdesk.savedreply": world.saved_reply.pk,
         "helpdesk.messagereview": held.review.pk,
         "sla.heartbeat": Heartbeat.objects.get().pk,

@@ -13,7 +13,7 @@ from pathlib import Path
 from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
-LAYERS = ["core", "accounts", "orders", "outbox", "sla", "helpdesk", "demo", "config"]
+LAYERS = ["core", "accounts", "audit", "orders", "outbox", "sla", "helpdesk", "demo", "config"]
 
 
 def _modules() -> dict[str, Path]:
