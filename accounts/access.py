@@ -6,9 +6,9 @@ its members, notification defaults and absences). Not a member: 404; a member wh
 owner, for an owner's action: 403.
 """
 
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import AnonymousUser, Permission
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 
 from accounts.models import Seller, SellerMember, User
@@ -40,6 +40,26 @@ def require_owner(user: User, seller: Seller) -> None:
     """An owner's action on a workspace `user` can open: 403 for its agents."""
     if not is_owner(user, seller):
         raise PermissionDenied
+
+
+def staff_with_perm(perm: str) -> QuerySet[User]:
+    """Active staff who hold `perm` ("app_label.codename") through a role (group), directly,
+    or as superusers: who hears of what their role acts on."""
+    app_label, codename = perm.split(".")
+    holds = Q(content_type__app_label=app_label, codename=codename)
+    return (
+        User.objects.filter(is_staff=True, is_active=True)
+        .filter(
+            Q(is_superuser=True)
+            | Q(groups__permissions__in=_permissions(holds))
+            | Q(user_permissions__in=_permissions(holds))
+        )
+        .distinct()
+    )
+
+
+def _permissions(holds: Q) -> QuerySet[Permission]:
+    return Permission.objects.filter(holds)
 
 
 def request_user(request: HttpRequest) -> User:

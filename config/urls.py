@@ -1,13 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
-from django.utils.translation import gettext_lazy as _
 
 from accounts import views as account_views
 from sla import views as sla_views
-
-admin.site.site_header = _("Marketplace Helpdesk · administration")
-admin.site.site_title = _("Helpdesk admin")
-admin.site.index_title = _("Support console")
 
 urlpatterns = [
     path("", account_views.home, name="home"),

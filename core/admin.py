@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 
 class ReadOnlyMixin:
@@ -18,3 +21,17 @@ class ReadOnlyMixin:
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+class ConsoleSite(admin.AdminSite):
+    """The platform's console. A staff member whose roles give nothing to see is refused
+    (403), the index included, rather than shown an empty page."""
+
+    site_header = _("Marketplace Helpdesk · administration")
+    site_title = _("Helpdesk admin")
+    index_title = _("Support console")
+
+    def index(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> Any:
+        if not self.get_app_list(request):
+            raise PermissionDenied
+        return super().index(request, extra_context)

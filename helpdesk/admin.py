@@ -227,9 +227,6 @@ class ThreadAdmin(AccessLogged, ReadOnlyMixin, admin.ModelAdmin):
     show_full_result_count = False
     inlines = [MessageInline]
 
-    def has_view_permission(self, request, obj=None) -> bool:
-        return request.user.is_staff
-
 
 @admin.register(Message)
 class MessageAdmin(AccessLogged, ReadOnlyMixin, admin.ModelAdmin):
@@ -267,9 +264,6 @@ class MessageAdmin(AccessLogged, ReadOnlyMixin, admin.ModelAdmin):
     @admin.display(description=_("delivery"))
     def delivered(self, obj: Message) -> str:
         return delivery(obj)
-
-    def has_view_permission(self, request, obj=None) -> bool:
-        return request.user.is_staff
 
 
 @admin.register(HistoryCheck)
@@ -517,11 +511,10 @@ class MessageReviewAdmin(AccessLogged, admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
 
-    def has_view_permission(self, request, obj=None) -> bool:
-        return request.user.is_staff
-
     def has_change_permission(self, request, obj=None) -> bool:
-        return request.user.is_staff and (obj is None or obj.is_pending)
+        """Deciding is the moderators' (a role's permission); a decided review stays as it
+        was."""
+        return super().has_change_permission(request, obj) and (obj is None or obj.is_pending)
 
     def changelist_view(self, request, extra_context=None):
         return super().changelist_view(
@@ -665,7 +658,7 @@ class MessageReviewAdmin(AccessLogged, admin.ModelAdmin):
         except HelpdeskError as error:
             self.message_user(request, str(error), messages.ERROR)
 
-    @admin.action(description=_("Approve the selected messages"))
+    @admin.action(description=_("Approve the selected messages"), permissions=["change"])
     def approve(self, request, queryset):
         done = 0
         for review in queryset.filter(state=MessageReview.State.PENDING):
@@ -739,12 +732,15 @@ class ClockExemptionAdmin(ReadOnlyMixin, admin.ModelAdmin):
     actions = ["revoke"]
 
     def has_change_permission(self, request, obj=None) -> bool:
-        return request.user.is_staff  # actions need it; every field stays read-only
+        # The revoke action needs it (a role's permission); every field stays read-only.
+        return admin.ModelAdmin.has_change_permission(self, request, obj)
 
     def get_readonly_fields(self, request, obj=None):
         return [f.name for f in self.model._meta.fields]
 
-    @admin.action(description=_("Revoke: the buyer message needed a reply after all"))
+    @admin.action(
+        description=_("Revoke: the buyer message needed a reply after all"), permissions=["change"]
+    )
     def revoke(self, request, queryset):
         for exemption in queryset.filter(revoked_at__isnull=True).select_related("clock"):
             thread_exemption_revoke(exemption=exemption, by=request.user)

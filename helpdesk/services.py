@@ -22,6 +22,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.access import staff_with_perm
 from accounts.models import SellerMember, User
 from helpdesk.history import entry_digest, thread_head
 from helpdesk.models import (
@@ -613,7 +614,7 @@ def thread_escalate(*, thread: Thread, buyer: User, reason: str) -> Thread:
     # Platform staff read the reason as written.
     notify(
         kind=Notification.Kind.ESCALATION,
-        recipients=User.objects.filter(is_staff=True, is_active=True),
+        recipients=staff_with_perm("helpdesk.change_messagereview"),  # the moderators
         thread_id=thread.pk,
         message_id=message.pk,
         payload={"text": message.body},

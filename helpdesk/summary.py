@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from accounts.models import User
+from accounts.access import staff_with_perm
 from helpdesk.models import MessageReview
 from outbox.sending import platform_url
 from sla.models import DailyReport, SanctionAppeal
@@ -55,7 +55,7 @@ def daily_summary_send(now: datetime | None = None) -> bool:
         "queue_url": platform_url(reverse("admin:helpdesk_messagereview_changelist")),
         "now": now,
     }
-    for admin in User.objects.filter(is_staff=True, is_active=True):
+    for admin in staff_with_perm("helpdesk.change_messagereview"):  # the moderators
         with translation.override(admin.preferred_language):
             text = render_to_string("helpdesk/email/daily_summary.txt", context)
         subject, _, body = text.strip().partition("\n")

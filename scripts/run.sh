@@ -54,7 +54,10 @@ trap 'exit 129' HUP  # the terminal closed
 pg_start "$pgdata" "$PGPORT" "$RUN_DIR/postgres.log"
 log "migrating and loading demo data"
 .venv/bin/python manage.py migrate --noinput -v 0
-logins=$(.venv/bin/python manage.py seed_demo)
+# DEMO_ARGS: extra seed_demo options (tests/test_make_run.py passes --no-history: the demo's
+# content has its own tests, and its two months of history cost seconds).
+# shellcheck disable=SC2086
+logins=$(.venv/bin/python manage.py seed_demo ${DEMO_ARGS:-})
 
 # setsid: terminal signals (Ctrl-C, a closing window) reach this script only; it then stops
 # every service in order. (gunicorn, for one, treats SIGHUP as "reload".)

@@ -180,7 +180,7 @@ class SanctionAdmin(admin.ModelAdmin[Sanction]):
             return
         obj.pk = saved.pk
 
-    @admin.action(description=_("Lift the selected sanctions"))
+    @admin.action(description=_("Lift the selected sanctions"), permissions=["change"])
     def lift(self, request: HttpRequest, queryset: Any) -> None:
         for sanction in queryset.filter(lifted_at__isnull=True):
             sanction_lift(sanction=sanction, by=request_user(request))

@@ -38,7 +38,9 @@ def _english_outside_requests():
 
 
 def _create_markets():
+    """The rows data migrations write (markets, staff roles), which a flush empties."""
     importlib.import_module("orders.migrations.0002_markets").create_markets(apps, None)
+    importlib.import_module("helpdesk.migrations.0012_staff_roles").create_roles(apps, None)
 
 
 def _is_transactional(item: pytest.Item) -> bool:
@@ -198,4 +200,5 @@ def _no_stray_sessions_when_the_test_database_is_dropped(django_db_setup, django
         cursor.execute(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
             " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            " AND backend_type = 'client backend' AND usename = current_user"
         )

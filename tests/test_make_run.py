@@ -75,7 +75,11 @@ def test_run_script_serves_the_app_with_beat_and_worker_and_stops_cleanly(how, r
         if k not in {"DATABASE_URL", "CELERY_BROKER_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE"}
     }
     env.update(
-        RUN_DIR=str(run_dir), WEB_PORT=str(web), PGPORT=str(free_port()), HEARTBEAT_SECONDS="1"
+        RUN_DIR=str(run_dir),
+        WEB_PORT=str(web),
+        PGPORT=str(free_port()),
+        HEARTBEAT_SECONDS="1",
+        DEMO_ARGS="--no-history",  # the demo's content is tests/demo's
     )
     log = (run_dir / "run.log").open("wb")
     proc = subprocess.Popen(

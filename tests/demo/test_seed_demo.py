@@ -49,7 +49,17 @@ def test_seed_demo_builds_the_demo_world_once(seeded, capsys):
         "HUF",
         "RON",
     }
-    assert User.objects.filter(is_staff=True).count() == 1
+    assert list(User.objects.filter(is_superuser=True).values_list("email", flat=True)) == [
+        "admin@example.com"
+    ]
+    roles = User.objects.filter(is_staff=True, is_superuser=False).values_list(
+        "email", "groups__name"
+    )
+    assert sorted(roles) == [
+        ("auditor@example.com", "Auditor"),
+        ("moderator@example.com", "Moderator"),
+        ("sanctions@example.com", "Sanctions manager"),
+    ]
     assert all(order.lines.exists() for order in Order.objects.all())
     demo_buyer = User.objects.get(email="buyer@example.com")
     assert demo_buyer.check_password("helpdesk-demo")

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 import time_machine
+from django.contrib.auth.models import Group
 from django.db import DatabaseError, connection, transaction
 
 from helpdesk.models import Message, ReplyState, Role, Thread, Topic
@@ -19,6 +20,7 @@ from helpdesk.services import (
     thread_open,
     thread_reopen,
 )
+from helpdesk.summary import daily_summary_send
 from orders.models import Order
 from outbox.models import Notification
 from sla.calendar import response_deadline
@@ -408,3 +410,27 @@ def test_threads_visible_to_each_persona(world):
     assert set(Thread.objects.visible_to(world.other_seller_agent)) == {world.other_thread}
     assert not Thread.objects.visible_to(world.platform_admin).exists()
     assert not Thread.objects.visible_to(UserFactory()).exists()
+
+
+def staff_in(role):
+    user = UserFactory(is_staff=True)
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+def test_escalations_and_the_daily_summary_reach_the_moderators(world, mailoutbox):
+    """Not every staff account: the moderators (and superusers), who act on them."""
+    moderator, auditor, nobody = staff_in("Moderator"), staff_in("Auditor"), staff_in(None)
+    with time_machine.travel(world.thread.due_at + timedelta(minutes=1)):
+        thread_escalate(thread=world.thread, buyer=world.buyer, reason="No answer")
+    told = set(
+        Notification.objects.filter(kind=Notification.Kind.ESCALATION).values_list(
+            "recipient", flat=True
+        )
+    )
+    assert told == {moderator.pk, world.platform_admin.pk}
+    daily_summary_send()
+    summary_to = {address for mail in mailoutbox for address in mail.to}
+    assert moderator.email in summary_to
+    assert not {auditor.email, nobody.email} & summary_to

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -143,7 +144,13 @@ BUYERS = {
     "ES": ("buyer.es@example.com", "Lucía García", ("Calle Mayor 22", "28013", "Madrid")),
     "IT": ("buyer.it@example.com", "Giulia Rossi", ("Via Roma 18", "10121", "Torino")),
 }
-ADMIN = ("admin@example.com", "Paula Admin")
+ADMIN = ("admin@example.com", "Paula Admin")  # a superuser
+# Staff in a role each (helpdesk/migrations/0012_staff_roles.py).
+STAFF = (
+    ("moderator@example.com", "Mo Moderator", "Moderator"),
+    ("sanctions@example.com", "Sam Sanctions", "Sanctions manager"),
+    ("auditor@example.com", "Aude Auditor", "Auditor"),
+)
 
 CARRIERS = {
     "FR": Carrier.COLISSIMO,
@@ -212,6 +219,11 @@ class Command(BaseCommand):
                     seller=seller, title=title, defaults={"body": body, "created_by": team[0]}
                 )
         self._user(*ADMIN, market=markets["FR"], language="en", staff=True)
+        for email, name, group in STAFF:
+            member = self._user(email, name, market=markets["FR"], language="en", staff=True)
+            member.is_superuser = False
+            member.save(update_fields=["is_superuser"])
+            member.groups.add(Group.objects.get(name=group))
 
         now = timezone.now()
         for index, (code, (email, name, (street, postal, city))) in enumerate(BUYERS.items()):
@@ -289,6 +301,8 @@ class Command(BaseCommand):
                     f"  {spec.company_name:<22} owner {spec.owner[0]}, agents {agents}"
                 )
             self.stdout.write(f"  platform administrator {ADMIN[0]} (admin console at /admin/)")
+            for email, _name, group in STAFF:
+                self.stdout.write(f"  {group.lower()} {email} (admin console, that role only)")
 
     def _user(
         self, email: str, name: str, *, market: Market, language: str, staff: bool = False
