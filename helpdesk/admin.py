@@ -42,10 +42,6 @@ from helpdesk.uploads import attachment_response
 from sla.admin import SanctionInline
 from sla.models import ClockExemption
 
-# The console's own styles (static/css/admin.css): the Content-Security-Policy allows no
-# inline style.
-CONSOLE_CSS = {"all": ["css/admin.css"]}
-
 
 def _file_links(message: Message) -> str:
     """Each file of a message, opened through the console's access check (images as
@@ -204,9 +200,6 @@ class EscalatedFilter(admin.SimpleListFilter):
 
 @admin.register(Thread)
 class ThreadAdmin(AccessLogged, ReadOnlyMixin, admin.ModelAdmin):
-    class Media:
-        css = CONSOLE_CSS
-
     list_display = [
         "id",
         "order",
@@ -231,9 +224,6 @@ class ThreadAdmin(AccessLogged, ReadOnlyMixin, admin.ModelAdmin):
 @admin.register(Message)
 class MessageAdmin(AccessLogged, ReadOnlyMixin, admin.ModelAdmin):
     access_action = StaffAccess.Action.MESSAGE
-
-    class Media:
-        css = CONSOLE_CSS
 
     list_display = ["id", "thread", "created_at", "author_role", "author_name", "kind", "delivered"]
     list_filter = ["kind", "author_role"]
@@ -317,9 +307,6 @@ class HistoryCheckAdmin(ReadOnlyMixin, admin.ModelAdmin):
 @admin.register(Attachment)
 class AttachmentAdmin(ReadOnlyMixin, admin.ModelAdmin):
     """Files, opened through the console's own view (the storage has no public URL)."""
-
-    class Media:
-        css = CONSOLE_CSS
 
     list_display = ["id", "opened", "content_type", "size", "message", "created_at"]
     list_select_related = ["message"]
@@ -471,9 +458,6 @@ class MessageReviewAdmin(AccessLogged, admin.ModelAdmin):
         )
 
     form = ReviewDecisionForm
-
-    class Media:
-        css = CONSOLE_CSS
 
     list_display = ["created_at", "waiting", "excerpt", "found", "status", "seller", "market_id"]
     list_filter = [ReviewStateFilter, ReviewKindFilter, "action", "author_role", "market", "seller"]

@@ -73,3 +73,11 @@ def test_authors_are_shown_as_they_were(world, admin_client):
     world.seller_agent.name = "Renamed Later"
     world.seller_agent.save()
     assert name in thread_page(admin_client, world.thread).decode()
+
+
+def test_the_console_says_which_time_zone_its_times_are_in(world, admin_client):
+    html = admin_client.get(reverse("admin:helpdesk_thread_changelist")).content.decode()
+    assert "Times are shown in Europe/Paris time (CET, UTC+0100)" in html or (
+        "Times are shown in Europe/Paris time (CEST, UTC+0200)" in html
+    )
+    assert 'href="/static/css/admin.css"' in html
