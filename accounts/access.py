@@ -46,20 +46,14 @@ def staff_with_perm(perm: str) -> QuerySet[User]:
     """Active staff who hold `perm` ("app_label.codename") through a role (group), directly,
     or as superusers: who hears of what their role acts on."""
     app_label, codename = perm.split(".")
-    holds = Q(content_type__app_label=app_label, codename=codename)
+    held = Permission.objects.filter(content_type__app_label=app_label, codename=codename)
     return (
         User.objects.filter(is_staff=True, is_active=True)
         .filter(
-            Q(is_superuser=True)
-            | Q(groups__permissions__in=_permissions(holds))
-            | Q(user_permissions__in=_permissions(holds))
+            Q(is_superuser=True) | Q(groups__permissions__in=held) | Q(user_permissions__in=held)
         )
         .distinct()
     )
-
-
-def _permissions(holds: Q) -> QuerySet[Permission]:
-    return Permission.objects.filter(holds)
 
 
 def request_user(request: HttpRequest) -> User:

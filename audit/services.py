@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
@@ -15,8 +16,6 @@ from audit.models import StaffAccess
 def client_address(request: HttpRequest) -> str | None:
     """The address the request came from, as the log-in throttle sees it (django-axes reads
     X-Forwarded-For behind AXES_PROXY_COUNT proxies)."""
-    from axes.helpers import get_client_ip_address
-
     return get_client_ip_address(request) or None
 
 

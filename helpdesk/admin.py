@@ -49,22 +49,19 @@ def _file_links(message: Message) -> str:
     attachments = list(message.attachments.all())
     if not attachments:
         return "—"
-    return format_html_join(
-        " ",
-        '<a class="evidence-file" href="{}">{}{}</a>',
-        (
-            (
-                reverse("admin:helpdesk_attachment_file", args=[attachment.pk]),
-                format_html(
-                    '<img src="{}" alt="" class="evidence-thumb">',
-                    reverse("admin:helpdesk_attachment_file", args=[attachment.pk]),
-                )
-                if attachment.is_image
-                else "",
-                attachment.original_name,
-            )
-            for attachment in attachments
-        ),
+    return format_html_join(" ", "{}", ((file_link(attachment),) for attachment in attachments))
+
+
+def file_link(attachment: Attachment) -> str:
+    """A file opened through the console's file view (an image with its thumbnail)."""
+    url = reverse("admin:helpdesk_attachment_file", args=[attachment.pk])
+    thumbnail = (
+        format_html('<img src="{}" alt="" class="evidence-thumb"> ', url)
+        if attachment.is_image
+        else ""
+    )
+    return format_html(
+        '<a class="evidence-file" href="{}">{}{}</a>', url, thumbnail, attachment.original_name
     )
 
 
@@ -154,7 +151,23 @@ class AccessLogged:
         return response
 
 
-class MessageInline(ReadOnlyMixin, admin.TabularInline):
+class MessageColumns:
+    """A message as evidence, for the thread's inline and the Messages pages."""
+
+    @admin.display(description=_("content"))
+    def shown(self, obj: Message) -> str:
+        return content(obj)
+
+    @admin.display(description=_("files"))
+    def files(self, obj: Message) -> str:
+        return _file_links(obj)
+
+    @admin.display(description=_("delivery"))
+    def delivered(self, obj: Message) -> str:
+        return delivery(obj)
+
+
+class MessageInline(MessageColumns, ReadOnlyMixin, admin.TabularInline):
     model = Message
     fields = ("created_at", "author_role", "author_name", "kind", "shown", "files", "delivered")
     readonly_fields = fields
@@ -169,18 +182,6 @@ class MessageInline(ReadOnlyMixin, admin.TabularInline):
             .select_related("review__decided_by")
             .prefetch_related("attachments")
         )
-
-    @admin.display(description=_("content"))
-    def shown(self, obj: Message) -> str:
-        return content(obj)
-
-    @admin.display(description=_("files"))
-    def files(self, obj: Message) -> str:
-        return _file_links(obj)
-
-    @admin.display(description=_("delivery"))
-    def delivered(self, obj: Message) -> str:
-        return delivery(obj)
 
 
 class EscalatedFilter(admin.SimpleListFilter):
@@ -222,7 +223,7 @@ class ThreadAdmin(AccessLogged, ReadOnlyMixin, admin.ModelAdmin):
 
 
 @admin.register(Message)
-class MessageAdmin(AccessLogged, ReadOnlyMixin, admin.ModelAdmin):
+class MessageAdmin(MessageColumns, AccessLogged, ReadOnlyMixin, admin.ModelAdmin):
     access_action = StaffAccess.Action.MESSAGE
 
     list_display = ["id", "thread", "created_at", "author_role", "author_name", "kind", "delivered"]
@@ -242,18 +243,6 @@ class MessageAdmin(AccessLogged, ReadOnlyMixin, admin.ModelAdmin):
         "delivered",
         "chain_hash",
     )
-
-    @admin.display(description=_("content"))
-    def shown(self, obj: Message) -> str:
-        return content(obj)
-
-    @admin.display(description=_("files"))
-    def files(self, obj: Message) -> str:
-        return _file_links(obj)
-
-    @admin.display(description=_("delivery"))
-    def delivered(self, obj: Message) -> str:
-        return delivery(obj)
 
 
 @admin.register(HistoryCheck)
@@ -284,7 +273,7 @@ class HistoryCheckAdmin(ReadOnlyMixin, admin.ModelAdmin):
 
     @admin.display(description=_("duration"))
     def duration(self, obj: HistoryCheck) -> str:
-        return f"{(obj.finished_at - obj.started_at).total_seconds():.1f} s"
+        return f"{obj.seconds:.1f} s"
 
     @admin.display(description=_("broken links"))
     def links(self, obj: HistoryCheck) -> str:
@@ -321,15 +310,7 @@ class AttachmentAdmin(ReadOnlyMixin, admin.ModelAdmin):
 
     @admin.display(description=_("file"))
     def opened(self, obj: Attachment) -> str:
-        url = reverse("admin:helpdesk_attachment_file", args=[obj.pk])
-        if obj.is_image:
-            return format_html(
-                '<a href="{}"><img src="{}" alt="" class="evidence-thumb"> {}</a>',
-                url,
-                url,
-                obj.original_name,
-            )
-        return format_html('<a href="{}">{}</a>', url, obj.original_name)
+        return file_link(obj)
 
     def get_urls(self):
         urls = [
@@ -451,11 +432,11 @@ class MessageReviewAdmin(AccessLogged, admin.ModelAdmin):
 
     def logged_object(self, object_id: str) -> int | None:
         """The message reviewed (what was read), not the review's own id."""
-        return (
-            MessageReview.objects.filter(pk=self_id).values_list("message_id", flat=True).first()
-            if (self_id := super().logged_object(object_id))
-            else None
-        )
+        review_id = super().logged_object(object_id)
+        if review_id is None:
+            return None
+        reviews = MessageReview.objects.filter(pk=review_id)
+        return reviews.values_list("message_id", flat=True).first()
 
     form = ReviewDecisionForm
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -24,37 +24,42 @@ from django.utils import timezone
 from helpdesk.models import HistoryCheck, Message
 
 GENESIS = "0" * 64  # the "previous link" of a thread's first message
+# What a link covers, besides the files' checksums (Message attributes, or `values()` keys).
+CHAINED_FIELDS = (
+    "thread_id",
+    "author_id",
+    "author_name",
+    "author_role",
+    "kind",
+    "body",
+    "data",
+    "created_at",
+)
 
 
-def entry_digest(
-    *,
-    previous: str,
-    thread_id: int,
-    author_id: int | None,
-    author_name: str,
-    author_role: str,
-    kind: str,
-    body: str,
-    data: dict[str, Any],
-    created_at: datetime,
-    files: Sequence[str],
-) -> str:
-    """The chained SHA-256 of one message: canonical JSON (sorted keys, UTC time to the
-    microsecond, the files' SHA-256 in the order they were attached) after the previous
-    link's hash."""
+def entry_digest(previous: str, entry: Mapping[str, Any], files: Sequence[str]) -> str:
+    """The chained SHA-256 of one message (`entry` holds CHAINED_FIELDS): canonical JSON
+    (sorted keys, UTC time to the microsecond, the files' SHA-256 in the order they were
+    attached) after the previous link's hash."""
+    created_at: datetime = entry["created_at"]
     record = {
-        "thread": thread_id,
-        "author": author_id,
-        "author_name": author_name,
-        "role": author_role,
-        "kind": kind,
-        "body": body,
-        "data": data,
+        "thread": entry["thread_id"],
+        "author": entry["author_id"],
+        "author_name": entry["author_name"],
+        "role": entry["author_role"],
+        "kind": entry["kind"],
+        "body": entry["body"],
+        "data": entry["data"],
         "at": created_at.astimezone(UTC).isoformat(timespec="microseconds"),
         "files": list(files),
     }
     canonical = json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(f"{previous}\n{canonical}".encode()).hexdigest()
+
+
+def chain_link(message: Message, previous: str, files: Sequence[str]) -> str:
+    """The digest of a message about to be stored (or of a stored one)."""
+    return entry_digest(previous, {name: getattr(message, name) for name in CHAINED_FIELDS}, files)
 
 
 def thread_head(thread_id: int) -> str:
@@ -81,19 +86,7 @@ def _links() -> Iterator[dict[str, Any]]:
     return (
         Message.objects.order_by("thread_id", "id")
         .annotate(files=ArrayAgg("attachments__sha256", order_by="attachments__id", default=[]))
-        .values(
-            "id",
-            "thread_id",
-            "author_id",
-            "author_name",
-            "author_role",
-            "kind",
-            "body",
-            "data",
-            "created_at",
-            "chain_hash",
-            "files",
-        )
+        .values("id", "chain_hash", "files", *CHAINED_FIELDS)
         .iterator(chunk_size=5000)
     )
 
@@ -110,18 +103,7 @@ def find_breaks() -> tuple[list[Break], int, int]:
             threads += 1
         if broken:
             continue
-        expected = entry_digest(
-            previous=previous,
-            thread_id=row["thread_id"],
-            author_id=row["author_id"],
-            author_name=row["author_name"],
-            author_role=row["author_role"],
-            kind=row["kind"],
-            body=row["body"],
-            data=row["data"],
-            created_at=row["created_at"],
-            files=[checksum for checksum in row["files"] if checksum],
-        )
+        expected = entry_digest(previous, row, [checksum for checksum in row["files"] if checksum])
         if expected != row["chain_hash"]:
             breaks.append(Break(thread_id=row["thread_id"], message_id=row["id"]))
             broken = True

@@ -550,3 +550,7 @@ class HistoryCheck(models.Model):
     @property
     def intact(self) -> bool:
         return not self.broken
+
+    @property
+    def seconds(self) -> float:
+        return (self.finished_at - self.started_at).total_seconds()

@@ -140,8 +140,9 @@ def screen(
     findings = _as_dicts(scan(text, language=language), source)
     for index, upload in enumerate(files):
         # The name as typed, before cleaning (which would hide "@" and "/").
-        name = getattr(upload, "screened_name", upload.name)
-        findings += _as_dicts(scan(name, language=language), "file_name", attachment=index)
+        findings += _as_dicts(
+            scan(upload.screened_name, language=language), "file_name", attachment=index
+        )
         if upload.text:
             findings += _as_dicts(
                 scan(upload.text, language=language), "file_text", attachment=index

@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 
 from accounts.access import staff_with_perm
 from accounts.models import SellerMember, User
-from helpdesk.history import entry_digest, thread_head
+from helpdesk.history import chain_link, thread_head
 from helpdesk.models import (
     SELLER_ONLY_EVENTS,
     Attachment,
@@ -177,33 +177,22 @@ def _append(
     stored: list[int] = []
 
     checksums = [hashlib.sha256(upload.content).hexdigest() for upload in uploads]
-    author_name = author.name if author is not None else ""
 
     def create() -> Message:
-        message = Message.objects.create(
+        message = Message(
             thread=thread,
             author=author,
             author_role=role,
-            author_name=author_name,
+            author_name=author.name if author is not None else "",
             kind=kind,
             body=body,
             data=data or {},
             created_at=now,
             idempotency_key=key,
-            # The thread row is locked: its chain's head cannot move under us.
-            chain_hash=entry_digest(
-                previous=thread_head(thread.pk),
-                thread_id=thread.pk,
-                author_id=author.pk if author is not None else None,
-                author_name=author_name,
-                author_role=role,
-                kind=kind,
-                body=body,
-                data=data or {},
-                created_at=now,
-                files=checksums,
-            ),
         )
+        # The thread row is locked: its chain's head cannot move under us.
+        message.chain_hash = chain_link(message, thread_head(thread.pk), checksums)
+        message.save(force_insert=True)
         for upload, checksum in zip(uploads, checksums, strict=True):
             attachment = Attachment(
                 message=message,

@@ -37,7 +37,7 @@ def _english_outside_requests():
     translation.activate(settings.LANGUAGE_CODE)
 
 
-def _create_markets():
+def _restore_migration_data():
     """The rows data migrations write (markets, staff roles), which a flush empties."""
     importlib.import_module("orders.migrations.0002_markets").create_markets(apps, None)
     importlib.import_module("helpdesk.migrations.0012_staff_roles").create_roles(apps, None)
@@ -56,7 +56,7 @@ def _markets_in_transactional_tests(request):
     every table, the ten markets of the data migration included: put them back first…"""
     if _is_transactional(request.node):
         request.getfixturevalue("transactional_db")
-        _create_markets()
+        _restore_migration_data()
 
 
 def pytest_collection_modifyitems(items):
@@ -76,7 +76,7 @@ def pytest_runtest_teardown(item, nextitem):
     # After the last test the test database is already gone.
     if nextitem is not None and _is_transactional(item):
         with item.config.stash[blocking_manager_key].unblock():
-            _create_markets()
+            _restore_migration_data()
             connection.close()  # opened outside any test: nothing else would close it
 
 

@@ -12,7 +12,7 @@ TRIGGER_ON = "ALTER TABLE helpdesk_message ENABLE TRIGGER helpdesk_message_appen
 
 
 def backfill(apps, schema_editor):
-    from helpdesk.history import GENESIS, entry_digest
+    from helpdesk.history import CHAINED_FIELDS, GENESIS, entry_digest
 
     Message = apps.get_model("helpdesk", "Message")
     Attachment = apps.get_model("helpdesk", "Attachment")
@@ -29,16 +29,9 @@ def backfill(apps, schema_editor):
             thread_id, previous = message.thread_id, GENESIS
         message.author_name = message.author.name if message.author else ""
         message.chain_hash = entry_digest(
-            previous=previous,
-            thread_id=message.thread_id,
-            author_id=message.author_id,
-            author_name=message.author_name,
-            author_role=message.author_role,
-            kind=message.kind,
-            body=message.body,
-            data=message.data,
-            created_at=message.created_at,
-            files=files.get(message.id, []),
+            previous,
+            {name: getattr(message, name) for name in CHAINED_FIELDS},
+            files.get(message.id, []),
         )
         message.save(update_fields=["author_name", "chain_hash"])
         previous = message.chain_hash

@@ -14,8 +14,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         check = history_verify()
         self.stdout.write(
-            f"{check.threads} threads, {check.messages} messages checked in "
-            f"{(check.finished_at - check.started_at).total_seconds():.1f} s."
+            f"{check.threads} threads, {check.messages} messages checked in {check.seconds:.1f} s."
         )
         if check.intact:
             self.stdout.write(self.style.SUCCESS("Every chain holds."))
