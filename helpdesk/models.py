@@ -61,6 +61,8 @@ class ReplyState(models.TextChoices):
     ANSWERED = "answered", _("Answered")
     NO_REPLY_NEEDED = "no_reply_needed", _("No reply needed")
     SOLVED = "solved", _("Solved by the buyer")
+    # The platform took the escalated case over: the seller's clock is no longer the measure.
+    PLATFORM = "platform", _("Handled by the platform")
 
 
 # The states in which a clock runs (the thread is in the seller's queue).
@@ -140,6 +142,8 @@ class Thread(models.Model):
         _("closed by"), max_length=8, choices=Role.choices, blank=True
     )
     escalated_at = models.DateTimeField(_("escalated at"), null=True, blank=True)
+    # While the platform holds an escalated case (Escalation.taken_at until resolved_at).
+    platform_since = models.DateTimeField(_("handled by the platform since"), null=True, blank=True)
     # A double-submitted "contact the seller" form opens one thread.
     open_key = models.UUIDField(null=True, blank=True, editable=False)
 
@@ -149,6 +153,12 @@ class Thread(models.Model):
         verbose_name = _("thread")
         verbose_name_plural = _("threads")
         ordering = ["-last_activity_at", "-id"]
+        permissions = [
+            (
+                "handle_escalation",
+                _("Can take over escalations, write as the platform and decide them"),
+            ),
+        ]
         indexes = [
             # "Awaiting our reply", due first (keyset on due_at, id).
             models.Index(
@@ -194,6 +204,7 @@ class Thread(models.Model):
                         ReplyState.ANSWERED,
                         ReplyState.NO_REPLY_NEEDED,
                         ReplyState.SOLVED,
+                        ReplyState.PLATFORM,
                     ],
                 ),
                 name="thread_reply_state_matches_clock",
@@ -442,6 +453,104 @@ class MessageReview(models.Model):
         if not self.masks:
             return set()
         return {f["attachment"] for f in self.findings if f.get("attachment")}
+
+
+class EscalationQuerySet(models.QuerySet["Escalation"]):
+    def unresolved(self) -> EscalationQuerySet:
+        return self.filter(resolved_at__isnull=True)
+
+
+class Escalation(models.Model):
+    """The buyer asked the platform to step in, and what the platform did about it: who took
+    the case over and when, its first answer (the platform's own response time) and the
+    outcome both sides were told. One per thread."""
+
+    class Outcome(models.TextChoices):
+        REFUND_BY_SELLER = "refund_by_seller", _("Refund by the seller")
+        RETURN_ACCEPTED = "return_accepted", _("Return accepted")
+        REPAIR_OR_REPLACEMENT = "repair", _("Repair or replacement by the seller")
+        CLAIM_REJECTED = "claim_rejected", _("Buyer's claim rejected")
+        SETTLED = "settled", _("Settled between buyer and seller")
+        REFERRED = "referred", _("Referred elsewhere")
+
+    thread = models.OneToOneField(
+        Thread, verbose_name=_("thread"), on_delete=models.PROTECT, related_name="escalation"
+    )
+    # Copies of the thread's, for the queue's filters without joins.
+    market = models.ForeignKey(
+        "orders.Market", verbose_name=_("market"), on_delete=models.PROTECT, related_name="+"
+    )
+    seller = models.ForeignKey(
+        "accounts.Seller", verbose_name=_("seller"), on_delete=models.PROTECT, related_name="+"
+    )
+    raised_at = models.DateTimeField(_("escalated at"))
+    reason = models.ForeignKey(
+        "Message", verbose_name=_("buyer's request"), on_delete=models.PROTECT, related_name="+"
+    )
+    taken_at = models.DateTimeField(_("taken over at"), null=True, blank=True)
+    taken_by = models.ForeignKey(
+        User,
+        verbose_name=_("taken over by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # The platform's first action (take-over, message or decision): its response time.
+    first_response_at = models.DateTimeField(_("first platform response"), null=True, blank=True)
+    resolved_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        User,
+        verbose_name=_("decided by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    outcome = models.CharField(_("outcome"), max_length=16, choices=Outcome.choices, blank=True)
+
+    objects = EscalationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("escalation")
+        verbose_name_plural = _("escalations")
+        ordering = ["raised_at", "id"]
+        indexes = [
+            models.Index(
+                fields=["raised_at", "id"],
+                name="escalation_queue",
+                condition=Q(resolved_at__isnull=True),
+            ),
+            models.Index(fields=["resolved_at"], name="escalation_resolved"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(resolved_at__isnull=True, outcome="")
+                | Q(
+                    resolved_at__isnull=False,
+                    outcome__in=[
+                        "refund_by_seller",
+                        "return_accepted",
+                        "repair",
+                        "claim_rejected",
+                        "settled",
+                        "referred",
+                    ],
+                ),
+                name="escalation_outcome_when_resolved",
+            ),
+            models.CheckConstraint(
+                condition=Q(taken_at__isnull=True) | Q(taken_by__isnull=False),
+                name="escalation_taken_by_someone",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.thread_id} @ {self.raised_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_resolved(self) -> bool:
+        return self.resolved_at is not None
 
 
 def attachment_path(instance: Attachment, filename: str) -> str:

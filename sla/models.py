@@ -33,6 +33,8 @@ class ResponseClock(models.Model):
         ANSWERED = "answered", _("Answered")
         EXEMPT = "exempt", _("No reply needed")
         SOLVED = "solved", _("Solved by the buyer")
+        # An escalated case the platform took over (judged late only if already past due).
+        PLATFORM = "platform", _("Taken over by the platform")
 
     thread = models.ForeignKey(
         "helpdesk.Thread",
@@ -109,7 +111,10 @@ class ResponseClock(models.Model):
             ),
             models.CheckConstraint(
                 condition=models.Q(closed_at__isnull=True, outcome="")
-                | models.Q(closed_at__isnull=False, outcome__in=["answered", "exempt", "solved"]),
+                | models.Q(
+                    closed_at__isnull=False,
+                    outcome__in=["answered", "exempt", "solved", "platform"],
+                ),
                 name="clock_outcome_when_closed",
             ),
             models.CheckConstraint(

@@ -41,6 +41,7 @@ def _restore_migration_data():
     """The rows data migrations write (markets, staff roles), which a flush empties."""
     importlib.import_module("orders.migrations.0002_markets").create_markets(apps, None)
     importlib.import_module("helpdesk.migrations.0012_staff_roles").create_roles(apps, None)
+    importlib.import_module("helpdesk.migrations.0013_escalation").grant(apps, None)
 
 
 def _is_transactional(item: pytest.Item) -> bool:
