@@ -6,7 +6,7 @@ from typing import Any
 from django import forms
 from django.contrib import admin, messages
 from django.http import HttpRequest
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from accounts.access import request_user
@@ -52,12 +52,22 @@ class ResponseClockAdmin(ReadOnlyMixin, admin.ModelAdmin[ResponseClock]):
 
     @admin.display(description=_("how the deadline was computed"))
     def explanation(self, obj: ResponseClock) -> str:
-        # Replays the rule from the received time: an auditor can check every deadline.
-        return format_html_join(
-            "",
-            "<div>{}</div>",
-            ((line,) for line in explain_deadline(obj.opened_at, obj.market_id)),
+        return clock_explanation(obj)
+
+
+def clock_explanation(clock: ResponseClock) -> str:
+    """The steps from reception to deadline as stored when the clock opened; for a clock
+    from before they were stored, the rule replayed now, and said so."""
+    lines = clock.explanation
+    note = ""
+    if not lines:
+        lines = explain_deadline(clock.opened_at, clock.market_id)
+        note = format_html(
+            "<div><em>{}</em></div>", _("Not stored with this clock: recomputed now.")
         )
+    return format_html(
+        "{}{}", format_html_join("", "<div>{}</div>", ((line,) for line in lines)), note
+    )
 
 
 class SanctionInline(ReadOnlyMixin, admin.TabularInline[Sanction, Sanction]):

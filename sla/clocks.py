@@ -21,7 +21,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from accounts.models import User
-from sla.calendar import business_time_between, response_deadline
+from sla.calendar import business_time_between, explain_deadline, response_deadline
 from sla.models import ClockExemption, ResponseClock
 
 # The "due soon" warning goes when this much business time has run (24 − 4 hours).
@@ -78,6 +78,7 @@ def clock_open(*, thread: ClockSubject, message_id: int, at: datetime) -> Respon
         opened_at=at,
         due_at=response_deadline(at, thread.market_id),
         warn_at=response_deadline(at, thread.market_id, hours=WARN_AFTER_HOURS),
+        explanation=explain_deadline(at, thread.market_id),
     )
 
 
@@ -149,6 +150,22 @@ def clock_solved(*, thread_id: int, at: datetime) -> ResponseClock | None:
     if clock is None:
         return None
     return _close(clock, outcome=ResponseClock.Outcome.SOLVED, at=at)
+
+
+def clock_take_over(*, thread_id: int, at: datetime) -> ResponseClock | None:
+    """The platform takes an escalated case over: the running clock stops being the measure
+    of the seller. It closes as "taken over by the platform" and keeps its held answer, if
+    any, so the judgement (sla.judgement) can still call it late when its deadline had
+    already passed with nothing held, and never otherwise."""
+    clock = _open_clock(thread_id)
+    if clock is None:
+        return None
+    pending = clock.pending_answer_id
+    _close(clock, outcome=ResponseClock.Outcome.PLATFORM, at=at)
+    if pending:
+        clock.pending_answer_id = pending
+        clock.save(update_fields=["pending_answer"])
+    return clock
 
 
 def clock_exempt(*, thread_id: int, by: User, at: datetime | None = None) -> ClockExemption | None:

@@ -11,7 +11,9 @@ The rule (PRODUCT.md, "The response deadline, exactly"):
 - open with an answer held for review: pending, never late. Approval closes the clock at
   the answer's original send time (and judges that time); rejection lets it run again;
 - open past the deadline with no answer held: late; open before it: running (not judged);
-- "no reply needed" and "solved by the buyer": not judged.
+- "no reply needed" and "solved by the buyer": not judged;
+- taken over by the platform (an escalation): late if the deadline had passed with no answer
+  held when the platform took the case, not judged otherwise.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 
 class Verdict(StrEnum):
@@ -30,7 +33,16 @@ class Verdict(StrEnum):
     NOT_JUDGED = "not_judged"
 
 
+VERDICT_LABELS = {
+    Verdict.RUNNING: _("running"),
+    Verdict.PENDING: _("answer in review"),
+    Verdict.LATE: _("late"),
+    Verdict.ON_TIME: _("on time"),
+    Verdict.NOT_JUDGED: _("not judged"),
+}
+
 ANSWERED = "answered"  # ResponseClock.Outcome.ANSWERED (kept here: this module is pure)
+PLATFORM = "platform"  # ResponseClock.Outcome.PLATFORM
 
 
 def verdict(
@@ -43,6 +55,9 @@ def verdict(
 ) -> Verdict:
     """The judgement of one clock at `now`."""
     if closed_at is not None:
+        if outcome == PLATFORM:
+            late = closed_at > due_at and not pending
+            return Verdict.LATE if late else Verdict.NOT_JUDGED
         if outcome != ANSWERED:
             return Verdict.NOT_JUDGED
         return Verdict.ON_TIME if closed_at <= due_at else Verdict.LATE
@@ -63,6 +78,7 @@ def is_late(*, due_at: datetime | None, pending: bool, now: datetime) -> bool:
 ON_TIME_SQL = "(outcome = 'answered' AND closed_at <= due_at)"
 LATE_SQL = (
     "((outcome = 'answered' AND closed_at > due_at)"
+    " OR (outcome = 'platform' AND closed_at > due_at AND pending_answer_id IS NULL)"
     " OR (closed_at IS NULL AND pending_answer_id IS NULL AND due_at <= %(now)s))"
 )
 PENDING_SQL = "(closed_at IS NULL AND pending_answer_id IS NOT NULL)"
@@ -75,6 +91,8 @@ PENDING_Q = Q(closed_at__isnull=True, pending_answer__isnull=False)
 
 
 def late_q(now: datetime) -> Q:
-    return Q(outcome=ANSWERED, closed_at__gt=F("due_at")) | Q(
-        closed_at__isnull=True, pending_answer__isnull=True, due_at__lte=now
+    return (
+        Q(outcome=ANSWERED, closed_at__gt=F("due_at"))
+        | Q(outcome=PLATFORM, closed_at__gt=F("due_at"), pending_answer__isnull=True)
+        | Q(closed_at__isnull=True, pending_answer__isnull=True, due_at__lte=now)
     )

@@ -78,6 +78,9 @@ class ResponseClock(models.Model):
     response_seconds = models.PositiveIntegerField(
         _("response time (business seconds)"), null=True, blank=True
     )
+    # How the deadline was computed, stored when the clock opened (sla.calendar
+    # .explain_deadline): the record does not change when the holidays package does.
+    explanation = models.JSONField(_("how the deadline was computed"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("response clock")

@@ -44,6 +44,13 @@ def test_the_rule_in_python():
             verdict(due_at=due, now=now, closed_at=late_answer, outcome=outcome)
             == Verdict.NOT_JUDGED
         )
+    # Taken over by the platform: late when the deadline had passed with nothing held.
+    assert verdict(due_at=due, now=now, closed_at=due, outcome="platform") == Verdict.NOT_JUDGED
+    assert verdict(due_at=due, now=now, closed_at=late_answer, outcome="platform") == Verdict.LATE
+    assert (
+        verdict(due_at=due, now=now, closed_at=late_answer, outcome="platform", pending=True)
+        == Verdict.NOT_JUDGED
+    )
 
 
 def test_python_sql_and_orm_forms_of_the_rule_agree_on_every_kind_of_clock(world):
@@ -59,11 +66,15 @@ def test_python_sql_and_orm_forms_of_the_rule_agree_on_every_kind_of_clock(world
         cases.append({"closed_at": None, "outcome": "", "pending_answer": None, "due_at": due})
         cases.append({"closed_at": None, "outcome": "", "pending_answer": held, "due_at": due})
         for close_offset in (-3, -1, 1):
-            for outcome in ("answered", "exempt", "solved"):
-                closed = due + timedelta(hours=close_offset)
+            closed = due + timedelta(hours=close_offset)
+            for outcome in ("answered", "exempt", "solved", "platform"):
                 cases.append(
                     {"closed_at": closed, "outcome": outcome, "pending_answer": None, "due_at": due}
                 )
+            # Taken over by the platform while an answer was held: never late.
+            cases.append(
+                {"closed_at": closed, "outcome": "platform", "pending_answer": held, "due_at": due}
+            )
     ResponseClock.objects.all().delete()
     clocks = []
     for i, case in enumerate(cases):
