@@ -328,6 +328,16 @@ MODERATION_POLICY = {
         "payment": "mask",
         "marketing": "flag",
     },
+    # The platform's own messages are delivered, and flagged for a second look when they
+    # seem to carry contact or payment details.
+    "platform": {
+        "email": "flag",
+        "phone": "flag",
+        "url": "flag",
+        "social": "flag",
+        "payment": "flag",
+        "marketing": "flag",
+    },
 }
 # A held or masked message waits at most this many business hours (of the message's market)
 # for a platform administrator's decision: the queue and the daily summary show what is late.

@@ -10,7 +10,9 @@ when it is allowed.
   the buyer marked solved is the buyer's to reopen). A buyer's reopening owes the buyer an
   answer again (a new deadline, sla.clocks.clock_open).
 - Escalation: once per request, when the seller has missed the deadline (sla.judgement: an
-  answer held for review is not missed) or closed a request the buyer disagrees with.
+  answer held for review is not missed) or closed a request the buyer disagrees with. While
+  it is open the seller cannot close the request; the platform's decision closes it for good
+  (the buyer opens a new request for anything else).
 - Pace: nobody writes more than settings.POSTING_LIMITS allows, over short and long windows,
   in all and within one conversation (a refused text is kept for the writer).
 - Writing unprompted: a seller writes text only in a request the buyer opened. Unprompted,
@@ -46,6 +48,11 @@ def reopen_refusal(thread: Thread, role: str, now: datetime | None = None) -> st
     now = now or timezone.now()
     if thread.is_open:
         return None
+    if thread.closed_by_role == Role.PLATFORM:
+        return _(
+            "The platform has decided on this request. For anything else, open a new request "
+            "from the order page."
+        )
     if role == Role.SELLER and thread.closed_by_role != Role.SELLER:
         return _("Only the buyer can reopen a request the buyer marked as solved.")
     if thread.closed_at is None or now - thread.closed_at > reopen_window():
@@ -61,6 +68,8 @@ def escalation_refusal(thread: Thread, now: datetime | None = None) -> str | Non
     if thread.topic == Topic.ORDER_UPDATES:
         return _("Order updates cannot be escalated; open a request about the order instead.")
     if thread.escalated_at is not None:
+        if thread.closed_by_role == Role.PLATFORM:
+            return _("The platform has already decided on this request.")
         return _("The platform has already been asked to step in.")
     closed_by_seller = not thread.is_open and thread.closed_by_role == Role.SELLER
     if thread.is_overdue(now) or closed_by_seller:
@@ -69,6 +78,14 @@ def escalation_refusal(thread: Thread, now: datetime | None = None) -> str | Non
         "You can ask the platform to step in once the seller has missed the answer "
         "deadline or has closed a request you disagree with."
     )
+
+
+def close_refusal(thread: Thread, role: str) -> str | None:
+    """Why `role` may not close the open `thread` (None: allowed). An escalated request is
+    the platform's to close, with its decision; the buyer may still mark it solved."""
+    if role == Role.SELLER and thread.escalated_at is not None:
+        return _("The platform is handling this request: it closes it with its decision.")
+    return None
 
 
 def posting_refusal(author: User, thread_id: int | None, now: datetime) -> str | None:
@@ -171,7 +188,7 @@ def thread_actions(thread: Thread, role: str, now: datetime | None = None) -> Th
     refused = "" if thread.is_open else (reopen_refusal(thread, role, now) or "")
     return ThreadActions(
         can_write=thread.is_open and not seller_updates,
-        can_close=thread.is_open,
+        can_close=thread.is_open and close_refusal(thread, role) is None,
         can_reopen=not thread.is_open and not refused and not seller_updates,
         can_escalate=role == Role.BUYER and escalation_refusal(thread, now) is None,
         reopen_refused=refused,

@@ -28,6 +28,7 @@ from helpdesk.history import chain_link, thread_head
 from helpdesk.models import (
     SELLER_ONLY_EVENTS,
     Attachment,
+    Escalation,
     Message,
     MessageReview,
     ReadState,
@@ -39,6 +40,7 @@ from helpdesk.models import (
 )
 from helpdesk.reviews import Screening, screen, text_for
 from helpdesk.rules import (
+    close_refusal,
     escalation_refusal,
     posting_refusal,
     proactive_update_refusal,
@@ -107,6 +109,7 @@ _REPLY_STATES = {
     "answered": ReplyState.ANSWERED,
     "exempt": ReplyState.NO_REPLY_NEEDED,
     "solved": ReplyState.SOLVED,
+    "platform": ReplyState.PLATFORM,
     "": ReplyState.NONE,
 }
 
@@ -140,7 +143,8 @@ def _advance_thread(thread: Thread, message: Message, *, at: datetime | None = N
     if message.author_role == Role.BUYER:
         thread.buyer_activity_at = now
         fields.append("buyer_activity_at")
-        if message.kind == Message.Kind.TEXT:
+        # While the platform holds an escalated case, the seller owes no deadline.
+        if message.kind == Message.Kind.TEXT and thread.platform_since is None:
             clocks.clock_open(thread=thread, message_id=message.pk, at=now)
     elif message.author_role == Role.SELLER:
         if message.data.get("event") not in SELLER_ONLY_EVENTS:
@@ -289,7 +293,7 @@ def _notify(thread: Thread, message: Message) -> None:
         if message.kind == Message.Kind.STATUS_UPDATE
         else Notification.Kind.MESSAGE
     )
-    if message.author_role == Role.BUYER:
+    if message.author_role in (Role.BUYER, Role.PLATFORM):
         notify_seller_team(
             kind=kind,
             notices=[
@@ -300,7 +304,7 @@ def _notify(thread: Thread, message: Message) -> None:
                 )
             ],
         )
-    else:
+    if message.author_role != Role.BUYER:
         notify(
             kind=kind,
             recipients=[thread.buyer],
@@ -544,6 +548,9 @@ def thread_close(*, thread: Thread, by: User, role: str) -> Thread:
     thread = _locked(thread)
     if not thread.is_open:
         return thread
+    refusal = close_refusal(thread, role)
+    if refusal:
+        raise HelpdeskError(refusal)
     now = timezone.now()
     thread.status = Thread.Status.CLOSED
     thread.closed_at = now
@@ -600,6 +607,13 @@ def thread_escalate(*, thread: Thread, buyer: User, reason: str) -> Thread:
     thread.escalated_at = now
     thread.save(update_fields=["escalated_at"])
     message = _event(thread, by=buyer, role=Role.BUYER, event="escalated", body=reason, at=now)
+    Escalation.objects.create(
+        thread=thread,
+        market_id=thread.market_id,
+        seller_id=thread.seller_id,
+        raised_at=now,
+        reason=message,
+    )
     # Platform staff read the reason as written.
     notify(
         kind=Notification.Kind.ESCALATION,
@@ -609,6 +623,148 @@ def thread_escalate(*, thread: Thread, buyer: User, reason: str) -> Thread:
         payload={"text": message.body},
     )
     return thread
+
+
+# The platform's handling of escalations --------------------------------------------------
+
+
+def _escalation(thread: Thread) -> Escalation:
+    """The thread's escalation, locked (the thread's lock is held)."""
+    escalation = Escalation.objects.select_for_update().filter(thread=thread).first()
+    if escalation is None:
+        raise HelpdeskError(_("This request has not been escalated."))
+    return escalation
+
+
+def _platform_responded(escalation: Escalation, at: datetime) -> list[str]:
+    if escalation.first_response_at is None:
+        escalation.first_response_at = at
+        return ["first_response_at"]
+    return []
+
+
+def _notify_both_sides(thread: Thread, message: Message, kind: str) -> None:
+    """Tell the buyer and the seller's team of a platform step; the e-mail is rendered in
+    each reader's language when it is sent (outbox.sending), from the event's data."""
+    seller_text = {"text": text_for(message, Role.SELLER)}
+    notify_seller_team(
+        kind=kind,
+        notices=[SellerNotice(thread_id=thread.pk, message_id=message.pk, payload=seller_text)],
+    )
+    notify(
+        kind=kind,
+        recipients=[thread.buyer],
+        thread_id=thread.pk,
+        message_id=message.pk,
+        payload={"text": text_for(message, Role.BUYER)},
+    )
+
+
+@transaction.atomic
+def escalation_take_over(*, thread: Thread, by: User) -> Escalation:
+    """A platform moderator takes the escalated case over. The seller's running clock stops
+    being the measure (sla.clocks.clock_take_over: late only if its deadline had already
+    passed), no new clock opens while the platform holds the case, and a request the seller
+    had closed is open again so that both sides can write. Taking over twice is a no-op."""
+    thread = _locked(thread)
+    escalation = _escalation(thread)
+    if escalation.is_resolved:
+        raise HelpdeskError(_("The platform has already decided on this request."))
+    if escalation.taken_at is not None:
+        if escalation.taken_by_id == by.pk:
+            return escalation
+        raise HelpdeskError(
+            _("%(name)s has already taken this case over.")
+            % {"name": escalation.taken_by.name if escalation.taken_by else ""}
+        )
+    now = timezone.now()
+    escalation.taken_at = now
+    escalation.taken_by = by
+    escalation.save(update_fields=["taken_at", "taken_by", *_platform_responded(escalation, now)])
+    clocks.clock_take_over(thread_id=thread.pk, at=now)
+    thread.platform_since = now
+    also = ["platform_since"]
+    if not thread.is_open:
+        thread.status = Thread.Status.OPEN
+        thread.closed_at = None
+        thread.closed_by_role = ""
+        also += ["status", "closed_at", "closed_by_role"]
+    _sync_clock_fields(thread, also=also)
+    message = _event(thread, by=by, role=Role.PLATFORM, event="taken_over", at=now)
+    _notify_both_sides(thread, message, Notification.Kind.ESCALATION_TAKEN)
+    return escalation
+
+
+@transaction.atomic
+def platform_message_post(
+    *,
+    thread: Thread,
+    author: User,
+    body: str,
+    uploads: Sequence[Upload] = (),
+    idempotency_key: uuid.UUID | None = None,
+) -> Message:
+    """The platform writes in an escalated request, to both sides (marked as the platform,
+    screened like every message: settings.MODERATION_POLICY["platform"])."""
+    thread = _locked(thread)
+    existing = _existing_message(thread, author, idempotency_key)
+    if existing:
+        return existing
+    escalation = _escalation(thread)
+    if not body.strip():
+        raise HelpdeskError(_("A message cannot be empty."))
+    now = timezone.now()
+    message = _append(
+        thread,
+        author=author,
+        role=Role.PLATFORM,
+        kind=Message.Kind.TEXT,
+        body=body,
+        uploads=uploads,
+        key=idempotency_key,
+        now=now,
+    )
+    fields = _platform_responded(escalation, now)
+    if fields:
+        escalation.save(update_fields=fields)
+    return message
+
+
+@transaction.atomic
+def escalation_resolve(*, thread: Thread, by: User, outcome: str, note: str = "") -> Escalation:
+    """The platform decides the escalated case: the outcome is recorded, written in the
+    conversation (each side reads it in its own language) with the moderator's note, and
+    the request is closed for good. A clock still running stops being the measure, as at a
+    take-over."""
+    if outcome not in Escalation.Outcome.values:
+        raise HelpdeskError(_("Choose the outcome of the case."))
+    thread = _locked(thread)
+    escalation = _escalation(thread)
+    if escalation.is_resolved:
+        raise HelpdeskError(_("The platform has already decided on this request."))
+    now = timezone.now()
+    escalation.resolved_at = now
+    escalation.resolved_by = by
+    escalation.outcome = outcome
+    escalation.save(
+        update_fields=[
+            "resolved_at",
+            "resolved_by",
+            "outcome",
+            *_platform_responded(escalation, now),
+        ]
+    )
+    clocks.clock_take_over(thread_id=thread.pk, at=now)
+    thread.platform_since = None
+    thread.status = Thread.Status.CLOSED
+    thread.closed_at = now
+    thread.closed_by_role = Role.PLATFORM
+    _sync_clock_fields(thread, also=["platform_since", "status", "closed_at", "closed_by_role"])
+    message = _event(
+        thread, by=by, role=Role.PLATFORM, event="decided", outcome=outcome, body=note, at=now
+    )
+    _notify_both_sides(thread, message, Notification.Kind.ESCALATION_DECIDED)
+    return escalation
 
 
 @transaction.atomic

@@ -31,7 +31,7 @@ from helpdesk.forms import (
     SavedReplyForm,
     StatusUpdateForm,
 )
-from helpdesk.models import Role, SavedReply, Thread, Topic
+from helpdesk.models import Escalation, Role, SavedReply, Thread, Topic
 from helpdesk.reviews import check_context, screen
 from helpdesk.rules import thread_actions
 from helpdesk.selectors import buyer_threads, inbox_page, timeline, unread_ids
@@ -165,6 +165,9 @@ def _thread_context(request: HttpRequest, access: ThreadAccess, **forms: Any) ->
         "actions": actions,
         "overdue": thread.is_overdue(),
         "reopen_window_days": settings.REOPEN_WINDOW_DAYS,
+        "escalation": Escalation.objects.filter(thread=thread).first()
+        if thread.escalated_at
+        else None,
     }
     if actions.can_write:
         initial = {}

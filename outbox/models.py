@@ -20,6 +20,8 @@ class Notification(models.Model):
         MESSAGE = "message", _("New message")
         STATUS_UPDATE = "status_update", _("Status update")
         ESCALATION = "escalation", _("Escalation")
+        ESCALATION_TAKEN = "escalation_taken", _("Escalation taken over by the platform")
+        ESCALATION_DECIDED = "escalation_decided", _("The platform's decision")
         DUE_SOON = "due_soon", _("Answer due soon")
         BREACH = "breach", _("Answer deadline missed")
         NOT_DELIVERED = "not_delivered", _("Message not delivered")

@@ -1,9 +1,11 @@
+from datetime import timedelta
 from typing import Any
 
 from django import template
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from helpdesk import decisions
 from helpdesk.forms import StatusUpdateForm
 from helpdesk.models import Thread
 from helpdesk.status_updates import StatusCard, status_card
@@ -60,3 +62,22 @@ def countdown(thread: Thread) -> str:
         return _("due in %(time)s") % {"time": _hours_minutes(left.total_seconds())}
     late = business_time_between(thread.due_at, now, thread.market_id)
     return _("overdue by %(time)s") % {"time": _hours_minutes(late.total_seconds())}
+
+
+@register.filter
+def decision_text(outcome: str, reader_role: str) -> str:
+    """The platform's decision on an escalated request, said to `reader_role`."""
+    return decisions.decision_text(outcome, reader_role)
+
+
+@register.filter
+def outcome_label(outcome: str) -> str:
+    return decisions.outcome_label(outcome)
+
+
+@register.filter
+def duration_hm(value: timedelta | None) -> str:
+    """A duration as "5 h 40 min" (wall-clock time)."""
+    if value is None:
+        return ""
+    return _hours_minutes(value.total_seconds())

@@ -57,7 +57,9 @@ def test_the_policy_decides_per_writer():
     assert (seller.action, buyer.action) == ("hold", "mask")
     assert buyer.masked_text == "Bonjour, appelez-moi au [•••] pour le retour."
     assert not screen(role="seller", text="Votre colis part demain.", language="fr")
-    assert not screen(role="platform", text=PHONE_REPLY)
+    # The platform's own messages are screened too (issue 12): delivered, flagged.
+    platform = screen(role="platform", text=PHONE_REPLY)
+    assert (platform.action, platform.masked_text) == ("flag", PHONE_REPLY)
 
 
 def test_the_strongest_action_wins_and_only_hidden_kinds_are_masked():
