@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import SellerMember, User
@@ -33,17 +35,23 @@ class UserAdmin(BaseUserAdmin):
     list_filter = ["is_staff", "is_superuser", "is_active", "market", "preferred_language"]
     search_fields = ["email", "name"]
     list_select_related = ["market"]
-    readonly_fields = ["last_login", "date_joined"]
+    readonly_fields = ["last_login", "date_joined", "conversations"]
     inlines = [MembershipInline]
     fieldsets = (
         (None, {"fields": ("email", "password")}),
-        (_("Profile"), {"fields": ("name", "market", "preferred_language")}),
+        (_("Profile"), {"fields": ("name", "market", "preferred_language", "conversations")}),
         (
             _("Permissions"),
             {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
         ),
         (_("Dates"), {"fields": ("last_login", "date_joined")}),
     )
+
+    @admin.display(description=_("conversations"))
+    def conversations(self, obj: User) -> str:
+        url = reverse("admin:helpdesk_thread_changelist")
+        return format_html('<a href="{}?buyer__id__exact={}">{}</a>', url, obj.pk, _("Requests"))
+
     add_fieldsets = (
         (
             None,

@@ -2,6 +2,7 @@
 the rest: sellers (with their strikes and sanctions) and "no reply needed" exemptions (whose
 revocation puts the thread back in the seller's queue)."""
 
+import uuid
 from datetime import timedelta
 from typing import Any, cast
 
@@ -11,7 +12,12 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
-from django.http import FileResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+)
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
@@ -27,20 +33,33 @@ from accounts.models import Seller
 from audit.models import StaffAccess
 from audit.services import staff_access_record
 from core.admin import ReadOnlyMixin
+from helpdesk.decisions import outcome_label
 from helpdesk.models import (
+    SELLER_ONLY_EVENTS,
     Attachment,
+    Escalation,
     HistoryCheck,
     Message,
     MessageReview,
+    Role,
     SavedReply,
     Thread,
 )
 from helpdesk.reviews import KIND_LABELS, explain, highlight, highlight_window, text_for
-from helpdesk.services import DECISIONS, HelpdeskError, review_decide, thread_exemption_revoke
+from helpdesk.services import (
+    DECISIONS,
+    HelpdeskError,
+    escalation_resolve,
+    escalation_take_over,
+    platform_message_post,
+    review_decide,
+    thread_exemption_revoke,
+)
 from helpdesk.status_updates import status_card
 from helpdesk.uploads import attachment_response
-from sla.admin import SanctionInline
-from sla.models import ClockExemption
+from sla.admin import SanctionInline, clock_explanation
+from sla.judgement import VERDICT_LABELS
+from sla.models import ClockExemption, ResponseClock
 
 
 def _file_links(message: Message) -> str:
@@ -116,14 +135,46 @@ def content(message: Message) -> str:
             format_html("<br>{}", card.note) if card.note else "",
         )
     if message.kind == Message.Kind.EVENT:
-        details = ", ".join(f"{k}: {v}" for k, v in sorted(message.data.items()) if k != "event")
         return format_html(
-            "<em>{}</em>{}{}",
-            message.data.get("event", ""),
-            f" ({details})" if details else "",
+            "<em>{}</em>{}",
+            event_text(message),
             format_html('<div class="review-text">{}</div>', message.body) if message.body else "",
         )
     return format_html('<div class="review-text">{}</div>', message.body)
+
+
+def event_text(message: Message) -> str:
+    """What an event says, for staff (the conversation pages say it to each side)."""
+    data, by = message.data, message.author_name
+    event = data.get("event")
+    buyer = message.author_role == Role.BUYER
+    if event == "closed":
+        return str(
+            _("The buyer marked the request as solved.")
+            if buyer
+            else _("The seller closed the conversation.")
+        )
+    if event == "reopened":
+        return str(
+            _("The buyer reopened the request.")
+            if buyer
+            else _("The seller reopened the conversation.")
+        )
+    if event == "assigned":
+        if data.get("assignee_name"):
+            return _("Assigned to %(who)s by %(by)s.") % {"who": data["assignee_name"], "by": by}
+        return _("Unassigned by %(by)s.") % {"by": by}
+    if event == "exempted":
+        return _("%(by)s marked the buyer's message “no reply needed”.") % {"by": by}
+    if event == "escalated":
+        return str(_("The buyer asked the platform to step in."))
+    if event == "taken_over":
+        return _("%(by)s took the case over for the platform.") % {"by": by}
+    if event == "decided":
+        return _("The platform's decision: %(outcome)s") % {
+            "outcome": outcome_label(data.get("outcome", ""))
+        }
+    return str(event or "")
 
 
 class AccessLogged:
@@ -167,23 +218,6 @@ class MessageColumns:
         return delivery(obj)
 
 
-class MessageInline(MessageColumns, ReadOnlyMixin, admin.TabularInline):
-    model = Message
-    fields = ("created_at", "author_role", "author_name", "kind", "shown", "files", "delivered")
-    readonly_fields = fields
-    ordering = ["created_at", "id"]
-    extra = 0
-    show_change_link = True
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .select_related("review__decided_by")
-            .prefetch_related("attachments")
-        )
-
-
 class EscalatedFilter(admin.SimpleListFilter):
     title = _("escalated")
     parameter_name = "escalated"
@@ -199,8 +233,159 @@ class EscalatedFilter(admin.SimpleListFilter):
         return queryset
 
 
+class EscalationStateFilter(admin.SimpleListFilter):
+    """Undecided cases unless asked otherwise: the queue is what is left to do."""
+
+    title = _("state")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("waiting", _("Waiting for the platform")),
+            ("taken", _("Taken over")),
+            ("decided", _("Decided")),
+            ("all", _("All")),
+        ]
+
+    def value(self):
+        return super().value() or "open"
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "waiting":
+            return queryset.filter(taken_at__isnull=True, resolved_at__isnull=True)
+        if value == "taken":
+            return queryset.filter(taken_at__isnull=False, resolved_at__isnull=True)
+        if value == "decided":
+            return queryset.filter(resolved_at__isnull=False)
+        if value == "all":
+            return queryset
+        return queryset.filter(resolved_at__isnull=True)
+
+    def choices(self, changelist):
+        current = self.value()
+        yield {
+            "selected": current == "open",
+            "query_string": changelist.get_query_string(remove=[self.parameter_name]),
+            "display": _("Undecided"),
+        }
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": current == lookup,
+                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
+                "display": title,
+            }
+
+
+def seen_by(message: Message, reader: str) -> str:
+    """What `reader` ("buyer" or "seller") was shown of the message: as written, masked
+    (with the masked text), not delivered (held or rejected) or nothing (a note, a
+    seller-only event)."""
+    if message.author_role == reader:
+        return str(_("Wrote it"))
+    if message.kind == Message.Kind.INTERNAL_NOTE or (
+        reader == Role.BUYER and message.data.get("event") in SELLER_ONLY_EVENTS
+    ):
+        return str(_("Not shown"))
+    review = getattr(message, "review", None)
+    if review is not None and review.withholds:
+        if review.state == MessageReview.State.PENDING:
+            return str(_("Nothing yet: held for review"))
+        return str(_("Nothing: not delivered"))
+    if review is not None and review.masks:
+        return format_html(
+            '{}<div class="review-text">{}</div>', _("The masked text:"), text_for(message, reader)
+        )
+    return str(_("As written"))
+
+
+class EvidenceActions:
+    """The escalation actions on a thread's evidence page: take over, write as the
+    platform, decide. Each a POST (CSRF-checked by the admin), for the holders of
+    helpdesk.handle_escalation, through the helpdesk's services."""
+
+    def get_urls(self):
+        view = self.admin_site.admin_view  # type: ignore[attr-defined]
+        return [
+            path(
+                "<int:thread_id>/escalation/<str:step>/",
+                view(self.escalation_step),
+                name="helpdesk_thread_escalation",
+            ),
+            *super().get_urls(),  # type: ignore[misc]
+        ]
+
+    def escalation_step(self, request, thread_id: int, step: str):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not request.user.has_perm("helpdesk.handle_escalation"):
+            raise PermissionDenied
+        thread = get_object_or_404(Thread, pk=thread_id)
+        done = {
+            "take_over": _(
+                "You have taken the case over. The seller's deadline no longer applies."
+            ),
+            "message": _("Your message was sent to both sides as the platform."),
+            "resolve": _("The decision is recorded and both sides have been told."),
+        }
+        if step not in done:
+            raise Http404
+        try:
+            if step == "take_over":
+                escalation_take_over(thread=thread, by=request.user)
+            elif step == "message":
+                form: forms.Form = PlatformMessageForm(request.POST)
+                if not form.is_valid():
+                    raise HelpdeskError(_("A message cannot be empty."))
+                platform_message_post(
+                    thread=thread,
+                    author=request.user,
+                    body=form.cleaned_data["body"],
+                    idempotency_key=form.cleaned_data["key"],
+                )
+            else:
+                form = DecisionForm(request.POST)
+                if not form.is_valid():
+                    raise HelpdeskError(_("Choose the outcome of the case."))
+                escalation_resolve(
+                    thread=thread,
+                    by=request.user,
+                    outcome=form.cleaned_data["outcome"],
+                    note=form.cleaned_data["note"],
+                )
+        except HelpdeskError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, done[step])
+        return HttpResponseRedirect(reverse("admin:helpdesk_thread_change", args=[thread.pk]))
+
+
+class PlatformMessageForm(forms.Form):
+    body = forms.CharField(
+        label=_("Write to both sides as the platform"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+    )
+    key = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+
+class DecisionForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=Escalation.Outcome.choices)
+    note = forms.CharField(
+        label=_("Note to both sides (optional)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required=False,
+    )
+
+
 @admin.register(Thread)
-class ThreadAdmin(AccessLogged, ReadOnlyMixin, admin.ModelAdmin):
+class ThreadAdmin(EvidenceActions, AccessLogged, ReadOnlyMixin, admin.ModelAdmin):
+    """A thread as evidence: one page that reads like the conversation, with what each side
+    saw of every entry, the files, the clocks with their stored explanations, and the
+    escalation's handling."""
+
+    change_form_template = "admin/helpdesk/thread/evidence.html"
     list_display = [
         "id",
         "order",
@@ -219,7 +404,98 @@ class ThreadAdmin(AccessLogged, ReadOnlyMixin, admin.ModelAdmin):
     search_fields = ["=order__number", "buyer__email", "seller__company_name"]
     date_hierarchy = "created_at"
     show_full_result_count = False
-    inlines = [MessageInline]
+
+    def lookup_allowed(self, lookup, value, request=None):
+        # The buyer's and the order's pages link to their threads.
+        if lookup in ("buyer__id__exact", "order__id__exact"):
+            return True
+        return super().lookup_allowed(lookup, value, request)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        thread = self.get_object(request, object_id)
+        if thread is not None:
+            extra_context = {**(extra_context or {}), **self.evidence(request, thread)}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def evidence(self, request, thread: Thread) -> dict[str, Any]:
+        entries = list(
+            thread.messages.select_related("review__decided_by")
+            .prefetch_related("attachments")
+            .order_by("created_at", "id")
+        )
+        rows = [
+            {
+                "message": message,
+                "content": content(message),
+                "files": _file_links(message) if message.attachments.all() else "",
+                "delivery": delivery(message),
+                "buyer_saw": seen_by(message, Role.BUYER),
+                "seller_saw": seen_by(message, Role.SELLER),
+            }
+            for message in entries
+        ]
+        clocks = list(ResponseClock.objects.filter(thread=thread).order_by("opened_at", "id"))
+        now = timezone.now()
+        escalation = (
+            Escalation.objects.select_related("taken_by", "resolved_by")
+            .filter(thread=thread)
+            .first()
+        )
+        return {
+            "thread": thread,
+            "rows": rows,
+            "clocks": [
+                (clock, VERDICT_LABELS[clock.verdict(now)], clock_explanation(clock))
+                for clock in clocks
+            ],
+            "escalation": escalation,
+            "can_handle": request.user.has_perm("helpdesk.handle_escalation"),
+            "message_form": PlatformMessageForm(initial={"key": uuid.uuid4()}),
+            "decision_form": DecisionForm(),
+            "zone": timezone.get_current_timezone_name(),
+        }
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("order", "seller", "buyer", "market")
+
+
+@admin.register(Escalation)
+class EscalationAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    """The platform's escalation queue: undecided first, oldest first, with age and market;
+    each opens the thread's evidence page, where the case is taken over and decided."""
+
+    list_display = ["case", "market", "seller", "raised_at", "age", "state", "first_response"]
+    list_display_links = None  # each row opens the thread's evidence page, where it is handled
+    list_filter = [EscalationStateFilter, "market", "outcome"]
+    list_select_related = ["thread__order", "market", "seller", "taken_by"]
+    ordering = ["raised_at", "id"]
+    show_full_result_count = False
+
+    @admin.display(description=_("request"))
+    def case(self, obj: Escalation) -> str:
+        url = reverse("admin:helpdesk_thread_change", args=[obj.thread_id])
+        return format_html('<a href="{}">{}</a>', url, obj.thread)
+
+    @admin.display(description=_("waiting for"))
+    def age(self, obj: Escalation) -> str:
+        end = obj.resolved_at or timezone.now()
+        return timesince(obj.raised_at, end)
+
+    @admin.display(description=_("state"))
+    def state(self, obj: Escalation) -> str:
+        if obj.resolved_at:
+            return format_html("{}: {}", _("Decided"), obj.get_outcome_display())
+        if obj.taken_at:
+            return str(
+                _("Taken over by %(name)s") % {"name": obj.taken_by.name if obj.taken_by else ""}
+            )
+        return str(_("Waiting for the platform"))
+
+    @admin.display(description=_("first platform response"))
+    def first_response(self, obj: Escalation) -> str:
+        if obj.first_response_at is None:
+            return "—"
+        return timesince(obj.raised_at, obj.first_response_at)
 
 
 @admin.register(Message)
@@ -525,7 +801,7 @@ class MessageReviewAdmin(AccessLogged, admin.ModelAdmin):
     def conversation(self, obj: MessageReview) -> str:
         thread = obj.message.thread
         url = reverse("admin:helpdesk_thread_change", args=[thread.pk])
-        return format_html('<a href="{}">{}</a>', url, thread)
+        return format_html('<a href="{}#message-{}">{}</a>', url, obj.message_id, thread)
 
     @admin.display(description=_("author and time"))
     def written(self, obj: MessageReview) -> str:
@@ -656,7 +932,20 @@ class SellerAdmin(admin.ModelAdmin):
     search_fields = ["company_name", "slug"]
     prepopulated_fields = {"slug": ["company_name"]}
     # The status follows the sanctions in force (sla.sanctions); the score is nightly.
-    readonly_fields = ["status", "service_score", "typical_response_hours", "score_updated_at"]
+    readonly_fields = [
+        "status",
+        "service_score",
+        "typical_response_hours",
+        "score_updated_at",
+        "conversations",
+    ]
+
+    @admin.display(description=_("conversations"))
+    def conversations(self, obj: Seller) -> str:
+        url = reverse("admin:helpdesk_thread_changelist")
+        return format_html(
+            '<a href="{}?seller__id__exact={}">{}</a>', url, obj.pk, _("All its conversations")
+        )
 
     def get_queryset(self, request):
         since = timezone.now() - timedelta(days=settings.MODERATION_STRIKES["window_days"])

@@ -1,4 +1,7 @@
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html_join
+from django.utils.translation import gettext_lazy as _
 
 from orders.models import Market, Order, OrderLine, Shipment
 
@@ -37,6 +40,19 @@ class OrderAdmin(admin.ModelAdmin):
     date_hierarchy = "placed_at"
     show_full_result_count = False
     inlines = [OrderLineInline, ShipmentInline]
+    readonly_fields = ["conversations"]
+
+    @admin.display(description=_("conversations"))
+    def conversations(self, obj: Order) -> str:
+        """Each conversation about the order, opened on its evidence page."""
+        threads = obj.threads.order_by("created_at", "id")
+        rows = [
+            (reverse("admin:helpdesk_thread_change", args=[t.pk]), t.get_topic_display(), t.pk)
+            for t in threads
+        ]
+        if not rows:
+            return "—"
+        return format_html_join(", ", '<a href="{}">{} #{}</a>', rows)
 
 
 @admin.register(Shipment)

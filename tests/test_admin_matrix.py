@@ -8,9 +8,10 @@ but platform staff is sent to the admin's log-in. A model registered without row
 an extra admin URL without one, fails `test_every_admin_url_is_in_the_matrix`.
 """
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
+import time_machine
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.models import Group
@@ -19,8 +20,8 @@ from django.urls import resolve, reverse
 from accounts.models import SellerMember
 from audit.models import StaffAccess
 from helpdesk.history import history_verify
-from helpdesk.models import Message, MessageReview, Role
-from helpdesk.services import message_post, thread_no_reply_needed
+from helpdesk.models import Escalation, Message, MessageReview, Role
+from helpdesk.services import message_post, thread_escalate, thread_no_reply_needed
 from outbox.models import Notification
 from sla.models import ClockExemption, Heartbeat, ResponseClock, Sanction
 from sla.sanctions import sanction_appeal, sanction_apply
@@ -50,6 +51,8 @@ ADMIN_PAGES = {
     "helpdesk.message": READ_ONLY,
     "helpdesk.attachment": READ_ONLY,
     "helpdesk.historycheck": READ_ONLY,
+    # The queue: handled on the thread's page, never edited here.
+    "helpdesk.escalation": READ_ONLY,
     "audit.staffaccess": READ_ONLY,
     "helpdesk.savedreply": EDITABLE,
     # The queue: decided here (change), never added or deleted.
@@ -78,6 +81,8 @@ def console(shared_world, django_db_blocker):
 
 
 def _console(world):
+    with time_machine.travel(world.thread.due_at + timedelta(minutes=1)):
+        thread_escalate(thread=world.thread, buyer=world.buyer, reason="No answer")
     held = message_post(
         thread=world.thread,
         author=world.seller_agent,
@@ -119,6 +124,7 @@ def _console(world):
         "helpdesk.message": Message.objects.filter(thread=world.thread).first().pk,
         "helpdesk.attachment": world.attachment.pk,
         "helpdesk.historycheck": check.pk,
+        "helpdesk.escalation": Escalation.objects.get(thread=world.thread).pk,
         "audit.staffaccess": access.pk,
         "helpdesk.savedreply": world.saved_reply.pk,
         "helpdesk.messagereview": held.review.pk,
@@ -223,6 +229,20 @@ def _extra_requests(world, console):
             302,
         ),
         (
+            "take an escalation over",
+            "post",
+            reverse("admin:helpdesk_thread_escalation", args=[world.thread.pk, "take_over"]),
+            {},
+            302,
+        ),
+        (
+            "an unknown escalation step",
+            "post",
+            reverse("admin:helpdesk_thread_escalation", args=[world.thread.pk, "delete"]),
+            {},
+            404,
+        ),
+        (
             "appeal decision",
             "post",
             reverse("admin:sla_sanctionappeal_change", args=[console["appeal"]]),
@@ -289,6 +309,7 @@ def test_decisions_taken_in_the_console_take_effect(world, console, client):
     assert ClockExemption.objects.get().revoked_by == world.platform_admin
     assert Sanction.objects.filter(reason="Rude to buyers.", decided_by=world.platform_admin)
     assert world.other_thread.clocks.filter(closed_at__isnull=True).exists()
+    assert Escalation.objects.get(thread=world.thread).taken_by == world.platform_admin
 
 
 def test_every_admin_url_is_in_the_matrix(world, console):

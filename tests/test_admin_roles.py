@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from helpdesk.models import MessageReview
+from helpdesk.models import Escalation, MessageReview
 from sla.models import ClockExemption, Sanction, SanctionAppeal
 from tests.factories import UserFactory
 from tests.test_admin_matrix import (
@@ -38,6 +38,7 @@ ROLE_VIEWS = {
         "helpdesk.attachment",
         "helpdesk.messagereview",
         "helpdesk.historycheck",
+        "helpdesk.escalation",
         "orders.order",
         "orders.shipment",
         "orders.market",
@@ -96,7 +97,10 @@ def test_admin_pages_by_role(world, console, role, client):
     [
         ("", set()),
         ("Auditor", set()),
-        ("Moderator", {"moderation decision", "approve from the queue"}),
+        (
+            "Moderator",
+            {"moderation decision", "approve from the queue", "take an escalation over"},
+        ),
         (
             "Sanctions manager",
             {"appeal decision", "lift a sanction", "revoke an exemption", "apply a sanction"},
@@ -120,4 +124,7 @@ def test_decisions_by_role(world, console, client, role, may):
     done["lift a sanction"] = Sanction.objects.get(pk=console["sla.sanction"]).lifted_at is not None
     done["revoke an exemption"] = ClockExemption.objects.get().revoked_at is not None
     done["apply a sanction"] = Sanction.objects.filter(reason="Rude to buyers.").exists()
+    done["take an escalation over"] = (
+        Escalation.objects.get(pk=console["helpdesk.escalation"]).taken_at is not None
+    )
     assert {name for name, happened in done.items() if happened} == may

@@ -2,10 +2,13 @@
 status updates as cards, files opened through the console."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from helpdesk.models import Role
 from helpdesk.services import message_post, status_update_post
+from sla.models import ResponseClock
 from tests.factories import png_upload
 
 pytestmark = pytest.mark.django_db
@@ -81,3 +84,68 @@ def test_the_console_says_which_time_zone_its_times_are_in(world, admin_client):
         "Times are shown in Europe/Paris time (CEST, UTC+0200)" in html
     )
     assert 'href="/static/css/admin.css"' in html
+
+
+def test_each_side_is_shown_what_it_saw(world, admin_client):
+    """The masked buyer message: the seller read the masked text, the buyer wrote it."""
+    message = message_post(
+        thread=world.thread,
+        author=world.buyer,
+        role=Role.BUYER,
+        body="Écrivez-moi : bea.buyer@gmail.com",
+    )
+    html = thread_page(admin_client, world.thread).decode()
+    row = html[html.index(f'id="message-{message.pk}"') :]
+    row = row[: row.index("</tr>")]
+    assert "Wrote it" in row
+    assert "The masked text:" in row
+    assert "[•••]" in row
+    assert "Delivered masked" in row
+
+
+def test_the_deadline_explanation_is_the_one_stored_when_the_clock_opened(
+    world, admin_client, monkeypatch
+):
+    """A newer holidays package (or rule change) must not rewrite what the record says.
+    Failed before: the explanation was recomputed at each view."""
+    clock = ResponseClock.objects.get(thread=world.thread)
+    assert clock.explanation
+    assert clock.explanation[0].startswith("Received ")
+    monkeypatch.setattr(
+        "sla.admin.explain_deadline", lambda *args, **kwargs: ["recomputed differently"]
+    )
+    html = thread_page(admin_client, world.thread).decode()
+    assert clock.explanation[-1] in html
+    assert "recomputed differently" not in html
+
+
+def test_the_thread_is_linked_from_its_order_seller_and_buyer(world, admin_client):
+    html = thread_page(admin_client, world.thread).decode()
+    assert reverse("admin:orders_order_change", args=[world.order.pk]) in html
+    assert f"?buyer__id__exact={world.buyer.pk}" in html
+    listing = admin_client.get(
+        reverse("admin:helpdesk_thread_changelist") + f"?buyer__id__exact={world.buyer.pk}"
+    )
+    assert listing.status_code == 200
+    assert world.order.number in listing.content.decode()
+    order = admin_client.get(reverse("admin:orders_order_change", args=[world.order.pk]))
+    assert reverse("admin:helpdesk_thread_change", args=[world.thread.pk]) in order.content.decode()
+
+
+def test_the_evidence_page_has_no_per_message_queries(world, admin_client):
+    for i in range(3):
+        message_post(thread=world.thread, author=world.buyer, role=Role.BUYER, body=f"Message {i}")
+    admin_client.get(reverse("admin:helpdesk_thread_change", args=[world.thread.pk]))
+    with CaptureQueriesContext(connection) as few:
+        thread_page(admin_client, world.thread)
+    for i in range(10):
+        message_post(
+            thread=world.thread,
+            author=world.buyer,
+            role=Role.BUYER,
+            body=f"More {i}",
+            uploads=[png_upload(f"p{i}.png")],
+        )
+    with CaptureQueriesContext(connection) as many:
+        thread_page(admin_client, world.thread)
+    assert len(many) == len(few) <= 25
