@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from audit.models import StaffAccess
-from core.admin import ReadOnlyMixin
+from core.admin import EstimatedCountPaginator, ReadOnlyMixin
 
 
 @admin.register(StaffAccess)
@@ -13,8 +13,10 @@ class StaffAccessAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_filter = ["action"]
     list_select_related = ["user"]
     search_fields = ["user__email", "=object_id", "detail"]
-    date_hierarchy = "at"
+    date_hierarchy = "at"  # indexed; the log is read by period
     show_full_result_count = False
+    paginator = EstimatedCountPaginator
+    ordering = ["-id"]
 
     def has_view_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return bool(request.user.is_active and request.user.is_superuser)

@@ -32,7 +32,7 @@ from accounts.admin import MembershipInline
 from accounts.models import Seller
 from audit.models import StaffAccess
 from audit.services import staff_access_record
-from core.admin import ReadOnlyMixin
+from core.admin import EstimatedCountPaginator, ReadOnlyMixin
 from helpdesk.decisions import outcome_label
 from helpdesk.models import (
     SELLER_ONLY_EVENTS,
@@ -402,8 +402,9 @@ class ThreadAdmin(EvidenceActions, AccessLogged, ReadOnlyMixin, admin.ModelAdmin
     list_filter = [EscalatedFilter, "status", "topic", "market", "seller"]
     list_select_related = ["order", "seller", "buyer", "market"]
     search_fields = ["=order__number", "buyer__email", "seller__company_name"]
-    date_hierarchy = "created_at"
     show_full_result_count = False
+    paginator = EstimatedCountPaginator
+    ordering = ["-id"]  # newest first, on the primary key's index
 
     def lookup_allowed(self, lookup, value, request=None):
         # The buyer's and the order's pages link to their threads.
@@ -507,6 +508,8 @@ class MessageAdmin(MessageColumns, AccessLogged, ReadOnlyMixin, admin.ModelAdmin
     list_select_related = ["thread__order", "review__decided_by"]
     search_fields = ["=thread__order__number", "author__email"]
     show_full_result_count = False
+    paginator = EstimatedCountPaginator
+    ordering = ["-id"]  # not the model's (thread, time): no sort of millions of rows
     fields = readonly_fields = (
         "thread",
         "created_at",

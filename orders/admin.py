@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from core.admin import EstimatedCountPaginator
 from orders.models import Market, Order, OrderLine, Shipment
 
 
@@ -37,8 +38,9 @@ class OrderAdmin(admin.ModelAdmin):
     list_select_related = ["market", "seller", "buyer"]
     search_fields = ["=number", "buyer__email", "seller__company_name"]
     raw_id_fields = ["buyer", "seller"]
-    date_hierarchy = "placed_at"
     show_full_result_count = False
+    paginator = EstimatedCountPaginator
+    ordering = ["-id"]
     inlines = [OrderLineInline, ShipmentInline]
     readonly_fields = ["conversations"]
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from core.admin import ReadOnlyMixin
+from core.admin import EstimatedCountPaginator, ReadOnlyMixin
 from outbox.models import Notification
 
 
@@ -20,3 +20,5 @@ class NotificationAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_select_related = ["recipient", "thread__order", "sanction__seller"]
     raw_id_fields = ["recipient", "thread", "message", "clock", "sanction"]
     show_full_result_count = False
+    paginator = EstimatedCountPaginator
+    ordering = ["-id"]

@@ -10,7 +10,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from accounts.access import request_user
-from core.admin import ReadOnlyMixin
+from core.admin import EstimatedCountPaginator, ReadOnlyMixin
 from sla.calendar import explain_deadline
 from sla.models import Heartbeat, ResponseClock, Sanction, SanctionAppeal
 from sla.sanctions import (
@@ -46,8 +46,9 @@ class ResponseClockAdmin(ReadOnlyMixin, admin.ModelAdmin[ResponseClock]):
     list_filter = ["outcome", "market", "seller"]
     list_select_related = ["thread__order", "seller", "market"]
     search_fields = ["=thread__order__number", "seller__company_name"]
-    date_hierarchy = "opened_at"
     show_full_result_count = False
+    paginator = EstimatedCountPaginator
+    ordering = ["-id"]
     readonly_fields = ["explanation"]
 
     @admin.display(description=_("how the deadline was computed"))
