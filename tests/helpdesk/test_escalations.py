@@ -20,7 +20,7 @@ from helpdesk.services import (
     thread_close,
     thread_escalate,
 )
-from helpdesk.summary import escalation_figures
+from helpdesk.summary import daily_summary_send, escalation_figures
 from outbox.models import Notification
 from outbox.sending import notification_send
 from sla.judgement import Verdict
@@ -203,3 +203,15 @@ def _client(user):
     client = Client()
     client.force_login(user)
     return client
+
+
+def test_the_daily_summary_reports_the_escalation_queue_and_response_time(world, mailoutbox):
+    moderator = staff_in("Moderator")
+    late = escalate_overdue(world)
+    with time_machine.travel(late + timedelta(hours=2, minutes=30), tick=False):
+        escalation_take_over(thread=world.thread, by=moderator)
+    with time_machine.travel(late + timedelta(hours=6), tick=False):
+        daily_summary_send()
+    summary = next(m for m in mailoutbox if moderator.email in m.to)
+    assert "1 case taken over, not decided yet" in summary.body
+    assert "median 2 h 30 min, slowest 2 h 30 min" in summary.body

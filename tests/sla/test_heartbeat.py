@@ -50,6 +50,9 @@ def test_a_worker_on_redis_runs_the_heartbeat():
         connections.close_all()
 
     task_postrun.connect(close_the_workers_connections, weak=False)
+    # Tasks queued (after commit) by the tests that ran before in this process, with no
+    # worker to run them, would be run first: the heartbeat could wait behind hundreds.
+    app.control.purge()
     try:
         with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
             heartbeat.delay()
