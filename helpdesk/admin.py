@@ -35,7 +35,14 @@ from helpdesk.models import (
     SavedReply,
     Thread,
 )
-from helpdesk.reviews import KIND_LABELS, explain, highlight, highlight_window, text_for
+from helpdesk.reviews import (
+    KIND_LABELS,
+    delivery_label,
+    explain,
+    highlight,
+    highlight_window,
+    text_for,
+)
 from helpdesk.services import DECISIONS, HelpdeskError, review_decide, thread_exemption_revoke
 from helpdesk.status_updates import status_card
 from helpdesk.uploads import attachment_response
@@ -69,10 +76,9 @@ def delivery(message: Message) -> str:
     """What the other side got: the message, a masked copy, nothing yet (held), nothing
     (rejected), with the moderation decision and who made it."""
     review = getattr(message, "review", None)
+    label = delivery_label(message)
     if review is None:
-        if message.kind == Message.Kind.INTERNAL_NOTE:
-            return str(_("Seller's team only (internal note)"))
-        return str(_("Delivered"))
+        return label
     decided = (
         format_html(
             " · {} {}",
@@ -82,18 +88,6 @@ def delivery(message: Message) -> str:
         if review.state != MessageReview.State.PENDING
         else ""
     )
-    if review.withholds:
-        label = (
-            _("Not delivered: rejected")
-            if review.state == MessageReview.State.REJECTED
-            else _("Not delivered: held for review")
-        )
-    elif review.masks:
-        label = _("Delivered masked: the other side reads the text with [•••]")
-    elif review.action == MessageReview.Action.FLAG:
-        label = _("Delivered (flagged for review)")
-    else:
-        label = _("Delivered after approval")
     return format_html(
         '<a href="{}">{}</a>{}',
         reverse("admin:helpdesk_messagereview_change", args=[review.pk]),
