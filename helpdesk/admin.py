@@ -27,6 +27,7 @@ from accounts.models import Seller
 from audit.models import StaffAccess
 from audit.services import staff_access_record
 from core.admin import ReadOnlyMixin
+from helpdesk.admin_transcripts import TranscriptExports
 from helpdesk.models import (
     Attachment,
     HistoryCheck,
@@ -194,7 +195,7 @@ class EscalatedFilter(admin.SimpleListFilter):
 
 
 @admin.register(Thread)
-class ThreadAdmin(AccessLogged, ReadOnlyMixin, admin.ModelAdmin):
+class ThreadAdmin(TranscriptExports, AccessLogged, ReadOnlyMixin, admin.ModelAdmin):
     list_display = [
         "id",
         "order",
