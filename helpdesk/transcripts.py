@@ -19,7 +19,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, tzinfo
 from functools import cache
@@ -402,8 +402,8 @@ def event_text(data: Mapping[str, Any], author_role: str) -> str:
     if name in EVENT_TEXTS:
         return str(EVENT_TEXTS[name])
     details = ", ".join(f"{key}: {value}" for key, value in sorted(data.items()) if key != "event")
-    text = _("Event “%(name)s”.") % {"name": name}
-    return f"{text} ({details})" if details else text
+    text = _("Event “%(name)s”") % {"name": name}
+    return f"{text} ({details})." if details else f"{text}."
 
 
 # Times -----------------------------------------------------------------------------------
@@ -778,10 +778,11 @@ class _Document(FPDF):
     def __init__(self, head: str, foot: str) -> None:
         super().__init__(orientation="P", unit="mm", format="A4")
         self.head, self.foot = head, foot
+        self.measuring: float | None = None  # the height drawn so far, while measuring
         # The page-count placeholder is made of characters the font cannot draw, which
         # `printable` rewrites in every text a person wrote: none can contain it. Three
         # characters hold the room of three digits.
-        self.alias_nb_pages(PAGES_ALIAS, align="R")
+        self.alias_nb_pages(PAGES_ALIAS, align="L")
         for style in FONT_FILES:
             self.add_font(FONT, style, _font_path(style))
         self.set_margins(18, 20, 18)
@@ -833,6 +834,17 @@ class _Document(FPDF):
         height: float | None = None,
     ) -> None:
         self.set_font(FONT, style, size)
+        if self.measuring is not None:
+            drawn = self.multi_cell(
+                self.epw - indent,
+                height or size * 0.5,
+                printable(text),
+                markdown=False,
+                dry_run=True,
+                output="HEIGHT",
+            )
+            self.measuring += float(drawn)  # type: ignore[arg-type]  # HEIGHT: a float
+            return
         self.set_text_color(*color)
         if fill:
             self.set_fill_color(*fill)
@@ -860,7 +872,24 @@ class _Document(FPDF):
             0, 5, printable(value), align="L", markdown=False, new_x=XPos.LMARGIN, new_y=YPos.NEXT
         )
 
+    def gap(self, height: float) -> None:
+        if self.measuring is not None:
+            self.measuring += height
+        else:
+            self.ln(height)
+
+    def measure(self, draw: Callable[[], None]) -> float:
+        """How tall `draw` would write, without writing."""
+        self.measuring = 0.0
+        try:
+            draw()
+            return self.measuring
+        finally:
+            self.measuring = None
+
     def rule(self) -> None:
+        if self.measuring is not None:
+            return
         self.set_draw_color(210, 210, 210)
         self.line(self.l_margin, self.get_y(), self.w - self.r_margin, self.get_y())
 
@@ -1014,9 +1043,16 @@ def _thread(pdf: _Document, thread: ThreadTranscript, zone: tzinfo) -> None:
 
 
 def _entry(pdf: _Document, entry: Entry, zone: tzinfo) -> None:
-    if pdf.will_page_break(22):
+    """An entry kept on one page when it fits on one, else started on a page with room
+    for its heading and a few lines."""
+    height = pdf.measure(lambda: _entry_body(pdf, entry, zone))
+    if pdf.will_page_break(height if height < pdf.eph else 25):
         pdf.add_page()
-    pdf.ln(1.5)
+    _entry_body(pdf, entry, zone)
+
+
+def _entry_body(pdf: _Document, entry: Entry, zone: tzinfo) -> None:
+    pdf.gap(1.5)
     who = entry.author_name or entry.role_label
     pdf.para(
         f"{entry.position}. {local_time(entry.created_at, zone)} · {who} · "
@@ -1064,7 +1100,7 @@ def _entry(pdf: _Document, entry: Entry, zone: tzinfo) -> None:
         )
     _delivery(pdf, entry, zone)
     pdf.para(_("Chain hash: %(hash)s") % {"hash": entry.chain_hash}, size=7.5, color=GREY, indent=3)
-    pdf.ln(1)
+    pdf.gap(1)
     pdf.rule()
 
 

@@ -189,7 +189,7 @@ def test_the_pdf_renders_cards_events_files_and_hashes(world, polish, tmp_path):
     assert "Marked the request as solved." in text
     assert "Reopened the conversation." in text
     assert f"Assigned the conversation to {world.seller_agent.name}." in text
-    assert "Event “taken_over”. (outcome: refund_by_seller)" in text
+    assert "Event “taken_over” (outcome: refund_by_seller)." in text
     photo = polish.messages.get(attachments__isnull=False).attachments.get()
     assert f"File: {PHOTO} · image/png" in text  # as typed: no markup, no page alias
     assert f"SHA-256 {photo.sha256}" in text
@@ -207,6 +207,10 @@ def test_the_pdf_pages_render(world, polish, tmp_path):
             role=Role.BUYER,
             body=f"Wiadomość {index}: " + "żółta łódź " * 30,
         )
+    # One entry longer than a page: it runs on over the next.
+    message_post(
+        thread=polish, author=polish.buyer, role=Role.BUYER, body="Długi list. " * 700 + "Koniec."
+    )
     content = transcript_pdf(thread_transcript(thread_id=polish.pk, by=world.platform_admin))
     assert content.startswith(b"%PDF-")
     text = pdf_text(content, tmp_path)
@@ -216,6 +220,8 @@ def test_the_pdf_pages_render(world, polish, tmp_path):
     assert f"Page 1 of {len(pages)}" in text
     assert f"Page {len(pages)} of {len(pages)}" in text
     assert all(page.stat().st_size > 10_000 for page in pages)
+    assert "Długi list. Długi list." in text
+    assert "Koniec." in text
 
 
 def test_the_pdf_reads_in_the_staff_members_language(world, polish, tmp_path):
