@@ -33,7 +33,7 @@ from accounts.models import Seller
 from audit.models import StaffAccess
 from audit.services import staff_access_record
 from core.admin import EstimatedCountPaginator, ReadOnlyMixin
-from helpdesk.decisions import outcome_label
+from helpdesk.admin_transcripts import TranscriptExports
 from helpdesk.models import (
     SELLER_ONLY_EVENTS,
     Attachment,
@@ -45,7 +45,14 @@ from helpdesk.models import (
     SavedReply,
     Thread,
 )
-from helpdesk.reviews import KIND_LABELS, explain, highlight, highlight_window, text_for
+from helpdesk.reviews import (
+    KIND_LABELS,
+    delivery_label,
+    explain,
+    highlight,
+    highlight_window,
+    text_for,
+)
 from helpdesk.services import (
     DECISIONS,
     HelpdeskError,
@@ -56,6 +63,7 @@ from helpdesk.services import (
     thread_exemption_revoke,
 )
 from helpdesk.status_updates import status_card
+from helpdesk.transcripts import event_text
 from helpdesk.uploads import attachment_response
 from sla.admin import SanctionInline, clock_explanation
 from sla.judgement import VERDICT_LABELS
@@ -88,10 +96,9 @@ def delivery(message: Message) -> str:
     """What the other side got: the message, a masked copy, nothing yet (held), nothing
     (rejected), with the moderation decision and who made it."""
     review = getattr(message, "review", None)
+    label = delivery_label(message)
     if review is None:
-        if message.kind == Message.Kind.INTERNAL_NOTE:
-            return str(_("Seller's team only (internal note)"))
-        return str(_("Delivered"))
+        return label
     decided = (
         format_html(
             " · {} {}",
@@ -101,18 +108,6 @@ def delivery(message: Message) -> str:
         if review.state != MessageReview.State.PENDING
         else ""
     )
-    if review.withholds:
-        label = (
-            _("Not delivered: rejected")
-            if review.state == MessageReview.State.REJECTED
-            else _("Not delivered: held for review")
-        )
-    elif review.masks:
-        label = _("Delivered masked: the other side reads the text with [•••]")
-    elif review.action == MessageReview.Action.FLAG:
-        label = _("Delivered (flagged for review)")
-    else:
-        label = _("Delivered after approval")
     return format_html(
         '<a href="{}">{}</a>{}',
         reverse("admin:helpdesk_messagereview_change", args=[review.pk]),
@@ -137,44 +132,10 @@ def content(message: Message) -> str:
     if message.kind == Message.Kind.EVENT:
         return format_html(
             "<em>{}</em>{}",
-            event_text(message),
+            event_text(message.data, message.author_role),
             format_html('<div class="review-text">{}</div>', message.body) if message.body else "",
         )
     return format_html('<div class="review-text">{}</div>', message.body)
-
-
-def event_text(message: Message) -> str:
-    """What an event says, for staff (the conversation pages say it to each side)."""
-    data, by = message.data, message.author_name
-    event = data.get("event")
-    buyer = message.author_role == Role.BUYER
-    if event == "closed":
-        return str(
-            _("The buyer marked the request as solved.")
-            if buyer
-            else _("The seller closed the conversation.")
-        )
-    if event == "reopened":
-        return str(
-            _("The buyer reopened the request.")
-            if buyer
-            else _("The seller reopened the conversation.")
-        )
-    if event == "assigned":
-        if data.get("assignee_name"):
-            return _("Assigned to %(who)s by %(by)s.") % {"who": data["assignee_name"], "by": by}
-        return _("Unassigned by %(by)s.") % {"by": by}
-    if event == "exempted":
-        return _("%(by)s marked the buyer's message “no reply needed”.") % {"by": by}
-    if event == "escalated":
-        return str(_("The buyer asked the platform to step in."))
-    if event == "taken_over":
-        return _("%(by)s took the case over for the platform.") % {"by": by}
-    if event == "decided":
-        return _("The platform's decision: %(outcome)s") % {
-            "outcome": outcome_label(data.get("outcome", ""))
-        }
-    return str(event or "")
 
 
 class AccessLogged:
@@ -380,10 +341,12 @@ class DecisionForm(forms.Form):
 
 
 @admin.register(Thread)
-class ThreadAdmin(EvidenceActions, AccessLogged, ReadOnlyMixin, admin.ModelAdmin):
+class ThreadAdmin(
+    EvidenceActions, TranscriptExports, AccessLogged, ReadOnlyMixin, admin.ModelAdmin
+):
     """A thread as evidence: one page that reads like the conversation, with what each side
     saw of every entry, the files, the clocks with their stored explanations, and the
-    escalation's handling."""
+    escalation's handling; transcripts to export."""
 
     change_form_template = "admin/helpdesk/thread/evidence.html"
     list_display = [

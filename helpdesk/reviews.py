@@ -242,6 +242,26 @@ def text_for(message: Any, reader_role: str) -> str:
     return message.body
 
 
+def delivery_label(message: Any) -> str:
+    """What the other side got, in words: delivered, delivered masked, not delivered (held
+    for review, or rejected), the seller's team only (an internal note). The admin's
+    "delivery" column and the transcripts say it with these words."""
+    review = _review_of(message)
+    if review is None:
+        if message.kind == message.Kind.INTERNAL_NOTE:
+            return str(_("Seller's team only (internal note)"))
+        return str(_("Delivered"))
+    if review.withholds:
+        if review.state == review.State.REJECTED:
+            return str(_("Not delivered: rejected"))
+        return str(_("Not delivered: held for review"))
+    if review.masks:
+        return str(_("Delivered masked: the other side reads the text with [•••]"))
+    if review.action == review.Action.FLAG:
+        return str(_("Delivered (flagged for review)"))
+    return str(_("Delivered after approval"))
+
+
 def consequence(role: str, action: str) -> tuple[str, str]:
     """What happens to a draft with findings if it is sent anyway, for its writer."""
     if action == "hold":

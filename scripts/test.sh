@@ -13,10 +13,11 @@ if [ "${1:-}" = "--check" ]; then
     shift
 fi
 
+# poppler-utils: pdftotext and pdftoppm read the transcripts' PDFs back in the tests.
 if [ -n "$check_only" ]; then
-    ensure_debs postgresql redis-server gettext
+    ensure_debs postgresql redis-server gettext poppler-utils
 else
-    ensure_debs postgresql redis-server chromium chromium-driver gettext
+    ensure_debs postgresql redis-server chromium chromium-driver gettext poppler-utils
 fi
 bash scripts/install.sh
 

@@ -32,7 +32,9 @@ def test_change_lists_make_as_many_queries_for_many_rows_as_for_few(world, admin
     with CaptureQueriesContext(connection) as many:
         admin_client.get(reverse(url))
     assert len(many) == len(few) <= 12
-    assert not any("COUNT(*)" in q["sql"] and "LIMIT" not in q["sql"] for q in many.captured_queries)
+    assert not any(
+        "COUNT(*)" in q["sql"] and "LIMIT" not in q["sql"] for q in many.captured_queries
+    )
 
 
 def test_an_unfiltered_list_shows_the_planners_estimate(world, admin_client, monkeypatch):

@@ -2,10 +2,11 @@
 persona matrix (tests/test_matrix.py has the site's).
 
 For every registered model: its change list, add, change, history and delete pages; every
-extra admin URL (files of a reviewed message, a user's password); and the decisions taken
-in the console (moderation, appeals, lifting a sanction, revoking an exemption). Everybody
-but platform staff is sent to the admin's log-in. A model registered without rows here, or
-an extra admin URL without one, fails `test_every_admin_url_is_in_the_matrix`.
+extra admin URL (files of a reviewed message, transcripts, a user's password); and the
+decisions taken in the console (moderation, appeals, lifting a sanction, revoking an
+exemption). Everybody but platform staff is sent to the admin's log-in. A model registered
+without rows here, or an extra admin URL without one, fails
+`test_every_admin_url_is_in_the_matrix`.
 """
 
 from datetime import UTC, datetime, timedelta
@@ -211,6 +212,27 @@ def _extra_requests(world, console):
             "a file that does not exist",
             "get",
             reverse("admin:helpdesk_attachment_file", args=[10**9]),
+            {},
+            404,
+        ),
+        (
+            "a thread's transcript (PDF)",
+            "get",
+            reverse("admin:helpdesk_thread_transcript", args=[world.thread.pk, "pdf"]),
+            {},
+            200,
+        ),
+        (
+            "an order's transcript (JSON)",
+            "get",
+            reverse("admin:helpdesk_thread_order_transcript", args=[world.order.pk, "json"]),
+            {},
+            200,
+        ),
+        (
+            "a transcript in a format that does not exist",
+            "get",
+            reverse("admin:helpdesk_thread_transcript", args=[world.thread.pk, "docx"]),
             {},
             404,
         ),

@@ -215,3 +215,14 @@ def test_the_daily_summary_reports_the_escalation_queue_and_response_time(world,
     summary = next(m for m in mailoutbox if moderator.email in m.to)
     assert "1 case taken over, not decided yet" in summary.body
     assert "median 2 h 30 min, slowest 2 h 30 min" in summary.body
+
+
+def test_the_platforms_steps_read_in_words_in_the_record():
+    """The evidence page and the transcripts say them alike (helpdesk.transcripts)."""
+    from helpdesk.transcripts import event_text
+
+    assert event_text({"event": "taken_over"}, Role.PLATFORM) == (
+        "Took the case over for the platform."
+    )
+    decided = event_text({"event": "decided", "outcome": "refund_by_seller"}, Role.PLATFORM)
+    assert decided == "Decided the case: Refund by the seller."
