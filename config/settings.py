@@ -49,6 +49,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "core.apps.ConsoleAdminConfig",
+    "core.apps.CoreConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -108,11 +109,31 @@ TEMPLATES = [
 ]
 
 # PostgreSQL only: the append-only triggers, full-text search and set-wise sweeps rely on it.
+# Two roles (README, "Database roles"). The application connects as DATABASE_URL's, a role
+# that owns nothing: it cannot switch the append-only triggers off, replace their functions
+# or truncate a table. `manage.py migrate` connects as MIGRATION_DATABASE_URL's, the owner of
+# every table (the alias "owner"); by default helpdesk_owner on the application's database.
 DATABASES = {
-    "default": env.db_url("DATABASE_URL", default="postgres://helpdesk@127.0.0.1:54329/helpdesk"),
+    "default": env.db_url(
+        "DATABASE_URL", default="postgres://helpdesk_app@127.0.0.1:54329/helpdesk"
+    ),
 }
-if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
-    raise ImproperlyConfigured("DATABASE_URL must point to PostgreSQL (postgres://…).")
+DATABASES["owner"] = (
+    env.db_url("MIGRATION_DATABASE_URL")
+    if "MIGRATION_DATABASE_URL" in env
+    else {**DATABASES["default"], "USER": "helpdesk_owner", "PASSWORD": ""}
+)
+for _alias, _variable in (("default", "DATABASE"), ("owner", "MIGRATION_DATABASE")):
+    if DATABASES[_alias]["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured(f"{_variable}_URL must point to PostgreSQL (postgres://…).")
+    # A password kept out of the environment (docker compose's secrets): the file's content,
+    # without its final line break.
+    _password_file = env.str(f"{_variable}_PASSWORD_FILE", default="")
+    if _password_file:
+        try:
+            DATABASES[_alias]["PASSWORD"] = Path(_password_file).read_text().rstrip("\n")
+        except OSError as error:
+            raise ImproperlyConfigured(f"{_variable}_PASSWORD_FILE: {error}") from error
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True

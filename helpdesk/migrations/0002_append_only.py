@@ -1,8 +1,8 @@
 """Messages and attachments are append-only for every database user, the application's
 included: a trigger rejects any UPDATE or DELETE of their rows.
 
-Only a table owner can disable or drop a trigger, so production runs migrations as the
-owner and the application as a role that owns nothing (README, "Deployment")."""
+Only a table's owner (or the superuser) can disable or drop a trigger, so migrations run as
+the owner and the application as a role that owns nothing (README, "Database roles")."""
 
 from django.db import migrations
 

@@ -45,12 +45,13 @@ $$;
 
 
 def review_targets(apps, schema_editor):
+    db = schema_editor.connection.alias
     MessageReview = apps.get_model("helpdesk", "MessageReview")
-    for review in MessageReview.objects.filter(due_at__isnull=True).iterator():
+    for review in MessageReview.objects.using(db).filter(due_at__isnull=True).iterator():
         review.due_at = response_deadline(
             review.created_at, review.market_id, hours=settings.MODERATION_REVIEW_HOURS
         )
-        review.save(update_fields=["due_at"])
+        review.save(using=db, update_fields=["due_at"])
 
 
 class Migration(migrations.Migration):

@@ -14,16 +14,20 @@ TRIGGER_ON = "ALTER TABLE helpdesk_message ENABLE TRIGGER helpdesk_message_appen
 def backfill(apps, schema_editor):
     from helpdesk.history import CHAINED_FIELDS, GENESIS, entry_digest
 
+    db = schema_editor.connection.alias
     Message = apps.get_model("helpdesk", "Message")
     Attachment = apps.get_model("helpdesk", "Attachment")
     files: dict[int, list[str]] = {}
-    for message_id, checksum in Attachment.objects.order_by("id").values_list(
+    for message_id, checksum in Attachment.objects.using(db).order_by("id").values_list(
         "message_id", "sha256"
     ):
         files.setdefault(message_id, []).append(checksum)
     thread_id, previous = None, GENESIS
     for message in (
-        Message.objects.select_related("author").order_by("thread_id", "id").iterator(2000)
+        Message.objects.using(db)
+        .select_related("author")
+        .order_by("thread_id", "id")
+        .iterator(2000)
     ):
         if message.thread_id != thread_id:
             thread_id, previous = message.thread_id, GENESIS
@@ -33,7 +37,7 @@ def backfill(apps, schema_editor):
             {name: getattr(message, name) for name in CHAINED_FIELDS},
             files.get(message.id, []),
         )
-        message.save(update_fields=["author_name", "chain_hash"])
+        message.save(using=db, update_fields=["author_name", "chain_hash"])
         previous = message.chain_hash
 
 

@@ -37,26 +37,30 @@ ROLES = {
 
 
 def create_roles(apps, schema_editor):
+    db = schema_editor.connection.alias
     # Permissions are normally created after the last migration: create them now.
     for app_config in apps.get_app_configs():
         app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
+        create_permissions(app_config, apps=apps, verbosity=0, using=db)
         app_config.models_module = None
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     for name, perms in ROLES.items():
-        group, _ = Group.objects.get_or_create(name=name)
+        group, _ = Group.objects.using(db).get_or_create(name=name)
         wanted = []
         for perm in perms:
             app_label, codename = perm.split(".")
             wanted.append(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+                Permission.objects.using(db).get(
+                    content_type__app_label=app_label, codename=codename
+                )
             )
         group.permissions.set(wanted)
 
 
 def remove_roles(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name__in=list(ROLES)).delete()
+    db = schema_editor.connection.alias
+    apps.get_model("auth", "Group").objects.using(db).filter(name__in=list(ROLES)).delete()
 
 
 class Migration(migrations.Migration):

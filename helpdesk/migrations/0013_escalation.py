@@ -15,18 +15,20 @@ GRANTS = {
 
 def backfill(apps, schema_editor):
     """Threads escalated before escalations were handled get their (open) escalation."""
+    db = schema_editor.connection.alias
     Thread = apps.get_model("helpdesk", "Thread")
     Message = apps.get_model("helpdesk", "Message")
     Escalation = apps.get_model("helpdesk", "Escalation")
-    for thread in Thread.objects.filter(escalated_at__isnull=False).order_by("pk"):
+    for thread in Thread.objects.using(db).filter(escalated_at__isnull=False).order_by("pk"):
         event = (
-            Message.objects.filter(thread=thread, kind="event", data__event="escalated")
+            Message.objects.using(db)
+            .filter(thread=thread, kind="event", data__event="escalated")
             .order_by("created_at", "id")
             .first()
         )
         if event is None:
             continue
-        Escalation.objects.create(
+        Escalation.objects.using(db).create(
             thread=thread,
             market_id=thread.market_id,
             seller_id=thread.seller_id,
@@ -36,18 +38,21 @@ def backfill(apps, schema_editor):
 
 
 def grant(apps, schema_editor):
+    db = schema_editor.connection.alias
     for app_config in apps.get_app_configs():
         app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
+        create_permissions(app_config, apps=apps, verbosity=0, using=db)
         app_config.models_module = None
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     for name, perms in GRANTS.items():
-        group, _ = Group.objects.get_or_create(name=name)
+        group, _ = Group.objects.using(db).get_or_create(name=name)
         for perm in perms:
             app_label, codename = perm.split(".")
             group.permissions.add(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+                Permission.objects.using(db).get(
+                    content_type__app_label=app_label, codename=codename
+                )
             )
 
 

@@ -8,10 +8,10 @@ from orders.markets import MARKETS
 
 def create_markets(apps, schema_editor):
     """Create or update a row per market of the registry (also re-run by the tests after a
-    flush, and by a later migration when a market is added)."""
+    flush, and by a later migration when a market is added), on the migration's connection."""
     Market = apps.get_model("orders", "Market")
     for market in MARKETS:
-        Market.objects.update_or_create(
+        Market.objects.using(schema_editor.connection.alias).update_or_create(
             code=market.code,
             defaults={
                 "name": market.name,
