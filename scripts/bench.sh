@@ -11,7 +11,8 @@ chmod 755 "$scratch"
 trap 'pg_stop "$scratch/pg"; rm -rf "$scratch" || true' EXIT
 port=$(free_port)
 pg_start "$scratch/pg" "$port" "$scratch/postgres.log" fast
-export DATABASE_URL="postgres://helpdesk@127.0.0.1:$port/helpdesk"
+export DATABASE_URL="postgres://$PG_APP@127.0.0.1:$port/helpdesk"
+export MIGRATION_DATABASE_URL="postgres://$PG_OWNER@127.0.0.1:$port/helpdesk"
 export CELERY_BROKER_URL="memory://" RUN_DIR="$scratch"
 .venv/bin/python manage.py migrate -v 0
 .venv/bin/python manage.py bench "$@"

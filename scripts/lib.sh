@@ -63,8 +63,15 @@ port_free() {
     ! python3 -c 'import socket, sys; socket.create_connection(("127.0.0.1", int(sys.argv[1])), 1)' "$1" 2>/dev/null
 }
 
+# The two database roles (README, "Database roles"): the owner of every table, trigger and
+# function, which runs the migrations, and the role the application connects as, which owns
+# nothing and so can neither switch the append-only triggers off nor truncate a table.
+PG_OWNER=helpdesk_owner
+PG_APP=helpdesk_app
+
 # pg_start DATADIR PORT LOGFILE [fast]: create the cluster if needed, start it on
-# 127.0.0.1:PORT (TCP only), and make sure role and database "helpdesk" exist.
+# 127.0.0.1:PORT (TCP only), and make sure the two roles and the database "helpdesk" (owned
+# by $PG_OWNER) exist.
 pg_start() {
     local datadir=$1 port=$2 logfile=$3 fast=${4:-}
     local bin
@@ -95,12 +102,30 @@ pg_start() {
             || { tail -n 20 "$logfile" >&2; die "PostgreSQL did not start"; }
     fi
     local psql=("$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -qAt)
-    if [ -z "$("${psql[@]}" -d postgres -c "select 1 from pg_roles where rolname = 'helpdesk'")" ]; then
-        # CREATEDB for the test runner's test database; not a superuser, like production.
-        "${psql[@]}" -d postgres -c "create role helpdesk login createdb"
-    fi
-    if [ -z "$("${psql[@]}" -d postgres -c "select 1 from pg_database where datname = 'helpdesk'")" ]; then
-        "${psql[@]}" -d postgres -c "create database helpdesk owner helpdesk"
+    # Neither role is a superuser. The owner may create databases: the test runner creates
+    # its test databases as the owner, so that the owner owns what they hold.
+    "${psql[@]}" -d postgres <<SQL
+DO \$\$ BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$PG_OWNER') THEN
+        CREATE ROLE $PG_OWNER LOGIN CREATEDB;
+    END IF;
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$PG_APP') THEN
+        CREATE ROLE $PG_APP LOGIN;
+    END IF;
+END \$\$;
+SQL
+    local owner
+    owner=$("${psql[@]}" -d postgres \
+        -c "select pg_get_userbyid(datdba) from pg_database where datname = 'helpdesk'")
+    if [ -z "$owner" ]; then
+        "${psql[@]}" -d postgres -c "create database helpdesk owner $PG_OWNER"
+    elif [ "$owner" = helpdesk ]; then
+        # A cluster from before the two roles, where the application's one role "helpdesk"
+        # owned everything: the owner takes over the database and all it holds.
+        log "handing the database helpdesk and its tables from helpdesk to $PG_OWNER"
+        "${psql[@]}" -d helpdesk -c "reassign owned by helpdesk to $PG_OWNER"
+    elif [ "$owner" != "$PG_OWNER" ]; then
+        die "the database helpdesk belongs to $owner, not $PG_OWNER"
     fi
 }
 

@@ -15,7 +15,10 @@ PGPORT=${PGPORT:-54329}
 mkdir -p "$RUN_DIR"
 ensure_debs postgresql
 pgdata=$(pg_datadir_for "$RUN_DIR/pg")
-export DATABASE_URL=${DATABASE_URL:-postgres://helpdesk@127.0.0.1:$PGPORT/helpdesk}
+# The application connects as a role that owns nothing; migrations run as the tables' owner
+# (`manage.py migrate` connects with MIGRATION_DATABASE_URL).
+export DATABASE_URL=${DATABASE_URL:-postgres://$PG_APP@127.0.0.1:$PGPORT/helpdesk}
+export MIGRATION_DATABASE_URL=${MIGRATION_DATABASE_URL:-postgres://$PG_OWNER@127.0.0.1:$PGPORT/helpdesk}
 
 # Before the exit trap is armed: a second `make run` must not stop the first one's database.
 port_free "$WEB_PORT" || die "port $WEB_PORT is in use (another make run?); set WEB_PORT=…"

@@ -35,7 +35,10 @@ pgport=$(free_port)
 redisport=$(free_port)
 pg_start "$scratch/pg" "$pgport" "$scratch/postgres.log" fast
 redis_start "$redisport" "$scratch/redis"
-export DATABASE_URL="postgres://helpdesk@127.0.0.1:$pgport/helpdesk"
+# The application's role; the test databases are created, migrated and flushed as the owner
+# (tests/settings.py), and the tamper tests reach the cluster's superuser "postgres".
+export DATABASE_URL="postgres://$PG_APP@127.0.0.1:$pgport/helpdesk"
+export MIGRATION_DATABASE_URL="postgres://$PG_OWNER@127.0.0.1:$pgport/helpdesk"
 export REDIS_URL="redis://127.0.0.1:$redisport/0"
 export CELERY_BROKER_URL="redis://127.0.0.1:$redisport/1"
 export DJANGO_ALLOW_ASYNC_UNSAFE=true  # Playwright's sync API beside Django's live server
