@@ -4,12 +4,14 @@ the orders between them."""
 
 import importlib
 from dataclasses import dataclass
+from urllib.parse import quote
 
 import pytest
 from django.apps import apps
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from django.test import Client
+from django.test.utils import setup_databases, teardown_databases
 from django.utils import translation
 from pytest_django.plugin import blocking_manager_key
 
@@ -38,10 +40,13 @@ def _english_outside_requests():
 
 
 def _restore_migration_data():
-    """The rows data migrations write (markets, staff roles), which a flush empties."""
-    importlib.import_module("orders.migrations.0002_markets").create_markets(apps, None)
-    importlib.import_module("helpdesk.migrations.0012_staff_roles").create_roles(apps, None)
-    importlib.import_module("helpdesk.migrations.0013_escalation").grant(apps, None)
+    """The rows data migrations write (markets, staff roles), which a flush empties: written
+    again by the same functions, on the application's connection (a migration passes its
+    own, the owner's, through the schema editor: all they read of it)."""
+    editor = connection.schema_editor()
+    importlib.import_module("orders.migrations.0002_markets").create_markets(apps, editor)
+    importlib.import_module("helpdesk.migrations.0012_staff_roles").create_roles(apps, editor)
+    importlib.import_module("helpdesk.migrations.0013_escalation").grant(apps, editor)
 
 
 def _is_transactional(item: pytest.Item) -> bool:
@@ -63,10 +68,23 @@ def _markets_in_transactional_tests(request):
 def pytest_collection_modifyitems(items):
     """The slow files (real processes, the browser) first: spread over the test processes
     at the start, the quick ones fill in around them (pytest-xdist hands files out in this
-    order)."""
+    order).
+
+    A transactional test also gets the owner's connection: the test database is emptied at
+    its end by a flush (TRUNCATE), which Django runs on the primary database of the test
+    and never on a mirror, the application's connection (tests/settings.py); the owner may
+    truncate, the application may not."""
     items.sort(
         key=lambda item: not (item.get_closest_marker("slow") or item.get_closest_marker("browser"))
     )
+    for item in items:
+        if _is_transactional(item):
+            marker = item.get_closest_marker("django_db")
+            kwargs = dict(marker.kwargs) if marker else {}
+            assert not (marker and marker.args), "django_db(transaction=…, databases=…) by name"
+            if kwargs.get("databases") != "__all__":
+                kwargs["databases"] = sorted({*(kwargs.get("databases") or ["default"]), "owner"})
+            item.add_marker(pytest.mark.django_db(**{**kwargs, "transaction": True}), append=False)
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -191,15 +209,51 @@ def as_persona(world):
     return lambda persona: client_for(world, persona)
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _no_stray_sessions_when_the_test_database_is_dropped(django_db_setup, django_db_blocker):
-    """Under pytest-xdist a test process sometimes keeps one idle session on its test
-    database (a connection of a thread that ended: a live server's, a worker's), and
-    PostgreSQL refuses to drop a database in use. End those sessions first."""
-    yield
-    with django_db_blocker.unblock(), connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
-            " AND backend_type = 'client backend' AND usename = current_user"
+def database_url(alias: str) -> str:
+    """The test database as a postgres:// URL, connected as `alias`'s role: for the processes
+    a test starts (gunicorn, a management command)."""
+    db = connections[alias].settings_dict
+    user = quote(db["USER"], safe="")
+    password = f":{quote(db['PASSWORD'], safe='')}" if db["PASSWORD"] else ""
+    return f"postgres://{user}{password}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
+):
+    """pytest-django's, with the roles of production: the tables' owner creates and migrates
+    the test database (one per pytest-xdist process) and drops it at the end; the code under
+    test, the live server's and the Celery worker's threads included, connects as the
+    application's role (tests/settings.py).
+
+    Under pytest-xdist a test process sometimes keeps one idle session on its test database
+    (a connection of a thread that ended: a live server's, a worker's), and PostgreSQL
+    refuses to drop a database in use: the application's sessions are ended first."""
+    keepdb = django_db_keepdb and not django_db_createdb
+    verbosity = request.config.option.verbose
+    with django_db_blocker.unblock():
+        created = setup_databases(
+            verbosity=verbosity,
+            interactive=False,
+            keepdb=keepdb,
+            aliases={"owner"},
+            serialized_aliases=set(),
         )
+    yield
+    with django_db_blocker.unblock():
+        # Autovacuum workers belong to the superuser: only the application's own sessions.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                " AND backend_type = 'client backend' AND usename = current_user"
+            )
+        connections.close_all()
+        if not keepdb:
+            teardown_databases(created, verbosity=verbosity)

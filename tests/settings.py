@@ -21,6 +21,21 @@ WHITENOISE_AUTOREFRESH = True
 # dropped at the end.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 
+# The tables' owner (the alias "owner") creates, migrates, flushes and drops each test
+# database; the application's connection is its mirror: the same database, reached as the
+# role that owns nothing, as in production (tests/conftest.py, django_db_setup).
+DATABASES["default"]["TEST"] = {"MIRROR": "owner"}  # noqa: F405
+DATABASES["owner"]["CONN_MAX_AGE"] = 0  # noqa: F405
+# The cluster's superuser, for the tests that do what only it or the owner could (switch
+# the append-only triggers off): "postgres", trusted on loopback in the clusters of
+# `make test` and `make run`.
+DATABASES["superuser"] = (  # noqa: F405
+    env.db_url("SUPERUSER_DATABASE_URL")  # noqa: F405
+    if "SUPERUSER_DATABASE_URL" in env  # noqa: F405
+    else {**DATABASES["owner"], "USER": "postgres", "PASSWORD": ""}  # noqa: F405
+)
+DATABASES["superuser"]["TEST"] = {"MIRROR": "owner"}  # noqa: F405
+
 # Fixtures post many messages in a row; the posting limits get their own tests, with the
 # limits of production (tests/helpdesk/test_pace.py).
 POSTING_LIMITS = {"per_user": [(10, 10_000)], "per_thread": [(10, 10_000)]}

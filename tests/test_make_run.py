@@ -23,6 +23,20 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def psql(port: int, sql: str, user: str = "postgres", database: str = "postgres") -> str:
+    """Run SQL on the cluster of `scripts/lib.sh` (trust on loopback) with Debian's psql."""
+    binary = sorted(Path("/usr/lib/postgresql").glob("*/bin/psql"))[-1]
+    done = subprocess.run(
+        [binary, "-h", "127.0.0.1", "-p", str(port), "-U", user, "-d", database, "-qAt"],
+        input=sql,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+    )
+    return done.stdout.strip()
+
+
 def get(url: str) -> tuple[int, bytes]:
     with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (loopback only)
         return response.status, response.read()
@@ -68,16 +82,24 @@ def run_dir():
 # Ctrl-C is in the first case (the window closing during the clean-up comes on top of it).
 @pytest.mark.parametrize("how", ["ctrl-c, then the window closes", "sigterm"])
 def test_run_script_serves_the_app_with_beat_and_worker_and_stops_cleanly(how, run_dir):
-    web = free_port()
+    web, pgport = free_port(), free_port()
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"DATABASE_URL", "CELERY_BROKER_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE"}
+        if k
+        not in {
+            "DATABASE_URL",
+            "MIGRATION_DATABASE_URL",
+            "SUPERUSER_DATABASE_URL",
+            "CELERY_BROKER_URL",
+            "REDIS_URL",
+            "DJANGO_SETTINGS_MODULE",
+        }
     }
     env.update(
         RUN_DIR=str(run_dir),
         WEB_PORT=str(web),
-        PGPORT=str(free_port()),
+        PGPORT=str(pgport),
         HEARTBEAT_SECONDS="1",
         DEMO_ARGS="--no-history",  # the demo's content is tests/demo's
     )
@@ -108,6 +130,13 @@ def test_run_script_serves_the_app_with_beat_and_worker_and_stops_cleanly(how, r
         assert status == 200
         assert b"Marketplace Helpdesk" in body
         assert b"buyer@example.com" in (run_dir / "run.log").read_bytes()  # the demo logins
+        # Web and worker keep their connections: the application's role, never the owner's.
+        sessions = psql(
+            pgport,
+            "SELECT DISTINCT usename FROM pg_stat_activity"
+            " WHERE datname = 'helpdesk' AND backend_type = 'client backend'",
+        )
+        assert sessions == "helpdesk_app"
     finally:
         stop(proc, how)
         proc.wait(timeout=60)
@@ -139,3 +168,35 @@ def test_postgres_starts_from_a_folder_the_postgres_user_cannot_reach(tmp_path):
         assert f"datadir={private}" not in done.stdout  # moved out of the private folder
     finally:
         shutil.rmtree(private, ignore_errors=True)
+
+
+def test_a_cluster_from_before_the_two_roles_is_handed_to_the_owner():
+    """A developer's `.run/` from before the two roles, where the application's one role
+    "helpdesk" owned the database and its tables: pg_start hands all of it to the owner, so
+    the next `make run` migrates as the owner and serves as the application's role."""
+    folder = Path(tempfile.mkdtemp(prefix="helpdesk-upgrade-"))
+    folder.chmod(0o755)  # the postgres user's cluster lives in it
+    port = free_port()
+    start = f"pg_start {folder}/pg {port} {folder}/pg.log fast"
+    script = f"""
+        set -euo pipefail
+        source scripts/lib.sh
+        trap 'pg_stop {folder}/pg' EXIT
+        {start}
+        psql=("$(pg_bindir)/psql" -h 127.0.0.1 -p {port} -v ON_ERROR_STOP=1 -qAt)
+        "${{psql[@]}}" -U postgres -d postgres -c "drop database helpdesk" \
+            -c "create role helpdesk login createdb" -c "create database helpdesk owner helpdesk"
+        "${{psql[@]}}" -U helpdesk -d helpdesk -c "create table helpdesk_message (id int)"
+        {start}
+        "${{psql[@]}}" -U postgres -d helpdesk \
+            -c "select pg_get_userbyid(datdba) from pg_database where datname = 'helpdesk'" \
+            -c "select tableowner from pg_tables where tablename = 'helpdesk_message'"
+    """
+    try:
+        done = subprocess.run(
+            ["bash", "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120
+        )
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.split() == ["helpdesk_owner", "helpdesk_owner"]

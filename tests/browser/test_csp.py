@@ -11,11 +11,10 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.db import connection
 from django.test import Client
 from django.urls import resolve
 
-from tests.conftest import PERSONAS, build_world
+from tests.conftest import PERSONAS, build_world, database_url
 from tests.test_admin_matrix import ADMIN_PAGES, _console, _page_url
 from tests.test_make_run import free_port
 from tests.test_matrix import MATRIX
@@ -78,14 +77,10 @@ def app_server(transactional_db):
     files, with caching headers). Four times faster for 130 pages than the live server,
     which shares this process, and its interpreter lock, with the browser's driver."""
     port = free_port()
-    database = connection.settings_dict
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "tests.settings",
-        "DATABASE_URL": (
-            f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/"
-            f"{database['NAME']}"
-        ),
+        "DATABASE_URL": database_url("default"),  # the application's role, as in production
     }
     server = subprocess.Popen(
         [

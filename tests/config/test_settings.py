@@ -74,7 +74,14 @@ def test_local_defaults_need_no_configuration():
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"DATABASE_URL", "CELERY_BROKER_URL", "REDIS_URL", "SECRET_KEY"}
+        if k
+        not in {
+            "DATABASE_URL",
+            "MIGRATION_DATABASE_URL",
+            "CELERY_BROKER_URL",
+            "REDIS_URL",
+            "SECRET_KEY",
+        }
     }
     env.pop("DJANGO_SETTINGS_MODULE", None)
     result = subprocess.run(
@@ -83,7 +90,8 @@ def test_local_defaults_need_no_configuration():
             "-c",
             "import django, os; os.environ['DJANGO_SETTINGS_MODULE']="
             "'config.settings'; django.setup(); from django.conf import settings as s; "
-            "print(s.DEBUG, s.DATABASES['default']['NAME'], s.CELERY_BROKER_URL)",
+            "d = s.DATABASES; print(s.DEBUG, d['default']['NAME'], d['default']['USER'],"
+            " d['owner']['NAME'], d['owner']['USER'], s.CELERY_BROKER_URL)",
         ],
         cwd=ROOT,
         env=env,
@@ -92,4 +100,50 @@ def test_local_defaults_need_no_configuration():
         timeout=60,
         check=True,
     )
-    assert result.stdout.split() == ["True", "helpdesk", "filesystem://"]
+    assert result.stdout.split() == [
+        "True",
+        "helpdesk",
+        "helpdesk_app",
+        "helpdesk",
+        "helpdesk_owner",
+        "filesystem://",
+    ]
+
+
+def test_migrations_connect_as_the_owner_of_the_applications_database(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgres://app:secret@db.example.com:6432/shop")
+    monkeypatch.delenv("MIGRATION_DATABASE_URL", raising=False)
+    databases = runpy.run_path(str(ROOT / "config" / "settings.py"))["DATABASES"]
+    owner = {key: databases["owner"][key] for key in ("HOST", "PORT", "NAME", "USER", "PASSWORD")}
+    assert owner == {
+        "HOST": "db.example.com",
+        "PORT": 6432,
+        "NAME": "shop",
+        "USER": "helpdesk_owner",
+        "PASSWORD": "",  # never the application's
+    }
+    monkeypatch.setenv("MIGRATION_DATABASE_URL", "postgres://own:other@db.example.com/shop")
+    databases = runpy.run_path(str(ROOT / "config" / "settings.py"))["DATABASES"]
+    assert (databases["owner"]["USER"], databases["owner"]["PASSWORD"]) == ("own", "other")
+
+
+def test_database_passwords_can_come_from_files(monkeypatch, tmp_path):
+    """docker compose's secrets: each role's password in a file of its own."""
+    (tmp_path / "app").write_text("app-password\n")
+    (tmp_path / "owner").write_text("owner password")
+    monkeypatch.setenv("DATABASE_URL", "postgres://helpdesk_app@postgres/helpdesk")
+    monkeypatch.setenv("DATABASE_PASSWORD_FILE", str(tmp_path / "app"))
+    monkeypatch.setenv("MIGRATION_DATABASE_URL", "postgres://helpdesk_owner@postgres/helpdesk")
+    monkeypatch.setenv("MIGRATION_DATABASE_PASSWORD_FILE", str(tmp_path / "owner"))
+    databases = runpy.run_path(str(ROOT / "config" / "settings.py"))["DATABASES"]
+    assert databases["default"]["PASSWORD"] == "app-password"
+    assert databases["owner"]["PASSWORD"] == "owner password"
+    monkeypatch.setenv("MIGRATION_DATABASE_PASSWORD_FILE", str(tmp_path / "missing"))
+    with pytest.raises(ImproperlyConfigured, match="MIGRATION_DATABASE_PASSWORD_FILE"):
+        runpy.run_path(str(ROOT / "config" / "settings.py"))
+
+
+def test_migrations_need_postgresql_too(monkeypatch):
+    monkeypatch.setenv("MIGRATION_DATABASE_URL", "sqlite:////tmp/x.db")
+    with pytest.raises(ImproperlyConfigured, match="MIGRATION_DATABASE_URL must point"):
+        runpy.run_path(str(ROOT / "config" / "settings.py"))
