@@ -167,6 +167,16 @@ def test_a_table_a_later_migration_creates_is_granted_the_same():
     assert granted == (["SELECT", "INSERT", "UPDATE", "DELETE"], ["USAGE", "SELECT"])
 
 
+@pytest.mark.django_db(databases=["default", "owner"])
+def test_the_owner_may_add_a_trusted_extension():
+    """A migration may `CREATE EXTENSION IF NOT EXISTS unaccent` (search): the owner owns
+    the database, which is what PostgreSQL asks of a trusted extension's creator."""
+    with connections["owner"].cursor() as cursor:
+        cursor.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
+        cursor.execute("SELECT unaccent('réclamation')")
+        assert cursor.fetchone() == ("reclamation",)
+
+
 def test_migrations_never_run_as_the_application():
     with pytest.raises(CommandError, match="tables' owner"):
         call_command("migrate", database="default")
