@@ -7,10 +7,12 @@ def store(apps, schema_editor):
     """Clocks opened before explanations were stored get theirs now, once."""
     from sla.calendar import explain_deadline
 
+    db = schema_editor.connection.alias
     ResponseClock = apps.get_model("sla", "ResponseClock")
-    for clock in ResponseClock.objects.filter(explanation=[]).iterator(chunk_size=2000):
+    clocks = ResponseClock.objects.using(db).filter(explanation=[])
+    for clock in clocks.iterator(chunk_size=2000):
         clock.explanation = explain_deadline(clock.opened_at, clock.market_id)
-        clock.save(update_fields=["explanation"])
+        clock.save(using=db, update_fields=["explanation"])
 
 
 class Migration(migrations.Migration):
