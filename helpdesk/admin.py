@@ -9,8 +9,8 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Count, IntegerField, OuterRef, Subquery
-from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.http import FileResponse, HttpRequest
 from django.shortcuts import get_object_or_404
@@ -19,6 +19,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.html import format_html, format_html_join
+from django.utils.http import urlencode
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -29,6 +30,7 @@ from accounts.models import Seller
 from audit.models import StaffAccess
 from audit.services import staff_access_record
 from core.admin import ReadOnlyMixin
+from helpdesk import search
 from helpdesk.forms import ConversationSearchForm
 from helpdesk.models import (
     Attachment,
@@ -39,7 +41,16 @@ from helpdesk.models import (
     Thread,
 )
 from helpdesk.reviews import KIND_LABELS, explain, highlight, highlight_window, text_for
-from helpdesk.search import conversation_search, message_ids_sql, page_number, thread_ids_sql
+from helpdesk.search import (
+    among,
+    conversation_search,
+    message_ids_sql,
+    messages_saying,
+    page_number,
+    short_queries,
+    text_query,
+    thread_ids_sql,
+)
 from helpdesk.services import DECISIONS, HelpdeskError, review_decide, thread_exemption_revoke
 from helpdesk.status_updates import status_card
 from helpdesk.uploads import attachment_response
@@ -148,9 +159,13 @@ class AccessLogged:
         return response
 
     def changelist_view(self, request, extra_context=None):
-        response = super().changelist_view(request, extra_context)  # type: ignore[misc]
         terms = request.GET.get("q", "").strip()
-        if terms and response.status_code < 400:
+        if not terms:
+            return super().changelist_view(request, extra_context)  # type: ignore[misc]
+        with transaction.atomic():
+            short_queries()  # a search's list: helpdesk.search's bounded queries
+            response = super().changelist_view(request, extra_context)  # type: ignore[misc]
+        if response.status_code < 400:
             staff_access_record(request, StaffAccess.Action.SEARCH, detail=terms)
         return response
 
@@ -203,6 +218,30 @@ class EscalatedFilter(admin.SimpleListFilter):
         return queryset
 
 
+def too_many_for_the_list(request, model_admin, query: str) -> list[tuple[int, int]]:
+    """(message, thread) ids of the messages that say `query`, for a list's search box; when
+    more than RANKED do, none, and the page says where to find them ranked."""
+    saying = messages_saying(text_query(query))
+    if saying is not None:
+        return saying
+    model_admin.message_user(
+        request,
+        format_html(
+            '{} <a href="{}?{}">{}</a>',
+            _(
+                "More than %(count)s messages say this: too many for this list, which shows "
+                "what the order, tracking number and people found."
+            )
+            % {"count": search.RANKED},
+            reverse("admin:helpdesk_thread_search"),
+            urlencode({"q": query}),
+            _("Search conversations ranks them."),
+        ),
+        messages.WARNING,
+    )
+    return []
+
+
 class ConversationSearch:
     """The console's "Search conversations" page (admin/helpdesk/thread/search/), and the
     thread list's search box on the same indexes (helpdesk.search): no unindexed `icontains`
@@ -216,10 +255,14 @@ class ConversationSearch:
     )
 
     def get_search_results(self, request, queryset, search_term):
-        if not search_term.strip():
+        """Threads by order, tracking number or people, and the threads of the messages that
+        say the words (when at most RANKED do; more are for the search page)."""
+        query = search_term.strip()
+        if not query:
             return queryset, False
-        sql, params = thread_ids_sql(search_term.strip(), with_messages=True)
-        return queryset.filter(pk__in=RawSQL(sql, params)), False  # noqa: S611 (parameters)
+        saying = too_many_for_the_list(request, self, query)
+        threads = sorted({thread for _, thread in saying})
+        return queryset.filter(among("helpdesk_thread", *thread_ids_sql(query), threads)), False
 
     def get_urls(self):
         search = path(
@@ -301,12 +344,15 @@ class MessageAdmin(MessageColumns, AccessLogged, ReadOnlyMixin, admin.ModelAdmin
     )
 
     def get_search_results(self, request, queryset, search_term):
-        """What the messages say, or their thread's order, tracking number or people
+        """The messages that say the words (when at most RANKED do), those about an order
+        found by its number or tracking number, and those written by the people found
         (helpdesk.search)."""
-        if not search_term.strip():
+        query = search_term.strip()
+        if not query:
             return queryset, False
-        sql, params = message_ids_sql(search_term.strip())
-        return queryset.filter(pk__in=RawSQL(sql, params)), False  # noqa: S611 (parameters)
+        saying = too_many_for_the_list(request, self, query)
+        found = sorted(message for message, _ in saying)
+        return queryset.filter(among("helpdesk_message", *message_ids_sql(query), found)), False
 
 
 @admin.register(HistoryCheck)

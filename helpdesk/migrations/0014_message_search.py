@@ -18,6 +18,11 @@ stored generated column cannot read another table, so:
   tens of thousands of `to_tsvector` calls per search.
 - One GIN index on `search_vector` serves every language.
 
+Stop words are kept: each configuration uses its language's stemmer without the stop word
+list, so a quoted phrase is the exact sequence of words ("le colis est arrivé" does not
+shrink to "colis arrivé", and "an und das" is a phrase like any other), which is what staff
+quoting a message expect. The index is larger for it (the posting lists of "le", "und").
+
 Accents are folded inside the text search configurations (`helpdesk_french`…: a copy of
 PostgreSQL's with `unaccent` as a filtering dictionary in front of the stemmer, as the
 unaccent documentation shows) rather than by unaccenting the text before parsing: the
@@ -62,21 +67,34 @@ STEMMERS = {
     "fi": "finnish",
 }
 
-# Token types that can carry accents (the ascii* ones cannot).
+# Word token types that can carry accents, and those that cannot (all ASCII).
 ACCENTED_TOKENS = "word, hword, hword_part"
+ASCII_TOKENS = "asciiword, asciihword, hword_asciipart"
 
 
 def _configurations() -> tuple[str, str]:
     forward, backward = [], []
     for config in [*STEMMERS.values(), "simple"]:
-        dictionary = "simple" if config == "simple" else f"{config}_stem"
+        if config == "simple":
+            dictionary = "pg_catalog.simple"
+        else:
+            # PostgreSQL's stemmer without its list of stop words.
+            dictionary = f"public.helpdesk_{config}_stem"
+            forward.append(
+                f"CREATE TEXT SEARCH DICTIONARY {dictionary} "
+                f"(TEMPLATE = pg_catalog.snowball, Language = {config});"
+            )
         forward.append(
             f"CREATE TEXT SEARCH CONFIGURATION public.helpdesk_{config} "
             f"(COPY = pg_catalog.{config});\n"
             f"ALTER TEXT SEARCH CONFIGURATION public.helpdesk_{config} "
-            f"ALTER MAPPING FOR {ACCENTED_TOKENS} WITH public.unaccent, pg_catalog.{dictionary};"
+            f"ALTER MAPPING FOR {ACCENTED_TOKENS} WITH public.unaccent, {dictionary};\n"
+            f"ALTER TEXT SEARCH CONFIGURATION public.helpdesk_{config} "
+            f"ALTER MAPPING FOR {ASCII_TOKENS} WITH {dictionary};"
         )
         backward.append(f"DROP TEXT SEARCH CONFIGURATION public.helpdesk_{config};")
+        if config != "simple":
+            backward.append(f"DROP TEXT SEARCH DICTIONARY {dictionary};")
     return "\n".join(forward), "\n".join(backward)
 
 
@@ -106,21 +124,6 @@ CREATE FUNCTION public.helpdesk_search_config(language text) RETURNS regconfig
 {CASES}
         ELSE 'public.helpdesk_simple'::regconfig END $$;
 
-CREATE AGGREGATE public.helpdesk_tsquery_or(tsquery) (SFUNC = tsquery_or, STYPE = tsquery);
-
--- What a staff member typed (web search syntax: "a phrase", or, -not) as a query that matches
--- a message in any of `languages`: the query of each language's configuration, or'ed.
-CREATE FUNCTION public.helpdesk_search_query(languages text[], words text) RETURNS tsquery
-    LANGUAGE sql STABLE PARALLEL SAFE
-    AS $$
-    SELECT coalesce(public.helpdesk_tsquery_or(DISTINCT query), ''::tsquery)
-    FROM (
-        SELECT websearch_to_tsquery(public.helpdesk_search_config(language), words) AS query
-        FROM unnest(languages) AS language
-    ) AS queries
-    WHERE numnode(query) > 0
-    $$;
-
 CREATE FUNCTION public.helpdesk_message_search_language() RETURNS trigger
     LANGUAGE plpgsql AS $$
 BEGIN
@@ -137,8 +140,6 @@ $$;
 
 DROP_FUNCTIONS = f"""
 DROP FUNCTION public.helpdesk_message_search_language();
-DROP FUNCTION public.helpdesk_search_query(text[], text);
-DROP AGGREGATE public.helpdesk_tsquery_or(tsquery);
 DROP FUNCTION public.helpdesk_search_config(text);
 DROP FUNCTION public.helpdesk_unaccent(text);
 {DROP_CONFIGURATIONS}

@@ -200,10 +200,18 @@ def test_a_market_filter_keeps_its_markets_messages(corpus):
     }
 
 
-def test_only_stop_words_search_no_message(corpus):
-    results = conversation_search('"de la"', market="FR")
-    assert not results.has_words
-    assert results.messages == []
+def test_stop_words_are_words_of_a_phrase_like_any_other(corpus):
+    opening = corpus["fr"].messages.earliest("id").pk
+    assert message_ids('"concerne le colis"') == [opening]
+    assert message_ids('"concerne colis"') == []
+    assert message_ids('"sont endommagés"') == [opening]
+
+
+def test_a_search_with_nothing_to_look_for_searches_no_message(corpus):
+    for query in ("-colis", "-colis -carton", '" , "'):
+        results = conversation_search(query)
+        assert not results.has_words, query
+        assert results.messages == []
 
 
 def test_each_message_is_indexed_in_its_markets_language(corpus):
@@ -276,6 +284,19 @@ def test_results_come_a_page_at_a_time(corpus, settings, monkeypatch):
     assert (first.next_page, second.previous_page, second.next_page) == (2, 1, None)
 
 
+def test_more_matches_than_can_be_ranked_are_listed_newest_first(corpus, monkeypatch, admin_client):
+    monkeypatch.setattr("helpdesk.search.RANKED", 1)
+    results = conversation_search("colis")
+    assert results.more_than_ranked
+    assert [hit.message.pk for hit in results.messages] == [
+        corpus["html"].pk,
+        corpus["fr"].messages.earliest("id").pk,
+    ]
+    html = admin_client.get(reverse(SEARCH), {"q": "colis"}).content.decode()
+    assert "More than 1 messages found" in html
+    assert "the newest are listed first" in html
+
+
 @pytest.mark.parametrize(
     ("value", "page"),
     [(None, 1), ("", 1), ("3", 3), ("0", 1), ("-2", 1), ("x", 1), ("²", 1), ("999", 50)],
@@ -288,13 +309,13 @@ def test_the_page_costs_the_same_queries_whatever_it_finds(
     corpus, admin_client, django_assert_num_queries
 ):
     admin_client.get(reverse(SEARCH), {"q": "x"})  # the session, once
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(13):
         one = admin_client.get(reverse(SEARCH), {"q": "reclamation"}).context["results"]
     for n in range(25):
         message_post(
             thread=corpus["fr"], author=corpus["fr"].buyer, role=Role.BUYER, body=f"colis {n}"
         )
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(13):
         many = admin_client.get(reverse(SEARCH), {"q": "colis"}).context["results"]
     assert (one.message_count, many.message_count) == (1, 27)
     assert len(many.messages) == 20
@@ -350,3 +371,13 @@ def test_the_message_lists_search_box_finds_words_and_threads(world, corpus, adm
     assert [m.pk for m in found] == list(
         Message.objects.filter(thread=corpus["pl"]).values_list("pk", flat=True)
     )
+
+
+def test_a_list_says_when_too_many_messages_say_the_words(world, corpus, admin_client, monkeypatch):
+    monkeypatch.setattr("helpdesk.search.RANKED", 1)
+    response = admin_client.get(reverse("admin:helpdesk_thread_changelist"), {"q": "colis"})
+    assert list(response.context["cl"].result_list) == []
+    warning = [str(m) for m in response.context["messages"]]
+    assert len(warning) == 1
+    assert "More than 1 messages say this" in warning[0]
+    assert f'href="{reverse(SEARCH)}?q=colis"' in warning[0]
