@@ -381,3 +381,12 @@ def test_a_list_says_when_too_many_messages_say_the_words(world, corpus, admin_c
     assert len(warning) == 1
     assert "More than 1 messages say this" in warning[0]
     assert f'href="{reverse(SEARCH)}?q=colis"' in warning[0]
+
+
+def test_the_console_links_to_the_search_from_its_front_page_and_the_thread_list(
+    world, admin_client
+):
+    url = reverse(SEARCH)
+    assert f'action="{url}"' in admin_client.get(reverse("admin:index")).content.decode()
+    threads = admin_client.get(reverse("admin:helpdesk_thread_changelist")).content.decode()
+    assert f'href="{url}"' in threads
