@@ -159,8 +159,9 @@ class AccessLogged:
         return response
 
     def changelist_view(self, request, extra_context=None):
+        # As the list reads it (a NUL, which PostgreSQL cannot store, makes it no search).
         terms = request.GET.get("q", "").strip()
-        if not terms:
+        if not terms or "\x00" in terms:
             return super().changelist_view(request, extra_context)  # type: ignore[misc]
         with transaction.atomic():
             short_queries()  # a search's list: helpdesk.search's bounded queries

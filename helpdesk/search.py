@@ -130,7 +130,7 @@ def _terms(query: str) -> tuple[str, str, str]:
 
 def thread_ids_sql(query: str) -> tuple[str, list[Any]]:
     """SQL selecting the ids of the threads whose order or tracking number, buyer or seller
-    matches `query`, with its parameters: for `pk__in=RawSQL(…)`."""
+    matches `query`, with its parameters."""
     op, value, lower = _terms(query)
     return THREADS_SQL.replace("{op}", op), [value, value, lower, value, value, lower, value]
 
@@ -280,7 +280,7 @@ def _newest(cursor: Any, matches: str, params: list[Any]) -> list[int]:
     than RANKED matches (so at least one in every 1,000 messages of a million), a page is a
     few thousand rows away. The planner cannot know that (it reckons a phrase rarer than it
     is, and would read and sort every match), so the walk is imposed, for this query only
-    (SET LOCAL ends with the transaction conversation_search opened)."""
+    (call it inside a transaction)."""
     cursor.execute(
         "SELECT set_config('enable_bitmapscan', 'off', true), "
         "set_config('enable_seqscan', 'off', true)"
