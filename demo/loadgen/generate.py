@@ -190,39 +190,50 @@ def copy_rows(batch: Batch) -> None:
                     copy.write_row(row)
 
 
-class Writer(threading.Thread):
-    """Writes batches on its own connection while the next one is generated: the database
-    parses and indexes one batch while Python builds the next (two cores busy, not one).
-    `done` is called after each batch is committed."""
+class Writers:
+    """Write batches on connections of their own while the next one is generated: the
+    database parses and indexes batches while Python builds the next. Batches are
+    independent (each refers only to its own rows and to the people written first), so
+    `count` writers take them in any order. `done` is called after each batch is
+    committed."""
 
-    def __init__(self, done: Callable[[int], None]) -> None:
-        super().__init__(name="load-data-writer", daemon=True)
-        self.queue: queue.Queue[tuple[Batch, int] | None] = queue.Queue(maxsize=1)
+    def __init__(self, done: Callable[[int], None], count: int = 2) -> None:
+        self.queue: queue.Queue[tuple[Batch, int] | None] = queue.Queue(maxsize=count)
         self.done = done
-        self.error: BaseException | None = None
+        self.lock = threading.Lock()  # around `done`
+        self.errors: list[BaseException] = []
+        self.threads = [
+            threading.Thread(target=self.run, name=f"load-data-writer-{n}", daemon=True)
+            for n in range(count)
+        ]
+        for thread in self.threads:
+            thread.start()
 
     def run(self) -> None:
         try:
             while (item := self.queue.get()) is not None:
                 copy_rows(item[0])
-                self.done(item[1])
+                with self.lock:
+                    self.done(item[1])
         except BaseException as error:  # handed to the generating thread
-            self.error = error
+            self.errors.append(error)
             while self.queue.get() is not None:  # let the producer finish
                 pass
         finally:
             connection.close()
 
     def write(self, batch: Batch, threads: int) -> None:
-        if self.error is not None:
-            raise self.error
+        if self.errors:
+            raise self.errors[0]
         self.queue.put((batch, threads))
 
     def finish(self) -> None:
-        self.queue.put(None)
-        self.join()
-        if self.error is not None:
-            raise self.error
+        for _ in self.threads:
+            self.queue.put(None)
+        for thread in self.threads:
+            thread.join()
+        if self.errors:
+            raise self.errors[0]
 
 
 def tables() -> dict[str, Table]:
@@ -837,7 +848,8 @@ def load_data_generate(
 ) -> LoadReport:
     """Generate `threads` conversations (about five messages each) with the sellers, buyers
     and orders behind them, committed a batch of conversations at a time (written on a
-    second connection while the next batch is generated, unless not `background`). Refuses
+    second and third connection while the next batch is generated, unless not `background`).
+    Refuses
     when load data exists, unless `again`. Ends with VACUUM ANALYZE of the tables written,
     so the planner knows them and the search index has no pending entries."""
     missing = {spec.code for spec in MARKETS} - set(Market.objects.values_list("code", flat=True))
@@ -867,9 +879,7 @@ def load_data_generate(
             f"{elapsed:.0f} s"
         )
 
-    writer = Writer(batch_written) if background else None
-    if writer:
-        writer.start()
+    writer = Writers(batch_written) if background else None
     done = 0
     try:
         while done < threads:
