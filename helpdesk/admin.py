@@ -219,7 +219,7 @@ class EscalatedFilter(admin.SimpleListFilter):
         return queryset
 
 
-def too_many_for_the_list(request, model_admin, query: str) -> list[tuple[int, int]]:
+def messages_for_the_list(request, model_admin, query: str) -> list[tuple[int, int]]:
     """(message, thread) ids of the messages that say `query`, for a list's search box; when
     more than RANKED do, none, and the page says where to find them ranked."""
     saying = messages_saying(text_query(query))
@@ -261,17 +261,17 @@ class ConversationSearch:
         query = search_term.strip()
         if not query:
             return queryset, False
-        saying = too_many_for_the_list(request, self, query)
-        threads = sorted({thread for _, thread in saying})
+        saying = messages_for_the_list(request, self, query)
+        threads = sorted({pair[1] for pair in saying})
         return queryset.filter(among("helpdesk_thread", *thread_ids_sql(query), threads)), False
 
     def get_urls(self):
-        search = path(
+        page = path(
             "search/",
             self.admin_site.admin_view(self.search_view),  # type: ignore[attr-defined]
             name="helpdesk_thread_search",
         )
-        return [search, *super().get_urls()]  # type: ignore[misc]
+        return [page, *super().get_urls()]  # type: ignore[misc]
 
     def search_view(self, request: HttpRequest) -> TemplateResponse:
         """Search by order, tracking number, people or words of the messages, for the staff
@@ -351,8 +351,8 @@ class MessageAdmin(MessageColumns, AccessLogged, ReadOnlyMixin, admin.ModelAdmin
         query = search_term.strip()
         if not query:
             return queryset, False
-        saying = too_many_for_the_list(request, self, query)
-        found = sorted(message for message, _ in saying)
+        saying = messages_for_the_list(request, self, query)
+        found = sorted(pair[0] for pair in saying)
         return queryset.filter(among("helpdesk_message", *message_ids_sql(query), found)), False
 
 
