@@ -4,25 +4,29 @@ revocation puts the thread back in the seller's queue)."""
 
 import uuid
 from datetime import timedelta
-from typing import Any, cast
+from typing import Any, ClassVar, cast
 
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.http import (
     FileResponse,
     Http404,
+    HttpRequest,
     HttpResponseNotAllowed,
     HttpResponseRedirect,
 )
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.html import format_html, format_html_join
+from django.utils.http import urlencode
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -33,7 +37,9 @@ from accounts.models import Seller
 from audit.models import StaffAccess
 from audit.services import staff_access_record
 from core.admin import EstimatedCountPaginator, ReadOnlyMixin
+from helpdesk import search
 from helpdesk.admin_transcripts import TranscriptExports
+from helpdesk.forms import ConversationSearchForm
 from helpdesk.models import (
     SELLER_ONLY_EVENTS,
     Attachment,
@@ -52,6 +58,16 @@ from helpdesk.reviews import (
     highlight,
     highlight_window,
     text_for,
+)
+from helpdesk.search import (
+    among,
+    conversation_search,
+    message_ids_sql,
+    messages_saying,
+    page_number,
+    short_queries,
+    text_query,
+    thread_ids_sql,
 )
 from helpdesk.services import (
     DECISIONS,
@@ -156,9 +172,14 @@ class AccessLogged:
         return response
 
     def changelist_view(self, request, extra_context=None):
-        response = super().changelist_view(request, extra_context)  # type: ignore[misc]
+        # As the list reads it (a NUL, which PostgreSQL cannot store, makes it no search).
         terms = request.GET.get("q", "").strip()
-        if terms and response.status_code < 400:
+        if not terms or "\x00" in terms:
+            return super().changelist_view(request, extra_context)  # type: ignore[misc]
+        with transaction.atomic():
+            short_queries()  # a search's list: helpdesk.search's bounded queries
+            response = super().changelist_view(request, extra_context)  # type: ignore[misc]
+        if response.status_code < 400:
             staff_access_record(request, StaffAccess.Action.SEARCH, detail=terms)
         return response
 
@@ -340,9 +361,94 @@ class DecisionForm(forms.Form):
     )
 
 
+def messages_for_the_list(request, model_admin, query: str) -> list[tuple[int, int]]:
+    """(message, thread) ids of the messages that say `query`, for a list's search box; when
+    more than RANKED do, none, and the page says where to find them ranked."""
+    saying = messages_saying(text_query(query))
+    if saying is not None:
+        return saying
+    model_admin.message_user(
+        request,
+        format_html(
+            '{} <a href="{}?{}">{}</a>',
+            _(
+                "More than %(count)s messages say this: too many for this list, which shows "
+                "what the order, tracking number and people found."
+            )
+            % {"count": search.RANKED},
+            reverse("admin:helpdesk_thread_search"),
+            urlencode({"q": query}),
+            _("Search conversations ranks them."),
+        ),
+        messages.WARNING,
+    )
+    return []
+
+
+class ConversationSearch:
+    """The console's "Search conversations" page (admin/helpdesk/thread/search/), and the
+    thread list's search box on the same indexes (helpdesk.search): no unindexed `icontains`
+    over joins of millions of rows."""
+
+    # Shows the box; get_search_results does the search.
+    search_fields: ClassVar[list[str] | tuple[str, ...]] = ["order__number"]
+    search_help_text: ClassVar[StrOrPromise | None] = _(
+        "An order or tracking number (or part of one), a buyer's or seller's e-mail address "
+        'or name, or words of the messages ("a phrase" in quotes).'
+    )
+
+    def get_search_results(self, request, queryset, search_term):
+        """Threads by order, tracking number or people, and the threads of the messages that
+        say the words (when at most RANKED do; more are for the search page)."""
+        query = search_term.strip()
+        if not query:
+            return queryset, False
+        saying = messages_for_the_list(request, self, query)
+        threads = sorted({pair[1] for pair in saying})
+        return queryset.filter(among("helpdesk_thread", *thread_ids_sql(query), threads)), False
+
+    def get_urls(self):
+        page = path(
+            "search/",
+            self.admin_site.admin_view(self.search_view),  # type: ignore[attr-defined]
+            name="helpdesk_thread_search",
+        )
+        return [page, *super().get_urls()]  # type: ignore[misc]
+
+    def search_view(self, request: HttpRequest) -> TemplateResponse:
+        """Search by order, tracking number, people or words of the messages, for the staff
+        who may read conversations (403 for the others); every search is written to the
+        access log."""
+        if not self.has_view_permission(request):  # type: ignore[attr-defined]
+            raise PermissionDenied
+        form = ConversationSearchForm(request.GET)
+        results = None
+        if form.is_valid() and form.cleaned_data["q"]:
+            query, market = form.cleaned_data["q"], form.cleaned_data["market"]
+            results = conversation_search(
+                query,
+                market=market.code if market else None,
+                page=page_number(request.GET.get("page")),
+            )
+            staff_access_record(request, StaffAccess.Action.SEARCH, detail=query)
+        context = {
+            **self.admin_site.each_context(request),  # type: ignore[attr-defined]
+            "title": _("Search conversations"),
+            "opts": Thread._meta,
+            "form": form,
+            "results": results,
+        }
+        return TemplateResponse(request, "admin/helpdesk/thread/search.html", context)
+
+
 @admin.register(Thread)
 class ThreadAdmin(
-    EvidenceActions, TranscriptExports, AccessLogged, ReadOnlyMixin, admin.ModelAdmin
+    ConversationSearch,
+    EvidenceActions,
+    TranscriptExports,
+    AccessLogged,
+    ReadOnlyMixin,
+    admin.ModelAdmin,
 ):
     """A thread as evidence: one page that reads like the conversation, with what each side
     saw of every entry, the files, the clocks with their stored explanations, and the
@@ -364,7 +470,6 @@ class ThreadAdmin(
     ]
     list_filter = [EscalatedFilter, "status", "topic", "market", "seller"]
     list_select_related = ["order", "seller", "buyer", "market"]
-    search_fields = ["=order__number", "buyer__email", "seller__company_name"]
     show_full_result_count = False
     paginator = EstimatedCountPaginator
     ordering = ["-id"]  # newest first, on the primary key's index
@@ -469,7 +574,8 @@ class MessageAdmin(MessageColumns, AccessLogged, ReadOnlyMixin, admin.ModelAdmin
     list_display = ["id", "thread", "created_at", "author_role", "author_name", "kind", "delivered"]
     list_filter = ["kind", "author_role"]
     list_select_related = ["thread__order", "review__decided_by"]
-    search_fields = ["=thread__order__number", "author__email"]
+    search_fields = ["thread__order__number"]  # shows the box; get_search_results searches
+    search_help_text = ConversationSearch.search_help_text
     show_full_result_count = False
     paginator = EstimatedCountPaginator
     ordering = ["-id"]  # not the model's (thread, time): no sort of millions of rows
@@ -485,6 +591,17 @@ class MessageAdmin(MessageColumns, AccessLogged, ReadOnlyMixin, admin.ModelAdmin
         "delivered",
         "chain_hash",
     )
+
+    def get_search_results(self, request, queryset, search_term):
+        """The messages that say the words (when at most RANKED do), those about an order
+        found by its number or tracking number, and those written by the people found
+        (helpdesk.search)."""
+        query = search_term.strip()
+        if not query:
+            return queryset, False
+        saying = messages_for_the_list(request, self, query)
+        found = sorted(pair[0] for pair in saying)
+        return queryset.filter(among("helpdesk_message", *message_ids_sql(query), found)), False
 
 
 @admin.register(HistoryCheck)

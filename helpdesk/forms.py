@@ -258,3 +258,25 @@ class NotificationSettingsForm(forms.ModelForm[SellerMember]):
         model = SellerMember
         fields = ["notification_mode"]
         widgets = {"notification_mode": forms.RadioSelect}
+
+
+class ConversationSearchForm(forms.Form):
+    """The console's conversation search (helpdesk.search)."""
+
+    q = forms.CharField(
+        label=_("Search"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "An order or tracking number (or part of one), a buyer's or seller's e-mail "
+            'address or name, or words of the messages: "a phrase" in quotes, or, -word '
+            "to leave out. Accents do not matter."
+        ),
+    )
+    market = MarketField(
+        label=_("Market"),
+        queryset=Market.objects.all(),
+        required=False,
+        empty_label=_("All"),
+        to_field_name="code",
+    )

@@ -246,7 +246,10 @@ class MessageQuerySet(models.QuerySet["Message"]):
 
 class Message(models.Model):
     """An immutable entry of a thread's timeline: a text, a status update, an internal note
-    or an event (closed, reopened, assigned, escalated)."""
+    or an event (closed, reopened, assigned, escalated).
+
+    The table also holds `search_language` and `search_vector`, kept by the database for the
+    staff search (migration 0014, helpdesk/search.py) and deliberately not fields here."""
 
     class Kind(models.TextChoices):
         TEXT = "text", _("Message")

@@ -237,6 +237,13 @@ def _extra_requests(world, console):
             404,
         ),
         (
+            "conversation search",
+            "get",
+            reverse("admin:helpdesk_thread_search"),
+            {"q": "lamp"},
+            200,
+        ),
+        (
             "user's password",
             "get",
             reverse("admin:auth_user_password_change", args=[world.buyer.pk]),

@@ -93,6 +93,8 @@ def pages(world):
         ("seller_owner", f"/orders/{order}/"),
         ("platform_admin", "/admin/helpdesk/messagereview/"),
         ("platform_admin", "/admin/helpdesk/thread/"),
+        ("platform_admin", "/admin/helpdesk/thread/search/"),
+        ("platform_admin", "/admin/helpdesk/message/"),
         ("platform_admin", "/admin/sla/sanction/"),
     ]
 

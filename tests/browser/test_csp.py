@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.test import Client
-from django.urls import resolve
+from django.urls import resolve, reverse
 
 from tests.conftest import PERSONAS, build_world, database_url
 from tests.test_admin_matrix import ADMIN_PAGES, _console, _page_url
@@ -68,6 +68,7 @@ def _pages_for(persona, ids, console):
                 if ADMIN_PAGES[label][page] == 200:
                     urls.append(_page_url(label, page, console[label]))
         urls.append(_page_url("helpdesk.thread", "history", console["helpdesk.thread"]))
+        urls.append(reverse("admin:helpdesk_thread_search") + "?q=lamp")
     return urls
 
 

@@ -174,18 +174,19 @@ WITH s AS (
         'placed', 10, 0, 10, 'x', 'x', '', '1', 'x', 'DE', now() FROM m RETURNING *
 ), t AS (
     INSERT INTO helpdesk_thread (order_id, seller_id, buyer_id, market_id, topic, status,
-        closed_by_role, created_at, last_activity_at)
-    SELECT o.id, o.seller_id, o.buyer_id, 'DE', 'delivery', 'open', '', now(), now()
+        closed_by_role, reply_state, created_at, last_activity_at)
+    SELECT o.id, o.seller_id, o.buyer_id, 'DE', 'delivery', 'open', '', 'none', now(), now()
     FROM o, generate_series(1, %(clocks)s)
     RETURNING id, seller_id, buyer_id
 ), first_thread AS (SELECT min(id) AS id FROM t), msg AS (
-    INSERT INTO helpdesk_message (thread_id, author_id, author_role, kind, body, data,
-        created_at)
-    SELECT first_thread.id, o.buyer_id, 'buyer', 'text', 'Where is it?', '{}', now()
+    INSERT INTO helpdesk_message (thread_id, author_id, author_role, author_name, kind, body,
+        data, created_at, chain_hash)
+    SELECT first_thread.id, o.buyer_id, 'buyer', 'Bench', 'text', 'Where is it?', '{}', now(),
+        ''  -- not chained: the sweep reads clocks, and this database is dropped after the run
     FROM first_thread, o RETURNING id
 )
 INSERT INTO sla_responseclock (thread_id, seller_id, market_id, opened_by_id, opened_at,
-    due_at, warn_at, outcome)
+    due_at, warn_at, outcome, explanation)
 SELECT t.id, t.seller_id, 'DE', msg.id, %(now)s - interval '2 days',
     CASE WHEN n <= %(due)s THEN %(now)s - interval '1 hour'
          WHEN n <= 2 * %(due)s THEN %(now)s + interval '2 hours'
@@ -193,6 +194,6 @@ SELECT t.id, t.seller_id, 'DE', msg.id, %(now)s - interval '2 days',
     CASE WHEN n <= %(due)s THEN %(now)s - interval '5 hours'
          WHEN n <= 2 * %(due)s THEN %(now)s - interval '2 hours'
          ELSE %(now)s + interval '6 days' END,
-    ''
+    '', '[]'
 FROM (SELECT id, seller_id, row_number() OVER (ORDER BY id) AS n FROM t) AS t, msg
 """
