@@ -27,6 +27,12 @@ TRIGGERS = [
     ("audit_staffaccess", "audit_staffaccess_append_only", "audit_keep_access"),
     ("helpdesk_attachment", "helpdesk_attachment_append_only", "helpdesk_reject_change"),
     ("helpdesk_message", "helpdesk_message_append_only", "helpdesk_reject_change"),
+    # Fills a new message's search language (helpdesk/migrations/0014_message_search.py).
+    (
+        "helpdesk_message",
+        "helpdesk_message_search_language",
+        "helpdesk_message_search_language",
+    ),
     (
         "helpdesk_messagereview",
         "helpdesk_messagereview_decided_once",
