@@ -234,7 +234,7 @@ def django_db_setup(
 
     Under pytest-xdist a test process sometimes keeps one idle session on its test database
     (a connection of a thread that ended: a live server's, a worker's), and PostgreSQL
-    refuses to drop a database in use: the application's sessions are ended first."""
+    refuses to drop a database in use: every session on it is ended first."""
     keepdb = django_db_keepdb and not django_db_createdb
     verbosity = request.config.option.verbose
     with django_db_blocker.unblock():
@@ -247,12 +247,15 @@ def django_db_setup(
         )
     yield
     with django_db_blocker.unblock():
-        # Autovacuum workers belong to the superuser: only the application's own sessions.
-        with connection.cursor() as cursor:
+        # Every client session left on it, whoever's (the application's, the owner's of a
+        # transactional test's live server thread): the cluster's superuser may end them all.
+        # Autovacuum workers are not client backends.
+        connections.close_all()
+        with connections["superuser"].cursor() as cursor:
             cursor.execute(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
                 " WHERE datname = current_database() AND pid <> pg_backend_pid()"
-                " AND backend_type = 'client backend' AND usename = current_user"
+                " AND backend_type = 'client backend'"
             )
         connections.close_all()
         if not keepdb:

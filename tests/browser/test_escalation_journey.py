@@ -1,21 +1,36 @@
 """Issue 12's journey: a buyer escalates an overdue request; a moderator finds it in the
 escalation queue, takes it over, writes as the platform and decides "refund by the seller";
-the buyer reads the decision in French, the seller's agent in English."""
+the buyer reads the decision in French, the seller's agent in English. And the console's
+date fields name their zone."""
 
 import re
 from datetime import timedelta
 
 import pytest
-from django.core.management import call_command
+from django.contrib.auth.models import Group
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.models import User
 from helpdesk.models import Escalation, Thread
 from helpdesk.services import thread_open
-from orders.models import Order
 from sla.models import ResponseClock
-from tests.browser.test_helpdesk_journey import log_in
+from tests.factories import (
+    PASSWORD,
+    SellerFactory,
+    SellerMemberFactory,
+    UserFactory,
+    make_order,
+)
+
+
+def log_in(page, base, email):
+    page.goto(f"{base}/accounts/login/")
+    page.locator("input[name=username]").fill(email)
+    page.locator("input[name=password]").fill(PASSWORD)
+    page.locator("main button[type=submit]").click()
+    expect(page).not_to_have_url(re.compile("/accounts/login/"))
+
 
 pytestmark = [
     pytest.mark.browser,
@@ -26,13 +41,14 @@ pytestmark = [
 def test_an_overdue_request_is_taken_over_and_decided_by_the_platform(
     live_server, browser, tmp_path
 ):
-    call_command("seed_demo", quiet=True, no_history=True)
     base = live_server.url
-    User.objects.filter(email="buyer@example.com").update(preferred_language="fr")
-    User.objects.filter(email="hugo@maison-lumiere.example").update(preferred_language="en")
-    order = Order.objects.filter(
-        buyer__email="buyer@example.com", seller__slug="maison-lumiere"
-    ).first()
+    claire = UserFactory(email="claire@example.com", name="Claire Martin", preferred_language="fr")
+    shop = SellerFactory(company_name="Maison Lumière", slug="maison-lumiere")
+    SellerMemberFactory(seller=shop, user__email="hugo@example.com", user__name="Hugo")
+    User.objects.filter(email="hugo@example.com").update(preferred_language="en")
+    for email, role in [("mo@example.com", "Moderator"), ("sam@example.com", "Sanctions manager")]:
+        UserFactory(email=email, is_staff=True).groups.add(Group.objects.get(name=role))
+    order = make_order(buyer=claire, seller=shop, number="2026-100-1501", shipped=True)
     thread = thread_open(
         order=order, buyer=order.buyer, topic="complaint", body="La lampe ne s'allume pas."
     )
@@ -46,7 +62,7 @@ def test_an_overdue_request_is_taken_over_and_decided_by_the_platform(
 
     # The buyer (French) asks the platform to step in.
     buyer = browser.new_page(viewport={"width": 1280, "height": 900})
-    log_in(buyer, base, "buyer@example.com")
+    log_in(buyer, base, "claire@example.com")
     buyer.goto(thread_url)
     escalate = buyer.locator("form.escalate")
     escalate.locator("textarea").fill("Aucune réponse depuis trois jours.")
@@ -57,8 +73,8 @@ def test_an_overdue_request_is_taken_over_and_decided_by_the_platform(
     # A moderator finds it in the queue, oldest first, and opens the evidence page.
     admin = browser.new_page(viewport={"width": 1366, "height": 900})
     admin.goto(f"{base}/admin/login/")
-    admin.locator("input[name=username]").fill("moderator@example.com")
-    admin.locator("input[name=password]").fill("helpdesk-demo")
+    admin.locator("input[name=username]").fill("mo@example.com")
+    admin.locator("input[name=password]").fill(PASSWORD)
     admin.locator("input[type=submit]").click()
     admin.goto(f"{base}/admin/helpdesk/escalation/")
     row = admin.locator("#result_list tbody tr").filter(has_text=order.number)
@@ -107,11 +123,27 @@ def test_an_overdue_request_is_taken_over_and_decided_by_the_platform(
 
     # The seller's agent reads it in English, and cannot reopen it.
     seller = browser.new_page(viewport={"width": 1280, "height": 900})
-    log_in(seller, base, "hugo@maison-lumiere.example")
+    log_in(seller, base, "hugo@example.com")
     seller.goto(thread_url)
     expect(seller.locator("#escalation")).to_contain_text(
         "The platform decided that you refund the buyer"
     )
     expect(seller.get_by_role("button", name=re.compile("Reopen"))).to_have_count(0)
     seller.screenshot(path=tmp_path / "seller-decision-en.png", full_page=True)
+
+    # The console's date and time fields say which zone they are in, instead of Django's
+    # "You are 1 hour behind server time" (this browser runs in UTC, the console in Paris).
+    context = browser.new_context(timezone_id="UTC", viewport={"width": 1280, "height": 900})
+    manager = context.new_page()
+    manager.goto(f"{base}/admin/login/")
+    manager.locator("input[name=username]").fill("sam@example.com")
+    manager.locator("input[name=password]").fill(PASSWORD)
+    manager.locator("input[type=submit]").click()
+    manager.goto(f"{base}/admin/sla/sanction/add/")
+    expect(manager.locator(".timezonewarning").first).to_contain_text(
+        "Enter times in Europe/Paris time"
+    )
+    expect(manager.locator("body")).not_to_contain_text("behind server time")
+    manager.screenshot(path=tmp_path / "sanction-form-zone.png", full_page=True)
+    context.close()
     print(f"screenshots: {tmp_path}")
