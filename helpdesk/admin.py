@@ -480,11 +480,11 @@ class ThreadAdmin(
             return True
         return super().lookup_allowed(lookup, value, request)
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        thread = self.get_object(request, object_id)
-        if thread is not None:
-            extra_context = {**(extra_context or {}), **self.evidence(request, thread)}
-        return super().change_view(request, object_id, form_url, extra_context)
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # The thread the change view already fetched: no second query for it.
+        if obj is not None:
+            context.update(self.evidence(request, obj))
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def evidence(self, request, thread: Thread) -> dict[str, Any]:
         entries = list(

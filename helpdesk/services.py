@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date, datetime
 from typing import Any, TypeVar
 
@@ -293,7 +293,15 @@ def _notify(thread: Thread, message: Message) -> None:
         if message.kind == Message.Kind.STATUS_UPDATE
         else Notification.Kind.MESSAGE
     )
-    if message.author_role in (Role.BUYER, Role.PLATFORM):
+    # Everyone but the writer: the platform writes to both sides.
+    readers = [role for role in (Role.BUYER, Role.SELLER) if role != message.author_role]
+    _tell(thread, message, kind, readers=readers)
+
+
+def _tell(thread: Thread, message: Message, kind: str, *, readers: Collection[str]) -> None:
+    """Outbox rows for the buyer and/or the seller's team, each with the text as that side
+    may read it (masked details stay masked)."""
+    if Role.SELLER in readers:
         notify_seller_team(
             kind=kind,
             notices=[
@@ -304,7 +312,7 @@ def _notify(thread: Thread, message: Message) -> None:
                 )
             ],
         )
-    if message.author_role != Role.BUYER:
+    if Role.BUYER in readers:
         notify(
             kind=kind,
             recipients=[thread.buyer],
@@ -643,23 +651,6 @@ def _platform_responded(escalation: Escalation, at: datetime) -> list[str]:
     return []
 
 
-def _notify_both_sides(thread: Thread, message: Message, kind: str) -> None:
-    """Tell the buyer and the seller's team of a platform step; the e-mail is rendered in
-    each reader's language when it is sent (outbox.sending), from the event's data."""
-    seller_text = {"text": text_for(message, Role.SELLER)}
-    notify_seller_team(
-        kind=kind,
-        notices=[SellerNotice(thread_id=thread.pk, message_id=message.pk, payload=seller_text)],
-    )
-    notify(
-        kind=kind,
-        recipients=[thread.buyer],
-        thread_id=thread.pk,
-        message_id=message.pk,
-        payload={"text": text_for(message, Role.BUYER)},
-    )
-
-
 @transaction.atomic
 def escalation_take_over(*, thread: Thread, by: User) -> Escalation:
     """A platform moderator takes the escalated case over. The seller's running clock stops
@@ -691,7 +682,8 @@ def escalation_take_over(*, thread: Thread, by: User) -> Escalation:
         also += ["status", "closed_at", "closed_by_role"]
     _sync_clock_fields(thread, also=also)
     message = _event(thread, by=by, role=Role.PLATFORM, event="taken_over", at=now)
-    _notify_both_sides(thread, message, Notification.Kind.ESCALATION_TAKEN)
+    # Both sides hear of it; the e-mail is rendered in each reader's language when sent.
+    _tell(thread, message, Notification.Kind.ESCALATION_TAKEN, readers={Role.BUYER, Role.SELLER})
     return escalation
 
 
@@ -763,7 +755,7 @@ def escalation_resolve(*, thread: Thread, by: User, outcome: str, note: str = ""
     message = _event(
         thread, by=by, role=Role.PLATFORM, event="decided", outcome=outcome, body=note, at=now
     )
-    _notify_both_sides(thread, message, Notification.Kind.ESCALATION_DECIDED)
+    _tell(thread, message, Notification.Kind.ESCALATION_DECIDED, readers={Role.BUYER, Role.SELLER})
     return escalation
 
 
