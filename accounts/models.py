@@ -53,8 +53,15 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     email = models.EmailField(_("e-mail address"), unique=True)
     name = models.CharField(_("name"), max_length=150)
+    # Empty until the person picks one: their market's language applies meanwhile
+    # (`reading_language`).
     preferred_language = models.CharField(
-        _("preferred language"), max_length=8, choices=language_choices, default="en"
+        _("preferred language"),
+        max_length=8,
+        choices=language_choices,
+        blank=True,
+        default="",
+        help_text=_("Empty: the language of the person's market."),
     )
     # The market the person shops in (buyers) or works from (seller staff): it decides the
     # time zone of every date shown to them.
@@ -95,6 +102,18 @@ class User(AbstractBaseUser, PermissionsMixin):
     def clean(self) -> None:
         super().clean()
         self.email = User.objects.normalize_email(self.email)
+
+    def reading_language(self) -> str | None:
+        """The language this person reads pages and e-mails in: their own choice, else their
+        market's. None when neither is set: a page then follows the browser, an e-mail is
+        written in LANGUAGE_CODE."""
+        languages = dict(settings.LANGUAGES)
+        if self.preferred_language in languages:
+            return self.preferred_language
+        market = self.market
+        if market is not None and market.language in languages:
+            return str(market.language)
+        return None
 
     def get_full_name(self) -> str:
         return self.name

@@ -178,13 +178,23 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0)
 AXES_VERBOSE = False
 
-# Languages. English is the fallback; a language is offered once its catalog exists.
+# Languages: one per market (orders.markets); English is the fallback and the source.
 LANGUAGE_CODE = "en"
 LANGUAGES = [
     ("en", _("English")),
     ("fr", _("French")),
+    ("de", _("German")),
+    ("pl", _("Polish")),
+    ("cs", _("Czech")),
+    ("sk", _("Slovak")),
+    ("hu", _("Hungarian")),
+    ("ro", _("Romanian")),
+    ("es", _("Spanish")),
+    ("it", _("Italian")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Date formats where Django's defaults do not suit these markets (English day-first).
+FORMAT_MODULE_PATH = ["config.formats"]
 USE_I18N = True
 
 # Stored in UTC; shown in the viewer's market time zone (orders.middleware).

@@ -308,7 +308,6 @@ def check_context(screening: Screening, text: str, role: str) -> dict[str, Any]:
         "check_consequence": text_after,
         "explanations": explain(screening.findings),
         "highlighted": highlight(text, in_text) if in_text else "",
-        "files_found": any(f["source"].startswith("file") for f in screening.findings),
     }
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -101,8 +102,9 @@ def daily_summary_send(now: datetime | None = None) -> bool:
         "escalations_url": platform_url(reverse("admin:helpdesk_escalation_changelist")),
         "now": now,
     }
-    for admin in staff_with_perm("helpdesk.change_messagereview"):  # the moderators
-        with translation.override(admin.preferred_language):
+    moderators = staff_with_perm("helpdesk.change_messagereview").select_related("market")
+    for admin in moderators:
+        with translation.override(admin.reading_language() or settings.LANGUAGE_CODE):
             text = render_to_string("helpdesk/email/daily_summary.txt", context)
         subject, _, body = text.strip().partition("\n")
         EmailMessage(subject.strip(), body.strip() + "\n", to=[admin.email]).send()

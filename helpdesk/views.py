@@ -32,6 +32,7 @@ from helpdesk.forms import (
     StatusUpdateForm,
 )
 from helpdesk.models import Escalation, Role, SavedReply, Thread, Topic
+from helpdesk.reply_language import language_warning
 from helpdesk.reviews import check_context, screen
 from helpdesk.rules import thread_actions
 from helpdesk.selectors import buyer_threads, inbox_page, timeline, unread_ids
@@ -54,6 +55,7 @@ from helpdesk.services import (
 from helpdesk.uploads import attachment_response
 from orders.access import access_order
 from orders.http import ViewerRequest
+from orders.models import Market
 
 INBOX_PAGE = 25
 POLL_SECONDS = 10
@@ -77,7 +79,7 @@ def contact_seller(request: ViewerRequest, number: str) -> HttpResponse:
     status = 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        check = _submit_check(form, role=Role.BUYER, language=order.market.language)
+        check = _submit_check(form, role=Role.BUYER, market=order.market)
     if request.method == "POST" and form.is_valid() and not check:
         try:
             thread = thread_open(
@@ -116,26 +118,37 @@ def _status_of(error: HelpdeskError) -> int:
 def contact_check(request: ViewerRequest, number: str) -> HttpResponse:
     """htmx: the pre-send check of a new request's text."""
     order = access_order(request.user, number, as_role=Role.BUYER).order
-    return _draft_check(request, role=Role.BUYER, language=order.market.language)
+    return _draft_check(request, role=Role.BUYER, market=order.market)
 
 
-def _draft_check(request: HttpRequest, *, role: str, language: str) -> HttpResponse:
+def _draft_check(request: HttpRequest, *, role: str, market: Market) -> HttpResponse:
     text = request.POST.get("body", "")[:BODY_MAX].strip()
-    screening = screen(role=role, text=text, language=language)
-    return render(request, "helpdesk/_draft_check.html", check_context(screening, text, role))
+    screening = screen(role=role, text=text, language=market.language)
+    context = {
+        **check_context(screening, text, role),
+        "language_warning": language_warning(text, role=role, market=market),
+    }
+    return render(request, "helpdesk/_draft_check.html", context)
 
 
-def _submit_check(form: Any, *, role: str, language: str) -> dict[str, Any]:
-    """On submit, a draft with findings is shown back with the explanation, unless the
-    writer chose "send anyway". Returns the check's template context, or {} to send."""
+def _submit_check(form: Any, *, role: str, market: Market) -> dict[str, Any]:
+    """On submit, a draft with findings, or a seller's reply in another language than the
+    market's, is shown back with the explanation, unless the writer chose "send anyway".
+    Returns the check's template context, or {} to send."""
     data = form.cleaned_data
     if data.get("send_anyway"):
         return {}
     text = data["body"].strip()
-    screening = screen(role=role, text=text, files=data["attachments"], language=language)
-    if not screening:
+    screening = screen(role=role, text=text, files=data["attachments"], language=market.language)
+    warning = language_warning(text, role=role, market=market)
+    if not screening and not warning:
         return {}
-    return {**check_context(screening, text, role), "checked_on_submit": True}
+    return {
+        **check_context(screening, text, role),
+        "language_warning": warning,
+        "checked_on_submit": True,
+        "files_dropped": bool(data["attachments"]),
+    }
 
 
 @login_required
@@ -242,7 +255,7 @@ def _rerender(
 def draft_check(request: ViewerRequest, thread_id: int) -> HttpResponse:
     """htmx: the pre-send check of a reply's text, as the writer pauses."""
     access = access_thread(request.user, thread_id)
-    return _draft_check(request, role=access.role, language=access.thread.market.language)
+    return _draft_check(request, role=access.role, market=access.thread.market)
 
 
 @login_required
@@ -255,7 +268,7 @@ def thread_reply(request: ViewerRequest, thread_id: int) -> HttpResponse:
         check_url=reverse("helpdesk:draft_check", args=[access.thread.pk]),
     )
     if form.is_valid():
-        check = _submit_check(form, role=access.role, language=access.thread.market.language)
+        check = _submit_check(form, role=access.role, market=access.thread.market)
         if check:
             return _rerender(request, access, status=200, reply_form=form, **check)
         try:

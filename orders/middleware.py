@@ -10,9 +10,10 @@ from orders.models import Market
 class ViewerContextMiddleware:
     """Language, market and time zone of whoever is looking.
 
-    A logged-in user's preferred language wins over the browser's; every date is shown in
-    the viewer's market time zone (buyers: where they shop; seller staff: where they work;
-    visitors and staff without a market: DEFAULT_MARKET).
+    Language: a logged-in user's own choice, else their market's language
+    (`User.reading_language`), else what LocaleMiddleware chose from the browser. Every date
+    is shown in the viewer's market time zone (buyers: where they shop; seller staff: where
+    they work; visitors and staff without a market: DEFAULT_MARKET).
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -20,13 +21,15 @@ class ViewerContextMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user
-        languages = dict(settings.LANGUAGES)
-        if user.is_authenticated and user.preferred_language in languages:
-            translation.activate(user.preferred_language)
-            request.LANGUAGE_CODE = user.preferred_language
-        code = (user.market_id if user.is_authenticated else None) or settings.DEFAULT_MARKET
-        market = Market.objects.filter(code=code).first()
+        if user.is_authenticated and user.market_id:
+            market = user.market  # one query, kept on the user for reading_language
+        else:
+            market = Market.objects.filter(code=settings.DEFAULT_MARKET).first()
         request.market = market  # type: ignore[attr-defined]  # see orders.http.ViewerRequest
+        language = user.reading_language() if user.is_authenticated else None
+        if language:
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
         if market:
             timezone.activate(market.tzinfo)
         try:

@@ -5,8 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from babel.numbers import format_currency, get_currency_precision
-from django.utils.translation import get_language, to_locale
+from babel import Locale
+from babel.core import get_global
+from babel.numbers import format_currency, get_currency_precision, get_currency_symbol
+from django.utils.translation import get_language
+
+from orders.markets import MARKETS
 
 
 class CurrencyMismatch(ValueError):
@@ -59,7 +63,38 @@ class Money:
         return format_money(self.amount, self.currency)
 
 
+# Where CLDR's symbol is not what shoppers read: Romanian prices say "249,00 lei", not "RON".
+LOCAL_SYMBOLS: dict[tuple[str, str], str] = {("ro", "RON"): "lei"}
+
+
+def money_locale(currency: str, language: str) -> str:
+    """The locale an amount is written in: the currency's own market's ("1 299 Kč" whoever
+    reads it), in the reader's language where the reader's market uses that currency ("49,99 €"
+    for a German, Slovak or French reader alike)."""
+    markets = [market for market in MARKETS if market.currency == currency]
+    for market in markets:
+        if market.language == language:
+            return f"{market.language}_{market.country}"
+    if markets:
+        return f"{markets[0].language}_{markets[0].country}"
+    return language  # a currency no market uses: the reader's own conventions
+
+
 def format_money(amount: Decimal, currency: str, language: str | None = None) -> str:
-    """Format an amount for the reader's language: "1 234,50 €" (fr), "€1,234.50" (en)."""
-    locale = to_locale(language or get_language() or "en")
-    return format_currency(amount, currency, locale=locale)
+    """An amount in the currency's local format: "1 299 Kč", "129,00 zł", "49,99 €",
+    "12 990 Ft", "249,00 lei" (no-break spaces). Currencies whose cash has no minor unit (CZK,
+    HUF, per CLDR) drop ",00" on whole amounts."""
+    locale = Locale.parse(money_locale(currency, language or get_language() or "en"))
+    pattern = locale.currency_formats["standard"].pattern
+    cash_digits = get_global("currency_fractions").get(currency, (2, 0, 2, 0))[2]
+    units_only = cash_digits == 0 and amount == amount.to_integral_value()
+    if units_only:
+        pattern = pattern.replace(".00", "")
+    # currency_digits=False lets the pattern's own (zero) fraction digits apply.
+    text = format_currency(
+        amount, currency, format=pattern, locale=locale, currency_digits=not units_only
+    )
+    symbol = LOCAL_SYMBOLS.get((locale.language, currency))
+    if symbol:
+        text = text.replace(get_currency_symbol(currency, locale), symbol)
+    return text

@@ -58,7 +58,8 @@ def _pending() -> QuerySet[Notification]:
 
 def _render(template: str, recipient: User, context: dict[str, Any]) -> tuple[str, str]:
     tz = recipient.market.tzinfo if recipient.market else timezone.get_default_timezone()
-    with translation.override(recipient.preferred_language), timezone.override(tz):
+    language = recipient.reading_language() or settings.LANGUAGE_CODE
+    with translation.override(language), timezone.override(tz):
         text = render_to_string(template, {"recipient": recipient, **context})
     subject, _, body = text.strip().partition("\n")
     return subject.strip(), body.strip() + "\n"

@@ -4,15 +4,25 @@ in the reader's language (Babel/CLDR: "93%" in English, "93 %" in French or Germ
 from __future__ import annotations
 
 import math
+from datetime import date
 from decimal import Decimal
 
+from babel.dates import format_skeleton
 from babel.numbers import format_decimal
 from babel.numbers import format_percent as babel_percent
 from django.utils.translation import get_language, to_locale
 
 
 def _locale() -> str:
-    return to_locale(get_language() or "en")
+    # The platform's English is Europe's: day before month ("14 Sept", not "Sep 14").
+    language = get_language() or "en"
+    return "en_GB" if language == "en" else to_locale(language)
+
+
+def format_day(day: date) -> str:
+    """A day and month, short, as the reader's language writes it: "14 Sept" (en),
+    "14 sept." (fr), "14. Sept." (de), "14 wrz" (pl), "14. 9." (cs), "szept. 14." (hu)."""
+    return format_skeleton("MMMd", day, locale=_locale())
 
 
 def percent_points(rate: float) -> int:

@@ -7,7 +7,6 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -17,6 +16,7 @@ from accounts.models import Seller
 from orders.http import ViewerRequest
 from orders.models import Market
 from sla import charts
+from sla.formats import format_day
 from sla.forms import AppealForm
 from sla.models import Heartbeat, Sanction
 from sla.performance import WINDOWS, headline, late_clocks, open_by_due, seller_stats, weekly
@@ -63,7 +63,7 @@ def seller_performance(request: ViewerRequest) -> HttpResponse:
     for code in sorted({m for stats in by_window.values() for m in stats if m}):
         rows.append((markets[code], [by_window[d].get(code) for d in WINDOWS]))
     weeks = weekly(seller, now=now)
-    labels = [date_format(w.start, "j M") for w in weeks]
+    labels = [format_day(w.start) for w in weeks]
     due = open_by_due(seller, now)
     figures = headline(seller, now)
     late = list(late_clocks(seller, days=figures.stats.days, now=now)[: LATE_LIST + 1])

@@ -4,6 +4,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from accounts.models import User
+from orders.models import Market
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -119,6 +120,55 @@ def test_the_user_preference_wins_over_the_browser(client):
     client.force_login(UserFactory(preferred_language="fr"))
     response = client.get(reverse("orders:my_orders"), headers={"accept-language": "en"})
     assert response["Content-Language"] == "fr"
+
+
+@pytest.mark.parametrize(
+    ("preference", "market", "browser", "expected"),
+    [
+        ("", "PL", "fr", "pl"),  # no choice made: the market's language, not the browser's
+        ("", "HU", "en", "hu"),
+        ("de", "PL", "fr", "de"),  # the person's own choice wins
+        ("", None, "cs-CZ,cs;q=0.9", "cs"),  # neither: the browser's
+    ],
+)
+def test_language_is_the_preference_else_the_market_s_else_the_browser_s(
+    client, preference, market, browser, expected
+):
+    user = UserFactory(preferred_language=preference)
+    user.market = Market.objects.get(code=market) if market else None
+    user.save()
+    client.force_login(user)
+    response = client.get(reverse("orders:my_orders"), headers={"accept-language": browser})
+    assert response["Content-Language"] == expected
+    assert f'<html lang="{expected}">' in response.content.decode()
+
+
+def test_the_switch_offers_the_ten_languages_each_in_its_own_name(client):
+    client.force_login(UserFactory(preferred_language=""))
+    html = client.get(reverse("orders:my_orders")).content.decode()
+    for code, name in [
+        ("en", "English"),
+        ("fr", "Français"),
+        ("de", "Deutsch"),
+        ("pl", "Polski"),
+        ("cs", "Čeština"),
+        ("sk", "Slovenčina"),
+        ("hu", "Magyar"),
+        ("ro", "Română"),
+        ("es", "Español"),
+        ("it", "Italiano"),
+    ]:
+        assert f'value="{code}" lang="{code}"' in html
+        assert name in html
+
+
+def test_e_mails_follow_the_same_rule(world):
+    world.buyer.preferred_language = ""
+    world.buyer.market = Market.objects.get(code="RO")
+    world.buyer.save()
+    assert world.buyer.reading_language() == "ro"
+    world.buyer.market = None
+    assert world.buyer.reading_language() is None
 
 
 def test_visitors_get_the_browser_language(client):

@@ -127,18 +127,32 @@ def test_quantize_uses_the_currency_minor_unit():
 
 
 @pytest.mark.parametrize(
-    ("language", "currency", "expected"),
+    ("language", "amount", "currency", "expected"),
     [
-        ("en", "EUR", "€1,234.50"),
-        ("fr", "EUR", "1\u202f234,50\xa0€"),
-        ("fr", "PLN", "1\u202f234,50\xa0PLN"),
-        ("en", "HUF", "HUF1,234.50"),
+        # The currency's local format, whoever reads it.
+        ("cs", "1299", "CZK", "1\xa0299\xa0Kč"),
+        ("en", "1299", "CZK", "1\xa0299\xa0Kč"),
+        ("cs", "1299.50", "CZK", "1\xa0299,50\xa0Kč"),
+        ("pl", "129", "PLN", "129,00\xa0zł"),
+        ("fr", "129", "PLN", "129,00\xa0zł"),
+        ("hu", "12990", "HUF", "12\xa0990\xa0Ft"),
+        ("ro", "249", "RON", "249,00\xa0lei"),
+        ("en", "249", "RON", "249,00\xa0lei"),
+        # The euro: in the reader's own euro market's way, else the first euro market's.
+        ("de", "49.99", "EUR", "49,99\xa0€"),
+        ("sk", "1234.50", "EUR", "1\xa0234,50\xa0€"),
+        ("it", "1234.50", "EUR", "1.234,50\xa0€"),
+        ("fr", "1234.50", "EUR", "1\u202f234,50\xa0€"),
+        ("en", "49.99", "EUR", "49,99\xa0€"),
+        ("pl", "49.99", "EUR", "49,99\xa0€"),
+        # A currency no market uses: the reader's conventions.
+        ("en", "10", "USD", "$10.00"),
     ],
 )
-def test_amounts_are_formatted_for_the_reader(language, currency, expected):
-    assert format_money(Decimal("1234.50"), currency, language) == expected
+def test_amounts_are_written_in_the_currency_s_local_format(language, amount, currency, expected):
+    assert format_money(Decimal(amount), currency, language) == expected
     with translation.override(language):
-        assert str(Money(Decimal("1234.50"), currency)) == expected
+        assert str(Money(Decimal(amount), currency)) == expected
 
 
 @pytest.mark.django_db

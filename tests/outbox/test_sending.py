@@ -79,7 +79,7 @@ def test_status_updates_are_emailed_as_cards(
         )
     (email,) = mail.outbox
     assert "Refund issued" in email.body
-    assert "€12.50" in email.body
+    assert "12,50\xa0€" in email.body
 
 
 def test_internal_notes_never_reach_the_buyer_by_email(

@@ -207,7 +207,6 @@ class Command(BaseCommand):
                     email,
                     name,
                     market=markets[spec.country],
-                    language="fr" if spec.country == "FR" else "en",
                 )
                 SellerMember.objects.get_or_create(
                     user=user, seller=seller, defaults={"role": role}
@@ -228,7 +227,7 @@ class Command(BaseCommand):
         now = timezone.now()
         for index, (code, (email, name, (street, postal, city))) in enumerate(BUYERS.items()):
             market = markets[code]
-            buyer = self._user(email, name, market=market, language="fr" if code == "FR" else "en")
+            buyer = self._user(email, name, market=market)
             address = Address(
                 name=name, line1=street, postal_code=postal, city=city, country=market.country
             )
@@ -305,7 +304,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {group.lower()} {email} (admin console, that role only)")
 
     def _user(
-        self, email: str, name: str, *, market: Market, language: str, staff: bool = False
+        self, email: str, name: str, *, market: Market, language: str = "", staff: bool = False
     ) -> User:
         user = User.objects.filter(email=email).first()
         if user is None:

@@ -1,0 +1,413 @@
+"""Every market in its language: the catalogs are complete, and nothing is left in English.
+
+The catalogs (locale/*/LC_MESSAGES/django.po) must hold exactly the strings of the English
+source, each translated, none fuzzy, with the same placeholders. Then every page, partial
+and e-mail a person can get is rendered in each language and compared with its English
+rendering: a piece of text that reads the same in both and is not data (a name, a message,
+an order number…) was left untranslated.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+import polib
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.core.management import call_command
+from django.db import models, transaction
+from django.test import override_settings
+
+from accounts.models import User
+from accounts.templatetags.languages import own_name
+from outbox.models import Notification
+from outbox.sending import _email
+from tests.conftest import client_for
+from tests.test_matrix import MATRIX
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+TRANSLATED = [code for code in LANGUAGES if code != settings.LANGUAGE_CODE]
+LOCALE = Path(settings.BASE_DIR) / "locale"
+PLACEHOLDER = re.compile(r"%\([^)]+\)[sdfr]|%[sdfr]|\{[^{}]*\}|</?[a-zA-Z][^>]*>")
+
+
+def catalog(language: str) -> polib.POFile:
+    return polib.pofile(str(LOCALE / language / "LC_MESSAGES" / "django.po"))
+
+
+# The catalogs --------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def source_msgids() -> Iterator[set[tuple[str | None, str]]]:
+    """The (context, msgid) pairs the English source marks today, extracted afresh.
+
+    makemessages writes each file's strings to the first locale folder whose parent holds
+    the file, so the scratch folder must sit at the project's top (a dot folder, which
+    makemessages does not read), else they would land in the project's own catalogs."""
+    root = Path(settings.BASE_DIR) / f".locale-check-{os.getpid()}"
+    try:
+        with override_settings(LOCALE_PATHS=[root]):
+            call_command(
+                "makemessages",
+                locale=["en"],
+                ignore_patterns=[".venv", ".run", "tests", "staticfiles", "media", "locale"],
+                no_obsolete=True,
+                verbosity=0,
+            )
+        po = polib.pofile(str(root / "en" / "LC_MESSAGES" / "django.po"))
+        yield {(entry.msgctxt, entry.msgid) for entry in po}
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_catalog_is_complete_and_matches_the_source(language, source_msgids):
+    po = catalog(language)
+    assert [e.msgid for e in po.untranslated_entries()] == []
+    assert [e.msgid for e in po.fuzzy_entries()] == []
+    assert [e.msgid for e in po.obsolete_entries()] == []
+    held = {(entry.msgctxt, entry.msgid) for entry in po if not entry.obsolete}
+    assert sorted(source_msgids - held, key=str) == [], "strings missing from the catalog"
+    assert sorted(held - source_msgids, key=str) == [], "strings the English source lacks"
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_translations_keep_every_placeholder_and_tag(language):
+    wrong = []
+    for entry in catalog(language):
+        expected = sorted(PLACEHOLDER.findall(entry.msgid))
+        if entry.msgid_plural:
+            # A singular may say "one" where the msgid has %(count)d; every form keeps the
+            # named placeholders of the plural.
+            expected = sorted(PLACEHOLDER.findall(entry.msgid_plural))
+            forms = entry.msgstr_plural.values()
+            for text in forms:
+                found = sorted(PLACEHOLDER.findall(text))
+                if set(found) - set(expected):
+                    wrong.append((entry.msgid, text))
+            if not any(sorted(PLACEHOLDER.findall(t)) == expected for t in forms):
+                wrong.append((entry.msgid_plural, list(forms)))
+        elif sorted(PLACEHOLDER.findall(entry.msgstr)) != expected:
+            wrong.append((entry.msgid, entry.msgstr))
+    assert wrong == []
+
+
+@pytest.mark.skipif(not shutil.which("msgfmt"), reason="gettext's msgfmt is not installed")
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_catalog_compiles_cleanly_and_is_compiled(language):
+    po_path = LOCALE / language / "LC_MESSAGES" / "django.po"
+    result = subprocess.run(
+        ["msgfmt", "--check", "--statistics", "-o", "/dev/null", str(po_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "untranslated" not in result.stderr
+    assert "fuzzy" not in result.stderr
+    # The install step compiled it: the .mo holds what the .po says.
+    compiled = polib.mofile(str(po_path.with_suffix(".mo")))
+
+    def texts(entries):
+        return {(e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural for e in entries if e.msgid}
+
+    assert texts(compiled) == texts(catalog(language))
+
+
+NBSP_BEFORE = re.compile(r"(?<![\u00a0\u202f\d\s])[:;?!](?=\s|$|<|»|\)|\"|”|’|\.|,)")
+NOT_PROSE = re.compile(r"<[^>]*>|%\([^)]*\)[sd]|\{[^}]*\}|https?://\S+|\S+\?\S+=")
+
+
+def test_french_puts_a_no_break_space_before_colons_and_question_marks():
+    wrong = [
+        text
+        for entry in catalog("fr")
+        for text in [entry.msgstr, *entry.msgstr_plural.values()]
+        if NBSP_BEFORE.search(NOT_PROSE.sub("", text)) or " :" in text or " ?" in text
+    ]
+    assert wrong == []
+
+
+# Rendering every page in every language -----------------------------------------------------
+
+
+class _Text(HTMLParser):
+    """The visible text of a page, as pieces (text nodes and the attributes people read)."""
+
+    READ = ("title", "placeholder", "aria-label", "alt", "data-label")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pieces: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+        values = dict(attrs)
+        for name in self.READ:
+            if values.get(name):
+                self.pieces.append(values[name] or "")
+        if tag == "input" and values.get("type") in ("submit", "button") and values.get("value"):
+            self.pieces.append(values["value"] or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.pieces.append(data)
+
+
+SEPARATORS = re.compile(r"\s*(?:[·|•()\[\]«»„“”\"]|—|–|:\s|,\s)\s*")
+ENGLISH_WORD = re.compile(r"\b[A-Za-z]{3,}\b")
+
+
+def segments(text: str) -> set[str]:
+    found = set()
+    for piece in re.split(r"\n", text):
+        for part in SEPARATORS.split(" ".join(piece.split())):
+            part = part.strip(" .,;:!?")
+            if ENGLISH_WORD.search(part):
+                found.add(part)
+    return found
+
+
+def page_segments(html: str) -> set[str]:
+    parser = _Text()
+    parser.feed(html)
+    return set().union(*(segments(piece) for piece in parser.pieces))
+
+
+def data_values() -> list[str]:
+    """Every string the database holds (names, messages, titles, numbers…): data shows as
+    it was written, in any language."""
+    values: list[str] = []
+    for model in apps.get_models():
+        fields = [
+            f.name
+            for f in model._meta.concrete_fields
+            if isinstance(f, models.CharField | models.TextField | models.JSONField)
+        ]
+        if fields:
+            for row in model.objects.values_list(*fields):
+                values.extend(
+                    v if isinstance(v, str) else json.dumps(v, ensure_ascii=False) for v in row if v
+                )
+    return values
+
+
+# English words no other market language uses: text around them was left in English, even
+# inside a translated sentence.
+MARKERS = {
+    "the",
+    "your",
+    "you",
+    "and",
+    "with",
+    "from",
+    "this",
+    "that",
+    "has",
+    "have",
+    "was",
+    "were",
+    "are",
+    "will",
+    "been",
+    "which",
+    "when",
+    "what",
+    "there",
+    "their",
+    "should",
+    "would",
+    "could",
+    "please",
+    "here",
+    "not",
+    "yet",
+    "for",
+    "about",
+    "after",
+    "before",
+    "waiting",
+    "seller",
+    "buyer",
+    "request",
+    "order",
+    "reply",
+    "answer",
+    "message",
+    "deadline",
+    "sent",
+}
+
+# Words that are the same in every language: names of languages in their own language (the
+# switch), product and format names.
+SAME_EVERYWHERE = {"Marketplace Helpdesk", "PDF", "JSON", "SHA-256", "OK", "Helpdesk"}
+
+
+@functools.cache
+def catalog_words(language: str) -> set[str]:
+    """Every word the language's translations use ("message" is French too)."""
+    return {
+        word.lower()
+        for entry in catalog(language)
+        for text in [entry.msgstr, *entry.msgstr_plural.values()]
+        for word in re.findall(r"\w+", text)
+    }
+
+
+@functools.cache
+def same_as_english(language: str) -> set[str]:
+    """What the catalog deliberately writes as in English ("Audit", "Status" in German)."""
+    return set().union(
+        *(segments(e.msgstr) for e in catalog(language) if e.msgstr and e.msgstr == e.msgid)
+    )
+
+
+def untranslated(
+    english: set[str], translated: set[str], data: list[str], language: str
+) -> set[str]:
+    own_names = {own_name(code) for code in LANGUAGES}
+    blob = "\n".join(data)
+    kept = same_as_english(language)
+
+    def is_data(text: str) -> bool:
+        # A value as stored, or pieces of values put together ("75001 Paris", "1 × Lamp").
+        return text in blob or all(word in blob for word in ENGLISH_WORD.findall(text))
+
+    markers = MARKERS - catalog_words(language)
+    leftovers = {
+        text
+        for text in translated
+        if not is_data(text) and {w.lower() for w in ENGLISH_WORD.findall(text)} & markers
+    }
+    return leftovers | {
+        text
+        for text in english & translated
+        if text not in SAME_EVERYWHERE
+        and text not in own_names
+        and text not in kept
+        and not is_data(text)
+        and not re.fullmatch(r"[\w.+-]+@[\w.-]+|[\w/.:-]+", text)
+    }
+
+
+PERSONA_ORDER = ("buyer", "seller_owner", "seller_agent", "platform_admin", "anonymous")
+
+
+def _pages() -> list[tuple[str, str, dict[str, str], str]]:
+    """Each page and partial of the site once, with a persona who may see it."""
+    pages = []
+    for name, method, url, headers, expected in MATRIX:
+        if method != "get" or url.startswith("/admin"):
+            continue
+        persona = next((p for p in PERSONA_ORDER if expected.get(p) == 200), None)
+        if persona is not None:
+            pages.append((name, url, headers, persona))
+    return pages
+
+
+@pytest.fixture(scope="module")
+def world(shared_world, django_db_blocker):
+    return shared_world
+
+
+def _render_all(world, language: str) -> dict[str, str]:
+    User.objects.update(preferred_language=language)
+    ids = world.ids()
+    rendered = {}
+    for name, url, headers, persona in _pages():
+        # Visitors who are not logged in: the browser's language.
+        browser = {"Accept-Language": language}
+        response = client_for(world, persona).get(url.format(**ids), headers=headers | browser)
+        assert response.status_code == 200, (name, response.status_code)
+        if response["Content-Type"].startswith("text/html"):  # not the files
+            rendered[name] = response.content.decode()
+    return rendered
+
+
+INVALID = "⟦invalid:%s⟧"
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_every_page_and_partial_is_fully_translated(world, db, language):
+    templates = [{**settings.TEMPLATES[0]}]
+    templates[0]["OPTIONS"] = {**templates[0]["OPTIONS"], "string_if_invalid": INVALID}
+    with override_settings(TEMPLATES=templates):
+        sid = transaction.savepoint()
+        try:
+            english = _render_all(world, settings.LANGUAGE_CODE)
+            local = _render_all(world, language)
+            data = data_values()
+        finally:
+            transaction.savepoint_rollback(sid)
+    invalid = {
+        name: re.findall(r"⟦invalid:[^⟧]*⟧", html) for name, html in local.items() if "⟦" in html
+    }
+    assert invalid == {}, "template variables that do not exist"
+    left: dict[str, set[str]] = {}
+    for name, html in local.items():
+        assert f'<html lang="{language}"' in html or "<html" not in html, name
+        found = untranslated(page_segments(english[name]), page_segments(html), data, language)
+        if found:
+            left[name] = found
+    assert left == {}
+
+
+def _notifications(world) -> list[Notification]:
+    """One notification of every kind a person can receive, about the world's thread."""
+    from sla.sanctions import sanction_apply
+
+    message = world.thread.messages.first()
+    sanction = sanction_apply(
+        seller=world.order.seller, kind="warning", reason="Late answers", by=world.platform_admin
+    )
+    rows = []
+    for kind in Notification.Kind.values:
+        rows.append(
+            Notification(
+                recipient=world.seller_owner,
+                kind=kind,
+                thread=world.thread,
+                message=message,
+                clock=world.thread.clocks.first(),
+                sanction=sanction,
+                payload={"text": "The lamp is broken."},
+            )
+        )
+    return rows
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_every_email_is_fully_translated(world, db, language):
+    sid = transaction.savepoint()
+    try:
+        notifications = _notifications(world)
+        data = data_values()
+        left = {}
+        for notification in notifications:
+            recipient = notification.recipient
+            recipient.preferred_language = settings.LANGUAGE_CODE
+            english = "\n".join(_email(notification))
+            recipient.preferred_language = language
+            local = "\n".join(_email(notification))
+            found = untranslated(segments(english), segments(local), data, language)
+            if found:
+                left[notification.kind] = found
+    finally:
+        transaction.savepoint_rollback(sid)
+    assert left == {}
