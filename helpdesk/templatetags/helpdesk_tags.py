@@ -2,8 +2,11 @@ from datetime import timedelta
 from typing import Any
 
 from django import template
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from helpdesk import decisions
 from helpdesk.forms import StatusUpdateForm
@@ -81,3 +84,12 @@ def duration_hm(value: timedelta | None) -> str:
     if value is None:
         return ""
     return _hours_minutes(value.total_seconds())
+
+
+@register.filter
+def file_size(size: int) -> str:
+    """A file's size in the reader's language: "77 byte" in Italian (Django's filesizeformat
+    says "77 bytes" there), "202,1 KB" beyond a kilobyte."""
+    if size < 1024:
+        return ngettext("%(n)s byte", "%(n)s bytes", size) % {"n": number_format(size)}
+    return filesizeformat(size)
