@@ -16,6 +16,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from helpdesk.moderation import scan
+from helpdesk.reply_language import identify, wrong_language
 from sla.calendar import MARKET_CALENDARS, response_deadline
 from sla.sweep import sla_sweep
 
@@ -40,6 +41,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, clocks: int, due: int, deadlines: int, **options: Any) -> None:
         self.deadline_throughput(deadlines)
         self.scanner()
+        self.reply_language()
         self.sweep(clocks, due)
 
     @override_settings(PLATFORM_DOMAIN="marketplace.example")  # the sample's own platform
@@ -105,6 +107,75 @@ class Command(BaseCommand):
                     f"scanner: median {median:.2f} ms per 500-character message, "
                     f"{label:<13} ({hint}, {len(texts)} messages, {runs} runs)"
                 )
+
+    def reply_language(self) -> None:
+        """The reply-language check (helpdesk.reply_language) on labelled messages of the ten
+        languages: how often it names the right language, stays silent (too short or unclear)
+        or names a wrong one; on the independent corpus of seller replies (written by someone
+        who never read the check), how often it would warn wrongly (a reply in the market's
+        language, mixed ones included) and how often it warns when the reply is in another
+        language; and its time per message."""
+        fixtures = Path(settings.BASE_DIR) / "tests/helpdesk/fixtures"
+
+        def load(name: str) -> list[dict[str, Any]]:
+            path = fixtures / name
+            if not path.exists():
+                return []
+            return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+        started = time.perf_counter()
+        identify("Dzień dobry, paczka została wysłana wczoraj kurierem.")
+        self.stdout.write(
+            f"reply language: detector loaded in {time.perf_counter() - started:.1f} s, "
+            f"process {rss_mb():.0f} MB"
+        )
+        labelled = load("moderation_sample.jsonl") + load("moderation_extra.jsonl")
+        per_language: dict[str, list[int]] = {}
+        times = []
+        for row in labelled:
+            started = time.perf_counter()
+            found = identify(row["text"])
+            times.append(time.perf_counter() - started)
+            # [named right, silent, named wrong]
+            counts = per_language.setdefault(row["lang"], [0, 0, 0])
+            counts[0 if found == row["lang"] else 1 if found is None else 2] += 1
+        totals = [sum(counts[i] for counts in per_language.values()) for i in range(3)]
+        self.stdout.write(
+            f"reply language: scanner corpora ({len(labelled)} messages, ten languages): "
+            f"right {totals[0]}, silent {totals[1]}, wrong {totals[2]}; accuracy when it "
+            f"names a language {totals[0] / max(1, totals[0] + totals[2]):.1%}"
+        )
+        for language, (right_n, silent_n, wrong_n) in sorted(per_language.items()):
+            self.stdout.write(
+                f"reply language:   {language}  right {right_n:>3}  silent {silent_n:>3}  "
+                f"wrong {wrong_n}"
+            )
+        replies = load("reply_languages.jsonl")
+        if replies:
+            kinds: dict[str, list[int]] = {}
+            for row in replies:
+                market = row.get("market", row["lang"])
+                warned = wrong_language(row["text"], market) is not None
+                named = identify(row["text"])
+                counts = kinds.setdefault(row["kind"], [0, 0, 0])
+                counts[0] += 1
+                counts[1] += warned
+                counts[2] += named == row["lang"]
+            self.stdout.write(
+                f"reply language: independent seller replies ({len(replies)}, "
+                "reply_languages.jsonl)"
+            )
+            for kind, (n, warned_n, right_n) in sorted(kinds.items()):
+                rate = "warned" if kind == "wrong" else "warned wrongly"
+                self.stdout.write(
+                    f"reply language:   {kind:<6} {n:>4} messages, {rate} {warned_n} "
+                    f"({warned_n / n:.1%}), language named right {right_n} ({right_n / n:.1%})"
+                )
+        times.sort()
+        self.stdout.write(
+            f"reply language: median {statistics.median(times) * 1000:.2f} ms, "
+            f"p99 {times[int(len(times) * 0.99)] * 1000:.2f} ms per message"
+        )
 
     def deadline_throughput(self, n: int) -> None:
         rng = random.Random(1)
