@@ -9,6 +9,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 import helpdesk.views
+from accounts.models import User
 from orders.models import Order
 from tests.factories import png_bytes
 
@@ -31,6 +32,8 @@ def test_return_request_with_photo_answered_by_status_updates(
 ):
     monkeypatch.setattr(helpdesk.views, "POLL_SECONDS", 1)
     call_command("seed_demo", quiet=True, no_history=True)
+    # This journey reads English (demo people who chose nothing read their market's language).
+    User.objects.update(preferred_language="en")
     base = live_server.url
     order = Order.objects.filter(
         buyer__email="buyer@example.com", seller__slug="werkzeug-schmidt"

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from accounts.models import User
 from helpdesk.models import Message, MessageReview, Thread
 from helpdesk.services import thread_open
 from orders.models import Order
@@ -26,6 +27,8 @@ PHONE = "+49 171 2345678"
 
 def test_held_reply_is_explained_reviewed_and_delivered(live_server, browser, tmp_path):
     call_command("seed_demo", quiet=True, no_history=True)
+    # This journey reads English (demo people who chose nothing read their market's language).
+    User.objects.update(preferred_language="en")
     base = live_server.url
     order = Order.objects.filter(
         buyer__email="buyer@example.com", seller__slug="werkzeug-schmidt"
