@@ -45,9 +45,11 @@ format: install
 
 # Every catalog at once (README, "Translations"); new strings arrive untranslated or fuzzy,
 # and tests/test_i18n.py fails until each is translated and reviewed.
-LOCALES := fr de pl cs sk hu ro es it
+# English is the source: its catalog is the msgids themselves (msgen fills the new ones).
+LOCALES := en fr de pl cs sk hu ro es it
 messages: install
 	$(PY) manage.py makemessages $(addprefix -l ,$(LOCALES)) --no-obsolete --ignore=.venv --ignore=.run --ignore=tests
+	msgen -w 79 locale/en/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/django.po
 	@bash scripts/install.sh
 
 lock: install

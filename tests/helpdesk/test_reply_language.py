@@ -58,6 +58,14 @@ def test_mixed_text_with_a_sentence_in_the_expected_language_does_not_warn():
     assert wrong_language(POLISH, "pl") is None
 
 
+def test_a_quoted_notice_in_another_language_does_not_warn():
+    quoted = (
+        'Dzień dobry, przewoźnik pisze: "Your parcel could not be delivered because nobody '
+        'was at home, we will try again tomorrow morning".'
+    )
+    assert wrong_language(quoted, "pl") is None
+
+
 def test_only_sellers_are_warned_and_the_warning_names_both_languages(db):
     poland = Market.objects.get(code="PL")
     with translation.override("en"):
