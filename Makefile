@@ -49,6 +49,7 @@ format: install
 LOCALES := en fr de pl cs sk hu ro es it
 messages: install
 	$(PY) manage.py makemessages $(addprefix -l ,$(LOCALES)) --no-obsolete --ignore=.venv --ignore=.run --ignore=tests
+	msgattrib --clear-fuzzy --empty -w 79 locale/en/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/django.po
 	msgen -w 79 locale/en/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/django.po
 	@bash scripts/install.sh
 

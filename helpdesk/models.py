@@ -135,8 +135,12 @@ class Thread(models.Model):
     )
     # Last activity visible to both sides, and per side (for unread markers).
     last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now)
-    buyer_activity_at = models.DateTimeField(null=True, blank=True, editable=False)
-    seller_activity_at = models.DateTimeField(null=True, blank=True, editable=False)
+    buyer_activity_at = models.DateTimeField(
+        _("buyer's last activity"), null=True, blank=True, editable=False
+    )
+    seller_activity_at = models.DateTimeField(
+        _("seller's last activity"), null=True, blank=True, editable=False
+    )
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     closed_by_role = models.CharField(
         _("closed by"), max_length=8, choices=Role.choices, blank=True
@@ -145,7 +149,7 @@ class Thread(models.Model):
     # While the platform holds an escalated case (Escalation.taken_at until resolved_at).
     platform_since = models.DateTimeField(_("handled by the platform since"), null=True, blank=True)
     # A double-submitted "contact the seller" form opens one thread.
-    open_key = models.UUIDField(null=True, blank=True, editable=False)
+    open_key = models.UUIDField(_("opening key"), null=True, blank=True, editable=False)
 
     objects = ThreadQuerySet.as_manager()
 
@@ -277,7 +281,7 @@ class Message(models.Model):
     # keys and ISO strings, so the rendering of a message is deterministic.
     data = models.JSONField(_("data"), default=dict, blank=True)
     created_at = models.DateTimeField(_("sent at"), default=timezone.now)
-    idempotency_key = models.UUIDField(null=True, blank=True, editable=False)
+    idempotency_key = models.UUIDField(_("sending key"), null=True, blank=True, editable=False)
     # SHA-256 of this message chained to the previous one of its thread (helpdesk.history).
     chain_hash = models.CharField(_("chain hash"), max_length=64, editable=False, default="")
 
@@ -573,8 +577,8 @@ class Attachment(models.Model):
     original_name = models.CharField(_("file name"), max_length=120)
     content_type = models.CharField(_("type"), max_length=40)
     size = models.PositiveIntegerField(_("size"))
-    sha256 = models.CharField(max_length=64)
-    created_at = models.DateTimeField(default=timezone.now)
+    sha256 = models.CharField("SHA-256", max_length=64)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
     class Meta:
         verbose_name = _("attachment")
@@ -605,11 +609,20 @@ class Attachment(models.Model):
 class ReadState(models.Model):
     """How far one person has read one thread."""
 
-    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="read_states")
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
-    last_read_at = models.DateTimeField()
+    thread = models.ForeignKey(
+        Thread,
+        verbose_name=_("conversation"),
+        on_delete=models.CASCADE,
+        related_name="read_states",
+    )
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="+"
+    )
+    last_read_at = models.DateTimeField(_("last read at"))
 
     class Meta:
+        verbose_name = _("read state")
+        verbose_name_plural = _("read states")
         constraints = [
             models.UniqueConstraint(fields=["thread", "user"], name="readstate_unique"),
         ]
@@ -628,9 +641,14 @@ class SavedReply(models.Model):
     title = models.CharField(_("title"), max_length=80)
     body = models.TextField(_("text"), max_length=5000)
     created_by = models.ForeignKey(
-        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        User,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
     class Meta:
         verbose_name = _("saved reply")

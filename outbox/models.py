@@ -31,28 +31,51 @@ class Notification(models.Model):
         APPEAL_DECIDED = "appeal_decided", _("Appeal decided")
 
     recipient = models.ForeignKey(
-        "accounts.User", on_delete=models.CASCADE, related_name="notifications"
+        "accounts.User",
+        verbose_name=_("recipient"),
+        on_delete=models.CASCADE,
+        related_name="notifications",
     )
-    kind = models.CharField(max_length=24, choices=Kind.choices)
+    kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices)
     thread = models.ForeignKey(
-        "helpdesk.Thread", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+        "helpdesk.Thread",
+        verbose_name=_("conversation"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     message = models.ForeignKey(
-        "helpdesk.Message", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "helpdesk.Message",
+        verbose_name=_("message"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     clock = models.ForeignKey(
-        "sla.ResponseClock", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "sla.ResponseClock",
+        verbose_name=_("answer deadline"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     sanction = models.ForeignKey(
-        "sla.Sanction", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "sla.Sanction",
+        verbose_name=_("sanction"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     # What the e-mail says that the rows it points at do not: the text as the recipient may
     # read it (masked details stay masked), captured when the notification is written.
-    payload = models.JSONField(default=dict, blank=True)
+    payload = models.JSONField(_("content"), default=dict, blank=True)
     # Sent in the recipient's hourly digest instead of at once.
-    digest = models.BooleanField(default=False)
-    created_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(null=True, blank=True)
+    digest = models.BooleanField(_("in the hourly digest"), default=False)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("notification")

@@ -63,7 +63,12 @@ class ResponseClock(models.Model):
     breached_at = models.DateTimeField(_("breached at"), null=True, blank=True)
     # A seller reply held by moderation: the sweep waits for the decision.
     pending_answer = models.ForeignKey(
-        "helpdesk.Message", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "helpdesk.Message",
+        verbose_name=_("answer in review"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices, blank=True)
@@ -154,7 +159,12 @@ class ClockExemption(models.Model):
     """A seller's "no reply needed" on a buyer message (a thank-you): who and when, and,
     if a platform administrator disagreed, who revoked it and when."""
 
-    clock = models.ForeignKey(ResponseClock, on_delete=models.PROTECT, related_name="exemptions")
+    clock = models.ForeignKey(
+        ResponseClock,
+        verbose_name=_("answer deadline"),
+        on_delete=models.PROTECT,
+        related_name="exemptions",
+    )
     exempted_by = models.ForeignKey(
         "accounts.User", verbose_name=_("marked by"), on_delete=models.PROTECT, related_name="+"
     )
@@ -324,8 +334,12 @@ class SanctionAppeal(models.Model):
 class DailyReport(models.Model):
     """Which day's summary went to administrators: claimed by one worker, sent once."""
 
-    day = models.DateField(primary_key=True)
-    sent_at = models.DateTimeField()
+    day = models.DateField(_("day"), primary_key=True)
+    sent_at = models.DateTimeField(_("sent at"))
+
+    class Meta:
+        verbose_name = _("daily summary")
+        verbose_name_plural = _("daily summaries")
 
     def __str__(self) -> str:
         return str(self.day)
