@@ -1,5 +1,7 @@
 from babel import Locale
+from babel.dates import get_timezone_location
 from django import template
+from django.utils.translation import get_language, to_locale
 
 register = template.Library()
 
@@ -10,3 +12,12 @@ def own_name(code: str) -> str:
     item (CLDR): "Čeština", "Slovenčina", "Magyar" (Django's own list says "česky")."""
     name = str(Locale.parse(code).languages.get(code, code))
     return name[:1].upper() + name[1:]
+
+
+@register.filter
+def zone_city(zone: str) -> str:
+    """A time zone as its city, in the reader's language (CLDR): "Europe/Warsaw" reads
+    "Warsaw", "Warszawa", "Varsovie"."""
+    language = get_language() or "en"
+    locale = "en_GB" if language == "en" else to_locale(language)
+    return str(get_timezone_location(zone, locale=locale, return_city=True))

@@ -5,7 +5,7 @@ same request, with the same "shipped" status update, each in their own language;
 in each one's market time zone and money in the currency's local format. The buyer then
 switches to English with the language menu. The seller's inbox, a thread and the Performance
 page are photographed at phone size in Polish, Czech and Hungarian, with no sideways
-scrolling (long German and Hungarian words must wrap).
+scrolling (long German and Hungarian words must wrap); German too.
 """
 
 import re
@@ -126,7 +126,7 @@ def test_the_same_request_reads_in_each_reader_s_language(live_server, browser, 
     assert buyer.preferred_language == "en"
 
 
-@pytest.mark.parametrize("language", ["pl", "cs", "hu"])
+@pytest.mark.parametrize("language", ["pl", "cs", "hu", "de"])
 def test_seller_pages_fit_a_phone_in_long_languages(live_server, browser, tmp_path, language):
     base = live_server.url
     shop = SellerFactory(company_name="Nagyon Hosszú Nevű Webáruház Kft.", slug="hosszu")
