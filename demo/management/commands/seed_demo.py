@@ -23,6 +23,7 @@ from helpdesk.services import (
     thread_escalate,
     thread_open,
 )
+from orders.markets import BY_CODE
 from orders.models import Carrier, Market, Order
 from orders.services import Address, LineSpec, order_place, shipment_add
 from outbox.models import Notification
@@ -64,6 +65,31 @@ SAVED_REPLIES = {
             "Colis en route",
             "Bonjour,\n\nVotre colis est en route : le numéro de suivi figure sur la page de "
             "votre commande.\n\nBien cordialement",
+        ),
+    ),
+    "pl": (
+        (
+            "Zwrot przyjęty",
+            "Dzień dobry,\n\nprzyjmujemy zwrot. Etykietę zwrotną wyślemy tutaj jeszcze dziś; "
+            "pieniądze zwrócimy po otrzymaniu paczki.\n\nPozdrawiamy",
+        ),
+        (
+            "Paczka w drodze",
+            "Dzień dobry,\n\nTwoja paczka jest już w drodze: numer przesyłki znajdziesz na "
+            "stronie zamówienia.\n\nPozdrawiamy",
+        ),
+    ),
+    "de": (
+        (
+            "Rücksendung angenommen",
+            "Guten Tag,\n\nwir nehmen die Rücksendung an. Das Rücksendeetikett erhalten Sie "
+            "noch heute hier; die Erstattung folgt, sobald das Paket bei uns ist.\n\n"
+            "Freundliche Grüße",
+        ),
+        (
+            "Paket unterwegs",
+            "Guten Tag,\n\nIhr Paket ist unterwegs: Die Sendungsnummer steht auf der Seite "
+            "Ihrer Bestellung.\n\nFreundliche Grüße",
         ),
     ),
     "en": (
@@ -213,7 +239,9 @@ class Command(BaseCommand):
                 )
                 team.append(user)
             # The owner's saved replies, which the agents insert but may not change.
-            for title, body in SAVED_REPLIES["fr" if spec.country == "FR" else "en"]:
+            # In the language the seller answers in (its market's).
+            language = BY_CODE[spec.country].language
+            for title, body in SAVED_REPLIES.get(language, SAVED_REPLIES["en"]):
                 SavedReply.objects.get_or_create(
                     seller=seller, title=title, defaults={"body": body, "created_by": team[0]}
                 )
