@@ -315,16 +315,45 @@ def untranslated(
 PERSONA_ORDER = ("buyer", "seller_owner", "seller_agent", "platform_admin", "anonymous")
 
 
-def _pages() -> list[tuple[str, str, dict[str, str], str]]:
-    """Each page and partial of the site once, with a persona who may see it."""
+Page = tuple[str, str, str, dict[str, str], str, dict[str, str], int]
+
+# What the matrix does not show: the pre-send explanations (a phone number, an e-mail
+# address, a reply in another language than the market's), validation errors, a 404.
+EXTRA_PAGES: list[Page] = [
+    (
+        "reply check with findings",
+        "post",
+        "/threads/{thread}/check/",
+        {"HX-Request": "true"},
+        "seller_agent",
+        {"body": "Hello, please call me on +33 6 12 34 56 78 about the parcel you ordered."},
+        200,
+    ),
+    (
+        "contact check with findings",
+        "post",
+        "/orders/2026-100-0001/contact/check/",
+        {"HX-Request": "true"},
+        "buyer",
+        {"body": "Écrivez-moi plutôt à jean.dupont@gmail.com, merci."},
+        200,
+    ),
+    ("missing order", "get", "/orders/2026-999-9999/", {}, "buyer", {}, 404),
+    ("missing thread", "get", "/threads/999999/", {}, "seller_agent", {}, 404),
+]
+
+
+def _pages() -> list[Page]:
+    """Each page and partial of the site once, with a persona who may see it (a form posted
+    empty shows its errors), and EXTRA_PAGES."""
     pages = []
     for name, method, url, headers, expected in MATRIX:
-        if method != "get" or url.startswith("/admin"):
+        if url.startswith("/admin"):
             continue
         persona = next((p for p in PERSONA_ORDER if expected.get(p) == 200), None)
         if persona is not None:
-            pages.append((name, url, headers, persona))
-    return pages
+            pages.append((name, method, url, headers, persona, {}, 200))
+    return pages + EXTRA_PAGES
 
 
 @pytest.fixture(scope="module")
@@ -336,11 +365,18 @@ def _render_all(world, language: str) -> dict[str, str]:
     User.objects.update(preferred_language=language)
     ids = world.ids()
     rendered = {}
-    for name, url, headers, persona in _pages():
+    for name, method, url, headers, persona, data, status in _pages():
         # Visitors who are not logged in: the browser's language.
         browser = {"Accept-Language": language}
-        response = client_for(world, persona).get(url.format(**ids), headers=headers | browser)
-        assert response.status_code == 200, (name, response.status_code)
+        client = client_for(world, persona)
+        sid = transaction.savepoint()  # what a POST writes is undone before the next page
+        try:
+            response = getattr(client, method)(
+                url.format(**ids), data=data, headers=headers | browser
+            )
+        finally:
+            transaction.savepoint_rollback(sid)
+        assert response.status_code == status, (name, response.status_code)
         if response["Content-Type"].startswith("text/html"):  # not the files
             rendered[name] = response.content.decode()
     return rendered
@@ -418,7 +454,8 @@ def test_every_page_and_partial_is_fully_translated(world, db, language):
         try:
             english = _render_all(world, settings.LANGUAGE_CODE)
             local = _render_all(world, language)
-            data = data_values()
+            # What the pages show back as typed (the drafts being checked) is data too.
+            data = data_values() + [v for page in EXTRA_PAGES for v in page[5].values()]
         finally:
             transaction.savepoint_rollback(sid)
     invalid = {
