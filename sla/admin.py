@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.access import request_user
 from core.admin import EstimatedCountPaginator, ReadOnlyMixin
-from sla.calendar import explain_deadline
+from sla.explanations import explanation_lines, steps_now
 from sla.models import Heartbeat, ResponseClock, Sanction, SanctionAppeal
 from sla.sanctions import (
     SanctionError,
@@ -57,15 +57,16 @@ class ResponseClockAdmin(ReadOnlyMixin, admin.ModelAdmin[ResponseClock]):
 
 
 def clock_explanation(clock: ResponseClock) -> str:
-    """The steps from reception to deadline as stored when the clock opened; for a clock
-    from before they were stored, the rule replayed now, and said so."""
-    lines = clock.explanation
+    """The steps from reception to deadline as stored when the clock opened, in the reader's
+    language; for a clock from before they were stored, the rule replayed now, and said so."""
+    steps = clock.explanation
     note = ""
-    if not lines:
-        lines = explain_deadline(clock.opened_at, clock.market_id)
+    if not steps:
+        steps = steps_now(clock.opened_at, clock.market_id)
         note = format_html(
             "<div><em>{}</em></div>", _("Not stored with this clock: recomputed now.")
         )
+    lines = explanation_lines(steps, clock.market_id)
     return format_html(
         "{}{}", format_html_join("", "<div>{}</div>", ((line,) for line in lines)), note
     )

@@ -20,6 +20,7 @@ a market costs about 40 ms, mostly in the `holidays` package, and happens on fir
 import bisect
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import holidays
@@ -282,16 +283,16 @@ def _format_duration(amount_us: int) -> str:
     return " ".join(parts)
 
 
-def _explain_days(table: _MarketTable, received_us: int, deadline_us: int) -> list[str]:
-    """One line per business day that counts, per holiday and per run of weekend days."""
+def _explain_days(table: _MarketTable, received_us: int, deadline_us: int) -> list[dict[str, Any]]:
+    """One step per business day that counts, per holiday and per run of weekend days."""
     first = table.business_elapsed(received_us)
     last = table.business_elapsed(deadline_us)
-    lines: list[str] = []
+    steps: list[dict[str, Any]] = []
     weekend: list[str] = []
 
     def close_weekend() -> None:
         if weekend:
-            lines.append(f"{', '.join(weekend)}: weekend, clock stopped")
+            steps.append({"step": "weekend", "days": list(weekend)})
             weekend.clear()
 
     index = bisect.bisect_right(table.midnights, received_us) - 1
@@ -302,15 +303,40 @@ def _explain_days(table: _MarketTable, received_us: int, deadline_us: int) -> li
             close_weekend()
             start = max(table.elapsed[index], first)
             counted = min(table.elapsed[index + 1], last) - start
-            lines.append(f"{_format_day(day)}: {_format_duration(counted)} counted")
+            steps.append({"step": "counted", "day": day.isoformat(), "seconds": counted // 10**6})
         elif name is None:
-            weekend.append(_format_day(day))
+            weekend.append(day.isoformat())
         else:
             close_weekend()
-            lines.append(f"{_format_day(day)}: {name} (public holiday)")
+            steps.append({"step": "holiday", "day": day.isoformat(), "name": name})
         index += 1
     close_weekend()
-    return lines
+    return steps
+
+
+def deadline_steps(
+    received_at: datetime, market_code: str, *, hours: float | timedelta = DEFAULT_HOURS
+) -> list[dict[str, Any]]:
+    """The steps from reception to deadline, as data: stored with each clock and put into
+    words when read, in the reader's language (sla.explanations). Times are the market's
+    local time (ISO 8601 with offset); a holiday keeps its English name from the `holidays`
+    package, for the record.
+
+    [{"step": "received", "at": "2026-11-27T18:00:00+01:00", "zone": "Europe/Paris"},
+     {"step": "counted", "day": "2026-11-27", "seconds": 21600},
+     {"step": "weekend", "days": ["2026-11-28", "2026-11-29"]},
+     {"step": "holiday", "day": "2026-12-25", "name": "Christmas Day"},
+     {"step": "due", "at": "2026-11-30T18:00:00+01:00"}]
+    """
+    received_us = _to_us(received_at, "received_at")
+    table, deadline_us = _deadline_us(market_code, received_us, _hours_to_us(hours))
+    received_local = _from_us(received_us).astimezone(table.zone)
+    due_local = _from_us(deadline_us).astimezone(table.zone)
+    return [
+        {"step": "received", "at": received_local.isoformat(), "zone": table.zone.key},
+        *_explain_days(table, received_us, deadline_us),
+        {"step": "due", "at": due_local.isoformat()},
+    ]
 
 
 def explain_deadline(
@@ -318,22 +344,27 @@ def explain_deadline(
     market_code: str,
     *,
     hours: float | timedelta = DEFAULT_HOURS,
-    language: str = "en",
 ) -> list[str]:
-    """Human-readable steps from reception to deadline, in the market's local time.
+    """`deadline_steps` in English words, for logs and tests (pages use sla.explanations).
 
     For example ["Received Fri 27 Nov 18:00 (Europe/Paris)", "Fri 27 Nov: 6 h counted",
     "Sat 28 Nov, Sun 29 Nov: weekend, clock stopped", "Mon 30 Nov: 18 h counted",
-    "Due Mon 30 Nov 18:00"]. Holiday names come from the `holidays` package. Only English
-    exists so far: `language` is reserved, and any value gives English.
+    "Due Mon 30 Nov 18:00"]. Holiday names come from the `holidays` package.
     """
-    del language  # reserved until the steps are translated
-    received_us = _to_us(received_at, "received_at")
-    table, deadline_us = _deadline_us(market_code, received_us, _hours_to_us(hours))
-    received_local = _from_us(received_us).astimezone(table.zone)
-    due_local = _from_us(deadline_us).astimezone(table.zone)
-    return [
-        f"Received {_format_moment(received_local)} ({table.zone.key})",
-        *_explain_days(table, received_us, deadline_us),
-        f"Due {_format_moment(due_local)}",
-    ]
+    return [english_step(step) for step in deadline_steps(received_at, market_code, hours=hours)]
+
+
+def english_step(step: dict[str, Any]) -> str:
+    """One step of `deadline_steps` in English."""
+    kind = step["step"]
+    if kind == "received":
+        return f"Received {_format_moment(datetime.fromisoformat(step['at']))} ({step['zone']})"
+    if kind == "due":
+        return f"Due {_format_moment(datetime.fromisoformat(step['at']))}"
+    if kind == "counted":
+        day = date.fromisoformat(step["day"])
+        return f"{_format_day(day)}: {_format_duration(step['seconds'] * 10**6)} counted"
+    if kind == "weekend":
+        days = ", ".join(_format_day(date.fromisoformat(day)) for day in step["days"])
+        return f"{days}: weekend, clock stopped"
+    return f"{_format_day(date.fromisoformat(step['day']))}: {step['name']} (public holiday)"

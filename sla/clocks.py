@@ -21,7 +21,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from accounts.models import User
-from sla.calendar import business_time_between, explain_deadline, response_deadline
+from sla.calendar import business_time_between, deadline_steps, response_deadline
 from sla.models import ClockExemption, ResponseClock
 
 # The "due soon" warning goes when this much business time has run (24 − 4 hours).
@@ -78,7 +78,7 @@ def clock_open(*, thread: ClockSubject, message_id: int, at: datetime) -> Respon
         opened_at=at,
         due_at=response_deadline(at, thread.market_id),
         warn_at=response_deadline(at, thread.market_id, hours=WARN_AFTER_HOURS),
-        explanation=explain_deadline(at, thread.market_id),
+        explanation=deadline_steps(at, thread.market_id),
     )
 
 

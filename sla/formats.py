@@ -11,9 +11,10 @@ from babel.dates import format_skeleton
 from babel.numbers import format_decimal
 from babel.numbers import format_percent as babel_percent
 from django.utils.translation import get_language, to_locale
+from django.utils.translation import gettext as _
 
 
-def _locale() -> str:
+def reader_locale() -> str:
     # The platform's English is Europe's: day before month ("14 Sept", not "Sep 14").
     language = get_language() or "en"
     return "en_GB" if language == "en" else to_locale(language)
@@ -22,7 +23,7 @@ def _locale() -> str:
 def format_day(day: date) -> str:
     """A day and month, short, as the reader's language writes it: "14 Sept" (en),
     "14 sept." (fr), "14. Sept." (de), "14 wrz" (pl), "14. 9." (cs), "szept. 14." (hu)."""
-    return format_skeleton("MMMd", day, locale=_locale())
+    return format_skeleton("MMMd", day, locale=reader_locale())
 
 
 def percent_points(rate: float) -> int:
@@ -36,11 +37,22 @@ def format_percent(rate: float | None) -> str:
     None. The same points as the service score (sla.performance)."""
     if rate is None:
         return "—"
-    return babel_percent(Decimal(percent_points(rate)) / 100, locale=_locale())
+    return babel_percent(Decimal(percent_points(rate)) / 100, locale=reader_locale())
 
 
 def format_hours(hours: float | None) -> str:
     """Business hours with one decimal: 8.14 → "8.1 h" (en), "8,1 h" (fr); "—" for None."""
     if hours is None:
         return "—"
-    return f"{format_decimal(round(hours, 1), '#,##0.0', locale=_locale())}\u00a0h"
+    return f"{format_decimal(round(hours, 1), '#,##0.0', locale=reader_locale())}\u00a0h"
+
+
+def hours_minutes(seconds: float) -> str:
+    """A duration in hours and minutes, at least a minute: "5 h 40 min", "2 h", "1 min"."""
+    minutes = int(seconds // 60)
+    hours, minutes = divmod(minutes, 60)
+    if hours and minutes:
+        return _("%(h)d h %(m)d min") % {"h": hours, "m": minutes}
+    if hours:
+        return _("%(h)d h") % {"h": hours}
+    return _("%(m)d min") % {"m": max(minutes, 1)}

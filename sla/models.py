@@ -83,8 +83,9 @@ class ResponseClock(models.Model):
     response_seconds = models.PositiveIntegerField(
         _("response time (business seconds)"), null=True, blank=True
     )
-    # How the deadline was computed, stored when the clock opened (sla.calendar
-    # .explain_deadline): the record does not change when the holidays package does.
+    # How the deadline was computed, stored when the clock opened as data
+    # (sla.calendar.deadline_steps), put into words when read (sla.explanations): the record
+    # does not change when the holidays package does, nor depend on anyone's language.
     explanation = models.JSONField(_("how the deadline was computed"), default=list, blank=True)
 
     class Meta:

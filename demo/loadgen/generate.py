@@ -48,7 +48,7 @@ from helpdesk.status_updates import normalise
 from orders.markets import BY_CODE, MARKETS
 from orders.models import Carrier, Market
 from orders.money import quantize
-from sla.calendar import business_time_between, explain_deadline, response_deadline
+from sla.calendar import business_time_between, deadline_steps, response_deadline
 from sla.clocks import WARN_AFTER_HOURS
 
 SLUG_PREFIX = "load-r"
@@ -760,7 +760,7 @@ class Generator:
                     "due_at": response_deadline(at, market),
                     "warn_at": response_deadline(at, market, hours=WARN_AFTER_HOURS),
                     # As sla.clocks.clock_open stores it.
-                    "explanation": json.dumps(explain_deadline(at, market)),
+                    "explanation": json.dumps(deadline_steps(at, market)),
                 }
             elif role == "seller" and kind in ("text", "status_update") and open_clock:
                 opened: datetime = open_clock["opened_at"]

@@ -14,6 +14,7 @@ from helpdesk.models import Thread
 from helpdesk.status_updates import StatusCard, status_card
 from orders.models import Order
 from sla.calendar import business_time_between
+from sla.formats import hours_minutes
 
 register = template.Library()
 
@@ -40,16 +41,6 @@ def order_status_form(context: template.Context, order: Order) -> dict[str, Any]
     }
 
 
-def _hours_minutes(seconds: float) -> str:
-    minutes = int(seconds // 60)
-    hours, minutes = divmod(minutes, 60)
-    if hours and minutes:
-        return _("%(h)d h %(m)d min") % {"h": hours, "m": minutes}
-    if hours:
-        return _("%(h)d h") % {"h": hours}
-    return _("%(m)d min") % {"m": max(minutes, 1)}
-
-
 @register.simple_tag
 def countdown(thread: Thread) -> str:
     """The seller's countdown in business time of the thread's market: "due in 5 h 40 min"
@@ -62,9 +53,9 @@ def countdown(thread: Thread) -> str:
     now = timezone.now()
     if now < thread.due_at:
         left = business_time_between(now, thread.due_at, thread.market_id)
-        return _("due in %(time)s") % {"time": _hours_minutes(left.total_seconds())}
+        return _("due in %(time)s") % {"time": hours_minutes(left.total_seconds())}
     late = business_time_between(thread.due_at, now, thread.market_id)
-    return _("overdue by %(time)s") % {"time": _hours_minutes(late.total_seconds())}
+    return _("overdue by %(time)s") % {"time": hours_minutes(late.total_seconds())}
 
 
 @register.filter
@@ -83,7 +74,7 @@ def duration_hm(value: timedelta | None) -> str:
     """A duration as "5 h 40 min" (wall-clock time)."""
     if value is None:
         return ""
-    return _hours_minutes(value.total_seconds())
+    return hours_minutes(value.total_seconds())
 
 
 @register.filter

@@ -1,13 +1,19 @@
 """The conversation as evidence in the admin (issue 12, first part): what each side got,
 status updates as cards, files opened through the console."""
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from helpdesk.models import Role
 from helpdesk.services import message_post, status_update_post
+from sla.calendar import deadline_steps
+from sla.explanations import explanation_lines, step_text
 from sla.models import ResponseClock
 from tests.factories import png_upload
 
@@ -109,14 +115,35 @@ def test_the_deadline_explanation_is_the_one_stored_when_the_clock_opened(
     """A newer holidays package (or rule change) must not rewrite what the record says.
     Failed before: the explanation was recomputed at each view."""
     clock = ResponseClock.objects.get(thread=world.thread)
-    assert clock.explanation
-    assert clock.explanation[0].startswith("Received ")
-    monkeypatch.setattr(
-        "sla.admin.explain_deadline", lambda *args, **kwargs: ["recomputed differently"]
-    )
+    assert clock.explanation[0]["step"] == "received"
+    monkeypatch.setattr("sla.admin.steps_now", lambda *args, **kwargs: ["recomputed differently"])
     html = thread_page(admin_client, world.thread).decode()
-    assert clock.explanation[-1] in html
+    with translation.override("en"):
+        assert step_text(clock.explanation[-1], clock.market_id) in html
     assert "recomputed differently" not in html
+
+
+def test_the_deadline_explanation_reads_in_the_reader_s_language(world, admin_client):
+    """Stored as data, put into words when read: a Polish administrator reads Polish, with
+    the holiday's Polish name."""
+    christmas_eve = datetime(2026, 12, 24, 9, 30, tzinfo=ZoneInfo("Europe/Warsaw"))
+    steps = deadline_steps(christmas_eve, "PL")
+    with translation.override("pl"):
+        lines = explanation_lines(steps, "PL")
+    assert lines[0].startswith("Otrzymano")
+    assert any("Boże Narodzenie" in line for line in lines)
+    with translation.override("en"):
+        lines = explanation_lines(steps, "PL")
+    assert lines[0] == "Received Thu 24 Dec, 09:30 (Warsaw time)"
+    assert any("Christmas Day" in line and "public holiday" in line for line in lines)
+    assert lines[-1].startswith("Due ")
+
+
+def test_explanations_stored_as_sentences_read_as_they_were(world):
+    """Clocks from before the steps were data keep their English sentences."""
+    assert explanation_lines(["Received Fri 27 Nov 18:00 (Europe/Paris)"], "FR") == [
+        "Received Fri 27 Nov 18:00 (Europe/Paris)"
+    ]
 
 
 def test_the_thread_is_linked_from_its_order_seller_and_buyer(world, admin_client):
