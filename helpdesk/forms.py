@@ -269,8 +269,8 @@ class ConversationSearchForm(forms.Form):
         required=False,
         help_text=_(
             "An order or tracking number (or part of one), a buyer's or seller's e-mail "
-            'address or name, or words of the messages: "a phrase" in quotes, or, -word '
-            "to leave out. Accents do not matter."
+            'address or name, or words of the messages: "a phrase" in quotes, or between '
+            "two words for either, -word to leave a word out. Accents do not matter."
         ),
     )
     market = MarketField(
