@@ -51,7 +51,7 @@ from helpdesk.models import (
     SavedReply,
     Thread,
 )
-from helpdesk.reviews import (
+from helpdesk.moderation import (
     KIND_LABELS,
     delivery_label,
     explain,

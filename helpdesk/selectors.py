@@ -13,7 +13,7 @@ from django.db.models import Q, QuerySet
 
 from accounts.models import Seller, User
 from helpdesk.models import Message, ReadState, Thread
-from helpdesk.reviews import present
+from helpdesk.moderation import present
 
 INBOX_VIEWS = ("awaiting", "open", "escalated", "closed", "all")
 

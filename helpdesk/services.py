@@ -4,7 +4,7 @@ commit; posting with the same idempotency key twice returns the first message.
 
 The rules these services enforce live elsewhere, one home each: who may do what and when
 (helpdesk.rules), the status-update kinds (helpdesk.status_updates), the attachment policy
-(helpdesk.attachment_policy), the moderation policy (helpdesk.reviews), the response clocks
+(helpdesk.attachment_policy), the moderation policy (helpdesk.moderation), the response clocks
 (sla.clocks) and their judgement (sla.judgement), who hears of what (outbox.services), the
 sanction ladder (sla.sanctions)."""
 
@@ -38,7 +38,7 @@ from helpdesk.models import (
     Thread,
     Topic,
 )
-from helpdesk.reviews import Screening, screen, text_for
+from helpdesk.moderation import Screening, screen, text_for
 from helpdesk.rules import (
     close_refusal,
     escalation_refusal,
@@ -173,7 +173,7 @@ def _append(
     now: datetime | None = None,
 ) -> Message:
     """Add one entry to a locked thread's timeline and keep the thread's index in step.
-    What a person writes to the other side is screened first (helpdesk.reviews): findings
+    What a person writes to the other side is screened first (helpdesk.moderation): findings
     are stored as the message's review, and a held message reaches nobody."""
     now = now or timezone.now()
     body = body.strip()

@@ -10,8 +10,8 @@ link and compares it with the platform's record.
 
 What each rule is, is asked where it lives: what a message's hash covers
 (helpdesk.history), which side may see which entry (`Message.objects.for_role`), the text
-each side reads (helpdesk.reviews.text_for), what the other side got
-(helpdesk.reviews.delivery_label), a status update's card (helpdesk.status_updates).
+each side reads (helpdesk.moderation.text_for), what the other side got
+(helpdesk.moderation.delivery_label), a status update's card (helpdesk.status_updates).
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ from accounts.models import Seller, SellerMember, User
 from helpdesk.decisions import outcome_label
 from helpdesk.history import CHAINED_FIELDS, GENESIS, entry_digest
 from helpdesk.models import Attachment, Message, MessageReview, Role, Thread
-from helpdesk.reviews import KIND_LABELS, delivery_label, text_for
+from helpdesk.moderation import KIND_LABELS, delivery_label, text_for
 from helpdesk.status_updates import StatusCard, status_card
 from orders.models import Market, Order
 

@@ -32,8 +32,8 @@ from helpdesk.forms import (
     StatusUpdateForm,
 )
 from helpdesk.models import Escalation, Role, SavedReply, Thread, Topic
+from helpdesk.moderation import check_context, screen
 from helpdesk.reply_language import language_warning
-from helpdesk.reviews import check_context, screen
 from helpdesk.rules import thread_actions
 from helpdesk.selectors import buyer_threads, inbox_page, timeline, unread_ids
 from helpdesk.services import (

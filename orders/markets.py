@@ -1,7 +1,7 @@
 """The markets the platform runs: the one table every part of the code reads.
 
 Pure data, no Django: the business calendar (sla.calendar), the message scanner
-(helpdesk.moderation) and the data migration that creates the `Market` rows all read it.
+(helpdesk.scanner) and the data migration that creates the `Market` rows all read it.
 Adding a market is one line here plus a migration that calls `create_markets` again.
 """
 

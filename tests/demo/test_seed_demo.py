@@ -71,7 +71,7 @@ def test_seed_demo_builds_the_demo_world_once(seeded, capsys):
 def test_the_scanner_finds_nothing_in_the_demo_conversations_but_its_two_examples(seeded):
     from demo.management.commands.seed_demo import DEMO_HELD, DEMO_MASKED
     from helpdesk.models import Message, MessageReview
-    from helpdesk.moderation import scan
+    from helpdesk.scanner import scan
 
     bodies = list(Message.objects.exclude(body="").values_list("body", flat=True))
     assert len(bodies) > 100

@@ -15,8 +15,8 @@ from django.db import connection
 from django.test import override_settings
 from django.utils import timezone
 
-from helpdesk.moderation import scan
 from helpdesk.reply_language import identify, wrong_language
+from helpdesk.scanner import scan
 from sla.calendar import MARKET_CALENDARS, response_deadline
 from sla.sweep import sla_sweep
 

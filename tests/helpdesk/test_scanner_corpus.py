@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from django.test import override_settings
 
-from helpdesk.moderation import KINDS, scan
+from helpdesk.scanner import KINDS, scan
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CORPORA = ("moderation_sample.jsonl", "moderation_extra.jsonl")
