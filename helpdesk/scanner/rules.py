@@ -1475,6 +1475,11 @@ class _Collector:
         if claim:
             self.claimed.append((start, end))
 
+    def claim(self, start: int, end: int) -> None:
+        """Mark a span as read without a finding (the platform's own address): no other
+        detector may report part of it."""
+        self.claimed.append((start, end))
+
     def findings(self) -> list[Finding]:
         merged: dict[str, list[list[int]]] = {}
         for kind, start, end in sorted(self.items, key=lambda item: (item[1], item[2])):
@@ -1599,8 +1604,13 @@ def _matches(
 def _detect_email(norm: _Normalised, found: _Collector, facts: _Facts) -> None:
     text = norm.text
     if facts.has_text("@"):
+        platform = _platform_domain()
         for match in _EMAIL_PLAIN.finditer(text):
-            found.add("email", match.start(), match.end(), claim=True)
+            if _is_platform_host(_host_of(match.group()), platform):
+                # support@marketplace.example and the like: the platform's own addresses.
+                found.claim(match.start(), match.end())
+            else:
+                found.add("email", match.start(), match.end(), claim=True)
     if _may_hide_an_address(facts):
         for match in _EMAIL_OBFUSCATED.finditer(text):
             if found.overlaps_claim(match.start(), match.end()):

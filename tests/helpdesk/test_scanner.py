@@ -241,6 +241,14 @@ def test_the_platform_domain_and_its_subdomains_are_allowed():
     assert kinds("Voir aide.marketplace.example/retours.") == set()
 
 
+def test_the_platform_s_own_addresses_are_not_contact_details():
+    """Failed before: support@marketplace.example was an e-mail finding."""
+    assert kinds("Écrivez au support : support@marketplace.example.") == set()
+    assert kinds("Mail od noreply@pl.marketplace.example przyszedł wczoraj.") == set()
+    assert kinds("Write to me at shop@marketplace-example.com instead.") == {"email"}
+    assert kinds("mail me: jan.kowalski@gmail.com") == {"email"}
+
+
 def test_the_platform_domain_comes_from_settings(settings):
     settings.PLATFORM_DOMAIN = "shop.test:8000"
     assert kinds("https://shop.test/fr/sav") == set()

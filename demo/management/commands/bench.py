@@ -41,6 +41,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, clocks: int, due: int, deadlines: int, **options: Any) -> None:
         self.deadline_throughput(deadlines)
         self.scanner()
+        self.scanner_corpus()
         self.reply_language()
         self.sweep(clocks, due)
 
@@ -106,6 +107,50 @@ class Command(BaseCommand):
                 self.stdout.write(
                     f"scanner: median {median:.2f} ms per 500-character message, "
                     f"{label:<13} ({hint}, {len(texts)} messages, {runs} runs)"
+                )
+
+    @override_settings(PLATFORM_DOMAIN="marketplace.example")  # the corpus's own platform
+    def scanner_corpus(self) -> None:
+        """The scanner on the labelled corpus written by independent writers who never read
+        it (tests/helpdesk/fixtures/scanner_corpus/): recall per kind and clean messages with
+        a finding, per split and per language. The writers' files w1…w5 are the development
+        split; test_t1 and test_t2, written by two more writers, are the test split: read for
+        these figures only, never to tune the scanner."""
+        folder = Path(settings.BASE_DIR) / "tests/helpdesk/fixtures/scanner_corpus"
+        if not folder.exists():
+            return
+        kinds = ("email", "phone", "url", "social", "payment", "marketing")
+        splits: dict[str, list[dict[str, Any]]] = {"development": [], "test": []}
+        for path in sorted(folder.glob("*.jsonl")):
+            split = "test" if path.name.startswith("test_") else "development"
+            splits[split] += [json.loads(x) for x in path.read_text().splitlines() if x.strip()]
+        for split, rows in splits.items():
+            if not rows:
+                continue
+            found = [({f.kind for f in scan(r["text"])}, set(r["kinds"]), r["lang"]) for r in rows]
+            self.stdout.write(f"scanner corpus, {split} split ({len(rows)} messages)")
+            for kind in kinds:
+                labelled = [got for got, want, _ in found if kind in want]
+                caught = sum(1 for got in labelled if kind in got)
+                self.stdout.write(
+                    f"scanner corpus:   {kind:<9} recall {caught / max(1, len(labelled)):.2f} "
+                    f"({caught}/{len(labelled)})"
+                )
+            clean = [got for got, want, _ in found if not want]
+            noisy = sum(1 for got in clean if got)
+            self.stdout.write(
+                f"scanner corpus:   clean messages with a finding {noisy}/{len(clean)} "
+                f"({noisy / max(1, len(clean)):.1%})"
+            )
+            for language in sorted({lang for _, _, lang in found}):
+                mine = [(got, want) for got, want, lang in found if lang == language]
+                flagged = [got for got, want in mine if want]
+                missed = sum(1 for (got, want) in mine if want and not want <= got)
+                clean_here = [got for got, want in mine if not want]
+                self.stdout.write(
+                    f"scanner corpus:   {language}  messages with findings {len(flagged):>3}, "
+                    f"a kind missed in {missed:>3}; clean {len(clean_here):>3}, flagged "
+                    f"{sum(1 for got in clean_here if got):>3}"
                 )
 
     def reply_language(self) -> None:
