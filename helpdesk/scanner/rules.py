@@ -3,13 +3,16 @@
 Approach
 --------
 1. Normalise. The text is NFKC-normalised and lower-cased cluster by cluster (a base character
-   plus its combining marks), zero-width characters are dropped, and for every character of the
-   normalised text we keep the span of the original text it came from. Every detector works on
+   plus its combining marks), zero-width characters are dropped, letters of other scripts that
+   look like Latin ones are folded to them (Unicode's confusables, one character for one), and
+   for every character of the normalised text we keep the span of the original text it came
+   from. Every detector works on
    the normalised text; offsets are mapped back so ``text[f.start:f.end]`` is what was found.
 2. Detect, kind by kind, in an order where the more specific detector claims its span first:
    IBAN (payment) → e-mail → links (url / social) → @handles → phone numbers written with digits
    (look-alike letters ``O``/``l``/``I``/``|`` accepted inside digit groups) → phone numbers
-   spelled with number words → keyword rules for social, payment and marketing.
+   spelled with number words → keyword rules for social, payment and marketing → app names in
+   disguise (spelled out letter by letter, digits for letters).
 3. Phone candidates are confirmed with ``phonenumbers``: international numbers as such, national
    numbers against the regions of the message's market (all markets without a language hint);
    a national number must carry the region's trunk prefix when the region has one, which keeps
@@ -992,6 +995,50 @@ _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _ZERO_WIDTH_OR_MARK = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u0300-\u036f]")
 _CLUSTER = re.compile(r".[\u0300-\u036f]*", re.DOTALL)
 
+
+def _look_alike_table() -> dict[int, str]:
+    """Letters of other scripts that look like a Latin letter or digit, folded to it (Greek
+    rho → p, Cyrillic "е" → e, Lisu "ꓪ" → w), from Unicode's confusables (TR39) as the
+    `confusable_homoglyphs` package ships them. Only characters outside the Latin script: the
+    markets write Latin letters with their own accents (ł, č, ő), which keep their meaning.
+    One character for one, so offsets do not move."""
+    import importlib.resources
+    import json
+
+    path = importlib.resources.files("confusable_homoglyphs") / "confusables.json"
+    table: dict[int, str] = {}
+    for char, entries in json.loads(path.read_text(encoding="utf-8")).items():
+        if len(char) != 1 or char.isascii() or "LATIN" in unicodedata.name(char, "LATIN"):
+            continue
+        for entry in entries:
+            target = entry["c"].lower()
+            if len(target) == 1 and target.isascii() and target.isalnum():
+                table[ord(char)] = target
+                break
+    # The small letter of a capital that looks Latin reads as that letter too (Cyrillic
+    # "Т" is "T", so "т" in "теlеgrаm" is "t"), when it is not a look-alike of its own.
+    for code, target in list(table.items()):
+        small = chr(code).lower()
+        if len(small) == 1 and small != chr(code) and ord(small) not in table:
+            table[ord(small)] = target
+    return table
+
+
+_LOOK_ALIKES = _look_alike_table()
+#: Characters outside the Latin letters, punctuation, symbols and emoji the markets write: only
+#: a text with one of them can hold a look-alike letter to fold.
+_UNUSUAL = re.compile(
+    "[^\x00-\u024f\u1e00-\u1eff\u2000-\u2bff\u3000-\u303f\ufe00-\ufe0f\U0001f000-\U0001faff]"
+)
+
+
+def _fold(text: str) -> str:
+    """``text`` with other scripts' look-alike letters folded (the same length)."""
+    if text.isascii() or not _UNUSUAL.search(text):
+        return text
+    return text.translate(_LOOK_ALIKES)
+
+
 # Cheap look-ups that decide whether a detector can find anything at all (see "Gates").
 _AT_IN_BRACKETS = re.compile(rf"{_OPEN}\s*(?:@|{_alternation(AT_WORDS)})\s*{_CLOSE}")
 _DOT_IN_BRACKETS = re.compile(rf"{_OPEN}\s*(?:\.|{_alternation(DOT_WORDS)})\s*{_CLOSE}")
@@ -1439,7 +1486,7 @@ def _normalise(text: str, *, shortcuts: bool = True) -> _Normalised:
             and not _ZERO_WIDTH_OR_MARK.search(text)
         )
     ):
-        return _Normalised(text, lowered, None, None)
+        return _Normalised(text, _fold(lowered), None, None)
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -1447,7 +1494,7 @@ def _normalise(text: str, *, shortcuts: bool = True) -> _Normalised:
         cluster = match.group()
         if _ZERO_WIDTH.fullmatch(cluster):
             continue
-        piece = unicodedata.normalize("NFKC", cluster).lower()
+        piece = _fold(unicodedata.normalize("NFKC", cluster).lower())
         out.append(piece)
         starts.extend([match.start()] * len(piece))
         ends.extend([match.end()] * len(piece))
@@ -1777,6 +1824,67 @@ def _detect_keywords(norm: _Normalised, found: _Collector, facts: _Facts) -> Non
             for match in discount.finditer(body):
                 if _DISCOUNT_CUE.search(body) and not match.group("code").isdigit():
                     found.add("marketing", offset + match.start(), offset + match.end())
+
+
+#: Messaging apps and networks whose name, once its disguise is taken off, moves the talk
+#: off the platform: "W h a t s A p p", "T.e.l.e.g.r.a.m", "W4tsapp", "1nst4gr4m".
+DISGUISED_CHANNELS = (
+    "whatsapp",
+    "watsapp",
+    "telegram",
+    "viber",
+    "instagram",
+    "facebook",
+    "messenger",
+    "snapchat",
+    "tiktok",
+    "signal",
+    "discord",
+    "wechat",
+    "skype",
+    "threema",
+)
+#: A name spelled out letter by letter with a separator between every two letters.
+_SPELLED_OUT = re.compile(r"(?<![^\W_])(?:[^\W_][ .\-_*·•|/]){3,}[^\W_](?![^\W_])")
+_LEET = str.maketrans(
+    {"4": "a", "@": "a", "0": "o", "1": "i", "3": "e", "5": "s", "$": "s", "7": "t"}
+)
+_CHANNEL_START = re.compile(rf"(?:{'|'.join(SOCIAL_STEMS)})")
+
+
+_CHANNEL_LETTERS = tuple(frozenset(name) for name in DISGUISED_CHANNELS)
+_LETTER_NEXT_TO_DIGIT = re.compile(r"[a-z][0-9@$]|[0-9@$][a-z]")
+
+
+def _detect_disguised_channels(norm: _Normalised, found: _Collector, facts: _Facts) -> None:
+    """App names written to slip past a word list: spaced or dotted letters, digits for
+    letters. (Look-alike letters of other scripts are folded by the normalisation.)"""
+    text = norm.text
+    # Gate: a name spelled out leaves at least four of its letters as one-letter words.
+    single = {word for word in facts.words if len(word) == 1}
+    if not facts.shortcuts or any(len(single & letters) >= 4 for letters in _CHANNEL_LETTERS):
+        for match in _SPELLED_OUT.finditer(text):
+            letters = "".join(ch for ch in match.group() if ch.isalnum())
+            if any(name in letters for name in DISGUISED_CHANNELS):
+                found.add("social", match.start(), match.end())
+    # A digit or sign for a letter: only words where a letter touches one are read.
+    seen: set[int] = set()
+    for hit in _LETTER_NEXT_TO_DIGIT.finditer(text):
+        start, end = hit.start(), hit.end()
+        while start > 0 and _in_leet_word(text[start - 1]):
+            start -= 1
+        while end < len(text) and _in_leet_word(text[end]):
+            end += 1
+        if start in seen or end - start < 5:
+            continue
+        seen.add(start)
+        word = text[start:end]
+        if not found.overlaps_claim(start, end) and _CHANNEL_START.match(word.translate(_LEET)):
+            found.add("social", start, end)
+
+
+def _in_leet_word(char: str) -> bool:
+    return char.isalnum() or char in "@$"
 
 
 # --------------------------------------------------------------------------------------------
@@ -2395,4 +2503,5 @@ def _scan(text: str, language: str | None, *, shortcuts: bool) -> list[Finding]:
     _detect_phone_digits(norm, found, regions, facts)
     _detect_phone_words(norm, found, regions, _languages_for(language), facts)
     _detect_keywords(norm, found, facts)
+    _detect_disguised_channels(norm, found, facts)
     return found.findings()

@@ -241,6 +241,34 @@ def test_the_platform_domain_and_its_subdomains_are_allowed():
     assert kinds("Voir aide.marketplace.example/retours.") == set()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Napisz do mnie na W h a t s A p p, szybciej będzie.",  # spaced letters
+        "Cherchez-moi sur T.e.l.e.g.r.a.m, même pseudo.",  # dotted letters
+        "Schreib mir auf Wh4tsApp, dann geht es schneller.",  # a digit for a letter
+        "Seguitemi su 1nst4gr4m per le novità.",
+        "Scrivimi su Теlеgrаm, rispondo subito.",  # Cyrillic look-alikes
+        "Píšte mi na WhatsAρρ, posielam fotky.",  # Greek rho
+    ],
+)
+def test_disguised_app_names_are_found(text):
+    """Failed before: the disguise hid the name from the word list."""
+    assert "social" in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zażółć gęślą jaźń: łódź przyszła cała, dziękuję.",
+        "Číslo zásilky je Z 123 4567 890, model A-B-C-D.",
+        "Záruka 24 měsíců, sériové číslo X1S5T-2026.",
+    ],
+)
+def test_letters_and_codes_of_the_markets_are_not_disguised_app_names(text):
+    assert "social" not in kinds(text)
+
+
 def test_the_platform_s_own_addresses_are_not_contact_details():
     """Failed before: support@marketplace.example was an e-mail finding."""
     assert kinds("Écrivez au support : support@marketplace.example.") == set()
