@@ -833,6 +833,15 @@ _DOT_ANY = rf"(?:\.|{_DOT_BRACKETED}|{_DOT_BARE})"
 _EMAIL_PLAIN = re.compile(
     r"(?<![\w.+-])[a-z0-9][a-z0-9._%+-]*@[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?\.[a-z]{2,24}\b"
 )
+#: An address typed with spaces around "@" and the dots ("jb_moreau75 @ hotmail . fr",
+#: "k . weber @ web . de"): the "@" is kept, the spaces are the disguise.
+_EMAIL_SPACED = re.compile(
+    rf"(?<![\w.+-])(?=[a-z0-9._%+ -]*[a-z])[a-z0-9][a-z0-9_%+-]*"
+    rf"(?:\s*\.\s*[a-z0-9_%+-]+)*\s*@\s*"
+    rf"(?:{_LABEL}\s*\.\s*)+{_TLD}(?![\w-])"
+)
+#: Characters typed one by one with a space between ("r o b e r t o . n e r i @ g m x . i t").
+_ONE_BY_ONE = re.compile(r"(?<!\S)(?:\S ){6,}\S(?!\S)")
 _EMAIL_OBFUSCATED = re.compile(
     rf"(?<![\w.+-])(?P<local>[a-z0-9][a-z0-9._%+-]*)(?P<at>{_AT_BRACKETED}|{_AT_BARE})"
     rf"(?P<domain>{_LABEL}(?:{_DOT_ANY}{_LABEL})*){_DOT_ANY}(?P<tld>{_TLD})\b"
@@ -1658,6 +1667,21 @@ def _detect_email(norm: _Normalised, found: _Collector, facts: _Facts) -> None:
                 found.claim(match.start(), match.end())
             else:
                 found.add("email", match.start(), match.end(), claim=True)
+        for match in _ONE_BY_ONE.finditer(text):
+            address = match.group().replace(" ", "")
+            if (
+                "@" in address
+                and _EMAIL_PLAIN.fullmatch(address)
+                and not _is_platform_host(_host_of(address), platform)
+            ):
+                found.add("email", match.start(), match.end(), claim=True)
+        for match in _EMAIL_SPACED.finditer(text):
+            if not found.overlaps_claim(match.start(), match.end()):
+                domain = re.sub(r"\s+", "", match.group().split("@")[-1])
+                if _is_platform_host(domain, platform):
+                    found.claim(match.start(), match.end())
+                else:
+                    found.add("email", match.start(), match.end(), claim=True)
     if _may_hide_an_address(facts):
         for match in _EMAIL_OBFUSCATED.finditer(text):
             if found.overlaps_claim(match.start(), match.end()):

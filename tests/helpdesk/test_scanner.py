@@ -269,6 +269,26 @@ def test_letters_and_codes_of_the_markets_are_not_disguised_app_names(text):
     assert "social" not in kinds(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Envoyez la facture à lucas_d77 @ orange . fr merci", "lucas_d77 @ orange . fr"),
+        ("Schreiben Sie an k . weber @ web . de", "k . weber @ web . de"),
+        ("mail: m a r t a . k @ o 2 . p l", "m a r t a . k @ o 2 . p l"),
+    ],
+)
+def test_addresses_with_spaces_around_the_at_and_dots_are_found(text, address):
+    """Failed before: only an address without spaces was read."""
+    found = [f for f in scan(text) if f.kind == "email"]
+    assert [text[f.start : f.end] for f in found] == [address]
+
+
+def test_spaces_around_an_at_sign_alone_are_not_an_address():
+    assert kinds("Meet me @ 5 . ok?") == set()
+    assert kinds("Price 5 @ 3 . fr each") == set()
+    assert kinds("support @ marketplace . example answers in a day") == set()
+
+
 def test_the_platform_s_own_addresses_are_not_contact_details():
     """Failed before: support@marketplace.example was an e-mail finding."""
     assert kinds("Écrivez au support : support@marketplace.example.") == set()
