@@ -825,9 +825,12 @@ _LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
 _OPEN = r"[\(\[\{<]"
 _CLOSE = r"[\)\]\}>]"
 _AT_BRACKETED = rf"\s*{_OPEN}\s*(?:@|{_alternation(AT_WORDS)})\s*{_CLOSE}\s*"
-_AT_BARE = rf"\s+(?:@|{_alternation(BARE_AT_WORDS)})\s+|\s+@|@\s+"
+#: Between the parts of a dictated address: spaces, or a comma or dash with spaces
+#: ("camille, tiret, commercial, arobase, maisonbleue, point, fr", "gravur – at – …").
+_PART_GAP = r"(?:\s*[,–—]\s*|\s+-\s+|\s+)"
+_AT_BARE = rf"{_PART_GAP}(?:@|{_alternation(BARE_AT_WORDS)}){_PART_GAP}|\s+@|@\s+"
 _DOT_BRACKETED = rf"\s*{_OPEN}\s*(?:\.|{_alternation(DOT_WORDS)})\s*{_CLOSE}\s*"
-_DOT_BARE = rf"\s+(?:{_alternation(DOT_WORDS)})\s+"
+_DOT_BARE = rf"{_PART_GAP}(?:{_alternation(DOT_WORDS)}){_PART_GAP}"
 _DOT_ANY = rf"(?:\.|{_DOT_BRACKETED}|{_DOT_BARE})"
 
 _EMAIL_PLAIN = re.compile(

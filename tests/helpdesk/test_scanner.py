@@ -283,6 +283,19 @@ def test_addresses_with_spaces_around_the_at_and_dots_are_found(text, address):
     assert [text[f.start : f.end] for f in found] == [address]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Écrivez-moi : julie.roux, arobase, free, point, fr",
+        "Rechnung bitte an: einkauf – at – holzwerk-kiel – punkt – de",
+        "scrivete a ordini, chiocciola, bottega-rossi, punto, it",
+    ],
+)
+def test_addresses_dictated_with_commas_or_dashes_between_the_parts_are_found(text):
+    """Failed before: only spaces could stand between the spelled-out parts."""
+    assert "email" in kinds(text)
+
+
 def test_spaces_around_an_at_sign_alone_are_not_an_address():
     assert kinds("Meet me @ 5 . ok?") == set()
     assert kinds("Price 5 @ 3 . fr each") == set()
