@@ -192,6 +192,28 @@ MAIL_PROVIDERS = (
     "yandex",
 )
 
+#: The little words that put a handle at a mail provider when an address is said rather than
+#: written: "paul_r1978 chez yahoo", "m.weber bei Gmail", "nuria.bcn84 en yahoo", "ewa_k na
+#: gmailu", "luca.b su libero", "ana.pop pe yahoo", "kati88 a freemailen".
+PROVIDER_PREPOSITIONS = (
+    "at",
+    "on",
+    "in",  # en
+    "chez",
+    "sur",  # fr
+    "bei",
+    "auf",
+    "von",  # de
+    "na",
+    "w",
+    "u",  # pl, cs, sk
+    "su",
+    "di",  # it
+    "en",
+    "de",  # es
+    "pe",
+    "la",  # ro
+)
 #: Messaging apps and social networks; the stem takes any inflection ("Telegramie", "Viberen").
 SOCIAL_STEMS = (
     r"whats\s?app",
@@ -854,6 +876,11 @@ _EMAIL_PROVIDER = re.compile(
     r"\bje\b|\bes\b|\bè\b|\beste\b|\bto\b)\s*(?P<handle>[a-z0-9][a-z0-9._-]{3,40})"
 )
 
+#: A handle, a little word, a mail provider (any inflection): "thomas.veyrat sur icloud".
+_EMAIL_SAID = re.compile(
+    r"(?<![\w.@-])(?P<handle>[a-z0-9][a-z0-9._-]{2,40}[a-z0-9])\s*,?\s+"
+    rf"(?:{_alternation(PROVIDER_PREPOSITIONS)})\s+(?:{_alternation(MAIL_PROVIDERS)})\w*\b"
+)
 _URL_SCHEME = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'()\[\]{}]+")
 _URL_BARE = re.compile(
     rf"(?<![\w@.-])(?:{_LABEL}\.)+{_TLD}(?![\w-])(?:/[^\s<>\"'()\[\]{{}}]*)?",
@@ -1692,6 +1719,16 @@ def _detect_email(norm: _Normalised, found: _Collector, facts: _Facts) -> None:
             if match.group("at").strip() == "at" and _bare_at_is_a_link(match):
                 continue
             found.add("email", match.start(), match.end(), claim=True)
+    # Gate: a provider's name, inflected or not ("gmailu", "GMX-en").
+    if facts.has_text(*MAIL_PROVIDERS):
+        for match in _EMAIL_SAID.finditer(text):
+            handle = match.group("handle")
+            # Like a mailbox name: three letters or more, and a dot, an underscore or a
+            # number after letters ("paul_r1978", "thomas.veyrat"); not "X-200", "2026-100".
+            letters = sum(ch.isalpha() for ch in handle)
+            marked = "." in handle or "_" in handle or re.search(r"[a-z]\d", handle)
+            if letters >= 3 and marked and not found.overlaps_claim(match.start(), match.end()):
+                found.add("email", match.start(), match.end(), claim=True)
     if facts.has_word(_MAIL_PROVIDER_SET):  # the provider is a whole word in every match
         for match in _EMAIL_PROVIDER.finditer(text):
             handle = match.group("handle")

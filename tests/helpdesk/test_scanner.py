@@ -296,6 +296,32 @@ def test_addresses_dictated_with_commas_or_dashes_between_the_parts_are_found(te
     assert "email" in kinds(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mon adresse c'est julien.morel sur icloud, envoyez là-bas.",
+        "Schicken Sie es an k_bauer77 bei GMX, danke.",
+        "pisz na ewa.nowak93 na gmailu",
+        "la mia mail è marco_b81 su libero",
+    ],
+)
+def test_an_address_said_with_its_provider_is_found(text):
+    """Failed before: "handle + chez/bei/na/su + provider" was not read as an address."""
+    assert "email" in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le modèle X-200 sur Orange TV ne s'allume plus.",
+        "Commande 2026-100-0481 : la facture est sur la page, pas sur gmail.",
+        "Ho visto il modello s23 su Libero, stesso prezzo.",
+    ],
+)
+def test_numbers_and_models_next_to_a_provider_are_not_addresses(text):
+    assert "email" not in kinds(text)
+
+
 def test_spaces_around_an_at_sign_alone_are_not_an_address():
     assert kinds("Meet me @ 5 . ok?") == set()
     assert kinds("Price 5 @ 3 . fr each") == set()
