@@ -891,6 +891,12 @@ _URL_OBFUSCATED = re.compile(
     rf"(?P<dot>{_DOT_BRACKETED}|{_DOT_BARE})(?P<tld>{_TLD})\b"
     rf"(?P<path>(?:{_SLASH_WORD}[\w-]+)+)?"
 )
+#: A domain typed with spaces around its dots ("www. meubles-dubois .fr", "bit . ly / x"):
+#: at least one dot with a space before it, which prose does not write.
+_URL_SPACED = re.compile(
+    rf"(?<![\w@.-])(?P<www>www\s*\.\s*)?(?P<label>{_LABEL}(?:\s*\.\s*{_LABEL})*)"
+    rf"\s*\.\s*(?P<tld>{_TLD})(?![\w-])(?P<path>(?:\s*/\s*[\w.-]+)+)?"
+)
 _TRAILING_PUNCT = ".,;:!?…»\"')]}"
 
 _HANDLE = re.compile(r"(?<![\w@.])@(?P<name>[a-z_][a-z0-9_.]{1,29}[a-z0-9_])")
@@ -1801,6 +1807,16 @@ def _detect_links(norm: _Normalised, found: _Collector, facts: _Facts) -> None:
                 + (match.group("tld"))
             )
             candidates.append((match.start(), match.end(), host, ""))
+    if " ." in text:
+        for match in _URL_SPACED.finditer(text):
+            if " ." not in match.group() or not _spaced_domain_is_plausible(match):
+                continue
+            o_start, o_end = norm.span(match.start("tld"), match.end("tld"))
+            if not norm.original[o_start:o_end].islower():  # "demain . De toute façon"
+                continue
+            host = re.sub(r"\s+", "", match.group("label")) + "." + match.group("tld")
+            path = re.sub(r"\s+", "", match.group("path") or "")
+            candidates.append((match.start(), match.end(), host, path))
     if not candidates:
         return
     platform = _platform_domain()
@@ -1825,6 +1841,27 @@ def _may_hide_a_domain(facts: _Facts) -> bool:
     return facts.has_word(_TLD_WORDS) and bool(
         _DOT_IN_BRACKETS.search(facts.text)
         or (facts.has_word(_DOT_WORD_SET) and _DOT_WORD_THEN_TLD.search(facts.text))
+    )
+
+
+#: Top-level domains that are also everyday words of the markets' languages ("demain . de
+#: toute façon", "claro . es", "fine . it").
+_WORD_TLDS = frozenset({"de", "es", "it", "me", "to", "no", "be", "at", "co", "us", "eu"})
+
+
+def _spaced_domain_is_plausible(match: re.Match[str]) -> bool:
+    """A spaced domain reads as a site: "www", a path, a hyphen or digit in its name, or a
+    name of five letters or more before a top-level domain that is no everyday word
+    ("tallasbebe . info"; not "demain . de")."""
+    label = re.sub(r"\s+", "", match.group("label"))
+    if not any(ch.isalpha() for ch in label):  # "5 @ 3 . fr", "12 . 50"
+        return False
+    return bool(
+        match.group("www")
+        or match.group("path")
+        or "-" in label
+        or any(ch.isdigit() for ch in label)
+        or (len(label.split(".")[-1]) >= 5 and match.group("tld") not in _WORD_TLDS)
     )
 
 

@@ -328,6 +328,33 @@ def test_spaces_around_an_at_sign_alone_are_not_an_address():
     assert kinds("support @ marketplace . example answers in a day") == set()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tout est sur notre site : www. cuisines-martin .fr /catalogue",
+        "Lo vidi qui: unieuro . it / p / frullatore-x2, mi fa uno sconto?",
+        "Tabela rozmiarów: bit . ly / rozmiary-buty",
+        "Die Anleitung steht auf anleitungenportal . info, Seite 4.",
+    ],
+)
+def test_links_typed_with_spaces_around_the_dots_are_found(text):
+    """Failed before: a link was only read without spaces around its dots."""
+    assert "url" in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "j'arrive demain . de toute façon le colis attendra",
+        "Es claro . Es lo que hay, gracias",
+        "Merci beaucoup . Il reste une vis à envoyer",
+        "Voir help . marketplace . example / retours",
+    ],
+)
+def test_a_space_before_a_full_stop_is_not_a_link(text):
+    assert "url" not in kinds(text)
+
+
 def test_the_platform_s_own_addresses_are_not_contact_details():
     """Failed before: support@marketplace.example was an e-mail finding."""
     assert kinds("Écrivez au support : support@marketplace.example.") == set()
