@@ -952,16 +952,17 @@ _DISCOUNT_CUE = re.compile(DISCOUNT_CUES)
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 
 _PHONE_CUE = re.compile(PHONE_CUES)
-# A digit group contains at least one real digit; O/o/l/I/| are accepted as look-alikes inside.
-_LOOKALIKE = "0-9oOlI|"
+# A digit group contains at least one real digit; O/o/l/I/| are accepted as look-alikes inside
+# (the text is lower-cased by then: a capital I is an "i" here).
+_LOOKALIKE = "0-9oOlIi|"
 _DIGIT_GROUP = rf"[{_LOOKALIKE}]*[0-9][{_LOOKALIKE}]*"
 _PHONE_CANDIDATE = re.compile(
     rf"(?<![\w+\-/.,])(?P<plus>\+|00)?\s?(?:\(0\)\s?)?{_DIGIT_GROUP}"
     # A Hungarian case ending may follow ("+36 30 123 4567-es számon").
     rf"(?:(?:[ \t\u00a0.\-–/]{{1,3}}|\s?\(0?\d*\)\s?){_DIGIT_GROUP})*(?![\w/]|-[\d/])"
 )
-_LOOKALIKE_TABLE = str.maketrans({"o": "0", "O": "0", "l": "1", "I": "1", "|": "1"})
-_LOOKALIKE_CHARS = "oOlI|"
+_LOOKALIKE_TABLE = str.maketrans({"o": "0", "O": "0", "l": "1", "I": "1", "i": "1", "|": "1"})
+_LOOKALIKE_CHARS = "oOlIi|"
 
 #: Spans masked before the phone search: they look like digits but are not phone numbers.  The
 #: first field says what a match starts with ("digit", a letter of a "word", a currency
@@ -1020,7 +1021,7 @@ _NOT_PHONE_PRICE = re.compile(NOT_PHONE_PATTERNS[3][1])
 _CURRENCY_SIGNS = "€£$"
 #: Digit runs chained the way a phone candidate chains them: look-alike letters, and between
 #: them at most one separator of up to three characters (four with empty brackets "()").
-_CHAIN = re.compile(r"\d+(?:[oOlI|]*(?:[^\doOlI|](?:\D{0,2}[^\doOlI|])?)?[oOlI|]*\d+)*")
+_CHAIN = re.compile(r"\d+(?:[oOlIi|]*(?:[^\doOlIi|](?:\D{0,2}[^\doOlIi|])?)?[oOlIi|]*\d+)*")
 #: Starts of the word-led masks other than keywords: "JJD0146…", "lx123456789de", "Z 204…".
 _JJD = re.compile(r"jjd\d")
 _NINE_DIGITS = re.compile(r"\d{9}")

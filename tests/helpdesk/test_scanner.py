@@ -355,6 +355,13 @@ def test_a_space_before_a_full_stop_is_not_a_link(text):
     assert "url" not in kinds(text)
 
 
+def test_a_capital_i_for_a_one_in_a_phone_number_is_read():
+    """Failed before: the text is lower-cased before the phone search, so a capital I (for
+    1) was an "i", which the look-alike digits did not include."""
+    assert kinds("Rufen Sie an: 0I72 - I23 45 67, ab 17 Uhr.") == {"phone"}
+    assert kinds("Intel Core i7-12700H, 16 GB RAM, SSD 512 GB") == set()
+
+
 def test_the_platform_s_own_addresses_are_not_contact_details():
     """Failed before: support@marketplace.example was an e-mail finding."""
     assert kinds("Écrivez au support : support@marketplace.example.") == set()
