@@ -223,7 +223,9 @@ SOCIAL_STEMS = (
     r"viber",
     r"messenger",
     r"instagram",
-    r"insta",
+    # "insta" alone or with an ending ("insta", "instán"), not the start of "installation",
+    # "instalacja", "instant".
+    r"insta(?!l|n[ct]|nz|b|r)",
     r"facebook",
     r"face\s?book",
     r"tik\s?tok",

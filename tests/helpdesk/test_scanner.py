@@ -355,6 +355,19 @@ def test_a_space_before_a_full_stop_is_not_a_link(text):
     assert "url" not in kinds(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le prix comprend-il l'installation du lave-vaisselle ?",
+        "Instalacja zmywarki jest w cenie?",
+        "La Instant Pot llegó sin la tapa.",
+    ],
+)
+def test_words_starting_like_insta_are_not_instagram(text):
+    """Failed before: "insta" matched the start of "installation", "instalacja", "instant"."""
+    assert "social" not in kinds(text)
+
+
 def test_a_capital_i_for_a_one_in_a_phone_number_is_read():
     """Failed before: the text is lower-cased before the phone search, so a capital I (for
     1) was an "i", which the look-alike digits did not include."""
