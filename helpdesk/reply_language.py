@@ -21,8 +21,9 @@ from typing import TYPE_CHECKING
 
 from babel import Locale
 from django.conf import settings
-from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext as _
+
+from core.locale import reader_locale
 
 if TYPE_CHECKING:
     from lingua import LanguageDetector
@@ -121,4 +122,4 @@ def language_warning(text: str, *, role: str, market: Market) -> str | None:
 def language_name(code: str) -> str:
     """A language's name in the reader's language, as written mid-sentence (CLDR):
     "polonais", "Polnisch", "polski"."""
-    return str(Locale.parse(to_locale(get_language() or "en")).languages.get(code, code))
+    return str(Locale.parse(reader_locale()).languages.get(code, code))

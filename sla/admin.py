@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.access import request_user
 from core.admin import EstimatedCountPaginator, ReadOnlyMixin
-from sla.explanations import explanation_lines, steps_now
+from sla.calendar import deadline_steps
+from sla.explanations import explanation_lines
 from sla.models import Heartbeat, ResponseClock, Sanction, SanctionAppeal
 from sla.sanctions import (
     SanctionError,
@@ -62,7 +63,7 @@ def clock_explanation(clock: ResponseClock) -> str:
     steps = clock.explanation
     note = ""
     if not steps:
-        steps = steps_now(clock.opened_at, clock.market_id)
+        steps = deadline_steps(clock.opened_at, clock.market_id)
         note = format_html(
             "<div><em>{}</em></div>", _("Not stored with this clock: recomputed now.")
         )

@@ -11,41 +11,47 @@ hold English sentences, shown as they are.
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 import holidays
 from babel.dates import format_skeleton, get_timezone_location
 from django.utils.translation import gettext as _
 
-from sla.calendar import MARKET_CALENDARS, deadline_steps
-from sla.formats import hours_minutes, reader_locale
+from core.locale import reader_locale
+from sla.calendar import MARKET_CALENDARS
+from sla.formats import hours_minutes
 
 
-def _day(iso: str) -> str:
-    return format_skeleton("MMMEd", date.fromisoformat(iso), locale=reader_locale())
+def _day(day: date) -> str:
+    return format_skeleton("MMMEd", day, locale=reader_locale())
 
 
 def _moment(iso: str) -> str:
     moment = datetime.fromisoformat(iso)
-    return _("%(day)s, %(time)s") % {
-        "day": format_skeleton("MMMEd", moment.date(), locale=reader_locale()),
-        "time": f"{moment:%H:%M}",
-    }
+    return _("%(day)s, %(time)s") % {"day": _day(moment.date()), "time": f"{moment:%H:%M}"}
 
 
-def _holiday_name(market_code: str, iso: str, stored: str) -> str:
-    """The holiday's name in the reader's language when the package has it."""
-    country = MARKET_CALENDARS[market_code][0]
+@lru_cache(maxsize=64)
+def _holiday_names(country: str, year: int, language: str) -> dict[date, str]:
+    """A country's public holidays of a year named in `language` when the package has that
+    language, else {} (built once per process: an evidence page names many)."""
     calendar = holidays.country_holidays(country).__class__
-    language = reader_locale().split("_")[0]
     wanted = next(
         (code for code in calendar.supported_languages if code.split("_")[0] == language),
         None,
     )
     if wanted is None:
-        return stored
+        return {}
+    return dict(holidays.country_holidays(country, years=year, language=wanted).items())
+
+
+def _holiday_name(market_code: str, iso: str, stored: str) -> str:
+    """The holiday's name in the reader's language when the package has it."""
     day = date.fromisoformat(iso)
-    return str(holidays.country_holidays(country, years=day.year, language=wanted).get(day, stored))
+    country = MARKET_CALENDARS[market_code][0]
+    names = _holiday_names(country, day.year, reader_locale().split("_")[0])
+    return str(names.get(day, stored))
 
 
 def step_text(step: dict[str, Any] | str, market_code: str) -> str:
@@ -60,23 +66,18 @@ def step_text(step: dict[str, Any] | str, market_code: str) -> str:
         return _("Due %(at)s") % {"at": _moment(step["at"])}
     if kind == "counted":
         return _("%(day)s: %(duration)s counted") % {
-            "day": _day(step["day"]),
+            "day": _day(date.fromisoformat(step["day"])),
             "duration": hours_minutes(step["seconds"]),
         }
     if kind == "weekend":
         return _("%(days)s: weekend, the clock stops") % {
-            "days": ", ".join(_day(day) for day in step["days"])
+            "days": ", ".join(_day(date.fromisoformat(day)) for day in step["days"])
         }
     return _("%(day)s: %(holiday)s, a public holiday: the clock stops") % {
-        "day": _day(step["day"]),
+        "day": _day(date.fromisoformat(step["day"])),
         "holiday": _holiday_name(market_code, step["day"], step["name"]),
     }
 
 
 def explanation_lines(steps: list[Any], market_code: str) -> list[str]:
     return [step_text(step, market_code) for step in steps]
-
-
-def steps_now(received_at: datetime, market_code: str) -> list[dict[str, Any]]:
-    """The steps computed now, for a clock stored without any."""
-    return deadline_steps(received_at, market_code)

@@ -10,14 +10,9 @@ from decimal import Decimal
 from babel.dates import format_skeleton
 from babel.numbers import format_decimal
 from babel.numbers import format_percent as babel_percent
-from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext as _
 
-
-def reader_locale() -> str:
-    # The platform's English is Europe's: day before month ("14 Sept", not "Sep 14").
-    language = get_language() or "en"
-    return "en_GB" if language == "en" else to_locale(language)
+from core.locale import reader_locale
 
 
 def format_day(day: date) -> str:

@@ -46,7 +46,9 @@ LOCALE = Path(settings.BASE_DIR) / "locale"
 PLACEHOLDER = re.compile(r"%\([^)]+\)[sdfr]|%[sdfr]|\{[^{}]*\}|</?[a-zA-Z][^>]*>")
 
 
+@functools.cache
 def catalog(language: str) -> polib.POFile:
+    """A catalog, read once per test process (nothing changes it)."""
     return polib.pofile(str(LOCALE / language / "LC_MESSAGES" / "django.po"))
 
 

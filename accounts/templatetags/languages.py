@@ -1,7 +1,8 @@
 from babel import Locale
 from babel.dates import get_timezone_location
 from django import template
-from django.utils.translation import get_language, to_locale
+
+from core.locale import reader_locale
 
 register = template.Library()
 
@@ -18,6 +19,4 @@ def own_name(code: str) -> str:
 def zone_city(zone: str) -> str:
     """A time zone as its city, in the reader's language (CLDR): "Europe/Warsaw" reads
     "Warsaw", "Warszawa", "Varsovie"."""
-    language = get_language() or "en"
-    locale = "en_GB" if language == "en" else to_locale(language)
-    return str(get_timezone_location(zone, locale=locale, return_city=True))
+    return str(get_timezone_location(zone, locale=reader_locale(), return_city=True))

@@ -1044,12 +1044,14 @@ _ZERO_WIDTH_OR_MARK = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u0300-\u
 _CLUSTER = re.compile(r".[\u0300-\u036f]*", re.DOTALL)
 
 
+@lru_cache(maxsize=1)
 def _look_alike_table() -> dict[int, str]:
     """Letters of other scripts that look like a Latin letter or digit, folded to it (Greek
     rho → p, Cyrillic "е" → e, Lisu "ꓪ" → w), from Unicode's confusables (TR39) as the
     `confusable_homoglyphs` package ships them. Only characters outside the Latin script: the
     markets write Latin letters with their own accents (ł, č, ő), which keep their meaning.
-    One character for one, so offsets do not move."""
+    One character for one, so offsets do not move. Built on the first text that needs it
+    (about 14 ms), not at import."""
     import importlib.resources
     import json
 
@@ -1072,7 +1074,6 @@ def _look_alike_table() -> dict[int, str]:
     return table
 
 
-_LOOK_ALIKES = _look_alike_table()
 #: Characters outside the Latin letters, punctuation, symbols and emoji the markets write: only
 #: a text with one of them can hold a look-alike letter to fold.
 _UNUSUAL = re.compile(
@@ -1084,7 +1085,7 @@ def _fold(text: str) -> str:
     """``text`` with other scripts' look-alike letters folded (the same length)."""
     if text.isascii() or not _UNUSUAL.search(text):
         return text
-    return text.translate(_LOOK_ALIKES)
+    return text.translate(_look_alike_table())
 
 
 # Cheap look-ups that decide whether a detector can find anything at all (see "Gates").

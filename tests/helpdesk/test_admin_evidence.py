@@ -116,7 +116,9 @@ def test_the_deadline_explanation_is_the_one_stored_when_the_clock_opened(
     Failed before: the explanation was recomputed at each view."""
     clock = ResponseClock.objects.get(thread=world.thread)
     assert clock.explanation[0]["step"] == "received"
-    monkeypatch.setattr("sla.admin.steps_now", lambda *args, **kwargs: ["recomputed differently"])
+    monkeypatch.setattr(
+        "sla.admin.deadline_steps", lambda *args, **kwargs: ["recomputed differently"]
+    )
     html = thread_page(admin_client, world.thread).decode()
     with translation.override("en"):
         assert step_text(clock.explanation[-1], clock.market_id) in html
