@@ -4,8 +4,15 @@ nothing but `settings.PLATFORM_DOMAIN`.
 
 The public entry is `scan(text, *, language=None) -> list[Finding]` (PRODUCT.md). What the
 findings do (hold, mask, flag) is the moderation's business: `helpdesk.moderation`.
+
+The modules: `engine` (scan, the order of the detectors), `normalise`, `gates` (what each
+pattern needs, to skip what cannot match), the detectors `iban`, `emails`, `links`, `phone`,
+`phone_words`, `keywords`, `disguise`, and `lexicon`, which reads the words of every language
+from `lexicons/*.toml`; `intent`, the learned model that weighs the detectors' findings and
+reads what they cannot point at, and `training`, which fits it
+(`manage.py train_scanner_model`).
 """
 
-from helpdesk.scanner.rules import KINDS, Finding, scan
+from helpdesk.scanner.engine import KINDS, Finding, detect, scan
 
-__all__ = ["KINDS", "Finding", "scan"]
+__all__ = ["KINDS", "Finding", "detect", "scan"]

@@ -13,8 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpdesk.scanner import KINDS, Finding, scan
-from helpdesk.scanner import rules as moderation
+from helpdesk.scanner import KINDS, Finding, engine, iban, keywords, phone, scan
 
 FIXTURE = Path(__file__).parent / "fixtures" / "moderation_sample.jsonl"
 SAMPLE = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines() if line]
@@ -493,7 +492,7 @@ def test_an_unknown_country_calling_code_is_no_phone_number_and_no_error():
 # --- the fast path -----------------------------------------------------------------------------
 # scan() skips what a message cannot match: detectors and keyword rules whose words are absent,
 # masks and phone candidates away from digits, number words away from numbers, and the cluster
-# by cluster normalisation of text that is already normalised.  moderation._scan(...,
+# by cluster normalisation of text that is already normalised.  engine._scan(...,
 # shortcuts=False) runs every pattern over the whole text; both must find exactly the same.
 
 FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
@@ -515,7 +514,7 @@ LANGUAGES = [None, "fr", "en", "de", "pl", "cs", "sk", "hu", "ro", "es", "it", "
 
 
 def full_scan(text: str, language: str | None) -> list[Finding]:
-    return moderation._scan(text, language, shortcuts=False)
+    return engine._scan(text, language, shortcuts=False)
 
 
 #: The cases above, and edge cases of the shortcuts: a bare at-word, "at" before a link, a
@@ -590,15 +589,15 @@ def test_the_fast_path_agrees_on_made_up_messages(pieces, glue, language):
 def test_every_keyword_table_gets_gates():
     # Without them scan() is still right, only slow: a parser change must not go unnoticed.
     for family in (
-        moderation._PAYMENT_STRONG,
-        moderation._PAYMENT_WEAK,
-        moderation._MARKETING,
-        moderation._SOCIAL_NAMES,
-        moderation._SIGNAL_APP,
+        keywords._PAYMENT_STRONG,
+        keywords._PAYMENT_WEAK,
+        keywords._MARKETING,
+        keywords._SOCIAL_NAMES,
+        keywords._SIGNAL_APP,
     ):
         assert len(family.ways) > len(family.unindexed) * 4
-    assert moderation._ID_KEYS is not None
-    assert {"ord", "sn", "col"} <= moderation._ID_KEYS
+    assert phone._ID_KEYS is not None
+    assert {"ord", "sn", "col"} <= phone._ID_KEYS
 
 
 DIGIT_LED = [
@@ -627,14 +626,14 @@ DIGIT_LED = [
 
 def digit_led_original() -> re.Pattern[str]:
     return re.compile(
-        "|".join(p for leads, p in moderation.NOT_PHONE_PATTERNS if "digit" in leads.split())
+        "|".join(p for leads, p in phone.NOT_PHONE_PATTERNS if "digit" in leads.split())
     )
 
 
 def assert_digit_led_masks_agree(text: str) -> None:
     original = digit_led_original()
     for run in re.finditer(r"\d+", text):
-        rewritten = moderation._NOT_PHONE_AT_DIGIT.match(text, run.start())
+        rewritten = phone._NOT_PHONE_AT_DIGIT.match(text, run.start())
         expected = original.match(text, run.start())
         assert (rewritten and rewritten.span()) == (expected and expected.span()), text
 
@@ -652,6 +651,4 @@ def test_the_digit_led_masks_match_where_the_originals_match(body):
 def test_the_rewritten_digit_patterns_match_like_the_originals(text):
     assert_digit_led_masks_agree(text)
     nrb = re.compile(r"(?<![\d ])\d{2}(?: ?\d{4}){6}(?![\d])")
-    assert [m.span() for m in moderation._NRB.finditer(text)] == [
-        m.span() for m in nrb.finditer(text)
-    ]
+    assert [m.span() for m in iban._NRB.finditer(text)] == [m.span() for m in nrb.finditer(text)]

@@ -1,0 +1,86 @@
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.test import override_settings
+
+from helpdesk.scanner import detect
+from helpdesk.scanner.intent import MODEL_PATH
+from helpdesk.scanner.training import Example, corpus_digest, read_corpus, train
+
+CORPUS = Path(settings.BASE_DIR) / "tests/helpdesk/fixtures/scanner_corpus"
+#: The corpus's own platform domain: its writers linked to it as the platform.
+CORPUS_DOMAIN = "marketplace.example"
+
+
+def development_files(folder: Path) -> list[Path]:
+    """The development split: every corpus file except the test split (``test_*``), which is
+    never trained or tuned on."""
+    return sorted(path for path in folder.glob("*.jsonl") if not path.name.startswith("test_"))
+
+
+class Command(BaseCommand):
+    help = (
+        "Train the scanner's intent model on the development split of the labelled corpus "
+        "and write it to helpdesk/scanner/intent_model.json (--check: only say whether the "
+        "committed file was trained on the corpus as it is now)."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--corpus", type=Path, default=CORPUS)
+        parser.add_argument("--output", type=Path, default=MODEL_PATH)
+        parser.add_argument("--check", action="store_true")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        files = development_files(options["corpus"])
+        if not files:
+            raise CommandError(f"No development corpus in {options['corpus']}.")
+        digest = corpus_digest(files)
+        output: Path = options["output"]
+        if options["check"]:
+            stored = json.loads(output.read_text(encoding="utf-8")) if output.exists() else {}
+            if stored.get("corpus_sha256") != digest:
+                raise CommandError(f"{output} was not trained on the current corpus: retrain it.")
+            self.stdout.write("The model was trained on the current corpus.")
+            return
+        started = time.perf_counter()
+        examples = []
+        with override_settings(PLATFORM_DOMAIN=CORPUS_DOMAIN):
+            for path in files:
+                examples += [
+                    Example(
+                        text=row["text"],
+                        kinds=frozenset(row["kinds"]),
+                        spans=[(f.kind, f.start, f.end) for f in detect(row["text"])],
+                        lang=row.get("lang", ""),
+                        writer=path.stem,
+                    )
+                    for row in read_corpus([path])
+                ]
+        self.stdout.write(f"{len(examples)} messages from {', '.join(p.name for p in files)}")
+        self.stdout.write(
+            "Thresholds by cross-validation, one writer left out at a time "
+            "(each better choice as it is found):"
+        )
+        model = train(examples, log=self.stdout.write)
+        document = {
+            "about": (
+                "The scanner's intent model (helpdesk/scanner/intent.py), written by "
+                "`manage.py train_scanner_model`; do not edit by hand."
+            ),
+            "corpus": [path.name for path in files],
+            "corpus_sha256": digest,
+            "messages": len(examples),
+            "model": model.to_json(),
+        }
+        output.write_text(
+            json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n",
+            encoding="utf-8",
+        )
+        self.stdout.write(
+            f"Wrote {output} ({output.stat().st_size // 1024} KB, {len(model.weights)} "
+            f"features) in {time.perf_counter() - started:.0f} s."
+        )

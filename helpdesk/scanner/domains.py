@@ -1,0 +1,51 @@
+"""What a domain looks like, written or spelled out, and which host is the platform's own.
+
+The building blocks of the e-mail and link patterns (``emails``, ``links``): a label, a
+top-level domain of the closed list (common.toml), a dot written as "." or as a word of any
+language ("dot", "punkt", "(kropka)").  The platform's own host (``settings.PLATFORM_DOMAIN``,
+read lazily, the one setting the scanner reads) is never a finding.
+"""
+
+from __future__ import annotations
+
+import re
+
+from helpdesk.scanner.lexicon import COMMON, LEXICON, literal_alternation
+
+DEFAULT_PLATFORM_DOMAIN = "marketplace.example"
+
+#: Top-level domains accepted for bare and obfuscated domains (common.toml).
+TLDS = frozenset(COMMON["tlds"])
+#: Words used for "." in obfuscated addresses and domains.
+DOT_WORDS = frozenset(LEXICON.union("address.dot_words"))
+
+TLD = rf"(?:{literal_alternation(TLDS)})"
+LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+OPEN = r"[\(\[\{<]"
+CLOSE = r"[\)\]\}>]"
+#: Between the parts of a dictated address: spaces, or a comma or dash with spaces
+#: ("camille, tiret, commercial, arobase, maisonbleue, point, fr", "gravur – at – …").
+PART_GAP = r"(?:\s*[,–—]\s*|\s+-\s+|\s+)"
+DOT_BRACKETED = rf"\s*{OPEN}\s*(?:\.|{literal_alternation(DOT_WORDS)})\s*{CLOSE}\s*"
+DOT_BARE = rf"{PART_GAP}(?:{literal_alternation(DOT_WORDS)}){PART_GAP}"
+DOT_ANY = rf"(?:\.|{DOT_BRACKETED}|{DOT_BARE})"
+
+
+def platform_domain() -> str:
+    """The platform's own host (lower case, no port); read lazily so tests can override it."""
+    try:
+        from django.conf import settings
+
+        domain = str(getattr(settings, "PLATFORM_DOMAIN", "") or DEFAULT_PLATFORM_DOMAIN)
+    except Exception:  # settings not configured: the scanner is also a plain library call
+        domain = DEFAULT_PLATFORM_DOMAIN
+    return domain.lower().split("//")[-1].split("/")[0].split(":")[0]
+
+
+def host_of(link: str) -> str:
+    host = re.sub(r"^(?:https?://)", "", link).split("/")[0].split("?")[0].split("#")[0]
+    return host.split("@")[-1].split(":")[0].rstrip(".")
+
+
+def is_platform_host(host: str, platform: str) -> bool:
+    return host == platform or host.endswith("." + platform)

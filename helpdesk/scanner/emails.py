@@ -1,0 +1,164 @@
+"""E-mail addresses: written, typed with spaces, one character at a time, with "@" and "." as
+words of any language ("jean (at) gmail (dot) com", "jan.kowalski małpa wp kropka pl"), and
+said rather than written ("gmail: jeandupont75", "paul_r1978 chez yahoo").
+
+The platform's own addresses (support@<PLATFORM_DOMAIN>) are claimed without a finding.
+"""
+
+from __future__ import annotations
+
+import re
+
+from helpdesk.scanner.domains import (
+    CLOSE,
+    DOT_ANY,
+    DOT_WORDS,
+    LABEL,
+    OPEN,
+    PART_GAP,
+    TLD,
+    TLDS,
+    host_of,
+    is_platform_host,
+    platform_domain,
+)
+from helpdesk.scanner.findings import Collector
+from helpdesk.scanner.gates import Facts
+from helpdesk.scanner.lexicon import COMMON, LEXICON, literal_alternation
+from helpdesk.scanner.normalise import Normalised
+
+#: Words used for "@" in obfuscated addresses (bracketed or standalone).
+AT_WORDS = frozenset(LEXICON.union("address.at_words") + LEXICON.union("address.at_words_bare"))
+#: Of those, the ones distinctive enough to stand without brackets.
+BARE_AT_WORDS = frozenset(LEXICON.union("address.at_words_bare"))
+#: "us at shop dot com" is a link, "jean at gmail dot com" an address.
+AT_STOPWORDS = frozenset(LEXICON.union("address.link_subjects"))
+#: Webmail providers: "gmail: jeandupont75" is an address even without the domain.
+MAIL_PROVIDERS = tuple(COMMON["mail_providers"])
+#: The little words that put a handle at a mail provider when an address is said rather than
+#: written: "paul_r1978 chez yahoo", "m.weber bei Gmail", "nuria.bcn84 en yahoo", "ewa_k na
+#: gmailu", "luca.b su libero", "ana.pop pe yahoo", "kati88 a freemailen".
+PROVIDER_PREPOSITIONS = LEXICON.union("address.provider_prepositions")
+#: "gmail is jeandupont75", "gmail ist …", "gmail jest …": between a provider and a handle.
+PROVIDER_IS = LEXICON.union("address.provider_is")
+#: "at" is the one bare at-word that may also introduce a link ("find us at shop.com").
+_AT = "at"
+
+_AT_BRACKETED = rf"\s*{OPEN}\s*(?:@|{literal_alternation(AT_WORDS)})\s*{CLOSE}\s*"
+_AT_BARE = rf"{PART_GAP}(?:@|{literal_alternation(BARE_AT_WORDS)}){PART_GAP}|\s+@|@\s+"
+
+_EMAIL_PLAIN = re.compile(
+    r"(?<![\w.+-])[a-z0-9][a-z0-9._%+-]*@[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?\.[a-z]{2,24}\b"
+)
+#: An address typed with spaces around "@" and the dots ("jb_moreau75 @ hotmail . fr",
+#: "k . weber @ web . de"): the "@" is kept, the spaces are the disguise.
+_EMAIL_SPACED = re.compile(
+    rf"(?<![\w.+-])(?=[a-z0-9._%+ -]*[a-z])[a-z0-9][a-z0-9_%+-]*"
+    rf"(?:\s*\.\s*[a-z0-9_%+-]+)*\s*@\s*"
+    rf"(?:{LABEL}\s*\.\s*)+{TLD}(?![\w-])"
+)
+#: Characters typed one by one with a space between ("r o b e r t o . n e r i @ g m x . i t").
+_ONE_BY_ONE = re.compile(r"(?<!\S)(?:\S ){6,}\S(?!\S)")
+_EMAIL_OBFUSCATED = re.compile(
+    rf"(?<![\w.+-])(?P<local>[a-z0-9][a-z0-9._%+-]*)(?P<at>{_AT_BRACKETED}|{_AT_BARE})"
+    rf"(?P<domain>{LABEL}(?:{DOT_ANY}{LABEL})*){DOT_ANY}(?P<tld>{TLD})\b"
+)
+_EMAIL_PROVIDER = re.compile(
+    rf"\b(?:{literal_alternation(MAIL_PROVIDERS)})\s*"
+    rf"(?::|=|-|→|\b(?:{literal_alternation(PROVIDER_IS)})\b)"
+    r"\s*(?P<handle>[a-z0-9][a-z0-9._-]{3,40})"
+)
+
+#: A handle, a little word, a mail provider (any inflection): "thomas.veyrat sur icloud".
+_EMAIL_SAID = re.compile(
+    r"(?<![\w.@-])(?P<handle>[a-z0-9][a-z0-9._-]{2,40}[a-z0-9])\s*,?\s+"
+    rf"(?:{literal_alternation(PROVIDER_PREPOSITIONS)})\s+"
+    rf"(?:{literal_alternation(MAIL_PROVIDERS)})\w*\b"
+)
+
+# Cheap look-ups that decide whether a detector can find anything at all (see gates).
+_AT_IN_BRACKETS = re.compile(rf"{OPEN}\s*(?:@|{literal_alternation(AT_WORDS)})\s*{CLOSE}")
+_MAIL_PROVIDER_SET = frozenset(MAIL_PROVIDERS)
+_BARE_AT_WORDS_NOT_AT = BARE_AT_WORDS - {_AT}
+
+
+def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
+    text = norm.text
+    if facts.has_text("@"):
+        platform = platform_domain()
+        for match in _EMAIL_PLAIN.finditer(text):
+            if is_platform_host(host_of(match.group()), platform):
+                # support@marketplace.example and the like: the platform's own addresses.
+                found.claim(match.start(), match.end())
+            else:
+                found.add("email", match.start(), match.end(), claim=True)
+        for match in _ONE_BY_ONE.finditer(text):
+            address = match.group().replace(" ", "")
+            if (
+                "@" in address
+                and _EMAIL_PLAIN.fullmatch(address)
+                and not is_platform_host(host_of(address), platform)
+            ):
+                found.add("email", match.start(), match.end(), claim=True)
+        for match in _EMAIL_SPACED.finditer(text):
+            if not found.overlaps_claim(match.start(), match.end()):
+                domain = re.sub(r"\s+", "", match.group().split("@")[-1])
+                if is_platform_host(domain, platform):
+                    found.claim(match.start(), match.end())
+                else:
+                    found.add("email", match.start(), match.end(), claim=True)
+    if _may_hide_an_address(facts):
+        for match in _EMAIL_OBFUSCATED.finditer(text):
+            if found.overlaps_claim(match.start(), match.end()):
+                continue
+            if match.group("at").strip() == _AT and _bare_at_is_a_link(match):
+                continue
+            found.add("email", match.start(), match.end(), claim=True)
+    # Gate: a provider's name, inflected or not ("gmailu", "GMX-en").
+    if facts.has_text(*MAIL_PROVIDERS):
+        for match in _EMAIL_SAID.finditer(text):
+            handle = match.group("handle")
+            # Like a mailbox name: three letters or more, and a dot, an underscore or a
+            # number after letters ("paul_r1978", "thomas.veyrat"); not "X-200", "2026-100".
+            letters = sum(ch.isalpha() for ch in handle)
+            marked = "." in handle or "_" in handle or re.search(r"[a-z]\d", handle)
+            if letters >= 3 and marked and not found.overlaps_claim(match.start(), match.end()):
+                found.add("email", match.start(), match.end(), claim=True)
+    if facts.has_word(_MAIL_PROVIDER_SET):  # the provider is a whole word in every match
+        for match in _EMAIL_PROVIDER.finditer(text):
+            handle = match.group("handle")
+            if (
+                any(ch.isdigit() for ch in handle)
+                or "." in handle
+                or "_" in handle
+                or len(handle) > 6
+            ):
+                found.add("email", match.start(), match.end("handle"), claim=True)
+
+
+def _may_hide_an_address(facts: Facts) -> bool:
+    """Whether ``_EMAIL_OBFUSCATED`` can yield an address: it ends with a top-level domain
+    word, and its "at" is "@", bracketed, or a bare at-word; a bare "at" only counts with a
+    spelled-out dot or a webmail provider (``_bare_at_is_a_link``)."""
+    if not facts.shortcuts:
+        return True
+    if not facts.has_word(TLDS):
+        return False
+    if "@" in facts.text or _AT_IN_BRACKETS.search(facts.text):
+        return True
+    if facts.has_word(_BARE_AT_WORDS_NOT_AT):
+        return True
+    return _AT in facts.words and (facts.has_word(DOT_WORDS) or facts.has_word(_MAIL_PROVIDER_SET))
+
+
+def _bare_at_is_a_link(match: re.Match[str]) -> bool:
+    """ "find us at shop.com" is a link; "orders at greyhoundprints dot com" is an address."""
+    if match.group("local") in AT_STOPWORDS:
+        return True
+    dot_spelled_out = "." not in match.string[match.start("domain") : match.end()]
+    return not dot_spelled_out and not _is_mail_provider(match.group("domain"))
+
+
+def _is_mail_provider(domain: str) -> bool:
+    first = re.split(r"\W", domain)[0]
+    return first in _MAIL_PROVIDER_SET

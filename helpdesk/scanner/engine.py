@@ -1,0 +1,94 @@
+"""Message scanner: finds attempts to leave the platform in buyer and seller messages.
+
+Approach
+--------
+1. Normalise (``normalise``): NFKC, lower case, zero-width characters dropped, other scripts'
+   look-alike letters folded, with an offset map back to the original text.
+2. Detect, kind by kind, in an order where the more specific detector claims its span first:
+   IBAN (payment, ``iban``) → e-mail (``emails``) → links (url / social) and @handles
+   (``links``) → phone numbers written with digits (look-alike letters ``O``/``l``/``I``/``|``
+   accepted inside digit groups, ``phone``) → phone numbers spelled with number words
+   (``phone_words``) → keyword rules for social, payment and marketing (``keywords``) → app
+   names in disguise (spelled out letter by letter, digits for letters, ``disguise``).
+3. Phone candidates are confirmed with ``phonenumbers`` against the regions of the message's
+   market (``orders.markets``; all markets without a language hint).
+4. Findings are sorted by start; overlapping findings of the same kind are merged
+   (``findings``).
+
+All vocabularies are data (``lexicon``): ``lexicons/common.toml`` for what belongs to no
+language, one ``lexicons/<code>.toml`` per language, so a new market's language is a data file
+and a line in ``orders.markets``.  Regexes are compiled at import time.  The scanner is pure:
+nothing but ``settings.PLATFORM_DOMAIN`` is read, lazily.
+
+5. The intent model (``intent``, trained by ``manage.py train_scanner_model``) weighs the whole
+   message: it drops a detector's word finding it explains away (a refusal, a brand named as a
+   product) and adds a kind the detectors cannot point at, with the sentence that carries it.
+
+Speed: ``scan`` only runs what can match (``gates``); ``_scan(text, language,
+shortcuts=False)`` runs everything everywhere, and the tests check that both give identical
+findings, offsets included.
+"""
+
+from __future__ import annotations
+
+from helpdesk.scanner.disguise import detect_disguised_channels
+from helpdesk.scanner.emails import detect_email
+from helpdesk.scanner.findings import KINDS, Collector, Finding, excerpt
+from helpdesk.scanner.gates import Facts
+from helpdesk.scanner.iban import detect_iban
+from helpdesk.scanner.intent import judge
+from helpdesk.scanner.keywords import detect_keywords
+from helpdesk.scanner.links import detect_handles, detect_links
+from helpdesk.scanner.normalise import normalise
+from helpdesk.scanner.phone import detect_phone_digits, regions_for
+from helpdesk.scanner.phone_words import detect_phone_words, languages_for
+
+__all__ = ["KINDS", "Finding", "detect", "scan"]
+
+
+def scan(text: str, *, language: str | None = None) -> list[Finding]:
+    """Find e-mail addresses, phone numbers, links, social accounts, off-platform payment and
+    marketing in a message.  ``language`` narrows number words and phone regions; without it
+    every market language is tried.  The detectors' findings are then weighed by the intent
+    model (``intent``): word findings it explains away are dropped, kinds it alone reads are
+    added with the sentence that carries them."""
+    return _judged(text, _scan(text, language, shortcuts=True))
+
+
+def detect(text: str, *, language: str | None = None) -> list[Finding]:
+    """The detectors' findings alone, before the intent model (what it is trained on)."""
+    return _scan(text, language, shortcuts=True)
+
+
+def _judged(text: str, findings: list[Finding]) -> list[Finding]:
+    if not text or text.isspace():
+        return findings
+    spans = [(f.kind, f.start, f.end) for f in findings]
+    kept = judge(text, spans)
+    if kept == spans:
+        return findings
+    by_span = {(f.kind, f.start, f.end): f for f in findings}
+    result = [
+        by_span.get(span) or Finding(*span, excerpt(text[span[1] : span[2]])) for span in kept
+    ]
+    return sorted(result, key=lambda f: (f.start, f.end, KINDS.index(f.kind)))
+
+
+def _scan(text: str, language: str | None, *, shortcuts: bool) -> list[Finding]:
+    """``scan``; with ``shortcuts=False`` every pattern runs over the whole text (the reference
+    the fast path is tested against)."""
+    if not text or text.isspace():
+        return []
+    norm = normalise(text, shortcuts=shortcuts)
+    facts = Facts(norm.text, shortcuts=shortcuts)
+    found = Collector(norm)
+    detect_iban(norm, found, facts)
+    detect_email(norm, found, facts)
+    detect_links(norm, found, facts)
+    detect_handles(norm, found, facts)
+    regions = regions_for(language)
+    detect_phone_digits(norm, found, regions, facts)
+    detect_phone_words(norm, found, regions, languages_for(language), facts)
+    detect_keywords(norm, found, facts)
+    detect_disguised_channels(norm, found, facts)
+    return found.findings()

@@ -1,0 +1,158 @@
+"""Keyword rules: messaging apps and networks named (social), paying outside the platform
+(payment) and marketing, in every language of the lexicons.
+
+A table of patterns is one ``gates.Family``: matched as one alternation, compiled for each
+message down to the entries its words allow.  Where a pattern is a template over word classes
+("<next> … <order>", "<without> … <fee> … <platform>", "<5> <stars> … <reward>", "<send> …
+iban"), the template is here and every language file fills the classes (``LEXICON.slot``);
+where it is a language's own phrase, it is in that language's file (``payment.strong``,
+``marketing.seasonal``…).  Weak payment words count only in a sentence that does not name the
+platform as the channel; a discount code only next to a reduction cue in the same sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from helpdesk.scanner.findings import Collector
+from helpdesk.scanner.gates import Facts, Family
+from helpdesk.scanner.lexicon import COMMON, LEXICON, literal_alternation
+from helpdesk.scanner.normalise import Normalised
+
+#: One word class of every language as a regex group: S("payment.your") → "(?:ton|votre|your|…)".
+S = LEXICON.slot
+
+#: Messaging apps and social networks; the stem takes any inflection ("Telegramie", "Viberen").
+SOCIAL_STEMS = tuple(COMMON["social_stems"])
+#: Signal is also an everyday English word, so it needs a preposition before it.
+SIGNAL_PREPOSITIONS = LEXICON.union("social.signal_prepositions")
+
+#: Off-platform payment phrases that are unambiguous on their own.
+PAYMENT_STRONG = (
+    # PayPal friends & family / personal payments, in every market language
+    rf"paypal\W{{0,3}}(?:\w+\W+){{0,3}}?{S('payment.paypal_personal')}",
+    *COMMON["payment_strong"],
+    *LEXICON.union("payment.strong"),
+    # "zaplaťte přímo", "přímo na můj účet"
+    rf"\b{S('payment.pay_directly.pay')}\s+(?:\w+\s+)?{S('payment.pay_directly.directly')}\b",
+    rf"\b{S('payment.pay_directly.directly')}\s+{S('payment.pay_directly.to')}\s+"
+    rf"(?:{S('payment.pay_directly.my')}\s+)?{S('payment.pay_directly.account')}\b",
+    rf"\b{S('payment.your')}\s+iban\b",
+    rf"\biban\w*\s+(?:\w+\s+)?{S('payment.please')}\b",
+    # "without the platform's fee" (cash on delivery to the courier, a direct deal…)
+    rf"\b{S('payment.without_fee.without')}\s+(?:{S('payment.without_fee.articles')}\s+)?"
+    rf"{S('payment.without_fee.fee')}\s+(?:\w+\s+)?(?:{S('payment.without_fee.of_the')}\s+)?"
+    rf"{S('payment.without_fee.platform')}",
+    rf"\b{S('payment.send')}\s+(?:\w+\s+){{0,2}}(?:iban|{S('payment.iban_names')})\b",
+)
+#: Payment words that are off-platform only when the sentence does not say "via the platform".
+PAYMENT_WEAK = (*COMMON["payment_weak"], *LEXICON.union("payment.weak"))
+#: A sentence that names the platform as the channel cancels weak payment words ("the refund
+#: is a bank transfer through the platform") unless it also says "instead"/"outside".
+PLATFORM_WORDS = (
+    rf"\b{S('payment.platform_names')}\b"
+    # paid on the site, by card: the platform's own checkout
+    rf"|{S('payment.platform_checkout')}"
+)
+OFF_PLATFORM_CUES = rf"\b{S('payment.off_platform_cues')}\b"
+
+#: Marketing: each pattern is self-sufficient.
+MARKETING_PATTERNS = (
+    # discount codes and vouchers
+    rf"\b{S('marketing.discount_codes')}\b",
+    # a percentage or amount off a future order
+    rf"\b{S('marketing.next_order.next')}\s+(?:\w+\s+)?{S('marketing.next_order.order')}\b",
+    # newsletters and subscriptions
+    rf"\b{S('marketing.newsletter')}\b",
+    # new collections and seasonal ranges
+    rf"\b{S('marketing.new_collection.new')}\s+(?:\w+\s+)?"
+    rf"{S('marketing.new_collection.collection')}\b",
+    *LEXICON.union("marketing.seasonal"),
+    rf"\b{S('marketing.season_collection.collection')}\s+"
+    rf"(?:{S('marketing.season_collection.of')}\s+)?{S('marketing.season_collection.season')}\b",
+    # follow us / giveaways
+    rf"\b{S('marketing.follow_us')}\b",
+    rf"\b{S('marketing.giveaways')}\b",
+    # sales and outlets
+    rf"\b{S('marketing.sales')}\b",
+    # review bribes: positive review tied to a reward
+    rf"\b(?:(?:5|{S('marketing.stars_for_reward.five')})[\s-]*"
+    rf"{S('marketing.stars_for_reward.stars')}|{S('marketing.stars_for_reward.good')}\s+"
+    rf"(?:\w+\s+)?{S('marketing.stars_for_reward.review')})\b"
+    rf"[^.!?]{{0,80}}?\b{S('marketing.stars_for_reward.reward')}",
+    # a reward promised first, the rating after: "pour 5 étoiles", "za 5 gwiazdek"
+    rf"\b{S('marketing.reward_if_stars.if')}\s+(?:\w+\s+){{0,3}}"
+    rf"(?:5|{S('marketing.reward_if_stars.five')})[\s-]*{S('marketing.reward_if_stars.stars')}\b"
+    rf"[^.!?]{{0,80}}?\b{S('marketing.reward_if_stars.give')}",
+    # "cheaper than here", loyalty offers, "on offer this week", "visit our shop"
+    rf"\b{S('marketing.cheaper_than_here')}\b",
+    rf"-?\d{{1,2}}\s?%\s+(?:\w+\s+){{0,2}}{S('marketing.loyalty.for')}\s+"
+    rf"(?:{S('marketing.loyalty.our')}\s+)?{S('marketing.loyalty.customers')}",
+    rf"\d{{1,2}}\s?%\s+{S('marketing.percent_off.off')}\s+(?:{S('marketing.percent_off.on')}\s+)?"
+    rf"{S('marketing.percent_off.everything')}",
+    rf"\b{S('marketing.on_offer.on_offer')}\b[^.!?]{{0,30}}?\b{S('marketing.on_offer.this_week')}\b",
+    rf"\b{S('marketing.visit_our_shop')}\b",
+    rf"\b{S('marketing.reward_for_review.reward')}\b[^.!?]{{0,60}}?\b"
+    rf"{S('marketing.reward_for_review.for')}\s+{S('marketing.reward_for_review.article')}?\s*"
+    rf"(?:(?:5|{S('marketing.reward_for_review.five')})[\s-]*{S('marketing.reward_for_review.stars')}|"
+    rf"{S('marketing.reward_for_review.good')}\s+{S('marketing.reward_for_review.review')})",
+)
+#: A discount code: "code FIDELE12" next to a reduction cue in the same sentence.
+DISCOUNT_CUES = f"(?:%|{S('marketing.discount_cues')})"
+
+_SOCIAL_NAME = re.compile(
+    rf"\b(?:{'|'.join(SOCIAL_STEMS)})\w*"
+    rf"|\b(?:{literal_alternation(COMMON['social_short_names'])})\b(?=\W*(?:@|dm|:))"
+)
+_SIGNAL = re.compile(
+    rf"\b(?:{literal_alternation(SIGNAL_PREPOSITIONS)})\s+signal\b|\bsignal\s*(?:app|messenger)\b"
+)
+_PLATFORM_WORDS = re.compile(PLATFORM_WORDS)
+_OFF_PLATFORM = re.compile(OFF_PLATFORM_CUES)
+_DISCOUNT_CODE = (
+    rf"\b(?:{literal_alternation(LEXICON.union('marketing.code_words'))})\s*:?\s*"
+    r"[«\"']?(?P<code>[a-z]+[0-9]+[a-z0-9]*|[a-z]{4,}[0-9]*)\b"
+)
+_DISCOUNT_CUE = re.compile(DISCOUNT_CUES)
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
+
+_PAYMENT_STRONG = Family(PAYMENT_STRONG)
+_PAYMENT_WEAK = Family(PAYMENT_WEAK)
+_MARKETING = Family(MARKETING_PATTERNS, grouped=True)
+_DISCOUNT = Family([_DISCOUNT_CODE])
+_SOCIAL_NAMES = Family([_SOCIAL_NAME.pattern])
+_SIGNAL_APP = Family([_SIGNAL.pattern])
+
+
+def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
+    text = norm.text
+    for family, kind in ((_SOCIAL_NAMES, "social"), (_SIGNAL_APP, "social")):
+        pattern = family.for_text(facts)
+        if pattern is not None:
+            for match in pattern.finditer(text):
+                found.add(kind, match.start(), match.end())
+    strong = _PAYMENT_STRONG.for_text(facts)
+    if strong is not None:
+        for match in strong.finditer(text):
+            found.add("payment", match.start(), match.end())
+    # The remaining rules look at one sentence at a time.
+    weak = _PAYMENT_WEAK.for_text(facts)
+    marketing = _MARKETING.for_text(facts)
+    discount = _DISCOUNT.for_text(facts)
+    if weak is None and marketing is None and discount is None:
+        return
+    for sentence in _SENTENCE.finditer(text):
+        body = sentence.group()
+        offset = sentence.start()
+        if weak is not None:
+            matches = list(weak.finditer(body))
+            if matches and (not _PLATFORM_WORDS.search(body) or _OFF_PLATFORM.search(body)):
+                for match in matches:
+                    found.add("payment", offset + match.start(), offset + match.end())
+        if marketing is not None:
+            for match in marketing.finditer(body):
+                found.add("marketing", offset + match.start(), offset + match.end())
+        if discount is not None:
+            for match in discount.finditer(body):
+                if _DISCOUNT_CUE.search(body) and not match.group("code").isdigit():
+                    found.add("marketing", offset + match.start(), offset + match.end())

@@ -1,0 +1,311 @@
+"""The scanner's vocabularies, read from data files: words are data, patterns are code.
+
+``lexicons/common.toml`` holds what belongs to no language (top-level domains, brand and app
+names, social and payment domains, mail providers, currencies, tables); ``lexicons/<code>.toml``
+holds every word and phrase of one language, under the same keys in every file (their meaning
+is at the top of each file).  The languages are the files present: adding a language is a new
+file (plus its market in ``orders.markets`` for its phone numbers), no code.
+
+The detectors build their patterns from the merged tables: ``Lexicon.union(key)`` joins one
+key's entries of every language, in ``language_order`` (common.toml), so a word of any
+language counts in any message and words of two languages combine in one pattern as they did
+when each table mixed the languages.  ``load`` checks every file against the keys below and
+names the file and the key of whatever it refuses.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+#: Where the data files live, inside the package.
+LEXICON_DIR = Path(__file__).with_name("lexicons")
+COMMON_FILE = "common.toml"
+
+#: What the entries of a key are.
+WORDS = "words"  # plain lower-case words, matched whole (escaped by the code)
+REGEX = "regex"  # regular expressions, or alternatives of one word class of a pattern
+CODES = "codes"  # language codes (files of this folder)
+NUMBERS = "numbers"  # number value ("0"-"999" or "hundred") → its forms
+LETTERS = "letters"  # one character → the letter it stands for
+LENGTHS = "lengths"  # country code → a length
+
+#: The value of "hundred" in a number-words table: a hundred that multiplies the unit before it.
+HUNDRED = -100
+
+#: The keys of every language file (the meaning of each is at the top of every such file).
+LANGUAGE_KEYS: dict[str, str] = {
+    "address.at_words": WORDS,
+    "address.at_words_bare": WORDS,
+    "address.dot_words": WORDS,
+    "address.slash_words": WORDS,
+    "address.link_subjects": WORDS,
+    "address.provider_prepositions": WORDS,
+    "address.provider_is": WORDS,
+    "social.signal_prepositions": WORDS,
+    "phone.cues": REGEX,
+    "phone.identifier_keywords": REGEX,
+    "phone.time_words": REGEX,
+    "phone.neighbour_languages": CODES,
+    "numbers.connectors": WORDS,
+    "numbers.connectors_in_compounds": WORDS,
+    "numbers.only_in_compounds": WORDS,
+    "numbers.words": NUMBERS,
+    "payment.strong": REGEX,
+    "payment.weak": REGEX,
+    "payment.platform_names": REGEX,
+    "payment.platform_checkout": REGEX,
+    "payment.off_platform_cues": REGEX,
+    "payment.paypal_personal": REGEX,
+    "payment.your": REGEX,
+    "payment.please": REGEX,
+    "payment.send": REGEX,
+    "payment.iban_names": REGEX,
+    "payment.without_fee.without": REGEX,
+    "payment.without_fee.articles": REGEX,
+    "payment.without_fee.fee": REGEX,
+    "payment.without_fee.of_the": REGEX,
+    "payment.without_fee.platform": REGEX,
+    "payment.pay_directly.pay": REGEX,
+    "payment.pay_directly.directly": REGEX,
+    "payment.pay_directly.to": REGEX,
+    "payment.pay_directly.my": REGEX,
+    "payment.pay_directly.account": REGEX,
+    "marketing.discount_codes": REGEX,
+    "marketing.newsletter": REGEX,
+    "marketing.seasonal": REGEX,
+    "marketing.follow_us": REGEX,
+    "marketing.giveaways": REGEX,
+    "marketing.sales": REGEX,
+    "marketing.cheaper_than_here": REGEX,
+    "marketing.visit_our_shop": REGEX,
+    "marketing.code_words": WORDS,
+    "marketing.discount_cues": REGEX,
+    "marketing.next_order.next": REGEX,
+    "marketing.next_order.order": REGEX,
+    "marketing.new_collection.new": REGEX,
+    "marketing.new_collection.collection": REGEX,
+    "marketing.season_collection.collection": REGEX,
+    "marketing.season_collection.of": REGEX,
+    "marketing.season_collection.season": REGEX,
+    "marketing.stars_for_reward.five": REGEX,
+    "marketing.stars_for_reward.stars": REGEX,
+    "marketing.stars_for_reward.good": REGEX,
+    "marketing.stars_for_reward.review": REGEX,
+    "marketing.stars_for_reward.reward": REGEX,
+    "marketing.reward_if_stars.if": REGEX,
+    "marketing.reward_if_stars.five": REGEX,
+    "marketing.reward_if_stars.stars": REGEX,
+    "marketing.reward_if_stars.give": REGEX,
+    "marketing.reward_for_review.reward": REGEX,
+    "marketing.reward_for_review.for": REGEX,
+    "marketing.reward_for_review.article": REGEX,
+    "marketing.reward_for_review.five": REGEX,
+    "marketing.reward_for_review.stars": REGEX,
+    "marketing.reward_for_review.good": REGEX,
+    "marketing.reward_for_review.review": REGEX,
+    "marketing.loyalty.for": REGEX,
+    "marketing.loyalty.our": REGEX,
+    "marketing.loyalty.customers": REGEX,
+    "marketing.percent_off.off": REGEX,
+    "marketing.percent_off.on": REGEX,
+    "marketing.percent_off.everything": REGEX,
+    "marketing.on_offer.on_offer": REGEX,
+    "marketing.on_offer.this_week": REGEX,
+}
+
+#: The keys of common.toml (their meaning is at the top of the file).
+COMMON_KEYS: dict[str, str] = {
+    "language_order": CODES,
+    "tlds": WORDS,
+    "tlds_that_are_words": WORDS,
+    "mail_providers": WORDS,
+    "social_stems": REGEX,
+    "social_short_names": WORDS,
+    "social_domains": WORDS,
+    "payment_domains": WORDS,
+    "disguised_channels": WORDS,
+    "currencies": REGEX,
+    "phone_cues": REGEX,
+    "identifier_keywords": REGEX,
+    "payment_strong": REGEX,
+    "payment_weak": REGEX,
+    "leet": LETTERS,
+    "iban_lengths": LENGTHS,
+}
+
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
+_NUMBER_VALUE = re.compile(r"[0-9]{1,3}|hundred")
+
+
+class LexiconError(ValueError):
+    """A data file the scanner cannot use; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The data files of one folder, checked."""
+
+    common: Mapping[str, Any]  # key of common.toml → value
+    languages: tuple[str, ...]  # the language files' codes, in reading order
+    entries: Mapping[str, Mapping[str, Any]]  # language → dotted key → value
+
+    def union(self, key: str) -> tuple[str, ...]:
+        """One key's entries of every language, in language order, each once."""
+        return tuple(
+            dict.fromkeys(
+                entry for language in self.languages for entry in self.entries[language][key]
+            )
+        )
+
+    def slot(self, key: str) -> str:
+        """The union of a word class as one regex group (see ``group``)."""
+        return group(self.union(key))
+
+    def numbers(self, language: str) -> dict[int, tuple[str, ...]]:
+        """A language's number words: value (``HUNDRED`` for "hundred") → forms."""
+        table: dict[str, list[str]] = self.entries[language]["numbers.words"]
+        return {
+            HUNDRED if value == "hundred" else int(value): tuple(forms)
+            for value, forms in table.items()
+        }
+
+
+def group(alternatives: Iterable[str]) -> str:
+    """``(?:a|b|…)`` of regex alternatives, each once and in order; ``(?!)``, which matches
+    nothing, when there are none, so a pattern with an empty word class finds nothing."""
+    unique = list(dict.fromkeys(alternatives))
+    return f"(?:{'|'.join(unique)})" if unique else "(?!)"
+
+
+def literal_alternation(words: Iterable[str]) -> str:
+    """Regex alternation of literal words, longest first so "klammeraffe" beats "affe"
+    (then alphabetical, so the pattern is the same from run to run); ``(?!)`` (matches
+    nothing) when there are none."""
+    unique = sorted(set(words), key=lambda word: (-len(word), word))
+    return "|".join(re.escape(word) for word in unique) if unique else "(?!)"
+
+
+def load(directory: Path = LEXICON_DIR) -> Lexicon:
+    """Read and check ``common.toml`` and every ``<code>.toml`` of ``directory``.
+
+    Raises ``LexiconError`` naming the file and the key: an unknown or missing key, an entry of
+    the wrong type, a regular expression that does not compile, a language code without a file.
+    """
+    common_path = directory / COMMON_FILE
+    if not common_path.is_file():
+        raise LexiconError(f"{common_path}: missing (the scanner's language-independent data)")
+    common = _flatten(_read(common_path), COMMON_KEYS, common_path.name)
+    paths = sorted(path for path in directory.glob("*.toml") if path.name != COMMON_FILE)
+    if not paths:
+        raise LexiconError(f"{directory}: no language file (<code>.toml, such as en.toml)")
+    entries: dict[str, dict[str, Any]] = {}
+    for path in paths:
+        if not _LANGUAGE_CODE.fullmatch(path.stem):
+            raise LexiconError(
+                f"{path.name}: a language file is named after the language's ISO 639-1 code "
+                "(en.toml, fr.toml)"
+            )
+        entries[path.stem] = _flatten(_read(path), LANGUAGE_KEYS, path.name)
+    for name, table, schema in (
+        (COMMON_FILE, common, COMMON_KEYS),
+        *((f"{code}.toml", values, LANGUAGE_KEYS) for code, values in entries.items()),
+    ):
+        for key, kind in schema.items():
+            if kind == CODES:
+                for code in table[key]:
+                    if code not in entries:
+                        raise LexiconError(
+                            f"{name}: '{key}' names the language {code!r}, which has no file "
+                            f"{code}.toml"
+                        )
+    listed = list(dict.fromkeys(common["language_order"]))
+    languages = (*listed, *sorted(code for code in entries if code not in listed))
+    return Lexicon(common, languages, {code: entries[code] for code in languages})
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as file:
+            return tomllib.load(file)
+    except tomllib.TOMLDecodeError as error:
+        raise LexiconError(f"{path.name}: not valid TOML ({error})") from error
+
+
+def _flatten(data: dict[str, Any], schema: Mapping[str, str], name: str) -> dict[str, Any]:
+    """The file's values by dotted key ("payment.without_fee.fee"), each checked against
+    ``schema``: every key of the schema, and no other."""
+    found: dict[str, Any] = {}
+
+    def walk(table: dict[str, Any], prefix: str) -> None:
+        for key, value in table.items():
+            dotted = f"{prefix}{key}"
+            if dotted in schema:
+                found[dotted] = _checked(value, schema[dotted], name, dotted)
+            elif isinstance(value, dict) and any(
+                known.startswith(f"{dotted}.") for known in schema
+            ):
+                walk(value, f"{dotted}.")
+            else:
+                raise LexiconError(
+                    f"{name}: unknown key '{dotted}' (the keys are listed at the top of "
+                    f"{'common.toml' if schema is COMMON_KEYS else 'every language file'})"
+                )
+
+    walk(data, "")
+    missing = [key for key in schema if key not in found]
+    if missing:
+        raise LexiconError(
+            f"{name}: missing key '{missing[0]}'"
+            + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else "")
+            + (
+                "; every language file has the keys of en.toml, an empty list is allowed"
+                if schema is LANGUAGE_KEYS
+                else ""
+            )
+        )
+    return found
+
+
+def _checked(value: Any, kind: str, name: str, key: str) -> Any:
+    where = f"{name}: '{key}'"
+    if kind in (WORDS, REGEX, CODES):
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise LexiconError(f"{where} must be a list of non-empty strings")
+        for entry in value:
+            if kind == WORDS and entry != entry.lower():
+                raise LexiconError(f"{where}: {entry!r} must be in lower case, as the text read")
+            if kind == REGEX:
+                try:
+                    re.compile(entry)
+                except re.error as error:
+                    raise LexiconError(
+                        f"{where}: {entry!r} is not a valid regular expression ({error})"
+                    ) from error
+        return value
+    if not isinstance(value, dict):
+        raise LexiconError(f"{where} must be a table")
+    for item, content in value.items():
+        if kind == NUMBERS:
+            if not _NUMBER_VALUE.fullmatch(item):
+                raise LexiconError(f"{where}: {item!r} is no number (0-999, or hundred)")
+            if not isinstance(content, list) or not all(
+                isinstance(form, str) and form and form == form.lower() for form in content
+            ):
+                raise LexiconError(f"{where}.{item} must be a list of lower-case words")
+        elif kind == LETTERS:
+            if len(item) != 1 or not isinstance(content, str) or len(content) != 1:
+                raise LexiconError(f"{where}: {item!r} must map one character to one letter")
+        elif kind == LENGTHS and not isinstance(content, int):
+            raise LexiconError(f"{where}.{item} must be a number")
+    return value
+
+
+#: The lexicon of the package's own data files, read once at import.
+LEXICON = load()
+#: common.toml's values, by key.
+COMMON = LEXICON.common

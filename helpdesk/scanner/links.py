@@ -1,0 +1,195 @@
+"""Links: URLs with a scheme or "www.", bare domains of the closed top-level-domain list,
+domains spelled out ("meubles-dubois punkt de", "shop (dot) com slash sale") or typed with
+spaces ("www. meubles-dubois .fr"), and @handles.
+
+A link to a messaging or payment domain (common.toml: wa.me, t.me, paypal.me…) is a social or
+payment finding as well as a link; a WhatsApp link with a number is a phone number too.  The
+platform's own host is never a finding.
+"""
+
+from __future__ import annotations
+
+import re
+
+from helpdesk.scanner.domains import (
+    CLOSE,
+    DOT_ANY,
+    DOT_BARE,
+    DOT_BRACKETED,
+    DOT_WORDS,
+    LABEL,
+    OPEN,
+    TLD,
+    TLDS,
+    host_of,
+    is_platform_host,
+    platform_domain,
+)
+from helpdesk.scanner.findings import Collector
+from helpdesk.scanner.gates import Facts
+from helpdesk.scanner.lexicon import COMMON, LEXICON, literal_alternation
+from helpdesk.scanner.normalise import Normalised
+
+#: Domains that are a social or messaging contact rather than a web site.
+SOCIAL_DOMAINS = tuple(COMMON["social_domains"])
+#: Domains that are an off-platform payment link.
+PAYMENT_DOMAINS = tuple(COMMON["payment_domains"])
+#: Words used for "/" in spelled-out links.
+SLASH_WORDS = LEXICON.union("address.slash_words")
+
+_URL_SCHEME = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'()\[\]{}]+")
+_URL_BARE = re.compile(
+    rf"(?<![\w@.-])(?:{LABEL}\.)+{TLD}(?![\w-])(?:/[^\s<>\"'()\[\]{{}}]*)?",
+)
+_SLASH_WORD = rf"\s+(?:{literal_alternation(SLASH_WORDS)})\s+"
+_URL_OBFUSCATED = re.compile(
+    rf"(?<![\w@.-])(?P<label>{LABEL}(?:{DOT_ANY}{LABEL})*)"
+    rf"(?P<dot>{DOT_BRACKETED}|{DOT_BARE})(?P<tld>{TLD})\b"
+    rf"(?P<path>(?:{_SLASH_WORD}[\w-]+)+)?"
+)
+#: A domain typed with spaces around its dots ("www. meubles-dubois .fr", "bit . ly / x"):
+#: at least one dot with a space before it, which prose does not write.
+_URL_SPACED = re.compile(
+    rf"(?<![\w@.-])(?P<www>www\s*\.\s*)?(?P<label>{LABEL}(?:\s*\.\s*{LABEL})*)"
+    rf"\s*\.\s*(?P<tld>{TLD})(?![\w-])(?P<path>(?:\s*/\s*[\w.-]+)+)?"
+)
+_TRAILING_PUNCT = ".,;:!?…»\"')]}"
+
+_HANDLE = re.compile(r"(?<![\w@.])@(?P<name>[a-z_][a-z0-9_.]{1,29}[a-z0-9_])")
+
+# Cheap look-ups that decide whether a detector can find anything at all (see gates).
+_DOT_IN_BRACKETS = re.compile(rf"{OPEN}\s*(?:\.|{literal_alternation(DOT_WORDS)})\s*{CLOSE}")
+_DOT_WORD_THEN_TLD = re.compile(rf"(?:{literal_alternation(DOT_WORDS)})\s+{TLD}\b")
+
+
+def _strip_trailing(text: str, start: int, end: int) -> int:
+    """End offset without trailing sentence punctuation ("…/videos." → "…/videos")."""
+    while end > start and text[end - 1] in _TRAILING_PUNCT:
+        end -= 1
+    return end
+
+
+def _domain_kind(host: str, path: str) -> str:
+    """url, or social/payment for messaging and payment link domains."""
+    full = host + path
+    for domain in SOCIAL_DOMAINS:
+        if host == domain or host.endswith("." + domain):
+            return "social"
+    for domain in PAYMENT_DOMAINS:
+        if full.startswith(domain) or host.endswith("." + domain.split("/")[0]):
+            return "payment"
+    return "url"
+
+
+def detect_links(norm: Normalised, found: Collector, facts: Facts) -> None:
+    text = norm.text
+    candidates: list[tuple[int, int, str, str]] = []
+    patterns = []
+    if facts.has_text("http", "www."):
+        patterns.append(_URL_SCHEME)
+    # A bare domain ends with ".<tld>" where the top-level domain is a whole word.
+    if not facts.shortcuts or any("." + tld in text for tld in facts.words.intersection(TLDS)):
+        patterns.append(_URL_BARE)
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            end = _strip_trailing(text, match.start(), match.end())
+            link = text[match.start() : end]
+            host = host_of(link)
+            if pattern is _URL_BARE and not _tld_written_in_lower_case(norm, match.start(), host):
+                continue
+            path = link[link.find(host) + len(host) :] if host in link else ""
+            candidates.append((match.start(), end, host, path))
+    if _may_hide_a_domain(facts):
+        for match in _URL_OBFUSCATED.finditer(text):
+            if not _obfuscated_domain_is_plausible(match):
+                continue
+            host = (
+                re.sub(rf"{DOT_BRACKETED}|{DOT_BARE}", ".", match.group("label"))
+                + "."
+                + (match.group("tld"))
+            )
+            candidates.append((match.start(), match.end(), host, ""))
+    if " ." in text:
+        for match in _URL_SPACED.finditer(text):
+            if " ." not in match.group() or not _spaced_domain_is_plausible(match):
+                continue
+            o_start, o_end = norm.span(match.start("tld"), match.end("tld"))
+            if not norm.original[o_start:o_end].islower():  # "demain . De toute façon"
+                continue
+            host = re.sub(r"\s+", "", match.group("label")) + "." + match.group("tld")
+            path = re.sub(r"\s+", "", match.group("path") or "")
+            candidates.append((match.start(), match.end(), host, path))
+    if not candidates:
+        return
+    platform = platform_domain()
+    for start, end, host, path in candidates:
+        if found.overlaps_claim(start, end) or is_platform_host(host, platform):
+            continue
+        kind = _domain_kind(host, path)
+        found.add(kind, start, end, claim=True)
+        if kind != "url":  # a messaging or payment link is an external link too
+            found.add("url", start, end)
+        if kind == "social" and _LINKED_NUMBER.search(path):  # wa.me/33612345678
+            found.add("phone", start, end)
+
+
+_LINKED_NUMBER = re.compile(r"^/\+?\d{8,15}\b")
+
+
+def _may_hide_a_domain(facts: Facts) -> bool:
+    """``_URL_OBFUSCATED`` needs a bracketed dot, or a dot word followed by a domain word."""
+    if not facts.shortcuts:
+        return True
+    return facts.has_word(TLDS) and bool(
+        _DOT_IN_BRACKETS.search(facts.text)
+        or (facts.has_word(DOT_WORDS) and _DOT_WORD_THEN_TLD.search(facts.text))
+    )
+
+
+#: Top-level domains that are also everyday words of the markets' languages ("demain . de
+#: toute façon", "claro . es", "fine . it").
+_WORD_TLDS = frozenset(COMMON["tlds_that_are_words"])
+
+
+def _spaced_domain_is_plausible(match: re.Match[str]) -> bool:
+    """A spaced domain reads as a site: "www", a path, a hyphen or digit in its name, or a
+    name of five letters or more before a top-level domain that is no everyday word
+    ("tallasbebe . info"; not "demain . de")."""
+    label = re.sub(r"\s+", "", match.group("label"))
+    if not any(ch.isalpha() for ch in label):  # "5 @ 3 . fr", "12 . 50"
+        return False
+    return bool(
+        match.group("www")
+        or match.group("path")
+        or "-" in label
+        or any(ch.isdigit() for ch in label)
+        or (len(label.split(".")[-1]) >= 5 and match.group("tld") not in _WORD_TLDS)
+    )
+
+
+def _tld_written_in_lower_case(norm: Normalised, start: int, host: str) -> bool:
+    """ "done.It works" is a missing space after a full stop, not a link to a .it site."""
+    o_start, o_end = norm.span(start, start + len(host))
+    written = norm.original[o_start:o_end]
+    tld = written.rsplit(".", 1)[-1]
+    return tld == tld.lower()
+
+
+def _obfuscated_domain_is_plausible(match: re.Match[str]) -> bool:
+    """Brackets always obfuscate; a bare "punto es" needs a site-like label or an ending."""
+    if match.group("dot").strip().startswith(("(", "[", "{", "<")):
+        return True
+    label = match.group("label")
+    if "-" in label or any(ch.isdigit() for ch in label) or match.group("path"):
+        return True
+    after = match.string[match.end() : match.end() + 2]
+    return len(label) >= 5 and (after == "" or after[0] in ".,;!?)\n")
+
+
+def detect_handles(norm: Normalised, found: Collector, facts: Facts) -> None:
+    if not facts.has_text("@"):
+        return
+    for match in _HANDLE.finditer(norm.text):
+        end = _strip_trailing(norm.text, match.start(), match.end())
+        if not found.overlaps_claim(match.start(), end):
+            found.add("social", match.start(), end, claim=True)

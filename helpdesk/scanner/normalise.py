@@ -1,0 +1,109 @@
+"""Normalisation with an offset map: what every detector reads.
+
+The text is NFKC-normalised and lower-cased cluster by cluster (a base character plus its
+combining marks), zero-width characters are dropped, letters of other scripts that look like
+Latin ones are folded to them (Unicode's confusables, one character for one), and for every
+character of the normalised text we keep the span of the original text it came from.  Every
+detector works on the normalised text; offsets are mapped back so ``text[f.start:f.end]`` is
+what was found.
+
+Text that is already normalised is only lower-cased (the offset map is the identity).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_ZERO_WIDTH_OR_MARK = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u0300-\u036f]")
+_CLUSTER = re.compile(r".[\u0300-\u036f]*", re.DOTALL)
+
+
+@lru_cache(maxsize=1)
+def look_alike_table() -> dict[int, str]:
+    """Letters of other scripts that look like a Latin letter or digit, folded to it (Greek
+    rho → p, Cyrillic "е" → e, Lisu "ꓪ" → w), from Unicode's confusables (TR39) as the
+    `confusable_homoglyphs` package ships them. Only characters outside the Latin script: the
+    markets write Latin letters with their own accents (ł, č, ő), which keep their meaning.
+    One character for one, so offsets do not move. Built on the first text that needs it
+    (about 14 ms), not at import."""
+    import importlib.resources
+    import json
+
+    path = importlib.resources.files("confusable_homoglyphs") / "confusables.json"
+    table: dict[int, str] = {}
+    for char, entries in json.loads(path.read_text(encoding="utf-8")).items():
+        if len(char) != 1 or char.isascii() or "LATIN" in unicodedata.name(char, "LATIN"):
+            continue
+        for entry in entries:
+            target = entry["c"].lower()
+            if len(target) == 1 and target.isascii() and target.isalnum():
+                table[ord(char)] = target
+                break
+    # The small letter of a capital that looks Latin reads as that letter too (Cyrillic
+    # "Т" is "T", so "т" in "теlеgrаm" is "t"), when it is not a look-alike of its own.
+    for code, target in list(table.items()):
+        small = chr(code).lower()
+        if len(small) == 1 and small != chr(code) and ord(small) not in table:
+            table[ord(small)] = target
+    return table
+
+
+#: Characters outside the Latin letters, punctuation, symbols and emoji the markets write: only
+#: a text with one of them can hold a look-alike letter to fold.
+_UNUSUAL = re.compile(
+    "[^\x00-\u024f\u1e00-\u1eff\u2000-\u2bff\u3000-\u303f\ufe00-\ufe0f\U0001f000-\U0001faff]"
+)
+
+
+def fold(text: str) -> str:
+    """``text`` with other scripts' look-alike letters folded (the same length)."""
+    if text.isascii() or not _UNUSUAL.search(text):
+        return text
+    return text.translate(look_alike_table())
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """Normalised lower-case text plus, per character, the original span it came from."""
+
+    original: str
+    text: str
+    starts: tuple[int, ...] | None  # None: the identity map (already normalised text)
+    ends: tuple[int, ...] | None
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        if self.starts is None or self.ends is None:
+            return start, end
+        return self.starts[start], self.ends[end - 1]
+
+
+def normalise(text: str, *, shortcuts: bool = True) -> Normalised:
+    lowered = text.lower()
+    # Already NFKC, no zero-width characters, no combining mark left (it would share its base
+    # letter's span), and lower() kept the length (it does not for "İ"): normalising cluster by
+    # cluster would give the same text with the same offsets.
+    if shortcuts and (
+        text.isascii()
+        or (
+            len(lowered) == len(text)
+            and unicodedata.is_normalized("NFKC", text)
+            and not _ZERO_WIDTH_OR_MARK.search(text)
+        )
+    ):
+        return Normalised(text, fold(lowered), None, None)
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for match in _CLUSTER.finditer(text):
+        cluster = match.group()
+        if _ZERO_WIDTH.fullmatch(cluster):
+            continue
+        piece = fold(unicodedata.normalize("NFKC", cluster).lower())
+        out.append(piece)
+        starts.extend([match.start()] * len(piece))
+        ends.extend([match.end()] * len(piece))
+    return Normalised(text, "".join(out), tuple(starts), tuple(ends))

@@ -1,0 +1,351 @@
+"""Phone numbers written with digits (look-alike letters ``O``/``l``/``I``/``|`` accepted
+inside digit groups).
+
+Phone candidates are confirmed with ``phonenumbers``: international numbers as such, national
+numbers against the regions of the message's market (all markets without a language hint);
+a national number must carry the region's trunk prefix when the region has one, which keeps
+parcel, order and invoice numbers from passing as German landlines.  Dates, times, prices,
+percentages, tracking numbers and identifiers after words such as "order" or "SN" are masked
+before the phone search.  The regions of a language come from the market table
+(``orders.markets``); the words (phone cues, identifier keywords, time words) from the
+lexicons.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+import phonenumbers
+
+from helpdesk.scanner.findings import Collector
+from helpdesk.scanner.gates import HEAD, Facts, chains, gates
+from helpdesk.scanner.lexicon import COMMON, LEXICON, group
+from helpdesk.scanner.normalise import Normalised
+from orders.markets import MARKETS, markets_speaking
+
+
+def _neighbours(language: str) -> tuple[str, ...]:
+    """Languages read across a border (a Czech message may carry a Slovak number)."""
+    if language not in LEXICON.entries:
+        return ()
+    return tuple(LEXICON.entries[language]["phone.neighbour_languages"])
+
+
+#: Phone regions to try for each message language, from the market table (orders.markets),
+#: the markets of its neighbour languages included.
+#: English (and no hint) tries every market, and British numbers.
+MARKET_REGIONS: dict[str, tuple[str, ...]] = {
+    language: tuple(
+        market.country
+        for lang in (language, *_neighbours(language))
+        for market in markets_speaking(lang)
+    )
+    for language in sorted({market.language for market in MARKETS})
+}
+ALL_REGIONS: tuple[str, ...] = (*(market.country for market in MARKETS), "GB")
+
+#: Words that make a nearby digit string a phone number even if only "possible".
+PHONE_CUES = rf"\b{group([*LEXICON.union('phone.cues'), *COMMON['phone_cues']])}\b"
+
+#: Identifiers that must never be taken for phone numbers: the token after these words is masked.
+ID_KEYWORDS = (
+    "|".join(
+        dict.fromkeys([*LEXICON.union("phone.identifier_keywords"), *COMMON["identifier_keywords"]])
+    )
+    or "(?!)"
+)
+#: After a time of day ("11:15 Uhr", "7.30 hod"), and after an amount (a price, a percentage).
+_TIME_WORD = group(LEXICON.union("phone.time_words"))
+_CURRENCY = group(COMMON["currencies"])
+
+_PHONE_CUE = re.compile(PHONE_CUES)
+# A digit group contains at least one real digit; O/o/l/I/| are accepted as look-alikes inside
+# (the text is lower-cased by then: a capital I is an "i" here).
+_LOOKALIKE = "0-9oOlIi|"
+_DIGIT_GROUP = rf"[{_LOOKALIKE}]*[0-9][{_LOOKALIKE}]*"
+_PHONE_CANDIDATE = re.compile(
+    rf"(?<![\w+\-/.,])(?P<plus>\+|00)?\s?(?:\(0\)\s?)?{_DIGIT_GROUP}"
+    # A Hungarian case ending may follow ("+36 30 123 4567-es számon").
+    rf"(?:(?:[ \t\u00a0.\-–/]{{1,3}}|\s?\(0?\d*\)\s?){_DIGIT_GROUP})*(?![\w/]|-[\d/])"
+)
+_LOOKALIKE_TABLE = str.maketrans({"o": "0", "O": "0", "l": "1", "I": "1", "i": "1", "|": "1"})
+
+#: Spans masked before the phone search: they look like digits but are not phone numbers.  The
+#: first field says what a match starts with ("digit", a letter of a "word", a currency
+#: "symbol"), so the masking only tries each pattern where it can start.  Order matters: at one
+#: position the first pattern that matches wins, as in one alternation.
+NOT_PHONE_PATTERNS: tuple[tuple[str, str], ...] = (
+    # dates and times
+    # (a lookaround keeps "06.12.34.56.78" from being cut into a date)
+    ("digit", r"(?<![\d./-])\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?![./-]?\d)"),
+    ("digit", r"(?<![\d./-])\d{4}[./-]\d{1,2}[./-]\d{1,2}(?![./-]?\d)"),
+    ("digit", rf"(?<![\d./-])\d{{1,2}}[.:h]\d{{2}}(?:\s?{_TIME_WORD})?(?![./-]?\d)"),
+    # prices and percentages
+    ("digit", rf"\d[\d\s.,']*\s?{_CURRENCY}"),
+    ("symbol", r"(?:€|£|\$)\s?\d[\d\s.,']*"),
+    # carrier tracking numbers
+    ("digit", r"\b1z[0-9a-z]{16}\b"),
+    ("word", r"\bjjd\d{10,20}\b"),
+    ("digit word", r"\b[0-9a-z]{2}\d{9}[a-z]{2}\b"),
+    ("digit", r"\b\d{2}[a-z]\d{11}\b|\b6a\d{11}\b"),
+    ("digit", r"\b\d{12,30}\b"),
+    ("word", r"\bz\s?\d{3}\s?\d{4}\s?\d{3}\b"),
+    # order-like numbers: year-first groups (2026-204-7719)
+    ("digit", r"\b20\d{2}-\d{2,6}(?:-\d{2,6})+\b"),
+    # identifiers introduced by a keyword
+    (
+        "word",
+        rf"\b(?:{ID_KEYWORDS})\b\.?\s*(?:n[°o]\.?|nr\.?|#|:|-)?\s*"
+        r"[a-z]{0,4}[\s-]?\d[\d\s./-]*[a-z0-9]*",
+    ),
+)
+_NOT_PHONE = re.compile("|".join(pattern for _, pattern in NOT_PHONE_PATTERNS))
+#: The same alternation cut by what a match starts with, the order kept.
+_NOT_PHONE_AT_WORD, _NOT_PHONE_AT_SIGN = (
+    re.compile("|".join(p for leads, p in NOT_PHONE_PATTERNS if lead in leads.split()))
+    for lead in ("word", "symbol")
+)
+#: The digit-led patterns of NOT_PHONE_PATTERNS, in order, rewritten to start by consuming the
+#: first digit of a run: then ``re`` skips to the next digit in C instead of trying the
+#: alternation at every character.  What each original checks before its first digit is
+#: checked by a look-behind over that digit.  ``test_scanner`` compares it with the original.
+_NOT_PHONE_AT_DIGIT = re.compile(
+    r"\d(?<!\d\d)(?:"
+    r"(?<=(?<![\d./-])\d)\d?[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?![./-]?\d)"
+    r"|(?<=(?<![\d./-])\d)\d{3}[./-]\d{1,2}[./-]\d{1,2}(?![./-]?\d)"
+    rf"|(?<=(?<![\d./-])\d)\d?[.:h]\d{{2}}(?:\s?{_TIME_WORD})?(?![./-]?\d)"
+    rf"|[\d\s.,']*\s?{_CURRENCY}"
+    r"|(?<=(?<!\w)1)z[0-9a-z]{16}\b"
+    r"|(?<=(?<!\w)[0-9])[0-9a-z]\d{9}[a-z]{2}\b"
+    r"|(?<=(?<!\w)\d)\d[a-z]\d{11}\b|(?<=(?<!\w)6)a\d{11}\b"
+    r"|(?<=(?<!\w)\d)\d{11,29}\b"
+    r"|(?<=(?<!\w)2)0\d{2}-\d{2,6}(?:-\d{2,6})+\b"
+    r")"
+)
+#: The one digit-led pattern that can match inside a run of digits (see _mask_not_phone).
+_NOT_PHONE_PRICE = re.compile(NOT_PHONE_PATTERNS[3][1])
+_CURRENCY_SIGNS = "€£$"
+#: Starts of the word-led masks other than keywords: "JJD0146…", "lx123456789de", "Z 204…".
+_JJD = re.compile(r"jjd\d")
+_NINE_DIGITS = re.compile(r"\d{9}")
+_Z_DIGITS = re.compile(r"z\s?\d")
+#: Characters that no pattern of NOT_PHONE_PATTERNS can match.
+_MASK_BREAK = re.compile(r"[()\[\]{}<>;!?\"«»@&*+=…]")
+#: What an identifier match has between its keyword's start and its first digit.
+_ID_LEAD = re.compile(r"[\w\s./°#:-]*")
+#: Word keys of the identifier keywords ("order", "colis", "SN" …) that start a masked span,
+#: each with a pattern that finds the words starting with it.
+_ID_KEYS: frozenset[str] | None = next(iter(gates(NOT_PHONE_PATTERNS[-1][1])[0].word_keys), None)
+_ID_KEY_STARTS = {
+    # the key first, so that ``re`` looks for it with a fast string search
+    key: re.compile(
+        rf"{re.escape(key)}(?<!\w{re.escape(key)})" + ("" if len(key) >= HEAD else r"(?!\w)")
+    )
+    for key in _ID_KEYS or ()
+}
+_ID_KEY_SET = frozenset(_ID_KEY_STARTS)
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def regions_for(language: str | None) -> tuple[str, ...]:
+    if language is None:
+        return ALL_REGIONS
+    return MARKET_REGIONS.get(language.lower().split("-")[0], ALL_REGIONS)
+
+
+@lru_cache(maxsize=4096)
+def is_phone_number(digits: str, international: bool, regions: tuple[str, ...], cued: bool) -> bool:
+    """Confirm a digit string with phonenumbers.
+
+    Valid numbers pass; with a phone word nearby ("call me", "numéro") a possible number is
+    enough.  A national number must start with the region's trunk prefix when it has one, so a
+    10-digit parcel number does not pass as a German landline.
+    """
+    if not 8 <= len(digits) <= 15:
+        return False
+    if international:
+        try:
+            return _check(phonenumbers.parse("+" + digits, None), cued)
+        except phonenumbers.NumberParseException:  # "+01 …": no such country code
+            return False
+    for region in regions:
+        metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+        trunk = metadata.national_prefix if metadata else None
+        if trunk and not digits.startswith(trunk):
+            continue
+        try:
+            number = phonenumbers.parse(digits, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if _check(number, cued):
+            return True
+    return False
+
+
+def _check(number: phonenumbers.PhoneNumber, cued: bool) -> bool:
+    if phonenumbers.is_valid_number(number):
+        return True
+    return cued and phonenumbers.is_possible_number(number)
+
+
+def _mask(text: str, pattern: re.Pattern[str]) -> str:
+    return pattern.sub(lambda m: " " * len(m.group()), text)
+
+
+def _mask_not_phone(text: str, facts: Facts, windows: list[tuple[int, int]]) -> str:
+    """``_mask(text, _NOT_PHONE)``, exact inside ``windows``, without trying the alternation
+    at every character.
+
+    No match contains a character such as "(", ";" or "!", so the matches inside a window only
+    depend on the text since the last such character before it: only that stretch is scanned,
+    the way ``finditer`` scans.  A match starts at the first digit of a run of digits
+    (``_NOT_PHONE_AT_DIGIT`` finds those in C), at a currency sign, or at a word: a keyword
+    followed by a digit, or a word start just before a long run of digits ("JJD0146…",
+    "lx123456789de") or a "Z" ("Z 204 7751 903").
+    """
+    if _ID_KEYS is None:  # pragma: no cover - the keyword analysis failed: mask the slow way
+        return _mask(text, _NOT_PHONE)
+    breaks = _mask_breaks(text)
+    stretches: list[list[int]] = []
+    for start, end in windows:
+        before = bisect.bisect_left(breaks, start)
+        start = breaks[before - 1] + 1 if before else 0
+        if stretches and start <= stretches[-1][1]:
+            stretches[-1][1] = end
+        else:
+            stretches.append([start, end])
+    spans: list[tuple[int, int]] = []
+    digit_match: re.Match[str] | None = None
+    others = _mask_starts_not_at_digits(text, facts)
+    for start, end in stretches:
+        covered, next_other = start, bisect.bisect_left(others, start)
+        while covered < end:
+            if digit_match is None or digit_match.start() < covered:
+                digit_match = _NOT_PHONE_AT_DIGIT.search(text, covered)
+            limit = min(end, digit_match.start() if digit_match else end)
+            match = None
+            # a word or sign before the next digit match is tried first, as finditer would
+            while match is None and next_other < len(others) and others[next_other] < limit:
+                at = others[next_other]
+                next_other += 1
+                if at >= covered:
+                    sign = text[at] in _CURRENCY_SIGNS
+                    match = (_NOT_PHONE_AT_SIGN if sign else _NOT_PHONE_AT_WORD).match(text, at)
+            if match is None:
+                if digit_match is None or digit_match.start() >= end:
+                    break
+                match = digit_match
+            spans.append(match.span())
+            covered = match.end()
+            # Only an odd mix of digit scripts ends a match inside a run of digits; there
+            # finditer would try the price pattern (the others need a run to start).
+            mid_run = covered < len(text) and text[covered - 1 : covered + 1].isdecimal()
+            if mid_run and (price := _NOT_PHONE_PRICE.match(text, covered)):
+                spans.append(price.span())
+                covered = price.end()
+    pieces = []
+    done = 0
+    for start, end in spans:
+        pieces.append(text[done:start])
+        pieces.append(" " * (end - start))
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _mask_starts_not_at_digits(text: str, facts: Facts) -> list[int]:
+    """Where a NOT_PHONE match may start other than at a digit, in order."""
+    found = [at for sign in _CURRENCY_SIGNS for at in _find_all(text, sign)]
+    # an identifier keyword, then punctuation, a few letters and spaces, then a digit
+    for key in facts.heads & _ID_KEY_SET:
+        for match in _ID_KEY_STARTS[key].finditer(text):
+            digit = _DIGIT_RUN.search(text, match.end())
+            if digit and _ID_LEAD.fullmatch(text, match.end(), digit.start()):
+                found.append(match.start())
+    words = [match.start() for pattern in (_JJD, _Z_DIGITS) for match in pattern.finditer(text)]
+    # a letter or two then nine digits: inside a chain of nine digits
+    for chain in facts.chains():
+        if chain.digits >= 9:
+            for match in _NINE_DIGITS.finditer(text, chain.start, chain.end):
+                words += (match.start() - 1, match.start() - 2)
+    found += (at for at in words if at >= 0 and (at == 0 or not _is_word_char(text[at - 1])))
+    return sorted(found)
+
+
+def _find_all(text: str, needle: str) -> Iterator[int]:
+    at = text.find(needle)
+    while at >= 0:
+        yield at
+        at = text.find(needle, at + 1)
+
+
+def _mask_breaks(text: str) -> list[int]:
+    """Offsets of the characters no ``_NOT_PHONE`` match contains, in order."""
+    return [found.start() for found in _MASK_BREAK.finditer(text)]
+
+
+def has_cue(text: str, start: int, end: int) -> bool:
+    return _PHONE_CUE.search(text, max(0, start - 40), min(len(text), end + 15)) is not None
+
+
+def detect_phone_digits(
+    norm: Normalised, found: Collector, regions: tuple[str, ...], facts: Facts
+) -> None:
+    text = norm.text
+    if facts.shortcuts:
+        # Masking only removes digits, so six chained digits must be there before it too.
+        windows = [chain.window for chain in facts.chains()]
+        if not windows:
+            return
+        masked = _mask_not_phone(text, facts, windows)
+        # What is left of the chains once dates, prices and identifiers are masked (the text
+        # is masked exactly inside the windows, and outside them no chain has six digits).
+        windows = [
+            inner.window
+            for chain in facts.chains()
+            if sum(map(str.isdecimal, masked[chain.start : chain.end])) >= 6
+            for inner in chains(masked, *chain.window)
+        ]
+    elif any(ch.isdigit() for ch in text):
+        masked = _mask(text, _NOT_PHONE)
+        windows = [(0, len(masked))]
+    else:
+        return
+    for window_start, window_end in windows:
+        for match in _PHONE_CANDIDATE.finditer(masked, window_start, window_end):
+            _confirm_phone(match, norm, found, regions)
+
+
+def _confirm_phone(
+    match: re.Match[str], norm: Normalised, found: Collector, regions: tuple[str, ...]
+) -> None:
+    start, end = match.start(), match.end()
+    if found.overlaps_claim(start, end):
+        return
+    raw = match.group()
+    digits = re.sub(r"\D", "", raw.translate(_LOOKALIKE_TABLE))
+    international = match.group("plus") is not None
+    if international and raw.startswith("00"):
+        digits = digits[2:]
+    if "(0)" in raw and international:
+        digits = _drop_bracket_zero(raw)
+    if sum(ch.isdigit() for ch in raw) < 6:
+        return
+    # A written "+" and country code are as strong a cue as "call me".
+    cued = raw.lstrip().startswith("+") or has_cue(norm.text, start, end)
+    if is_phone_number(digits, international, regions, cued):
+        found.add("phone", start + (len(raw) - len(raw.lstrip())), end, claim=True)
+
+
+def _drop_bracket_zero(raw: str) -> str:
+    """ "+49 (0) 1520 …" dials without the bracketed trunk zero."""
+    body = re.sub(r"\(0\)", "", raw.translate(_LOOKALIKE_TABLE))
+    digits = re.sub(r"\D", "", body)
+    return digits[2:] if body.lstrip().startswith("00") else digits

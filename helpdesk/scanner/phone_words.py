@@ -1,0 +1,393 @@
+"""Phone numbers spelled with number words, in any language of the lexicons ("zéro six, 38,
+soixante et onze", "siedemset trzydzieści trzy", "einundzwanzig"), digits and words mixed.
+
+A run of number words, digit groups and connectors is turned into digits (hundreds, then
+tens, then units, compounds split) and confirmed as a phone number like one written with
+digits (``phone``).  The message's language narrows the languages read; without it every
+language is read, in ``language_order`` (common.toml).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
+
+from helpdesk.scanner.findings import Collector
+from helpdesk.scanner.gates import Facts
+from helpdesk.scanner.lexicon import HUNDRED, LEXICON
+from helpdesk.scanner.normalise import Normalised
+from helpdesk.scanner.phone import has_cue, is_phone_number
+
+# Number words per language, value → forms.  HUNDRED marks a hundred that multiplies a preceding
+# unit ("sept cent", "sedm set", "hét száz"); 0 is a zero that always stands alone.
+NUMBER_WORDS: dict[str, dict[int, tuple[str, ...]]] = {
+    language: LEXICON.numbers(language) for language in LEXICON.languages
+}
+#: Words that join number words inside one number ("soixante et onze", "treinta y dos").
+NUMBER_CONNECTORS: dict[str, frozenset[str]] = {
+    language: frozenset(LEXICON.entries[language]["numbers.connectors"])
+    for language in LEXICON.languages
+}
+#: Connectors that may also appear inside a compound word ("einundsiebzig").
+COMPOUND_CONNECTORS = frozenset(LEXICON.union("numbers.connectors_in_compounds"))
+
+_TOKEN = re.compile(r"\d+|[^\W\d_]+")
+_RUN_GAP = re.compile(r"[\s,;:\-–./()]*")
+_RUN_GAP_CHARS = frozenset(",;:-–./()")
+
+
+def _is_letter(char: str) -> bool:
+    """A character of ``[^\\W\\d_]``, the letters of ``_TOKEN``."""
+    return char.isalnum() and not char.isdecimal()
+
+
+def _build_lexicon() -> dict[str, dict[str, int]]:
+    lexicon: dict[str, dict[str, int]] = {}
+    for language, table in NUMBER_WORDS.items():
+        words: dict[str, int] = {}
+        for value, forms in table.items():
+            for form in forms:
+                words[form] = value
+                words.setdefault(_strip_accents(form), value)
+        lexicon[language] = words
+    return lexicon
+
+
+def _strip_accents(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("ł", "l")
+
+
+NUMBER_LEXICON = _build_lexicon()
+#: Forms that are only morphemes, never whole words: elided Italian tens ("ventuno" = vent +
+#: uno), Hungarian tens before a unit ("tizenegy").
+_ONLY_IN_COMPOUNDS = frozenset(LEXICON.union("numbers.only_in_compounds"))
+#: Every number word and compound part of every language, for a first cheap test.
+_ANY_NUMBER_PART = frozenset().union(*NUMBER_LEXICON.values()) | COMPOUND_CONNECTORS
+_ALL_CONNECTORS = frozenset().union(*NUMBER_CONNECTORS.values())
+_LONGEST_PART = max(len(part) for part in _ANY_NUMBER_PART)
+
+
+@lru_cache(maxsize=8192)
+def _word_values(word: str, language: str) -> tuple[int, ...] | None:
+    """Values of a number word, splitting compounds ("einundsiebzig", "hétszázhuszonegy")."""
+    lexicon = NUMBER_LEXICON[language]
+    if word in lexicon and word not in _ONLY_IN_COMPOUNDS:
+        return (lexicon[word],)
+    if len(word) < 5:
+        return None
+    return _segment(word, language)
+
+
+@lru_cache(maxsize=8192)
+def _segment(word: str, language: str) -> tuple[int, ...] | None:
+    if not word:
+        return ()
+    lexicon = NUMBER_LEXICON[language]
+    for size in range(min(len(word), 16), 1, -1):
+        head = word[:size]
+        if head in lexicon or head in COMPOUND_CONNECTORS:
+            rest = _segment(word[size:], language)
+            if rest is not None:
+                value = -1 if head in COMPOUND_CONNECTORS else lexicon[head]
+                return (value, *rest)
+    return None
+
+
+@lru_cache(maxsize=16384)
+def _number_word_size(word: str, languages: tuple[str, ...]) -> int:
+    """How many values the word stands for in the most generous of the languages, 0 if it is
+    no number word in any of them."""
+    if word not in _ANY_NUMBER_PART and not _may_be_compound(word):
+        return 0
+    return max(len(_word_values(word, language) or ()) for language in languages)
+
+
+def _may_be_compound(word: str) -> bool:
+    """A compound starts and ends with a number word of some language (``_segment``)."""
+    if len(word) < 5:
+        return False
+    sizes = range(2, min(len(word), _LONGEST_PART) + 1)
+    return any(word[:size] in _ANY_NUMBER_PART for size in sizes) and any(
+        word[-size:] in _ANY_NUMBER_PART for size in sizes
+    )
+
+
+class _Phrase:
+    """Combines number words into one number: hundreds, then tens, then units."""
+
+    def __init__(self) -> None:
+        self.hundreds = 0
+        self.tens = 0
+        self.units = 0
+        self.locked = False  # a teen fills the units too
+        self.joined = False  # "und" seen: German unit-before-tens order
+        self.used = False
+
+    def take(self, value: int) -> bool:
+        """Add a value if it extends this number; False means it starts a new one."""
+        if value == -1:
+            self.joined = True
+            return self.used
+        accepted = self._accept(value)
+        if accepted:
+            self.used = True
+        self.joined = False
+        return accepted
+
+    def _accept(self, value: int) -> bool:
+        has_low = self.tens or self.units
+        if value == HUNDRED:
+            if not self.hundreds and not self.tens and self.units:
+                self.hundreds, self.units = self.units * 100, 0
+                return True
+            if not self.used:
+                self.hundreds = 100
+                return True
+            return False
+        if value >= 100:
+            if self.used:
+                return False
+            self.hundreds = value
+            return True
+        if value % 10 == 0:
+            return self._accept_tens(value)
+        if 10 < value < 20:
+            if not has_low:
+                self.tens, self.locked = value, True
+                return True
+            if self.tens in (60, 80) and not self.units and not self.locked:
+                self.tens, self.locked = self.tens + value, True
+                return True
+            return False
+        if self.units or self.locked:
+            return False
+        if self.tens and self.tens % 10 and not self.locked:
+            return False
+        self.units = value
+        return True
+
+    def _accept_tens(self, value: int) -> bool:
+        if self.locked:
+            return False
+        if not self.tens and not self.units:
+            self.tens = value
+            return True
+        if self.tens in (60, 80) and value == 10 and not self.units:
+            self.tens += 10
+            return True
+        if not self.tens and self.units == 4 and value == 20:  # quatre-vingt
+            self.tens, self.units = 80, 0
+            return True
+        if not self.tens and self.units and self.joined:  # einundsiebzig
+            self.tens = value
+            return True
+        return False
+
+    def digits(self) -> str:
+        return str(self.hundreds + self.tens + self.units)
+
+
+def _spelled_digits(values: list[int]) -> tuple[str, int]:
+    """Digit string and count of number words for a run of word values (-2 marks a digit run)."""
+    out: list[str] = []
+    phrase: _Phrase | None = None
+    for value in values:
+        if value == 0:
+            if phrase and phrase.used:
+                out.append(phrase.digits())
+            phrase = None
+            out.append("0")
+            continue
+        if phrase is None:
+            phrase = _Phrase()
+        if not phrase.take(value):
+            if phrase.used:
+                out.append(phrase.digits())
+            phrase = _Phrase()
+            phrase.take(value)
+    if phrase and phrase.used:
+        out.append(phrase.digits())
+    return "".join(out), len(values)
+
+
+def detect_phone_words(
+    norm: Normalised,
+    found: Collector,
+    regions: tuple[str, ...],
+    languages: tuple[str, ...],
+    facts: Facts,
+) -> None:
+    text = norm.text
+    # without shortcuts: the whole text as one stretch
+    stretches = _number_stretches(text, facts, languages) if facts.shortcuts else [(0, len(text))]
+    token_lists = [list(_TOKEN.finditer(text, start, end)) for start, end in stretches]
+    for language in languages:
+        for tokens in token_lists:
+            # a run needs a number word of this language (without shortcuts: look anyway)
+            if facts.shortcuts and not any(
+                _word_values(token.group(), language) for token in tokens
+            ):
+                continue
+            for start, end, digits in _spelled_runs(text, tokens, language):
+                if found.overlaps_claim(start, end):
+                    continue
+                if is_phone_number(digits, False, regions, has_cue(text, start, end)):
+                    found.add("phone", start, end, claim=True)
+
+
+def _spelled_runs(
+    text: str, tokens: list[re.Match[str]], language: str
+) -> Iterator[tuple[int, int, str]]:
+    """Maximal runs of digit groups and number words (at least one word) and their digits."""
+    connectors = NUMBER_CONNECTORS[language]
+    run: list[tuple[re.Match[str], tuple[int, ...] | str]] = []
+    previous_end = -1
+
+    def flush() -> Iterator[tuple[int, int, str]]:
+        while run and isinstance(run[-1][1], str) and run[-1][1] == "connector":
+            run.pop()
+        if any(isinstance(item, tuple) for _, item in run):
+            digits = "".join(_run_digits(run))
+            if len(digits) >= 8:
+                yield run[0][0].start(), run[-1][0].end(), digits
+
+    for token in tokens:
+        word = token.group()
+        item: tuple[int, ...] | str | None
+        if word.isdigit():
+            item = word if len(word) <= 4 else None
+        elif word in connectors:
+            item = "connector" if run else None
+        else:
+            item = _word_values(word, language)
+        gap_ok = previous_end >= 0 and _RUN_GAP.fullmatch(text, previous_end, token.start())
+        if item is None or (run and not gap_ok):
+            yield from flush()
+            run = []
+        if item is not None:
+            run.append((token, item))
+        previous_end = token.end()
+    yield from flush()
+
+
+def _run_digits(run: list[tuple[re.Match[str], tuple[int, ...] | str]]) -> Iterator[str]:
+    pending: list[int] = []
+    for _, item in run:
+        if isinstance(item, tuple):
+            pending.extend(item)
+        elif item == "connector":
+            pending.append(-1)
+        else:
+            if pending:
+                yield _spelled_digits(pending)[0]
+                pending = []
+            yield item
+    if pending:
+        yield _spelled_digits(pending)[0]
+
+
+# How the gate for spelled numbers works: a run that can be a phone number has eight digits and
+# at least one number word.  A word stands for at most three digits per value, so unless it is
+# a compound of three values or more, the run also holds the token next to it.  Only around
+# such a word can a run be found; the run cannot reach beyond the stretch of tokens that are a
+# run item in some language, so each language's runs are looked for in those stretches only.
+
+
+def _number_stretches(text: str, facts: Facts, languages: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Spans of the stretches of run items (in any of the languages) that hold a number word
+    with a run item next to it, or a compound of three values or more."""
+    stretches: set[tuple[int, int]] = set()
+    for word in _number_words(facts.words, languages):
+        for found in _whole_letter_word(word).finditer(text):
+            start, end = found.span()
+            before = _token_before(text, start)
+            after = _token_after(text, end)
+            if (
+                _number_word_size(word, languages) >= 3
+                or (before is not None and _is_run_item(text[before[0] : before[1]], languages))
+                or (after is not None and _is_run_item(text[after[0] : after[1]], languages))
+            ):
+                stretches.add(_stretch_around(text, start, end, languages))
+    return sorted(stretches)
+
+
+#: Per tuple of languages, the words seen so far with the number words they hold ("drei",
+#: "12drei" → "drei") and those without: a message's number words are then a few set
+#: operations away.  Cleared when large.
+_NUMBER_WORD_MEMO: dict[tuple[str, ...], tuple[dict[str, tuple[str, ...]], set[str]]] = {}
+_NUMBER_WORD_MEMO_LIMIT = 100_000
+
+
+def _number_words(words: frozenset[str], languages: tuple[str, ...]) -> set[str]:
+    """The number words (forms of the lexicon and compounds of them) among the ``_TOKEN``
+    letter runs of ``words``."""
+    known = _NUMBER_WORD_MEMO.get(languages)
+    if known is None or len(known[0]) + len(known[1]) > _NUMBER_WORD_MEMO_LIMIT:
+        known = _NUMBER_WORD_MEMO[languages] = ({}, set())
+    holding, others = known
+    for word in words - holding.keys() - others:
+        parts = (word,) if word.isalpha() else _TOKEN.findall(word)  # "12drei": "12", "drei"
+        found = tuple(
+            part for part in parts if not part.isdecimal() and _number_word_size(part, languages)
+        )
+        if found:
+            holding[word] = found
+        else:
+            others.add(word)
+    return {part for word in words & holding.keys() for part in holding[word]}
+
+
+@lru_cache(maxsize=4096)
+def _whole_letter_word(word: str) -> re.Pattern[str]:
+    """Finds ``word`` as a whole ``_TOKEN`` of letters (the word first: a fast string search)."""
+    escaped = re.escape(word)
+    return re.compile(rf"{escaped}(?<![^\W\d_]{escaped})(?![^\W\d_])")
+
+
+def _token_after(text: str, end: int) -> tuple[int, int] | None:
+    """The ``_TOKEN`` after offset ``end`` when only run gap characters are in between."""
+    token = _TOKEN.match(text, _RUN_GAP.match(text, end).end())  # type: ignore[union-attr]
+    return token.span() if token else None
+
+
+def _token_before(text: str, start: int) -> tuple[int, int] | None:
+    """The ``_TOKEN`` before offset ``start`` when only run gap characters are in between."""
+    end = start
+    while end > 0 and (text[end - 1].isspace() or text[end - 1] in _RUN_GAP_CHARS):
+        end -= 1
+    if end == 0:
+        return None
+    same_kind = str.isdecimal if text[end - 1].isdecimal() else _is_letter
+    if not same_kind(text[end - 1]):
+        return None
+    begin = end - 1
+    while begin > 0 and same_kind(text[begin - 1]):
+        begin -= 1
+    return begin, end
+
+
+def _is_run_item(token: str, languages: tuple[str, ...]) -> bool:
+    """A token ``_spelled_runs`` may take into a run in one of the languages."""
+    if token.isdigit():
+        return len(token) <= 4
+    return token in _ALL_CONNECTORS or _number_word_size(token, languages) > 0
+
+
+def _stretch_around(text: str, start: int, end: int, languages: tuple[str, ...]) -> tuple[int, int]:
+    while (before := _token_before(text, start)) and _is_run_item(
+        text[before[0] : before[1]], languages
+    ):
+        start = before[0]
+    while (after := _token_after(text, end)) and _is_run_item(text[after[0] : after[1]], languages):
+        end = after[1]
+    return start, end
+
+
+def languages_for(language: str | None) -> tuple[str, ...]:
+    if language is None:
+        return tuple(NUMBER_WORDS)
+    base = language.lower().split("-")[0]
+    return (base,) if base in NUMBER_WORDS else tuple(NUMBER_WORDS)
