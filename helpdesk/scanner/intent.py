@@ -104,10 +104,10 @@ class Model:
     def to_json(self) -> dict:
         return {
             "kinds": list(self.kinds),
-            "bias": [round(b, 3) for b in self.bias],
+            "bias": [round(b, 2) for b in self.bias],
             "veto": self.veto,
             "add": list(self.add),
-            "weights": {f: [round(v, 3) for v in w] for f, w in sorted(self.weights.items())},
+            "weights": {f: [round(v, 2) for v in w] for f, w in sorted(self.weights.items())},
         }
 
     @classmethod

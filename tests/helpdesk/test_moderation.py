@@ -83,10 +83,10 @@ def test_files_are_screened_by_name_and_pdf_text():
         Upload("invoice.pdf", "application/pdf", pdf_with_text("Call me on +33 6 12 34 56 78")),
     ]
     screening = screen(role="buyer", text="See the files.", files=files, language="fr")
-    assert [(f["source"], f["kind"], f["attachment"]) for f in screening.findings] == [
-        ("file_name", "email", 0),
-        ("file_text", "phone", 1),
-    ]
+    found = [(f["source"], f["kind"], f["attachment"]) for f in screening.findings]
+    # The intent model may also read "call me on" as a channel move: only these matter here.
+    assert {("file_name", "email", 0), ("file_text", "phone", 1)} <= set(found)
+    assert {source for source, _, _ in found} == {"file_name", "file_text"}
     assert screening.masked_text == "See the files."
 
 

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpdesk.scanner import KINDS, Finding, engine, iban, keywords, phone, scan
+from helpdesk.scanner import KINDS, Finding, detect, engine, iban, keywords, phone, scan
 
 FIXTURE = Path(__file__).parent / "fixtures" / "moderation_sample.jsonl"
 SAMPLE = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines() if line]
@@ -25,7 +25,8 @@ def platform_domain(settings):
 
 
 def kinds(text: str, language: str | None = None) -> set[str]:
-    return {finding.kind for finding in scan(text, language=language)}
+    """What the detectors find (the intent model on top is tested in test_scanner_intent)."""
+    return {finding.kind for finding in detect(text, language=language)}
 
 
 def iban_with_checksum(country: str, bban: str) -> str:
@@ -548,7 +549,7 @@ HAND_WRITTEN = [
 def test_the_fast_path_finds_what_the_full_path_finds(text, language, variant):
     text = VARIANTS[variant](text)
     for hint in {language, None, "en"}:
-        assert scan(text, language=hint) == full_scan(text, hint)
+        assert detect(text, language=hint) == full_scan(text, hint)
 
 
 @pytest.mark.parametrize("row", SAMPLE, ids=[row["id"] for row in SAMPLE])
@@ -556,7 +557,7 @@ def test_the_fast_path_agrees_on_messages_glued_together(row):
     following = SAMPLE[(SAMPLE.index(row) + 1) % len(SAMPLE)]["text"]
     for glue in (" ", "", "\n", " (", ": "):
         text = row["text"] + glue + following
-        assert scan(text) == full_scan(text, None)
+        assert detect(text) == full_scan(text, None)
 
 
 FRAGMENTS = sorted(
@@ -583,7 +584,7 @@ ODD_CHARACTERS = "0123456789 .,-/()+@:;!?'’\"€%&#_|oOlI\n\u00a0\u200bé\u030
 )
 def test_the_fast_path_agrees_on_made_up_messages(pieces, glue, language):
     text = glue.join(pieces)
-    assert scan(text, language=language) == full_scan(text, language)
+    assert detect(text, language=language) == full_scan(text, language)
 
 
 def test_every_keyword_table_gets_gates():

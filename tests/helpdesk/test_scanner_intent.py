@@ -1,0 +1,115 @@
+"""The scanner's learned intent model (helpdesk.scanner.intent): how its decision combines with
+the detectors, that its spans are exact, and that the committed file matches the corpus."""
+
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
+
+from helpdesk.scanner import scan
+from helpdesk.scanner.intent import MODEL_PATH, Model, features, judge, model
+from helpdesk.scanner.training import Example, fit
+
+
+def toy(veto: float = 0.5, add: float = 0.5, **weights: tuple[float, float, float]) -> Model:
+    """A model that knows only the given features (bias strongly negative)."""
+    return Model(
+        kinds=("social", "payment", "marketing"),
+        bias=(-5.0, -5.0, -5.0),
+        add=(add, add, add),
+        weights={key.replace("__", ":").replace("_", " "): w for key, w in weights.items()},
+        veto=veto,
+    )
+
+
+def test_features_fold_case_accents_and_numbers():
+    got = features("Zapłać PRZELEWEM 1299 zł", [("payment", 7, 16)])
+    assert {"w:zapłac", "w:przelewem", "w:0", "b:przelewem 0", "p:przel", "rule:payment"} <= got
+    assert not any("1299" in feature for feature in got)
+
+
+def test_a_word_finding_the_model_disbelieves_is_dropped_but_never_a_link_or_handle():
+    text = "Not on WhatsApp, sorry: t.me/shop_eva stays off."
+    spans = [("social", 7, 15), ("social", 24, 37)]
+    assert text[7:15] == "WhatsApp"
+    assert judge(text, spans, toy(veto=0.5)) == [("social", 24, 37)]
+    # Believed: kept.
+    assert judge(text, spans, toy(veto=0.5, w__sorry=(20.0, 0.0, 0.0))) == spans
+
+
+def test_the_model_alone_reports_a_kind_with_the_sentence_that_weighs_most():
+    text = "Thanks for the order.  Join the list for our spring samples!\nBest, Eva"
+    trained = toy(w__samples=(0.0, 0.0, 9.0))
+    [(kind, start, end)] = judge(text, [], trained)
+    assert kind == "marketing"
+    assert text[start:end] == "Join the list for our spring samples!"
+    # Under the threshold: nothing.
+    assert judge(text, [], toy(add=0.99, w__samples=(0.0, 0.0, 4.0))) == []
+    # Already found by a detector: the detector's span stands, nothing is added.
+    assert judge(text, [("marketing", 23, 27)], trained) == [("marketing", 23, 27)]
+
+
+def test_training_is_deterministic_and_learns_the_labels():
+    examples = [
+        Example(f"pay me by bank transfer {i}", frozenset({"payment"}), []) for i in range(20)
+    ] + [Example(f"your parcel left today {i}", frozenset(), []) for i in range(20)]
+    first, second = fit(examples), fit(examples)
+    assert first == second
+    paid = first.probabilities(features("pay by bank transfer please"))
+    parcel = first.probabilities(features("the parcel left"))
+    assert paid["payment"] > 0.9 > 0.1 > parcel["payment"]
+
+
+def test_the_committed_model_was_trained_on_the_current_corpus():
+    assert MODEL_PATH.exists()
+    call_command("train_scanner_model", check=True)
+    assert model() is not None
+
+
+def test_the_training_command_writes_a_model_a_scan_can_use(tmp_path: Path, capsys):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    source = Path(__file__).parent / "fixtures/scanner_corpus"
+    lines = (source / "w5.jsonl").read_text(encoding="utf-8").splitlines()[:150]
+    (corpus / "w5.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (corpus / "test_t1.jsonl").write_text("not json, and never read\n", encoding="utf-8")
+    output = tmp_path / "model.json"
+    call_command("train_scanner_model", corpus=corpus, output=output)
+    assert "150 messages from w5.jsonl" in capsys.readouterr().out
+    call_command("train_scanner_model", corpus=corpus, output=output, check=True)
+    assert output.stat().st_size > 1000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd rather not use WhatsApp, let's keep everything here on the platform.",
+        "Je préfère ne pas passer par WhatsApp, restons sur la messagerie du site.",
+        "Wolałbym nie pisać na WhatsAppie, zostańmy tutaj na platformie.",
+    ],
+)
+def test_refusing_to_leave_is_not_a_channel_move(text):
+    with override_settings(PLATFORM_DOMAIN="marketplace.example"):
+        assert [f.kind for f in scan(text)] == []
+
+
+def test_every_finding_of_the_scanner_before_the_model_is_still_found():
+    """The 40-message shared sample: what the scanner found before issue 14 (kind and span,
+    with and without the language hint) is still found, the same kind over the same text."""
+    fixtures = Path(__file__).parent / "fixtures"
+    old = json.loads((fixtures / "moderation_sample_old_findings.json").read_text())["findings"]
+    lines = (fixtures / "moderation_sample.jsonl").read_text(encoding="utf-8").splitlines()
+    texts = {row["id"]: row["text"] for row in map(json.loads, filter(None, lines))}
+    lost = []
+    with override_settings(PLATFORM_DOMAIN="marketplace.example"):
+        for was in old:
+            now = scan(texts[was["id"]], language=was["language"])
+            if not any(
+                f.kind == was["kind"] and f.start <= was["start"] and was["end"] <= f.end
+                for f in now
+            ):
+                lost.append(was)
+    assert len(old) == 78
+    assert lost == []
