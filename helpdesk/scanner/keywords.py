@@ -22,8 +22,9 @@ from helpdesk.scanner.normalise import Normalised
 #: One word class of every language as a regex group: S("payment.your") → "(?:ton|votre|your|…)".
 S = LEXICON.slot
 
-#: Messaging apps and social networks; the stem takes any inflection ("Telegramie", "Viberen").
-SOCIAL_STEMS = tuple(COMMON["social_stems"])
+#: Messaging apps and social networks, and each language's own spellings of them ("łatsap",
+#: "guasap"); the stem takes any inflection ("Telegramie", "Viberen").
+SOCIAL_STEMS = (*COMMON["social_stems"], *LEXICON.union("social.app_names"))
 #: Signal is also an everyday English word, so it needs a preposition before it.
 SIGNAL_PREPOSITIONS = LEXICON.union("social.signal_prepositions")
 
