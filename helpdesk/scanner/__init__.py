@@ -13,6 +13,6 @@ reads what they cannot point at, and `training`, which fits it
 (`manage.py train_scanner_model`).
 """
 
-from helpdesk.scanner.engine import KINDS, Finding, detect, scan
+from helpdesk.scanner.engine import KINDS, Finding, detect, detect_spans, scan
 
-__all__ = ["KINDS", "Finding", "detect", "scan"]
+__all__ = ["KINDS", "Finding", "detect", "detect_spans", "scan"]

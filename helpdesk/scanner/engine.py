@@ -36,14 +36,14 @@ from helpdesk.scanner.emails import detect_email
 from helpdesk.scanner.findings import KINDS, Collector, Finding, excerpt
 from helpdesk.scanner.gates import Facts
 from helpdesk.scanner.iban import detect_iban
-from helpdesk.scanner.intent import judge
+from helpdesk.scanner.intent import Span, judge
 from helpdesk.scanner.keywords import detect_keywords
 from helpdesk.scanner.links import detect_handles, detect_links
 from helpdesk.scanner.normalise import normalise
 from helpdesk.scanner.phone import detect_phone_digits, regions_for
 from helpdesk.scanner.phone_words import detect_phone_words, languages_for
 
-__all__ = ["KINDS", "Finding", "detect", "scan"]
+__all__ = ["KINDS", "Finding", "detect", "detect_spans", "scan"]
 
 
 def scan(text: str, *, language: str | None = None) -> list[Finding]:
@@ -52,19 +52,28 @@ def scan(text: str, *, language: str | None = None) -> list[Finding]:
     every market language is tried.  The detectors' findings are then weighed by the intent
     model (``intent``): word findings it explains away are dropped, kinds it alone reads are
     added with the sentence that carries them."""
-    return _judged(text, _scan(text, language, shortcuts=True))
+    findings, soft = _detect(text, language, shortcuts=True)
+    return _judged(text, findings, soft)
 
 
 def detect(text: str, *, language: str | None = None) -> list[Finding]:
-    """The detectors' findings alone, before the intent model (what it is trained on)."""
+    """The detectors' findings alone, before the intent model."""
     return _scan(text, language, shortcuts=True)
 
 
-def _judged(text: str, findings: list[Finding]) -> list[Finding]:
+def detect_spans(text: str, *, language: str | None = None) -> tuple[list[Span], frozenset[Span]]:
+    """The detectors' findings as (kind, start, end), and those of them that are soft (a
+    word that may be meant otherwise, which the intent model may explain away): what the
+    model is trained on."""
+    findings, soft = _detect(text, language, shortcuts=True)
+    return [(f.kind, f.start, f.end) for f in findings], soft
+
+
+def _judged(text: str, findings: list[Finding], soft: frozenset[Span]) -> list[Finding]:
     if not text or text.isspace():
         return findings
     spans = [(f.kind, f.start, f.end) for f in findings]
-    kept = judge(text, spans)
+    kept = judge(text, spans, soft)
     if kept == spans:
         return findings
     by_span = {(f.kind, f.start, f.end): f for f in findings}
@@ -75,10 +84,16 @@ def _judged(text: str, findings: list[Finding]) -> list[Finding]:
 
 
 def _scan(text: str, language: str | None, *, shortcuts: bool) -> list[Finding]:
-    """``scan``; with ``shortcuts=False`` every pattern runs over the whole text (the reference
-    the fast path is tested against)."""
+    """``detect``; with ``shortcuts=False`` every pattern runs over the whole text (the
+    reference the fast path is tested against)."""
+    return _detect(text, language, shortcuts=shortcuts)[0]
+
+
+def _detect(
+    text: str, language: str | None, *, shortcuts: bool
+) -> tuple[list[Finding], frozenset[Span]]:
     if not text or text.isspace():
-        return []
+        return [], frozenset()
     norm = normalise(text, shortcuts=shortcuts)
     facts = Facts(norm.text, shortcuts=shortcuts)
     found = Collector(norm)
@@ -91,4 +106,5 @@ def _scan(text: str, language: str | None, *, shortcuts: bool) -> list[Finding]:
     detect_phone_words(norm, found, regions, languages_for(language), facts)
     detect_keywords(norm, found, facts)
     detect_disguised_channels(norm, found, facts)
-    return found.findings()
+    findings = found.findings()
+    return findings, frozenset(found.soft_findings)

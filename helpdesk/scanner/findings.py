@@ -31,13 +31,22 @@ class Collector:
     def __init__(self, norm: Normalised) -> None:
         self.norm = norm
         self.items: list[tuple[str, int, int]] = []
+        self.soft: set[tuple[str, int, int]] = set()
         self.claimed: list[tuple[int, int]] = []
+        self.soft_findings: set[tuple[str, int, int]] = set()
 
     def overlaps_claim(self, start: int, end: int) -> bool:
         return any(start < c_end and c_start < end for c_start, c_end in self.claimed)
 
-    def add(self, kind: str, start: int, end: int, *, claim: bool = False) -> None:
+    def add(
+        self, kind: str, start: int, end: int, *, claim: bool = False, soft: bool = False
+    ) -> None:
+        """``soft``: words of the lexicons (an app's name, a payment or marketing phrase) that
+        a refusal or a mention may explain, so the intent model may drop them; an address, a
+        number, a link, a handle or a disguised name is firm."""
         self.items.append((kind, start, end))
+        if soft:
+            self.soft.add((kind, start, end))
         if claim:
             self.claimed.append((start, end))
 
@@ -50,17 +59,22 @@ class Collector:
         merged: dict[str, list[list[int]]] = {}
         for kind, start, end in sorted(self.items, key=lambda item: (item[1], item[2])):
             spans = merged.setdefault(kind, [])
+            soft = int((kind, start, end) in self.soft)
             if spans and start < spans[-1][1]:
                 spans[-1][1] = max(spans[-1][1], end)
+                spans[-1][2] &= soft  # soft only if every part is
             else:
-                spans.append([start, end])
+                spans.append([start, end, soft])
         result = []
+        self.soft_findings = set()
         for kind, spans in merged.items():
-            for start, end in spans:
+            for start, end, soft in spans:
                 o_start, o_end = self.norm.span(start, end)
                 result.append(
                     Finding(kind, o_start, o_end, excerpt(self.norm.original[o_start:o_end]))
                 )
+                if soft:
+                    self.soft_findings.add((kind, o_start, o_end))
         return sorted(result, key=lambda f: (f.start, f.end, KINDS.index(f.kind)))
 
 

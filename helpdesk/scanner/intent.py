@@ -14,9 +14,10 @@ that happens (social, payment, marketing) a linear model weighs the whole messag
 * **Model**: logistic regression, one weight per feature and kind, trained by
   ``manage.py train_scanner_model`` on the corpus's development split (``training``) and
   committed as ``intent_model.json``.  Reading it is a dictionary look-up per feature.
-* **Decision**, per kind: a detector's finding of social, payment or marketing made of words
-  only (an app's name, a payment or marketing phrase; never an address, a number, a link or a
-  handle) is dropped when the model's probability is under the model's ``veto`` threshold;
+* **Decision**, per kind: a detector's *soft* finding (a word or phrase of the lexicons: an
+  app's name, a payment or marketing phrase, which a refusal or a mention may explain; never
+  an address, a number, a link, a handle or a disguised name) is dropped when the model's
+  probability is under its ``veto``;
   without a detector's finding of the kind, the model alone reports it at the kind's ``add``
   threshold or above (an address dictated in words the detectors cannot piece together,
   payment outside without a brand, marketing without the obvious words).  The span is then
@@ -31,7 +32,7 @@ import json
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
@@ -39,9 +40,6 @@ from pathlib import Path
 
 #: The kinds the model reads: all of them.
 MODELLED = ("email", "phone", "url", "social", "payment", "marketing")
-#: The kinds whose detectors' word findings the model may explain away (a refusal, a mention).
-#: An address, a number or a link is never explained away.
-VETOABLE = frozenset({"social", "payment", "marketing"})
 #: Contact details (an address or number dictated in words, a link described) and intents
 #: (payment outside, marketing, a channel move) get their own threshold for the model alone.
 CONTACT_KINDS = frozenset({"email", "phone", "url"})
@@ -54,9 +52,6 @@ Span = tuple[str, int, int]  # kind, start, end in the original text
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _MARKS = re.compile("[\u0300-\u036f]")
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
-#: A detector's finding that is words only (letters, spaces, hyphens, apostrophes): the kind
-#: of finding a refusal or a mention can explain away.
-_WORDS_ONLY = re.compile(r"[^\W\d_]+(?:[\s'’\-&]+[^\W\d_]+)*")
 
 
 def _fold(text: str) -> str:
@@ -133,9 +128,14 @@ def model() -> Model | None:
     return Model.from_json(json.loads(MODEL_PATH.read_text(encoding="utf-8"))["model"])
 
 
-def judge(text: str, spans: Sequence[Span], trained: Model | None = None) -> list[Span]:
-    """The detectors' spans, minus those the model explains away, plus the kinds the model
-    alone finds (each with the sentence that weighs most for it)."""
+def judge(
+    text: str,
+    spans: Sequence[Span],
+    soft: Collection[Span] = (),
+    trained: Model | None = None,
+) -> list[Span]:
+    """The detectors' spans, minus the ``soft`` ones the model explains away, plus the kinds
+    the model alone finds (each with the sentence that weighs most for it)."""
     trained = trained or model()
     if trained is None:
         return list(spans)
@@ -144,9 +144,7 @@ def judge(text: str, spans: Sequence[Span], trained: Model | None = None) -> lis
     kept = [
         (kind, start, end)
         for kind, start, end in spans
-        if kind not in VETOABLE
-        or probability.get(kind, 1.0) >= trained.veto
-        or not _WORDS_ONLY.fullmatch(text, start, end)
+        if (kind, start, end) not in soft or probability.get(kind, 1.0) >= trained.veto
     ]
     for kind, add in zip(trained.kinds, trained.add, strict=True):
         if kind not in rule_kinds and probability[kind] >= add:

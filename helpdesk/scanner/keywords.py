@@ -131,11 +131,11 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
         pattern = family.for_text(facts)
         if pattern is not None:
             for match in pattern.finditer(text):
-                found.add(kind, match.start(), match.end())
+                found.add(kind, match.start(), match.end(), soft=True)
     strong = _PAYMENT_STRONG.for_text(facts)
     if strong is not None:
         for match in strong.finditer(text):
-            found.add("payment", match.start(), match.end())
+            found.add("payment", match.start(), match.end(), soft=True)
     # The remaining rules look at one sentence at a time.
     weak = _PAYMENT_WEAK.for_text(facts)
     marketing = _MARKETING.for_text(facts)
@@ -149,11 +149,11 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
             matches = list(weak.finditer(body))
             if matches and (not _PLATFORM_WORDS.search(body) or _OFF_PLATFORM.search(body)):
                 for match in matches:
-                    found.add("payment", offset + match.start(), offset + match.end())
+                    found.add("payment", offset + match.start(), offset + match.end(), soft=True)
         if marketing is not None:
             for match in marketing.finditer(body):
-                found.add("marketing", offset + match.start(), offset + match.end())
+                found.add("marketing", offset + match.start(), offset + match.end(), soft=True)
         if discount is not None:
             for match in discount.finditer(body):
                 if _DISCOUNT_CUE.search(body) and not match.group("code").isdigit():
-                    found.add("marketing", offset + match.start(), offset + match.end())
+                    found.add("marketing", offset + match.start(), offset + match.end(), soft=True)

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
-from helpdesk.scanner import scan
+from helpdesk.scanner import detect_spans, scan
 from helpdesk.scanner.intent import MODEL_PATH, Model, features, judge, model
 from helpdesk.scanner.training import Example, fit
 
@@ -30,25 +30,38 @@ def test_features_fold_case_accents_and_numbers():
     assert not any("1299" in feature for feature in got)
 
 
-def test_a_word_finding_the_model_disbelieves_is_dropped_but_never_a_link_or_handle():
+def test_a_soft_finding_the_model_disbelieves_is_dropped_but_never_a_firm_one():
     text = "Not on WhatsApp, sorry: t.me/shop_eva stays off."
     spans = [("social", 7, 15), ("social", 24, 37)]
     assert text[7:15] == "WhatsApp"
-    assert judge(text, spans, toy(veto=0.5)) == [("social", 24, 37)]
+    soft = {("social", 7, 15)}
+    assert judge(text, spans, soft, toy(veto=0.5)) == [("social", 24, 37)]
     # Believed: kept.
-    assert judge(text, spans, toy(veto=0.5, w__sorry=(20.0, 0.0, 0.0))) == spans
+    assert judge(text, spans, soft, toy(veto=0.5, w__sorry=(20.0, 0.0, 0.0))) == spans
+
+
+def test_the_detectors_say_which_findings_are_soft():
+    text = "Pay me cash outside the platform, WhatsApp +48 600 700 800 or W h a t s A p p."
+    spans, soft = detect_spans(text, language="en")
+    assert {text[start:end] for _, start, end in soft} == {
+        "cash",
+        "outside the platform",
+        "WhatsApp",
+    }
+    firm = {text[start:end] for span in spans if span not in soft for _, start, end in [span]}
+    assert firm == {"+48 600 700 800", "W h a t s A p p"}
 
 
 def test_the_model_alone_reports_a_kind_with_the_sentence_that_weighs_most():
     text = "Thanks for the order.  Join the list for our spring samples!\nBest, Eva"
     trained = toy(w__samples=(0.0, 0.0, 9.0))
-    [(kind, start, end)] = judge(text, [], trained)
+    [(kind, start, end)] = judge(text, [], trained=trained)
     assert kind == "marketing"
     assert text[start:end] == "Join the list for our spring samples!"
     # Under the threshold: nothing.
-    assert judge(text, [], toy(add=0.99, w__samples=(0.0, 0.0, 4.0))) == []
+    assert judge(text, [], trained=toy(add=0.99, w__samples=(0.0, 0.0, 4.0))) == []
     # Already found by a detector: the detector's span stands, nothing is added.
-    assert judge(text, [("marketing", 23, 27)], trained) == [("marketing", 23, 27)]
+    assert judge(text, [("marketing", 23, 27)], trained=trained) == [("marketing", 23, 27)]
 
 
 def test_training_is_deterministic_and_learns_the_labels():

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.test import override_settings
 
-from helpdesk.scanner import detect
+from helpdesk.scanner import detect_spans
 from helpdesk.scanner.intent import MODEL_PATH
 from helpdesk.scanner.training import Example, Guard, corpus_digest, read_corpus, train
 
@@ -57,16 +57,18 @@ class Command(BaseCommand):
         examples = []
         with override_settings(PLATFORM_DOMAIN=CORPUS_DOMAIN):
             for path in files:
-                examples += [
-                    Example(
-                        text=row["text"],
-                        kinds=frozenset(row["kinds"]),
-                        spans=[(f.kind, f.start, f.end) for f in detect(row["text"])],
-                        lang=row.get("lang", ""),
-                        writer=path.stem,
+                for row in read_corpus([path]):
+                    spans, soft = detect_spans(row["text"])
+                    examples.append(
+                        Example(
+                            row["text"],
+                            frozenset(row["kinds"]),
+                            spans,
+                            soft,
+                            lang=row.get("lang", ""),
+                            writer=path.stem,
+                        )
                     )
-                    for row in read_corpus([path])
-                ]
             guard = self.guard()
         self.stdout.write(f"{len(examples)} messages from {', '.join(p.name for p in files)}")
         self.stdout.write(
@@ -104,10 +106,10 @@ class Command(BaseCommand):
         for path in paths:
             for row in read_corpus([path]):
                 for hint in (None, row["lang"]):
-                    spans = [(f.kind, f.start, f.end) for f in detect(row["text"], language=hint)]
+                    spans, soft = detect_spans(row["text"], language=hint)
                     label = f"{path.stem}, {'hint' if hint else 'no hint'}"
                     examples.append(
-                        Example(row["text"], frozenset(row["kinds"]), spans, writer=label)
+                        Example(row["text"], frozenset(row["kinds"]), spans, soft, writer=label)
                     )
                     keep.append(
                         [
