@@ -23,9 +23,11 @@ TLD = rf"(?:{literal_alternation(TLDS)})"
 LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
 OPEN = r"[\(\[\{<]"
 CLOSE = r"[\)\]\}>]"
-#: Between the parts of a dictated address: spaces, or a comma or dash with spaces
-#: ("camille, tiret, commercial, arobase, maisonbleue, point, fr", "gravur – at – …").
-PART_GAP = r"(?:\s*[,–—]\s*|\s+-\s+|\s+)"
+#: Between the parts of a dictated address: spaces, or a comma or dash with spaces, and
+#: perhaps a "then" of any language ("camille, tiret, commercial, arobase, maisonbleue, point,
+#: fr", "gravur – at – …", "biuro, potem małpa, potem meble-kowalczyk, kropka, pl").
+_GAP = r"(?:\s*[,–—]\s*|\s+-\s+|\s+)"
+PART_GAP = rf"{_GAP}(?:(?:{literal_alternation(LEXICON.union('address.then_words'))}){_GAP})?"
 DOT_BRACKETED = rf"\s*{OPEN}\s*(?:\.|{literal_alternation(DOT_WORDS)})\s*{CLOSE}\s*"
 DOT_BARE = rf"{PART_GAP}(?:{literal_alternation(DOT_WORDS)}){PART_GAP}"
 DOT_ANY = rf"(?:\.|{DOT_BRACKETED}|{DOT_BARE})"

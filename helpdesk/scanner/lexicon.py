@@ -46,6 +46,7 @@ LANGUAGE_KEYS: dict[str, str] = {
     "address.link_subjects": WORDS,
     "address.provider_prepositions": WORDS,
     "address.provider_is": WORDS,
+    "address.then_words": WORDS,
     "social.app_names": REGEX,
     "social.signal_prepositions": WORDS,
     "phone.cues": REGEX,

@@ -653,3 +653,29 @@ def test_the_rewritten_digit_patterns_match_like_the_originals(text):
     assert_digit_led_masks_agree(text)
     nrb = re.compile(r"(?<![\d ])\d{2}(?: ?\d{4}){6}(?![\d])")
     assert [m.span() for m in iban._NRB.finditer(text)] == [m.span() for m in nrb.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "address", "language"),
+    [
+        (
+            "Mail: sklep, potem małpa, potem drewno-sp, kropka, pl",
+            "sklep, potem małpa, potem drewno-sp, kropka, pl",
+            "pl",
+        ),
+        (
+            "Adresse : contact, puis arobase, puis atelier-lune, point, fr",
+            "contact, puis arobase, puis atelier-lune, point, fr",
+            "fr",
+        ),
+        (
+            "Schreiben Sie an info, dann Klammeraffe, dann holz-meister, punkt, de",
+            "info, dann Klammeraffe, dann holz-meister, punkt, de",
+            "de",
+        ),
+    ],
+)
+def test_an_address_dictated_with_then_between_its_parts_is_found(text, address, language):
+    for hint in (language, None):
+        found = [text[f.start : f.end] for f in detect(text, language=hint) if f.kind == "email"]
+        assert found == [address]
