@@ -21,6 +21,18 @@ from sla.calendar import MARKET_CALENDARS, response_deadline
 from sla.sweep import sla_sweep
 
 
+def scanner_corpus_rows() -> list[dict[str, Any]]:
+    """The scanner's labelled corpus (tests/helpdesk/fixtures/scanner_corpus/), each row
+    with the name of its file (``test_*`` files are the test split)."""
+    folder = Path(settings.BASE_DIR) / "tests/helpdesk/fixtures/scanner_corpus"
+    rows = []
+    for path in sorted(folder.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                rows.append({**json.loads(line), "file": path.name})
+    return rows
+
+
 def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -47,10 +59,8 @@ class Command(BaseCommand):
 
     @override_settings(PLATFORM_DOMAIN="marketplace.example")  # the sample's own platform
     def scanner(self) -> None:
-        """Per-kind recall and precision of the message scanner on the labelled sample, and
-        its median time on 500-character messages: clean after-sales messages (the sample's
-        lines without a finding, one after the other) and messages with findings (all lines),
-        each without and with the language hint (the language of the message's first line)."""
+        """Per-kind recall and precision of the message scanner on the product's labelled
+        sample and the corpus written for issue 6, then its speed."""
         fixtures = Path(settings.BASE_DIR) / "tests/helpdesk/fixtures"
         kinds = ("email", "phone", "url", "social", "payment", "marketing")
         for corpus in ("moderation_sample.jsonl", "moderation_extra.jsonl"):
@@ -77,81 +87,102 @@ class Command(BaseCommand):
                 f"scanner:   clean messages with a finding: {noisy}/{len(clean)} "
                 f"({noisy / len(clean):.1%})"
             )
-        sample = fixtures / "moderation_sample.jsonl"
-        rows = [json.loads(line) for line in sample.read_text().splitlines() if line.strip()]
+        self.scanner_speed()
 
-        def messages(pool: list[dict[str, Any]]) -> list[tuple[str, str]]:
-            """One 500-character message per line of the pool, starting with that line."""
+    @override_settings(PLATFORM_DOMAIN="marketplace.example")
+    def scanner_speed(self) -> None:
+        """The scanner's median and 99th-percentile time per 500-character message (target:
+        0.2 ms and 2 ms, issue 14), detectors and intent model together, on messages made of
+        the labelled corpus's lines one after the other: clean ones only, and all; without
+        and with the language hint (the language of the message's first line). A warm-up
+        pass first (the model file and the look-alike table are read on first need)."""
+        pool = scanner_corpus_rows()
+        if not pool:
+            return
+
+        def messages(rows: list[dict[str, Any]]) -> list[tuple[str, str]]:
+            """One 500-character message per line, starting with that line."""
             built = []
-            for i in range(len(pool)):
+            for i in range(len(rows)):
                 text = ""
                 while len(text) < 500:
-                    text += pool[(i + len(text)) % len(pool)]["text"] + " "
-                built.append((text[:500], pool[i]["lang"]))
+                    text += rows[(i + len(text)) % len(rows)]["text"] + " "
+                built.append((text[:500], rows[i]["lang"]))
             return built
 
-        def median_ms(texts: list[tuple[str, str]], hinted: bool) -> tuple[float, int]:
-            times = []
-            for text, language in texts * 5:
-                began = time.perf_counter()
-                scan(text, language=language if hinted else None)
-                times.append(time.perf_counter() - began)
-            return statistics.median(times) * 1000, len(times)
-
-        clean_rows = [r for r in rows if not r["kinds"]]
-        for label, pool in (("clean", clean_rows), ("with findings", rows)):
-            texts = messages(pool)
+        clean = [r for r in pool if not r["kinds"]]
+        for label, rows in (("clean", clean), ("all", pool)):
+            texts = messages(rows)
             for hinted in (False, True):
-                median, runs = median_ms(texts, hinted)
-                hint = "language hint" if hinted else "no language hint"
+                for text, language in texts[:200]:
+                    scan(text, language=language if hinted else None)
+                times = []
+                for text, language in texts:
+                    began = time.perf_counter_ns()
+                    scan(text, language=language if hinted else None)
+                    times.append(time.perf_counter_ns() - began)
+                times.sort()
+                median = times[len(times) // 2] / 1e6
+                p99 = times[min(len(times) - 1, int(len(times) * 0.99))] / 1e6
+                hint = "language hint" if hinted else "no hint"
+                verdict = "meets" if median <= 0.2 and p99 <= 2 else "MISSES"
                 self.stdout.write(
-                    f"scanner: median {median:.2f} ms per 500-character message, "
-                    f"{label:<13} ({hint}, {len(texts)} messages, {runs} runs)"
+                    f"scanner: 500-character messages, {label:<5} ({hint:<13}, {len(times)}): "
+                    f"median {median:.3f} ms, p99 {p99:.3f} ms ({verdict} 0.2 / 2 ms)"
                 )
 
     @override_settings(PLATFORM_DOMAIN="marketplace.example")  # the corpus's own platform
     def scanner_corpus(self) -> None:
         """The scanner on the labelled corpus written by independent writers who never read
         it (tests/helpdesk/fixtures/scanner_corpus/): recall per kind and clean messages with
-        a finding, per split and per language. The writers' files w1…w5 are the development
-        split; test_t1 and test_t2, written by two more writers, are the test split: read for
-        these figures only, never to tune the scanner."""
-        folder = Path(settings.BASE_DIR) / "tests/helpdesk/fixtures/scanner_corpus"
-        if not folder.exists():
-            return
+        a finding, per split, per kind and per language. The writers' files w1…w5 are the
+        development split, on which the intent model is trained (so its figures there are
+        optimistic); test_t1 and test_t2, written by two more writers, are the test split:
+        read for these figures only, never to tune the scanner. Targets (issue 14): recall
+        ≥ 0.97 for every kind, ≤ 1 % of clean messages flagged."""
         kinds = ("email", "phone", "url", "social", "payment", "marketing")
         splits: dict[str, list[dict[str, Any]]] = {"development": [], "test": []}
-        for path in sorted(folder.glob("*.jsonl")):
-            split = "test" if path.name.startswith("test_") else "development"
-            splits[split] += [json.loads(x) for x in path.read_text().splitlines() if x.strip()]
+        for row in scanner_corpus_rows():
+            splits["test" if row["file"].startswith("test_") else "development"].append(row)
         for split, rows in splits.items():
             if not rows:
                 continue
             found = [({f.kind for f in scan(r["text"])}, set(r["kinds"]), r["lang"]) for r in rows]
+            languages = sorted({lang for _, _, lang in found})
             self.stdout.write(f"scanner corpus, {split} split ({len(rows)} messages)")
-            for kind in kinds:
-                labelled = [got for got, want, _ in found if kind in want]
-                caught = sum(1 for got in labelled if kind in got)
-                self.stdout.write(
-                    f"scanner corpus:   {kind:<9} recall {caught / max(1, len(labelled)):.2f} "
-                    f"({caught}/{len(labelled)})"
-                )
-            clean = [got for got, want, _ in found if not want]
-            noisy = sum(1 for got in clean if got)
             self.stdout.write(
-                f"scanner corpus:   clean messages with a finding {noisy}/{len(clean)} "
-                f"({noisy / max(1, len(clean)):.1%})"
+                "scanner corpus:   recall      all  " + " ".join(f"{x:>5}" for x in languages)
             )
-            for language in sorted({lang for _, _, lang in found}):
-                mine = [(got, want) for got, want, lang in found if lang == language]
-                flagged = [got for got, want in mine if want]
-                missed = sum(1 for (got, want) in mine if want and not want <= got)
-                clean_here = [got for got, want in mine if not want]
+
+            def recall(kind: str, language: str | None, found: list = found) -> str:
+                labelled = [
+                    got for got, want, lang in found if kind in want and language in (None, lang)
+                ]
+                if not labelled:
+                    return "    -"
+                return f"{sum(1 for got in labelled if kind in got) / len(labelled):5.2f}"
+
+            for kind in kinds:
+                labelled = sum(1 for _, want, _ in found if kind in want)
+                caught = sum(1 for got, want, _ in found if kind in want and kind in got)
+                verdict = "" if caught >= 0.97 * labelled else "  (target 0.97 missed)"
                 self.stdout.write(
-                    f"scanner corpus:   {language}  messages with findings {len(flagged):>3}, "
-                    f"a kind missed in {missed:>3}; clean {len(clean_here):>3}, flagged "
-                    f"{sum(1 for got in clean_here if got):>3}"
+                    f"scanner corpus:   {kind:<9} {recall(kind, None)}  "
+                    + " ".join(recall(kind, x) for x in languages)
+                    + f"   ({caught}/{labelled}){verdict}"
                 )
+
+            def noisy(language: str | None, found: list = found) -> tuple[int, int]:
+                clean = [got for got, want, lang in found if not want and language in (None, lang)]
+                return sum(1 for got in clean if got), len(clean)
+
+            flagged, clean_count = noisy(None)
+            self.stdout.write(
+                f"scanner corpus:   clean flagged {flagged / max(1, clean_count):>4.1%}  "
+                + " ".join(f"{noisy(x)[0]:>2}/{noisy(x)[1]:<2}" for x in languages)
+                + f"   ({flagged}/{clean_count})"
+                + ("" if flagged <= 0.01 * clean_count else "  (target 1 % missed)")
+            )
 
     def reply_language(self) -> None:
         """The reply-language check (helpdesk.reply_language) on labelled messages of the ten
