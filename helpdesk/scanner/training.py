@@ -245,26 +245,26 @@ def describe(examples: Sequence[Example], decided: Sequence[set[str]]) -> str:
 def train(
     examples: Sequence[Example],
     *,
-    guard: Guard | None = None,
+    guards: Sequence[Guard] = (),
     log: Callable[[str], None] = print,
 ) -> Model:
     """The model fitted on every example, with the best thresholds on held-out writers that
-    pass the guard."""
+    pass every guard."""
     ranked, judged = cross_validate(examples, log=log)
     trained = fit(examples)
     refused = 0
     for _, (veto, contact, intent) in ranked:
         add = tuple(contact if kind in CONTACT_KINDS else intent for kind in trained.kinds)
         candidate = Model(trained.kinds, trained.bias, trained.weights, veto, add)
-        failure = guard.failure(candidate) if guard else None
+        failure = next(filter(None, (guard.failure(candidate) for guard in guards)), None)
         if failure is None:
             break
         refused += 1
         if refused <= 3:
             log(f"  veto < {veto}, add ≥ {contact} / {intent}: refused, {failure}")
     else:
-        raise ValueError("No thresholds pass the guard.")
-    log(f"  {refused} better choices refused by the guard")
+        raise ValueError("No thresholds pass the guards.")
+    log(f"  {refused} better choices refused by the guards")
     chosen = [j.kinds(veto, _adds(contact, intent)) for j in judged]
     log(f"  with the model, writers left out: {describe(examples, chosen)}")
     log(f"chosen: veto < {veto}, add ≥ {contact} (contact details), ≥ {intent} (intents)")
