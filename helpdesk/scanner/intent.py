@@ -69,10 +69,11 @@ def _words(text: str) -> list[str]:
 def features(text: str, spans: Iterable[Span] = ()) -> set[str]:
     """The model's features of ``text``; ``spans`` are the detectors' findings in it."""
     words = _words(text)
-    found = {"w:" + word for word in words}
-    found.update("b:" + a + " " + b for a, b in pairwise(words))
-    found.update("p:" + word[:PREFIX] for word in words if len(word) > PREFIX)
-    found.update("rule:" + kind for kind, _, _ in spans)
+    unique = set(words)
+    found = {"w:" + word for word in unique}
+    found.update({f"b:{a} {b}" for a, b in pairwise(words)})
+    found.update({"p:" + word[:PREFIX] for word in unique if len(word) > PREFIX})
+    found.update({"rule:" + kind for kind, _, _ in spans})
     return found
 
 
