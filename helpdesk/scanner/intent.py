@@ -63,6 +63,7 @@ def _fold(text: str) -> str:
 
 
 def _words(text: str) -> list[str]:
+    """The folded text's words and numbers, every number written "0"."""
     return ["0" if token[0].isdigit() else token for token in _TOKEN.findall(_fold(text))]
 
 
@@ -84,6 +85,31 @@ class Model:
     weights: dict[str, tuple[float, ...]]
     veto: float
     add: tuple[float, ...]  # per kind, in the order of ``kinds``
+
+    def __post_init__(self) -> None:
+        # The weights split by feature type, keyed without their prefix ("w:", "b:", "p:",
+        # "rule:"): ``text_logits`` looks words up without building a string per feature.
+        split: dict[str, dict[str, tuple[float, ...]]] = {"w": {}, "b": {}, "p": {}, "rule": {}}
+        for feature, w in self.weights.items():
+            kind, _, key = feature.partition(":")
+            split[kind][key] = w
+        object.__setattr__(self, "_split", split)
+
+    def text_logits(self, text: str, rule_kinds: Iterable[str]) -> list[float]:
+        """``logits(features(text, spans))`` for spans of ``rule_kinds``, computed faster."""
+        split = self._split  # type: ignore[attr-defined]
+        words = _words(text)
+        unique = set(words)
+        vectors = [w for w in map(split["w"].get, unique) if w is not None]
+        pairs = {f"{a} {b}" for a, b in pairwise(words)}
+        vectors += [w for w in map(split["b"].get, pairs) if w is not None]
+        stems = {word[:PREFIX] for word in unique if len(word) > PREFIX}
+        vectors += [w for w in map(split["p"].get, stems) if w is not None]
+        vectors += [w for w in map(split["rule"].get, set(rule_kinds)) if w is not None]
+        if not vectors:
+            return list(self.bias)
+        columns = zip(*vectors, strict=True)
+        return [b + sum(column) for b, column in zip(self.bias, columns, strict=True)]
 
     def logits(self, feats: Iterable[str]) -> list[float]:
         get = self.weights.get
@@ -141,7 +167,10 @@ def judge(
     if trained is None:
         return list(spans)
     rule_kinds = {kind for kind, _, _ in spans}
-    probability = trained.probabilities(features(text, spans))
+    probability = {
+        kind: _sigmoid(z)
+        for kind, z in zip(trained.kinds, trained.text_logits(text, rule_kinds), strict=True)
+    }
     kept = [
         (kind, start, end)
         for kind, start, end in spans

@@ -137,3 +137,16 @@ def test_ordinary_after_sales_messages_stay_clean():
         flagged = [row for row in rows if scan(row["text"], language=row["lang"])]
     assert len(rows) == 360
     assert len(flagged) <= 0.01 * len(rows), flagged
+
+
+def test_scoring_a_text_directly_gives_what_its_features_give():
+    """``Model.text_logits`` (the scan's path, no feature strings) equals ``logits`` of the
+    features the model was trained on, on every message of the shared sample."""
+    trained = model()
+    assert trained is not None
+    lines = (Path(__file__).parent / "fixtures/moderation_sample.jsonl").read_text("utf-8")
+    for row in map(json.loads, filter(None, lines.splitlines())):
+        spans, _ = detect_spans(row["text"])
+        expected = trained.logits(features(row["text"], spans))
+        got = trained.text_logits(row["text"], {kind for kind, _, _ in spans})
+        assert got == pytest.approx(expected, abs=1e-9)
