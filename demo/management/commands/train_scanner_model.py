@@ -18,6 +18,12 @@ CORPUS = FIXTURES / "scanner_corpus"
 #: languages. The thresholds must keep every finding the scanner made on the sample before
 #: the model (moderation_sample_old_findings.json) and issue 6's bar on both (recall ≥ 0.95
 #: for every kind, ≤ 2 % of clean messages flagged), with and without the language hint.
+#: Ordinary seller replies in the ten languages, written for the reply-language check by a
+#: writer who never read the scanner (never trained on): at most REPLIES_NOISE flagged.
+REPLIES = "reply_languages.jsonl"
+REPLIES_NOISE = 0.02
+#: Clean messages of the load generator per language added to the training examples.
+ORDINARY_PER_LANGUAGE = 100
 GUARD_CORPORA = ("moderation_sample.jsonl", "moderation_extra.jsonl")
 OLD_FINDINGS = FIXTURES / "moderation_sample_old_findings.json"
 #: The corpus's own platform domain: its writers linked to it as the platform.
@@ -70,8 +76,19 @@ class Command(BaseCommand):
                             writer=path.stem,
                         )
                     )
+            # Ordinary traffic as clean examples: the load generator's sentences (another sample
+            # than the guard's), so that "thank you, the parcel is on its way" weighs as clean.
+            ordinary = after_sales_messages(per_language=ORDINARY_PER_LANGUAGE, seed=2)
+            for row in ordinary:
+                spans, soft = detect_spans(row["text"], language=row["lang"])
+                examples.append(
+                    Example(row["text"], frozenset(), spans, soft, row["lang"], "load generator")
+                )
             guards = self.guards()
-        self.stdout.write(f"{len(examples)} messages from {', '.join(p.name for p in files)}")
+        self.stdout.write(
+            f"{len(examples) - len(ordinary)} messages from {', '.join(p.name for p in files)} and "
+            f"{len(ordinary)} of the load generator's after-sales messages (clean)"
+        )
         self.stdout.write(
             "Thresholds by cross-validation, one writer left out at a time "
             "(each better choice as it is found):"
@@ -99,8 +116,9 @@ class Command(BaseCommand):
 
     def guards(self) -> list[Guard]:
         """What the thresholds must not fail: ordinary after-sales messages of the load
-        generator (every language but English, 40 each: at most 1 % flagged), and the
-        earlier corpora with the old scanner's findings (see GUARD_CORPORA)."""
+        generator (every language but English, 40 each: at most 1 % flagged), sellers'
+        ordinary replies (REPLIES), and the earlier corpora with the old scanner's findings
+        (see GUARD_CORPORA)."""
         ordinary = [
             Example(
                 row["text"],
@@ -111,6 +129,18 @@ class Command(BaseCommand):
             for row in after_sales_messages()
         ]
         guards = [Guard(ordinary, [[] for _ in ordinary], noise=0.01)]
+        replies_path = FIXTURES / REPLIES
+        if replies_path.exists():
+            replies = [
+                Example(
+                    row["text"],
+                    frozenset(),
+                    *detect_spans(row["text"], language=row["lang"]),
+                    writer="sellers' ordinary replies (reply_languages.jsonl)",
+                )
+                for row in read_corpus([replies_path])
+            ]
+            guards.append(Guard(replies, [[] for _ in replies], noise=REPLIES_NOISE))
         paths = [FIXTURES / name for name in GUARD_CORPORA]
         if not all(path.exists() for path in paths) or not OLD_FINDINGS.exists():
             return guards
