@@ -161,3 +161,17 @@ def test_sellers_ordinary_replies_stay_clean():
         flagged = [row["id"] for row in rows if scan(row["text"], language=row["lang"])]
     assert len(rows) == 490
     assert len(flagged) <= 0.02 * len(rows), flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Dziękujemy, paczka jest już w drodze do Pana.", "pl"),
+        ("Dziękujemy, paczka jest już w drodze do Ciebie.", "pl"),
+        ("We are on it", "en"),
+    ],
+)
+def test_everyday_replies_found_flagged_by_earlier_models_stay_clean(text, language):
+    """Each of these was once flagged (as marketing or a link) by a version of the model."""
+    with override_settings(PLATFORM_DOMAIN="marketplace.example"):
+        assert scan(text, language=language) == []
