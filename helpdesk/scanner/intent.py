@@ -4,8 +4,9 @@ The detectors find what can be pointed at: an address, a number, a link, an app'
 payment or marketing phrase of the lexicons.  People also ask to be paid outside, advertise or
 move the talk elsewhere without any of those words ("cancel the order and I refund you
 myself", "samples for our subscribers"), and they name an app to refuse it ("I'd rather not
-use WhatsApp, let's stay here") or as where they saw an advert.  For the three kinds where
-that happens (social, payment, marketing) a linear model weighs the whole message:
+use WhatsApp, let's stay here") or as where they saw an advert; and they dictate addresses
+and numbers in ways no pattern pieces together.  A linear model weighs the whole message, for
+every kind:
 
 * **Features**: the message's words and pairs of neighbouring words, the first
   ``PREFIX`` letters of longer words (a stem that survives inflection: "zapłacić", "zapłać"),
@@ -20,8 +21,10 @@ that happens (social, payment, marketing) a linear model weighs the whole messag
   probability is under its ``veto``;
   without a detector's finding of the kind, the model alone reports it at the kind's ``add``
   threshold or above (an address dictated in words the detectors cannot piece together,
-  payment outside without a brand, marketing without the obvious words).  The span is then
-  the sentence that weighs most for the kind, so the writer still sees what was found.
+  payment outside without a brand, marketing without the obvious words; for payment,
+  marketing and channel moves only when nearly sure, see ``training.INTENT_ADD_CHOICES``).
+  The span is then the sentence that weighs most for the kind, so the writer still sees what
+  was found.
 
 Pure: the model file is read once, on first use.
 """

@@ -140,7 +140,7 @@ def score(examples: Sequence[Example], decided: Sequence[set[str]]) -> tuple[int
 @dataclass
 class _Judged:
     """What ``intent.judge`` needs of one example, computed once: which kinds the detectors
-    found as hard evidence (never explained away) or as words only, and the model's
+    found as firm evidence (never explained away) or as soft words, and the model's
     probabilities."""
 
     hard: set[str]
