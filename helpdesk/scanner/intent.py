@@ -109,22 +109,24 @@ class Model:
         stems = {word[:PREFIX] for word in unique if len(word) > PREFIX}
         vectors += [w for w in map(split["p"].get, stems) if w is not None]
         vectors += [w for w in map(split["rule"].get, set(rule_kinds)) if w is not None]
-        if not vectors:
-            return list(self.bias)
-        columns = zip(*vectors, strict=True)
-        return [b + sum(column) for b, column in zip(self.bias, columns, strict=True)]
+        return self._add_up(vectors)
 
     def logits(self, feats: Iterable[str]) -> list[float]:
-        get = self.weights.get
-        vectors = [w for w in map(get, feats) if w is not None]
+        return self._add_up([w for w in map(self.weights.get, feats) if w is not None])
+
+    def _add_up(self, vectors: list[tuple[float, ...]]) -> list[float]:
+        """The bias plus the weight vectors, kind by kind (column sums in C: a message has a
+        few hundred features)."""
         if not vectors:
             return list(self.bias)
-        # Column sums in C (zip, sum): a message has a few hundred features.
         columns = zip(*vectors, strict=True)
         return [b + sum(column) for b, column in zip(self.bias, columns, strict=True)]
 
     def probabilities(self, feats: Iterable[str]) -> dict[str, float]:
-        return {kind: _sigmoid(z) for kind, z in zip(self.kinds, self.logits(feats), strict=True)}
+        return self.as_probabilities(self.logits(feats))
+
+    def as_probabilities(self, logits: list[float]) -> dict[str, float]:
+        return {kind: _sigmoid(z) for kind, z in zip(self.kinds, logits, strict=True)}
 
     def to_json(self) -> dict:
         return {
@@ -170,10 +172,7 @@ def judge(
     if trained is None:
         return list(spans)
     rule_kinds = {kind for kind, _, _ in spans}
-    probability = {
-        kind: _sigmoid(z)
-        for kind, z in zip(trained.kinds, trained.text_logits(text, rule_kinds), strict=True)
-    }
+    probability = trained.as_probabilities(trained.text_logits(text, rule_kinds))
     kept = [
         (kind, start, end)
         for kind, start, end in spans

@@ -20,7 +20,8 @@ import math
 import random
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from helpdesk.scanner.intent import (
@@ -66,8 +67,10 @@ class Example:
     lang: str = ""
     writer: str = ""  # who wrote it (the corpus file): cross-validation leaves one writer out
 
-    @property
+    @cached_property
     def feats(self) -> list[str]:
+        """The model's features, computed once (every fold of the cross-validation and the
+        final fit read them)."""
         return sorted(features(self.text, self.spans))
 
 
@@ -208,13 +211,14 @@ class Guard:
     recall ≥ ``recall`` for every kind and flags at most ``noise`` of its clean messages."""
 
     examples: list[Example]
-    keep: list[list[Span]]
+    keep: list[list[Span]] = field(default_factory=list)  # per example; none when empty
     recall: float = 0.95
     noise: float = 0.02
 
     def failure(self, trained: Model) -> str | None:
         decided: dict[str, list[tuple[Example, set[str]]]] = {}
-        for ex, keep in zip(self.examples, self.keep, strict=True):
+        keeps = self.keep or [[] for _ in self.examples]
+        for ex, keep in zip(self.examples, keeps, strict=True):
             kept = judge(ex.text, ex.spans, ex.soft, trained)
             for kind, start, end in keep:
                 if not any(k == kind and s <= start and end <= e for k, s, e in kept):

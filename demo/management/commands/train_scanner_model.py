@@ -14,16 +14,16 @@ from helpdesk.scanner.training import Example, Guard, corpus_digest, read_corpus
 
 FIXTURES = Path(settings.BASE_DIR) / "tests/helpdesk/fixtures"
 CORPUS = FIXTURES / "scanner_corpus"
-#: The product's labelled sample and the corpus written for issue 6: other writers, all ten
-#: languages. The thresholds must keep every finding the scanner made on the sample before
-#: the model (moderation_sample_old_findings.json) and issue 6's bar on both (recall ≥ 0.95
-#: for every kind, ≤ 2 % of clean messages flagged), with and without the language hint.
 #: Ordinary seller replies in the ten languages, written for the reply-language check by a
 #: writer who never read the scanner (never trained on): at most REPLIES_NOISE flagged.
 REPLIES = "reply_languages.jsonl"
 REPLIES_NOISE = 0.02
 #: Clean messages of the load generator per language added to the training examples.
 ORDINARY_PER_LANGUAGE = 100
+#: The product's labelled sample and the corpus written for issue 6: other writers, all ten
+#: languages. The thresholds must keep every finding the scanner made on the sample before
+#: the model (moderation_sample_old_findings.json) and issue 6's bar on both (recall ≥ 0.95
+#: for every kind, ≤ 2 % of clean messages flagged), with and without the language hint.
 GUARD_CORPORA = ("moderation_sample.jsonl", "moderation_extra.jsonl")
 OLD_FINDINGS = FIXTURES / "moderation_sample_old_findings.json"
 #: The corpus's own platform domain: its writers linked to it as the platform.
@@ -34,6 +34,20 @@ def development_files(folder: Path) -> list[Path]:
     """The development split: every corpus file except the test split (``test_*``), which is
     never trained or tuned on."""
     return sorted(path for path in folder.glob("*.jsonl") if not path.name.startswith("test_"))
+
+
+def clean_examples(rows: list[dict], writer: str) -> list[Example]:
+    """Messages known to be clean ({"text", "lang"}), read with their language's hint."""
+    return [
+        Example(
+            row["text"],
+            frozenset(),
+            *detect_spans(row["text"], language=row["lang"]),
+            lang=row["lang"],
+            writer=writer,
+        )
+        for row in rows
+    ]
 
 
 class Command(BaseCommand):
@@ -78,12 +92,10 @@ class Command(BaseCommand):
                     )
             # Ordinary traffic as clean examples: the load generator's sentences (another sample
             # than the guard's), so that "thank you, the parcel is on its way" weighs as clean.
-            ordinary = after_sales_messages(per_language=ORDINARY_PER_LANGUAGE, seed=2)
-            for row in ordinary:
-                spans, soft = detect_spans(row["text"], language=row["lang"])
-                examples.append(
-                    Example(row["text"], frozenset(), spans, soft, row["lang"], "load generator")
-                )
+            ordinary = clean_examples(
+                after_sales_messages(per_language=ORDINARY_PER_LANGUAGE, seed=2), "load generator"
+            )
+            examples += ordinary
             guards = self.guards()
         self.stdout.write(
             f"{len(examples) - len(ordinary)} messages from {', '.join(p.name for p in files)} and "
@@ -100,7 +112,7 @@ class Command(BaseCommand):
                 "`manage.py train_scanner_model`; do not edit by hand."
             ),
             "corpus": [path.name for path in files],
-            "guards": [*GUARD_CORPORA, OLD_FINDINGS.name, "demo.loadgen.samples"],
+            "guards": [*GUARD_CORPORA, OLD_FINDINGS.name, REPLIES, "demo.loadgen.samples"],
             "corpus_sha256": digest,
             "messages": len(examples),
             "model": model.to_json(),
@@ -119,28 +131,16 @@ class Command(BaseCommand):
         generator (every language but English, 40 each: at most 1 % flagged), sellers'
         ordinary replies (REPLIES), and the earlier corpora with the old scanner's findings
         (see GUARD_CORPORA)."""
-        ordinary = [
-            Example(
-                row["text"],
-                frozenset(),
-                *detect_spans(row["text"], language=row["lang"]),
-                writer="the load generator's after-sales messages",
-            )
-            for row in after_sales_messages()
-        ]
-        guards = [Guard(ordinary, [[] for _ in ordinary], noise=0.01)]
+        ordinary = clean_examples(
+            after_sales_messages(), "the load generator's after-sales messages"
+        )
+        guards = [Guard(ordinary, noise=0.01)]
         replies_path = FIXTURES / REPLIES
         if replies_path.exists():
-            replies = [
-                Example(
-                    row["text"],
-                    frozenset(),
-                    *detect_spans(row["text"], language=row["lang"]),
-                    writer="sellers' ordinary replies (reply_languages.jsonl)",
-                )
-                for row in read_corpus([replies_path])
-            ]
-            guards.append(Guard(replies, [[] for _ in replies], noise=REPLIES_NOISE))
+            replies = clean_examples(
+                read_corpus([replies_path]), f"sellers' ordinary replies ({REPLIES})"
+            )
+            guards.append(Guard(replies, noise=REPLIES_NOISE))
         paths = [FIXTURES / name for name in GUARD_CORPORA]
         if not all(path.exists() for path in paths) or not OLD_FINDINGS.exists():
             return guards
