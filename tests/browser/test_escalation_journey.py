@@ -15,6 +15,7 @@ from accounts.models import User
 from helpdesk.models import Escalation, Thread
 from helpdesk.services import thread_open
 from sla.models import ResponseClock
+from tests.browser.pages import log_in
 from tests.factories import (
     PASSWORD,
     SellerFactory,
@@ -22,15 +23,6 @@ from tests.factories import (
     UserFactory,
     make_order,
 )
-
-
-def log_in(page, base, email):
-    page.goto(f"{base}/accounts/login/")
-    page.locator("input[name=username]").fill(email)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("main button[type=submit]").click()
-    expect(page).not_to_have_url(re.compile("/accounts/login/"))
-
 
 pytestmark = [
     pytest.mark.browser,

@@ -10,21 +10,15 @@ from playwright.sync_api import expect
 
 import helpdesk.views
 from accounts.models import User
+from demo.management.commands.seed_demo import DEMO_PASSWORD
 from orders.models import Order
+from tests.browser.pages import log_in
 from tests.factories import png_bytes
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
 ]
-
-
-def log_in(page, base, email):
-    page.goto(f"{base}/accounts/login/")
-    page.locator("input[name=username]").fill(email)
-    page.locator("input[name=password]").fill("helpdesk-demo")
-    page.locator("main button[type=submit]").click()
-    expect(page).not_to_have_url(re.compile("/accounts/login/"))
 
 
 def test_return_request_with_photo_answered_by_status_updates(
@@ -44,7 +38,7 @@ def test_return_request_with_photo_answered_by_status_updates(
 
     # The demo buyer (French interface) opens a return request from the order page.
     buyer = browser.new_page(viewport={"width": 1280, "height": 900})
-    log_in(buyer, base, "buyer@example.com")
+    log_in(buyer, base, "buyer@example.com", DEMO_PASSWORD)
     buyer.goto(f"{base}/orders/{order.number}/")
     buyer.locator(f"a[href='/orders/{order.number}/contact/']").click()
     buyer.locator("select[name=topic]").select_option("return")
@@ -60,7 +54,7 @@ def test_return_request_with_photo_answered_by_status_updates(
 
     # The seller agent finds it at the top of "awaiting our reply".
     seller = browser.new_page(viewport={"width": 1280, "height": 900})
-    log_in(seller, base, "lena@werkzeug-schmidt.example")
+    log_in(seller, base, "lena@werkzeug-schmidt.example", DEMO_PASSWORD)
     seller.goto(f"{base}/seller/inbox/")
     first = seller.locator("#thread-list tbody tr").first
     expect(first).to_contain_text(order.number)

@@ -20,20 +20,13 @@ from playwright.sync_api import expect
 
 from helpdesk.services import status_update_post, thread_open
 from orders.models import Market
-from tests.factories import PASSWORD, SellerFactory, SellerMemberFactory, UserFactory, make_order
+from tests.browser.pages import log_in
+from tests.factories import SellerFactory, SellerMemberFactory, UserFactory, make_order
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1366, "height": 900}
-
-
-def log_in(page, base, email):
-    page.goto(f"{base}/accounts/login/")
-    page.locator("input[name=username]").fill(email)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("main button[type=submit]").click()
-    expect(page).not_to_have_url(re.compile("/accounts/login/"))
 
 
 def in_language(language, text):

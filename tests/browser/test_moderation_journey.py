@@ -11,11 +11,12 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.models import User
+from demo.management.commands.seed_demo import DEMO_PASSWORD
 from helpdesk.models import Message, MessageReview, Thread
 from helpdesk.services import thread_open
 from orders.models import Order
 from sla.models import ResponseClock
-from tests.browser.test_helpdesk_journey import log_in
+from tests.browser.pages import log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -43,7 +44,7 @@ def test_held_reply_is_explained_reviewed_and_delivered(live_server, browser, tm
 
     # The seller types a reply with a phone number: the check explains before sending.
     seller = browser.new_page(viewport={"width": 1280, "height": 900})
-    log_in(seller, base, "lena@werkzeug-schmidt.example")
+    log_in(seller, base, "lena@werkzeug-schmidt.example", DEMO_PASSWORD)
     seller.goto(thread_url)
     body = seller.locator("#reply textarea[name=body]")
     body.fill(f"Guten Tag, rufen Sie mich bitte an: {PHONE}")
@@ -80,7 +81,7 @@ def test_held_reply_is_explained_reviewed_and_delivered(live_server, browser, tm
 
     # The buyer does not see it, and is told an answer is being checked.
     buyer = browser.new_page(viewport={"width": 1280, "height": 900})
-    log_in(buyer, base, "buyer@example.com")
+    log_in(buyer, base, "buyer@example.com", DEMO_PASSWORD)
     buyer.goto(thread_url)
     expect(buyer.locator("#timeline")).to_contain_text("Wann kommt mein Paket an?")
     expect(buyer.locator("#timeline")).not_to_contain_text(PHONE)
