@@ -1,48 +1,104 @@
-"""IBANs (payment): a checksum-valid IBAN of the right length for its country, and the Polish
-26-digit account number (NRB) written without "PL", which has the same checksum.  Found
-first, so its digits are never read as a phone number.
+"""Bank accounts (payment): IBANs, the Polish 26-digit account number (NRB) written without
+"PL", which has the same checksum, and national account formats (``account_formats`` of
+common.toml).  Found first, so their digits are never read as a phone number.
+
+An IBAN is the right length for its country (any length from 15 to 34 for a country not in
+the table) and either checksum-valid or written the way IBANs are printed: in groups of four,
+or in one piece, with mostly digits after the country.  A mistyped or invented IBAN asks for a
+transfer all the same; the shape keeps ordinary words and codes out.  It ends where its
+country's length is reached, whatever word follows ("FR76 3000 … 943 en indiquant …").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from helpdesk.scanner.findings import Collector
 from helpdesk.scanner.gates import Facts
 from helpdesk.scanner.lexicon import COMMON
 from helpdesk.scanner.normalise import Normalised
 
-_IBAN = re.compile(r"\b[a-z]{2}\d{2}(?:[ ]?[a-z0-9]){11,30}\b")
+_IBAN = re.compile(r"\b[a-z]{2}\d{2}(?:[ ]?[a-z0-9]){11,30}")
 #: Two letters and two digits starting a word, found from the digits (``re`` skips to digits
 #: in C when a pattern starts with one).
+_IBAN_START = re.compile(r"\b[a-z]{2}\d{2}")
 _IBAN_HEAD = re.compile(r"\d(?<=(?<!\w)[a-z]{2}\d)\d")
 #: (?<![\d ])\d{2}(?: ?\d{4}){6}(?![\d]), written to start with its first digit (same matches).
 _NRB = re.compile(r"\d(?<![\d ]\d)\d(?: ?\d{4}){6}(?!\d)")
 #: IBAN length per country (common.toml).
 IBAN_LENGTHS: dict[str, int] = dict(COMMON["iban_lengths"])
+_ACCOUNT_FORMATS = re.compile("|".join(f"(?:{p})" for p in COMMON["account_formats"]))
+
+
+def _checksum_is_valid(compact: str) -> bool:
+    rearranged = compact[4:] + compact[:4]
+    digits = "".join(str(int(ch, 36)) for ch in rearranged.upper())
+    return int(digits) % 97 == 1
 
 
 def _iban_is_valid(candidate: str) -> bool:
+    """A checksum-valid IBAN of the right length for its country."""
     compact = candidate.replace(" ", "").upper()
     expected = IBAN_LENGTHS.get(compact[:2])
     if expected is not None and len(compact) != expected:
         return False
-    if not 15 <= len(compact) <= 34:
+    return 15 <= len(compact) <= 34 and _checksum_is_valid(compact)
+
+
+def _printed_like_an_iban(candidate: str) -> bool:
+    """In one piece or in groups of four (the last one shorter), mostly digits after the
+    country and check digits."""
+    groups = candidate.split(" ")
+    if len(groups) > 1 and not (
+        all(len(g) == 4 for g in groups[:-1]) and 1 <= len(groups[-1]) <= 4
+    ):
         return False
-    rearranged = compact[4:] + compact[:4]
-    digits = "".join(str(int(ch, 36)) for ch in rearranged)
-    return int(digits) % 97 == 1
+    bban = "".join(groups)[4:]
+    return sum(map(str.isdigit, bban)) * 2 >= len(bban)
+
+
+def _iban_at(text: str, match: re.Match[str]) -> int | None:
+    """Where the IBAN that ``match`` starts ends, or None: the longest prefix of the match
+    that ends a word, has a length its country allows and is valid or printed like one."""
+    country = match.group()[:2].upper()
+    expected = IBAN_LENGTHS.get(country)
+    ends = []
+    compact = 0
+    for index in range(match.start(), match.end()):
+        if text[index] == " ":
+            continue
+        compact += 1
+        after = index + 1
+        if after < len(text) and text[after].isalnum():
+            continue
+        if (expected is None and 15 <= compact <= 34) or compact == expected:
+            ends.append(after)
+    for end in reversed(ends):
+        candidate = text[match.start() : end]
+        if _iban_is_valid(candidate) or (expected and _printed_like_an_iban(candidate)):
+            return end
+    return None
 
 
 def detect_iban(norm: Normalised, found: Collector, facts: Facts) -> None:
-    for match in _matches(_IBAN, norm.text, _iban_starts(facts)):
-        if _iban_is_valid(match.group()):
-            found.add("payment", match.start(), match.end(), claim=True)
+    text = norm.text
+    covered = 0
+    for start in _iban_starts(facts):
+        if start >= covered and (match := _IBAN.match(text, start)):
+            end = _iban_at(text, match)
+            if end is not None:
+                covered = end
+                found.add("payment", start, end, claim=True)
     # Polish customers write the 26-digit NRB without "PL"; it is the same checksum.
-    for match in _nrb_matches(norm.text, facts):
+    for match in _nrb_matches(text, facts):
         if _iban_is_valid("PL" + match.group().replace(" ", "")):
             found.add("payment", match.start(), match.end(), claim=True)
+    # National account numbers: every format has a run of six digits or more.
+    if not facts.shortcuts or facts.chains():
+        for match in _ACCOUNT_FORMATS.finditer(text):
+            if not found.overlaps_claim(match.start(), match.end()):
+                found.add("payment", match.start(), match.end(), claim=True)
 
 
 def _nrb_matches(text: str, facts: Facts) -> Iterator[re.Match[str]]:
@@ -55,24 +111,8 @@ def _nrb_matches(text: str, facts: Facts) -> Iterator[re.Match[str]]:
             yield from _NRB.finditer(text, chain.start, chain.end)
 
 
-def _matches(
-    pattern: re.Pattern[str], text: str, starts: Iterable[int] | None
-) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)`` when every match starts at one of ``starts`` (sorted; None:
-    anywhere), without trying the pattern at every other character."""
-    if starts is None:
-        yield from pattern.finditer(text)
-        return
-    covered = 0
-    for start in starts:
-        if start >= covered and (match := pattern.match(text, start)):
-            covered = match.end()
-            yield match
-
-
-def _iban_starts(facts: Facts) -> Iterator[int] | None:
-    """Where an IBAN can start: a word that starts with two letters then two digits
-    (None: anywhere)."""
+def _iban_starts(facts: Facts) -> Iterator[int]:
+    """Where an IBAN can start: a word that starts with two letters then two digits."""
     if not facts.shortcuts:
-        return None
+        return (found.start() for found in _IBAN_START.finditer(facts.text))
     return (found.start() - 2 for found in _IBAN_HEAD.finditer(facts.text))

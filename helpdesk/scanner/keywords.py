@@ -25,13 +25,16 @@ S = LEXICON.slot
 #: Messaging apps and social networks, and each language's own spellings of them ("łatsap",
 #: "guasap"); the stem takes any inflection ("Telegramie", "Viberen").
 SOCIAL_STEMS = (*COMMON["social_stems"], *LEXICON.union("social.app_names"))
-#: Signal is also an everyday English word, so it needs a preposition before it.
+#: Signal is also an everyday English word, so it needs a preposition before it; so do the
+#: other apps whose names are words or initials ("pe face", "na WA"), or a question ("Signal?").
 SIGNAL_PREPOSITIONS = LEXICON.union("social.signal_prepositions")
+AMBIGUOUS_NAMES = "|".join(COMMON["social_names_after_preposition"])
+ASKED_NAMES = "|".join(COMMON["social_names_asked"])
 
 #: Off-platform payment phrases that are unambiguous on their own.
 PAYMENT_STRONG = (
     # PayPal friends & family / personal payments, in every market language
-    rf"paypal\W{{0,3}}(?:\w+\W+){{0,3}}?{S('payment.paypal_personal')}",
+    rf"(?:paypal\w*|\bpp)\W{{0,3}}(?:\w+\W+){{0,3}}?{S('payment.paypal_personal')}",
     *COMMON["payment_strong"],
     *LEXICON.union("payment.strong"),
     # "zaplaťte přímo", "přímo na můj účet"
@@ -101,12 +104,23 @@ MARKETING_PATTERNS = (
 #: A discount code: "code FIDELE12" next to a reduction cue in the same sentence.
 DISCOUNT_CUES = f"(?:%|{S('marketing.discount_cues')})"
 
-_SOCIAL_NAME = re.compile(
-    rf"\b(?:{'|'.join(SOCIAL_STEMS)})\w*"
-    rf"|\b(?:{literal_alternation(COMMON['social_short_names'])})\b(?=\W*(?:@|dm|:))"
+#: One entry per app name (a table of entries gets gates for each; "\b(?:a|b)\w*" matches what
+#: "\b(?:a)\w*|\b(?:b)\w*" does).
+_SOCIAL_NAME_ENTRIES = (
+    *(rf"\b(?:{stem})\w*" for stem in SOCIAL_STEMS),
+    rf"\b(?:{literal_alternation(COMMON['social_short_names'])})\b(?=\W*(?:@|dm|:))",
 )
 _SIGNAL = re.compile(
-    rf"\b(?:{literal_alternation(SIGNAL_PREPOSITIONS)})\s+signal\b|\bsignal\s*(?:app|messenger)\b"
+    rf"\b(?:{literal_alternation(SIGNAL_PREPOSITIONS)})\s+(?:{AMBIGUOUS_NAMES})\b"
+    rf"|\bsignal\s*(?:app|messenger)\b|\b(?:{ASKED_NAMES})"
+)
+#: A text message with a phone number (eight digits or more) in the same sentence, after or
+#: before it.
+_NUMBER = r"\d(?:[\s./-]{0,3}\d){7,}"
+_SMS_WORD = rf"\b(?:{'|'.join(COMMON['sms_words'])})\w*"
+_SMS = (
+    rf"{_SMS_WORD}(?=[^.!?\n]{{0,60}}?{_NUMBER})",
+    rf"(?<!\d){_NUMBER}[^.!?\n]{{0,40}}?{_SMS_WORD}",
 )
 _PLATFORM_WORDS = re.compile(PLATFORM_WORDS)
 _OFF_PLATFORM = re.compile(OFF_PLATFORM_CUES)
@@ -121,17 +135,18 @@ _PAYMENT_STRONG = Family(PAYMENT_STRONG)
 _PAYMENT_WEAK = Family(PAYMENT_WEAK)
 _MARKETING = Family(MARKETING_PATTERNS, grouped=True)
 _DISCOUNT = Family([_DISCOUNT_CODE])
-_SOCIAL_NAMES = Family([_SOCIAL_NAME.pattern])
+_SOCIAL_NAMES = Family(_SOCIAL_NAME_ENTRIES, grouped=True)
 _SIGNAL_APP = Family([_SIGNAL.pattern])
+_SMS_NUMBER = Family(_SMS)
 
 
 def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
     text = norm.text
-    for family, kind in ((_SOCIAL_NAMES, "social"), (_SIGNAL_APP, "social")):
+    for family in (_SOCIAL_NAMES, _SIGNAL_APP, _SMS_NUMBER):
         pattern = family.for_text(facts)
         if pattern is not None:
             for match in pattern.finditer(text):
-                found.add(kind, match.start(), match.end(), soft=True)
+                found.add("social", match.start(), match.end(), soft=True)
     strong = _PAYMENT_STRONG.for_text(facts)
     if strong is not None:
         for match in strong.finditer(text):

@@ -128,6 +128,9 @@ COMMON_KEYS: dict[str, str] = {
     "mail_providers": WORDS,
     "social_stems": REGEX,
     "social_short_names": WORDS,
+    "social_names_after_preposition": REGEX,
+    "social_names_asked": REGEX,
+    "sms_words": REGEX,
     "social_domains": WORDS,
     "payment_domains": WORDS,
     "disguised_channels": WORDS,
@@ -136,6 +139,7 @@ COMMON_KEYS: dict[str, str] = {
     "identifier_keywords": REGEX,
     "payment_strong": REGEX,
     "payment_weak": REGEX,
+    "account_formats": REGEX,
     "leet": LETTERS,
     "iban_lengths": LENGTHS,
 }

@@ -195,11 +195,47 @@ def test_a_valid_iban_is_a_payment_finding():
     assert "".join(spaced.split()) == "".join(f"Konto: {spaced}"[findings[0].start :].split())
 
 
-def test_an_iban_with_one_digit_changed_is_not_a_payment_finding():
+def test_a_mistyped_iban_printed_like_one_is_still_a_payment_finding():
+    """Someone who writes an IBAN asks for a transfer, whether or not they typed it right."""
     iban = iban_with_checksum("FR", "20041010050500013M02606")
     broken = iban[:-1] + str((int(iban[-1]) + 1) % 10)
+    spaced = " ".join(broken[i : i + 4] for i in range(0, len(broken), 4))
     assert kinds(iban, "fr") == {"payment"}
-    assert kinds(broken, "fr") == set()
+    assert kinds(broken, "fr") == {"payment"}
+    assert kinds(f"Virez sur {spaced} svp", "fr") == {"payment"}
+
+
+def test_an_iban_ends_at_its_countrys_length_whatever_word_follows():
+    iban = iban_with_checksum("ES", "21000418450200051332")
+    spaced = " ".join(iban[i : i + 4] for i in range(0, len(iban), 4))
+    for text in (f"Transfiéralo a {spaced} indicando el pedido", f"a {iban} indicando"):
+        (finding,) = detect(text, language="es")
+        assert (finding.kind, text[finding.start : finding.end]) == (
+            "payment",
+            spaced if " " in text[text.index(iban[:4]) :][:5] else iban,
+        )
+
+
+def test_an_iban_shape_without_its_checksum_needs_groups_of_four_and_digits():
+    # the right length for DE (22) and a word end, but not printed like an IBAN
+    assert kinds("de12 this is a sentence here ok", "en") == set()
+    assert kinds("Modell DE12 345 6789 0123 4567 89 ist da", "de") != {"payment"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("inkább utald a számlámra, 11773016-12345678-00000000, úgy gyorsabb", "hu"),
+        ("Číslo účtu 19-2000145399/0800, děkuji.", "cs"),
+        ("Please remit by BACS, sort code 20-45-77, account 55779911.", "en"),
+    ],
+)
+def test_a_national_account_number_is_a_payment_finding(text, language):
+    assert "payment" in kinds(text, language)
+
+
+def test_a_delivery_note_number_with_a_slash_is_no_account_number():
+    assert "payment" not in kinds("A 2026/0512 számú szállítólevélen 30 karton szerepel.", "hu")
 
 
 def test_a_polish_account_number_without_country_code_is_checked_as_an_iban():
@@ -413,6 +449,25 @@ MESSAGING_APPS = [
     ("t.me/shopbot", None),
     ("message me on Signal", "en"),
     ("Mein Insta ist @lederwaren_engel", "de"),
+    # apps written as they sound, abbreviated, or named by a word or initials after a preposition
+    ("mandami le foto su uotsap", "it"),
+    ("¿Tienes guasap? Te mando un audio", "es"),
+    ("vatszap van? oda küldeném", "hu"),
+    ("Contactez-moi sur vaïbeur", "fr"),
+    ("máte vajber? tam se domluvíme", "cs"),
+    ("pošlete mi to do messendžru", "cs"),
+    ("Ich habe Ihnen eine Anfrage auf Facebuk geschickt", "de"),
+    ("Napíšte mi na fejsbúku", "sk"),
+    ("dodaj mnie na snapie: ola_k22", "pl"),
+    ("napíš mi na face, tam som stále online", "sk"),
+    ("scrieți-mi pe mess, vă răspund repede", "ro"),
+    ("Signal? Wäre mir lieber.", "de"),
+    ("máte WA? pošlem fotky", "sk"),
+    ("Możemy się zdzwonić na Skypie?", "pl"),
+    ("Un compañero te hace una videollamada mañana", "es"),
+    # a text message to a number
+    ("wystarczy SMS na 733 221 908 i wysyłam", "pl"),
+    ("textote-moi au 06 41 27 83 09", "fr"),
 ]
 
 
@@ -431,6 +486,24 @@ def test_a_messaging_link_is_also_an_external_link_and_wa_me_a_number():
 
 def test_the_word_signal_alone_is_not_a_messaging_app():
     assert kinds("The router has no signal after the update.", "en") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The strap snapped and a wasp got into the Vespa's box.", "en"),
+        ("Vibrace motoru je silná, vibrátor nefunguje.", "cs"),
+        ("Bez signálu to nejde.", "cs"),
+        ("Sur la face avant il y a une rayure.", "fr"),
+        ("Cena za gram to 12 zł, zamawiam na gram.", "pl"),
+        ("I ordered it on line last week.", "en"),
+        ("Vous recevrez un SMS quand le colis arrive.", "fr"),
+        ("Te llegará un SMS con el código 4821.", "es"),
+        ("guapo, vocabulary, wątpię", None),
+    ],
+)
+def test_words_that_look_like_app_names_are_not_social(text, language):
+    assert "social" not in kinds(text, language)
 
 
 # --- marketing ---------------------------------------------------------------------------------
