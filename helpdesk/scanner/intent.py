@@ -15,10 +15,15 @@ every kind:
 * **Model**: logistic regression, one weight per feature and kind, trained by
   ``manage.py train_scanner_model`` on the corpus's development split (``training``) and
   committed as ``intent_model.json``.  Reading it is a dictionary look-up per feature.
-* **Decision**, per kind: a detector's *soft* finding (a word or phrase of the lexicons: an
-  app's name, a payment or marketing phrase, which a refusal or a mention may explain; never
-  an address, a number, a link, a handle or a disguised name) is dropped when the model's
-  probability is under its ``veto``;
+* **Span model**: a second logistic regression reads each of the detectors' *soft* findings
+  (a word or phrase of the lexicons: an app's name, a payment or marketing phrase, which a
+  refusal or a mention may explain; never an address, a number, a link, a handle or a
+  disguised name) with the ``CONTEXT`` words around it (``span_features``): "nemám Viber",
+  "j'ai vu votre pub sur Instagram" and "l'application Instagram plante" are not meant as
+  "napište mi na Viber" is.  Reading the words next to the finding rather than the whole
+  message keeps a payment request from explaining away the app named beside it.
+* **Decision**, per kind: a soft finding is dropped when the message model's probability of
+  its kind is under ``veto`` or the span model's is under ``span_veto``;
   without a detector's finding of the kind, the model alone reports it at the kind's ``add``
   threshold or above (an address dictated in words the detectors cannot piece together,
   payment outside without a brand, marketing without the obvious words; for payment,
@@ -49,6 +54,13 @@ CONTACT_KINDS = frozenset({"email", "phone", "url"})
 MODEL_PATH = Path(__file__).with_name("intent_model.json")
 #: Letters of a word kept as its stem feature (words longer than this only).
 PREFIX = 5
+#: Words on each side of a detector's word finding that the span model reads ("nemám Viber",
+#: "I'd rather not use WhatsApp", "saw your ad on Instagram").
+CONTEXT = 5
+#: Words on each side of every finding that the message model reads.
+MESSAGE_CONTEXT = 3
+#: Characters on each side of a finding in which those words are looked for.
+_CONTEXT_CHARS = 60
 
 Span = tuple[str, int, int]  # kind, start, end in the original text
 
@@ -70,15 +82,76 @@ def _words(text: str) -> list[str]:
     return ["0" if token[0].isdigit() else token for token in _TOKEN.findall(_fold(text))]
 
 
+def _context(text: str, spans: Iterable[Span]) -> set[str]:
+    """The ``MESSAGE_CONTEXT`` words on each side of each finding, keyed by its kind
+    ("social:nemam")."""
+    found: set[str] = set()
+    for kind, start, end in spans:
+        before = _words(text[max(0, start - _CONTEXT_CHARS) : start])[-MESSAGE_CONTEXT:]
+        after = _words(text[end : end + _CONTEXT_CHARS])[:MESSAGE_CONTEXT]
+        found.update(f"{kind}:{word}" for word in (*before, *after))
+    return found
+
+
 def features(text: str, spans: Iterable[Span] = ()) -> set[str]:
     """The model's features of ``text``; ``spans`` are the detectors' findings in it."""
+    spans = list(spans)
     words = _words(text)
     unique = set(words)
     found = {"w:" + word for word in unique}
     found.update({f"b:{a} {b}" for a, b in pairwise(words)})
     found.update({"p:" + word[:PREFIX] for word in unique if len(word) > PREFIX})
     found.update({"rule:" + kind for kind, _, _ in spans})
+    found.update({"c:" + key for key in _context(text, spans)})
     return found
+
+
+def span_features(text: str, span: Span) -> set[str]:
+    """What the span model reads of one word finding: its kind, its own words ("viber",
+    "przelew"), and the ``CONTEXT`` words on each side with their stems, each keyed by the
+    finding's kind."""
+    kind, start, end = span
+    found = {"k:" + kind}
+    found.update(f"s:{kind}:{word}" for word in _words(text[start:end]))
+    before = _words(text[max(0, start - _CONTEXT_CHARS) : start])[-CONTEXT:]
+    after = _words(text[end : end + _CONTEXT_CHARS])[:CONTEXT]
+    for word in (*before, *after):
+        found.add(f"c:{kind}:{word}")
+        if len(word) > PREFIX:
+            found.add(f"c:{kind}:{word[:PREFIX]}~")
+    return found
+
+
+@dataclass(frozen=True)
+class SpanModel:
+    """Whether a detector's word finding is meant: logistic regression on ``span_features``
+    (a refusal, a mention of where an advert was seen, an app on a phone that crashes)."""
+
+    bias: float
+    weights: dict[str, float]
+
+    def probability(self, text: str, span: Span) -> float:
+        """The probability that the finding is meant; 1.0 when the model has not learned every
+        one of its own words (a language it was not trained on: it does not judge what it
+        cannot read)."""
+        return self.probability_of(span_features(text, span))
+
+    def probability_of(self, feats: Iterable[str]) -> float:
+        weights = self.weights
+        own = [f for f in feats if f.startswith("s:")]
+        if not own or not all(f in weights for f in own):
+            return 1.0
+        return _sigmoid(self.bias + sum(weights[f] for f in feats if f in weights))
+
+    def to_json(self) -> dict:
+        return {
+            "bias": round(self.bias, 2),
+            "weights": {f: round(w, 2) for f, w in sorted(self.weights.items())},
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> SpanModel:
+        return cls(bias=data["bias"], weights=dict(data["weights"]))
 
 
 @dataclass(frozen=True)
@@ -86,21 +159,30 @@ class Model:
     kinds: tuple[str, ...]
     bias: tuple[float, ...]
     weights: dict[str, tuple[float, ...]]
-    veto: float
+    veto: float  # a word finding is dropped under this probability of its kind (message)
     add: tuple[float, ...]  # per kind, in the order of ``kinds``
+    spans: SpanModel | None = None
+    span_veto: float = 0.0  # … or under this probability of the span model
 
     def __post_init__(self) -> None:
         # The weights split by feature type, keyed without their prefix ("w:", "b:", "p:",
         # "rule:"): ``text_logits`` looks words up without building a string per feature.
-        split: dict[str, dict[str, tuple[float, ...]]] = {"w": {}, "b": {}, "p": {}, "rule": {}}
+        split: dict[str, dict[str, tuple[float, ...]]] = {
+            "w": {},
+            "b": {},
+            "p": {},
+            "rule": {},
+            "c": {},
+        }
         for feature, w in self.weights.items():
             kind, _, key = feature.partition(":")
             split[kind][key] = w
         object.__setattr__(self, "_split", split)
 
-    def text_logits(self, text: str, rule_kinds: Iterable[str]) -> list[float]:
-        """``logits(features(text, spans))`` for spans of ``rule_kinds``, computed faster."""
+    def text_logits(self, text: str, spans: Sequence[Span]) -> list[float]:
+        """``logits(features(text, spans))``, computed faster."""
         split = self._split  # type: ignore[attr-defined]
+        rule_kinds = {kind for kind, _, _ in spans}
         words = _words(text)
         unique = set(words)
         vectors = [w for w in map(split["w"].get, unique) if w is not None]
@@ -108,7 +190,9 @@ class Model:
         vectors += [w for w in map(split["b"].get, pairs) if w is not None]
         stems = {word[:PREFIX] for word in unique if len(word) > PREFIX}
         vectors += [w for w in map(split["p"].get, stems) if w is not None]
-        vectors += [w for w in map(split["rule"].get, set(rule_kinds)) if w is not None]
+        vectors += [w for w in map(split["rule"].get, rule_kinds) if w is not None]
+        if spans:
+            vectors += [w for w in map(split["c"].get, _context(text, spans)) if w is not None]
         return self._add_up(vectors)
 
     def logits(self, feats: Iterable[str]) -> list[float]:
@@ -135,6 +219,7 @@ class Model:
             "veto": self.veto,
             "add": list(self.add),
             "weights": {f: [round(v, 2) for v in w] for f, w in sorted(self.weights.items())},
+            **({"spans": self.spans.to_json(), "span_veto": self.span_veto} if self.spans else {}),
         }
 
     @classmethod
@@ -145,6 +230,8 @@ class Model:
             weights={f: tuple(w) for f, w in data["weights"].items()},
             veto=data["veto"],
             add=tuple(data["add"]),
+            spans=SpanModel.from_json(data["spans"]) if "spans" in data else None,
+            span_veto=data.get("span_veto", 0.0),
         )
 
 
@@ -172,18 +259,22 @@ def judge(
     if trained is None:
         return list(spans)
     rule_kinds = {kind for kind, _, _ in spans}
-    probability = trained.as_probabilities(trained.text_logits(text, rule_kinds))
-    kept = [
-        (kind, start, end)
-        for kind, start, end in spans
-        if (kind, start, end) not in soft or probability.get(kind, 1.0) >= trained.veto
-    ]
+    probability = trained.as_probabilities(trained.text_logits(text, spans))
+    kept = [span for span in spans if span not in soft or _meant(text, span, trained, probability)]
     for kind, add in zip(trained.kinds, trained.add, strict=True):
         if kind not in rule_kinds and probability[kind] >= add:
             span = _heaviest_sentence(text, kind, trained)
             if span is not None:
                 kept.append((kind, *span))
     return kept
+
+
+def _meant(text: str, span: Span, trained: Model, probability: dict[str, float]) -> bool:
+    """A word finding stays when both models read it as meant: the message model (the kind
+    in the whole message) and the span model (the words next to it)."""
+    if probability.get(span[0], 1.0) < trained.veto:
+        return False
+    return trained.spans is None or trained.spans.probability(text, span) >= trained.span_veto
 
 
 def _heaviest_sentence(text: str, kind: str, trained: Model) -> tuple[int, int] | None:

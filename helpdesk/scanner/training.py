@@ -1,14 +1,17 @@
 """Training the intent model (``helpdesk.scanner.intent``) on the labelled corpus.
 
-Logistic regression, one output per modelled kind, fitted by stochastic gradient descent with
-AdaGrad steps and a little L2 regularisation, in a fixed order (seeded): the same corpus and
-the same detectors give the same file.  A few thousand messages train in seconds; no
+Two logistic regressions, fitted by stochastic gradient descent with AdaGrad steps and a
+little L2 regularisation, in a fixed order (seeded): the same corpus and the same detectors
+give the same file.  The message model has one output per modelled kind (``fit``); the span
+model one output, whether a soft finding's kind is among the message's labels, read from the
+words around it (``fit_spans``).  A few thousand messages train in seconds; no
 machine-learning library is needed to train or to read the model.
 
 The thresholds are chosen by cross-validation on the training messages, leaving one writer
 out at a time (the corpus files are the writers): the model trained on the other writers
 judges the messages of the one it did not see, as the scanner will judge people who wrote
-nothing of its corpus, and the thresholds with the fewest
+nothing of its corpus (both models of a fold are trained without that writer), and the
+thresholds with the fewest
 errors (labelled kinds missed plus ``FALSE_ALARM_COST`` for each clean message flagged) is kept.
 """
 
@@ -29,9 +32,11 @@ from helpdesk.scanner.intent import (
     MODELLED,
     Model,
     Span,
+    SpanModel,
     _sigmoid,
     features,
     judge,
+    span_features,
 )
 
 EPOCHS = 10
@@ -50,6 +55,7 @@ MIN_COUNT = 3
 #: message from an honest person).
 FALSE_ALARM_COST = 2
 VETO_CHOICES = (0.0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4)
+SPAN_VETO_CHOICES = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
 #: 1.01: the model never reports the kind alone.
 ADD_CHOICES = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98, 1.01)
 #: The model alone reports payment, marketing or a channel move only when nearly sure: such a
@@ -73,6 +79,15 @@ class Example:
         final fit read them)."""
         return sorted(features(self.text, self.spans))
 
+    @cached_property
+    def soft_feats(self) -> list[tuple[str, list[str]]]:
+        """Each soft finding's kind and span-model features, in the order of ``spans``."""
+        return [
+            (span[0], sorted(span_features(self.text, span)))
+            for span in self.spans
+            if span in self.soft
+        ]
+
 
 def read_corpus(paths: Sequence[Path]) -> list[dict]:
     rows: list[dict] = []
@@ -90,24 +105,45 @@ def corpus_digest(paths: Sequence[Path]) -> str:
 
 
 def fit(examples: Sequence[Example], *, epochs: int = EPOCHS, seed: int = SEED) -> Model:
+    """The message model: one output per modelled kind."""
     kinds = MODELLED
-    n = len(kinds)
+    data = [(ex.feats, [1.0 if kind in ex.kinds else 0.0 for kind in kinds]) for ex in examples]
+    # A detector's finding speaks for its own kind only: that the detectors found a payment
+    # phrase says nothing against a channel move in the same message.
+    only: dict[str, tuple[int, ...]] = {"rule:" + kind: (j,) for j, kind in enumerate(kinds)}
+    bias, weights = _sgd(data, len(kinds), only, epochs=epochs, seed=seed)
+    return Model(kinds=kinds, bias=tuple(bias), weights=weights, veto=0.0, add=(1.01,) * len(kinds))
+
+
+def fit_spans(examples: Sequence[Example], *, epochs: int = EPOCHS, seed: int = SEED) -> SpanModel:
+    """The span model: is each soft finding's kind among the message's labelled kinds?"""
+    data = [
+        (feats, [1.0 if kind in ex.kinds else 0.0])
+        for ex in examples
+        for kind, feats in ex.soft_feats
+    ]
+    bias, weights = _sgd(data, 1, {}, epochs=epochs, seed=seed)
+    return SpanModel(bias=bias[0], weights={f: w[0] for f, w in weights.items()})
+
+
+def _sgd(
+    data: list[tuple[list[str], list[float]]],
+    n: int,
+    only: dict[str, tuple[int, ...]],
+    *,
+    epochs: int,
+    seed: int,
+) -> tuple[list[float], dict[str, tuple[float, ...]]]:
+    """Logistic regression with ``n`` outputs fitted by AdaGrad; features seen in fewer than
+    ``MIN_COUNT`` examples are not learned, ``only`` limits a feature to some outputs, and
+    weights under ``PRUNE_BELOW`` for every output are left out."""
     weights: dict[str, list[float]] = {}
     squares: dict[str, list[float]] = {}
     bias = [0.0] * n
     bias_squares = [1e-8] * n
-    counts = Counter(feature for ex in examples for feature in ex.feats)
-    data = [
-        (
-            [feature for feature in ex.feats if counts[feature] >= MIN_COUNT],
-            [1.0 if kind in ex.kinds else 0.0 for kind in kinds],
-        )
-        for ex in examples
-    ]
-    # A detector's finding speaks for its own kind only: that the detectors found a payment
-    # phrase says nothing against a channel move in the same message.
+    counts = Counter(feature for feats, _ in data for feature in feats)
+    data = [([f for f in feats if counts[f] >= MIN_COUNT], wanted) for feats, wanted in data]
     everything = range(n)
-    only = {"rule:" + kind: (j,) for j, kind in enumerate(kinds)}
     order = random.Random(seed)  # noqa: S311 (a reproducible order, not a secret)
     for _ in range(epochs):
         order.shuffle(data)
@@ -130,7 +166,7 @@ def fit(examples: Sequence[Example], *, epochs: int = EPOCHS, seed: int = SEED) 
                     s[j] += step * step
                     w[j] -= LEARNING_RATE * step / math.sqrt(s[j])
     kept = {feature: tuple(w) for feature, w in weights.items() if max(map(abs, w)) >= PRUNE_BELOW}
-    return Model(kinds=kinds, bias=tuple(bias), weights=kept, veto=0.0, add=(1.01,) * n)
+    return bias, kept
 
 
 def score(examples: Sequence[Example], decided: Sequence[set[str]]) -> tuple[int, int]:
@@ -147,26 +183,31 @@ class _Judged:
     probabilities."""
 
     hard: set[str]
-    words: set[str]
+    words: list[tuple[str, float]]  # each soft finding's kind and span-model probability
     probability: dict[str, float]
 
-    def kinds(self, veto: float, add: dict[str, float]) -> set[str]:
+    def kinds(self, veto: float, add: dict[str, float], span_veto: float = 0.0) -> set[str]:
         found = set(self.hard)
-        found.update(kind for kind in self.words if self.probability[kind] >= veto)
-        rule = self.hard | self.words
+        found.update(
+            kind for kind, p in self.words if p >= span_veto and self.probability[kind] >= veto
+        )
+        rule = self.hard | {kind for kind, _ in self.words}
         found.update(k for k, p in self.probability.items() if k not in rule and p >= add[k])
         return found
 
 
-def _judged(example: Example, trained: Model) -> _Judged:
-    hard: set[str] = set()
-    words: set[str] = set()
-    for span in example.spans:
-        (words if span in example.soft else hard).add(span[0])
-    return _Judged(hard, words - hard, trained.probabilities(example.feats))
+def _judged(example: Example, trained: Model, spans: SpanModel) -> _Judged:
+    hard = {span[0] for span in example.spans if span not in example.soft}
+    words = [
+        (kind, spans.probability_of(feats))
+        for kind, feats in example.soft_feats
+        if kind not in hard
+    ]
+    return _Judged(hard, words, trained.probabilities(example.feats))
 
 
-Thresholds = tuple[float, float, float]  # veto, add for contact details, add for intents
+#: veto, add for contact details, add for intents, span veto
+Thresholds = tuple[float, float, float, float]
 
 
 def _adds(contact: float, intent: float) -> dict[str, float]:
@@ -185,21 +226,23 @@ def cross_validate(
     else:
         folds = [i % FOLDS for i in range(len(examples))]
     for fold in sorted(set(folds)):
-        trained = fit([ex for ex, f in zip(examples, folds, strict=True) if f != fold])
+        rest = [ex for ex, f in zip(examples, folds, strict=True) if f != fold]
+        trained, spans = fit(rest), fit_spans(rest)
         for i, ex in enumerate(examples):
             if folds[i] == fold:
-                judged[i] = _judged(ex, trained)
+                judged[i] = _judged(ex, trained, spans)
     done = [j for j in judged if j is not None]
     ranked = []
     for veto in VETO_CHOICES:
         for contact in ADD_CHOICES:
             for intent in INTENT_ADD_CHOICES:
-                missed, noisy = score(
-                    examples, [j.kinds(veto, _adds(contact, intent)) for j in done]
-                )
-                ranked.append((missed + FALSE_ALARM_COST * noisy, (veto, contact, intent)))
+                adds = _adds(contact, intent)
+                for span_veto in SPAN_VETO_CHOICES:
+                    missed, noisy = score(examples, [j.kinds(veto, adds, span_veto) for j in done])
+                    cost = missed + FALSE_ALARM_COST * noisy
+                    ranked.append((cost, (veto, contact, intent, span_veto)))
     ranked.sort()
-    alone = [j.hard | j.words for j in done]
+    alone = [j.hard | {kind for kind, _ in j.words} for j in done]
     log(f"  detectors alone, writers left out: {describe(examples, alone)}")
     return ranked, done
 
@@ -259,21 +302,27 @@ def train(
     """The model fitted on every example, with the best thresholds on held-out writers that
     pass every guard."""
     ranked, judged = cross_validate(examples, log=log)
-    trained = fit(examples)
+    trained, spans = fit(examples), fit_spans(examples)
     refused = 0
-    for _, (veto, contact, intent) in ranked:
+    for _, (veto, contact, intent, span_veto) in ranked:
         add = tuple(contact if kind in CONTACT_KINDS else intent for kind in trained.kinds)
-        candidate = Model(trained.kinds, trained.bias, trained.weights, veto, add)
+        candidate = Model(trained.kinds, trained.bias, trained.weights, veto, add, spans, span_veto)
         failure = next(filter(None, (guard.failure(candidate) for guard in guards)), None)
         if failure is None:
             break
         refused += 1
         if refused <= 3:
-            log(f"  veto < {veto}, add ≥ {contact} / {intent}: refused, {failure}")
+            log(
+                f"  veto < {veto} / {span_veto} (span), add ≥ {contact} / {intent}: "
+                f"refused, {failure}"
+            )
     else:
         raise ValueError("No thresholds pass the guards.")
     log(f"  {refused} better choices refused by the guards")
-    chosen = [j.kinds(veto, _adds(contact, intent)) for j in judged]
+    chosen = [j.kinds(veto, _adds(contact, intent), span_veto) for j in judged]
     log(f"  with the model, writers left out: {describe(examples, chosen)}")
-    log(f"chosen: veto < {veto}, add ≥ {contact} (contact details), ≥ {intent} (intents)")
+    log(
+        f"chosen: veto < {veto} (message) or < {span_veto} (span), add ≥ {contact} (contact "
+        f"details), ≥ {intent} (intents)"
+    )
     return candidate

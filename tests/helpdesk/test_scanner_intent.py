@@ -1,6 +1,7 @@
 """The scanner's learned intent model (helpdesk.scanner.intent): how its decision combines with
 the detectors, that its spans are exact, and that the committed file matches the corpus."""
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -10,8 +11,16 @@ from django.test import override_settings
 
 from demo.loadgen.samples import after_sales_messages
 from helpdesk.scanner import detect_spans, scan
-from helpdesk.scanner.intent import MODEL_PATH, Model, features, judge, model
-from helpdesk.scanner.training import Example, fit
+from helpdesk.scanner.intent import (
+    MODEL_PATH,
+    Model,
+    SpanModel,
+    features,
+    judge,
+    model,
+    span_features,
+)
+from helpdesk.scanner.training import Example, fit, fit_spans
 
 
 def toy(veto: float = 0.5, add: float = 0.5, **weights: tuple[float, float, float]) -> Model:
@@ -39,6 +48,51 @@ def test_a_soft_finding_the_model_disbelieves_is_dropped_but_never_a_firm_one():
     assert judge(text, spans, soft, toy(veto=0.5)) == [("social", 24, 37)]
     # Believed: kept.
     assert judge(text, spans, soft, toy(veto=0.5, w__sorry=(20.0, 0.0, 0.0))) == spans
+
+
+def test_features_read_the_words_next_to_a_finding():
+    text = "Sorry, I don't have WhatsApp at all, write here."
+    span = ("social", 20, 28)
+    assert text[20:28] == "WhatsApp"
+    got = span_features(text, span)
+    assert {"k:social", "s:social:whatsapp", "c:social:don", "c:social:have"} <= got
+    assert {"c:social:at", "c:social:all", "c:social:write", "c:social:here"} <= got
+    assert "c:social:sorry" in got  # five words on each side
+    assert {"c:social:have", "c:social:at"} <= features(text, [span])
+
+
+def test_a_soft_finding_the_span_model_reads_as_a_refusal_is_dropped():
+    text = "Sorry, I don't have WhatsApp at all, write here."
+    spans = [("social", 20, 28)]
+    believed = toy(veto=0.0, w__sorry=(20.0, 0.0, 0.0))
+    reader = SpanModel(bias=3.0, weights={"s:social:whatsapp": 0.0, "c:social:don": -9.0})
+    refused = dataclasses.replace(believed, spans=reader, span_veto=0.5)
+    assert judge(text, spans, set(spans), believed) == spans
+    assert judge(text, spans, set(spans), refused) == []
+    # a firm finding is never read by it
+    assert judge(text, spans, set(), refused) == spans
+
+
+def test_the_span_model_does_not_judge_words_it_never_learned():
+    """A language added after training: its words are unknown, so its findings stand."""
+    reader = SpanModel(bias=-9.0, weights={"s:payment:platform": 0.0})
+    text = "Kunnen we buiten het platform afrekenen?"
+    assert reader.probability(text, ("payment", 11, 30)) == 1.0
+    assert reader.probability("Outside the platform", ("payment", 12, 20)) < 0.01
+
+
+def test_the_span_model_learns_refusals_from_labelled_messages():
+    examples = [
+        Example(text, frozenset(kinds), [span], frozenset({span}))
+        for i in range(10)
+        for text, kinds, span in (
+            (f"write me on Viber {i}", {"social"}, ("social", 12, 17)),
+            (f"I have no Viber {i}", set(), ("social", 10, 15)),
+        )
+    ]
+    reader = fit_spans(examples)
+    assert reader.probability("text me on Viber", ("social", 11, 16)) > 0.5
+    assert reader.probability("sorry, no Viber here", ("social", 10, 15)) < 0.5
 
 
 def test_the_detectors_say_which_findings_are_soft():
@@ -148,7 +202,7 @@ def test_scoring_a_text_directly_gives_what_its_features_give():
     for row in map(json.loads, filter(None, lines.splitlines())):
         spans, _ = detect_spans(row["text"])
         expected = trained.logits(features(row["text"], spans))
-        got = trained.text_logits(row["text"], {kind for kind, _, _ in spans})
+        got = trained.text_logits(row["text"], spans)
         assert got == pytest.approx(expected, abs=1e-9)
 
 
