@@ -76,6 +76,19 @@ _EMAIL_SAID = re.compile(
     rf"(?:{literal_alternation(MAIL_PROVIDERS)})\w*\b"
 )
 
+#: A mailbox name said near a provider's name, in either order, in one sentence ("jsem na
+#: gmailu jako petr.cyklo.brno", "a citromailen vagyok, szabo.reka.91", "mine's on seznam,
+#: same as here — jirka.vlk"): a dot or an underscore between letters, or digits after three
+#: letters or more.
+_HANDLE = r"(?<![\w.@/-])(?:[a-z][a-z0-9]*(?:[._][a-z0-9]+)+|[a-z]{3,}[a-z0-9]*\d{2,4})(?![\w@/-])"
+_PROVIDER_WORD = rf"\b(?:{literal_alternation(MAIL_PROVIDERS)})\w*"
+_EMAIL_NEAR_PROVIDER = re.compile(
+    rf"{_PROVIDER_WORD}[^.!?\n]{{0,60}}?{_HANDLE}|{_HANDLE}[^.!?\n]{{0,60}}?{_PROVIDER_WORD}"
+)
+_HANDLE_IN_MATCH = re.compile(_HANDLE)
+#: What ends a name that is a file or a site, not a mailbox ("foto.jpg", "seznam.cz").
+_NOT_A_MAILBOX_END = frozenset({"jpg", "jpeg", "png", "pdf", "heic", "doc", "docx", "mp4", "zip"})
+
 # Cheap look-ups that decide whether a detector can find anything at all (see gates).
 _AT_IN_BRACKETS = re.compile(rf"{OPEN}\s*(?:@|{literal_alternation(AT_WORDS)})\s*{CLOSE}")
 _MAIL_PROVIDER_SET = frozenset(MAIL_PROVIDERS)
@@ -124,6 +137,9 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
             marked = "." in handle or "_" in handle or re.search(r"[a-z]\d", handle)
             if letters >= 3 and marked and not found.overlaps_claim(match.start(), match.end()):
                 found.add("email", match.start(), match.end(), claim=True)
+        for match in _EMAIL_NEAR_PROVIDER.finditer(text):
+            if not found.overlaps_claim(match.start(), match.end()) and _names_a_mailbox(match):
+                found.add("email", match.start(), match.end(), soft=True)
     if facts.has_word(_MAIL_PROVIDER_SET):  # the provider is a whole word in every match
         for match in _EMAIL_PROVIDER.finditer(text):
             handle = match.group("handle")
@@ -134,6 +150,18 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
                 or len(handle) > 6
             ):
                 found.add("email", match.start(), match.end("handle"), claim=True)
+
+
+def _names_a_mailbox(match: re.Match[str]) -> bool:
+    """The handle of ``_EMAIL_NEAR_PROVIDER`` is no site, file or platform address."""
+    for handle in _HANDLE_IN_MATCH.findall(match.group()):
+        last = re.split(r"[._]", handle)[-1]
+        if "." in handle and (last in TLDS or last in _NOT_A_MAILBOX_END):
+            continue
+        if any(provider in handle for provider in MAIL_PROVIDERS):
+            continue
+        return True
+    return False
 
 
 def _may_hide_an_address(facts: Facts) -> bool:

@@ -56,6 +56,8 @@ LANGUAGE_KEYS: dict[str, str] = {
     "numbers.connectors": WORDS,
     "numbers.connectors_in_compounds": WORDS,
     "numbers.only_in_compounds": WORDS,
+    "numbers.double_words": WORDS,
+    "numbers.triple_words": WORDS,
     "numbers.words": NUMBERS,
     "payment.strong": REGEX,
     "payment.weak": REGEX,

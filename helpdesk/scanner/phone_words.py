@@ -30,6 +30,17 @@ NUMBER_CONNECTORS: dict[str, frozenset[str]] = {
     language: frozenset(LEXICON.entries[language]["numbers.connectors"])
     for language in LEXICON.languages
 }
+#: Words that say the next digit two or three times ("double two" is 22, "triple oh" 000).
+REPEATS: dict[str, dict[str, int]] = {
+    language: {
+        **dict.fromkeys(LEXICON.entries[language]["numbers.double_words"], 2),
+        **dict.fromkeys(LEXICON.entries[language]["numbers.triple_words"], 3),
+    }
+    for language in LEXICON.languages
+}
+_ALL_REPEATS = frozenset().union(*REPEATS.values())
+#: In a run's values, a repeat word is the negative of its count (-1 is a connector).
+_REPEAT_MARKS = {2: -2, 3: -3}
 #: Connectors that may also appear inside a compound word ("einundsiebzig").
 COMPOUND_CONNECTORS = frozenset(LEXICON.union("numbers.connectors_in_compounds"))
 
@@ -194,7 +205,20 @@ def _spelled_digits(values: list[int]) -> tuple[str, int]:
     """Digit string and count of number words for a run of word values (-2 marks a digit run)."""
     out: list[str] = []
     phrase: _Phrase | None = None
+    repeat = 1
     for value in values:
+        if value in (-2, -3):  # "double", "triple": the next digit is said again
+            if phrase and phrase.used:
+                out.append(phrase.digits())
+            phrase = None
+            repeat = -value
+            continue
+        if repeat > 1:
+            if 0 <= value <= 9:
+                out.append(str(value) * repeat)
+                repeat = 1
+                continue
+            repeat = 1
         if value == 0:
             if phrase and phrase.used:
                 out.append(phrase.digits())
@@ -243,13 +267,14 @@ def _spelled_runs(
 ) -> Iterator[tuple[int, int, str]]:
     """Maximal runs of digit groups and number words (at least one word) and their digits."""
     connectors = NUMBER_CONNECTORS[language]
+    repeats = REPEATS[language]
     run: list[tuple[re.Match[str], tuple[int, ...] | str]] = []
     previous_end = -1
 
     def flush() -> Iterator[tuple[int, int, str]]:
-        while run and isinstance(run[-1][1], str) and run[-1][1] == "connector":
+        while run and isinstance(run[-1][1], str) and run[-1][1] in _NOT_DIGITS:
             run.pop()
-        if any(isinstance(item, tuple) for _, item in run):
+        if any(isinstance(item, tuple) or item in _REPEAT_ITEMS for _, item in run):
             digits = "".join(_run_digits(run))
             if len(digits) >= 8:
                 yield run[0][0].start(), run[-1][0].end(), digits
@@ -261,6 +286,8 @@ def _spelled_runs(
             item = word if len(word) <= 4 else None
         elif word in connectors:
             item = "connector" if run else None
+        elif word in repeats:
+            item = f"x{repeats[word]}"
         else:
             item = _word_values(word, language)
         gap_ok = previous_end >= 0 and _RUN_GAP.fullmatch(text, previous_end, token.start())
@@ -273,6 +300,11 @@ def _spelled_runs(
     yield from flush()
 
 
+#: Run items that are no digits: a connector, a repeat word ("x2", "x3").
+_REPEAT_ITEMS = frozenset({"x2", "x3"})
+_NOT_DIGITS = _REPEAT_ITEMS | {"connector"}
+
+
 def _run_digits(run: list[tuple[re.Match[str], tuple[int, ...] | str]]) -> Iterator[str]:
     pending: list[int] = []
     for _, item in run:
@@ -280,11 +312,14 @@ def _run_digits(run: list[tuple[re.Match[str], tuple[int, ...] | str]]) -> Itera
             pending.extend(item)
         elif item == "connector":
             pending.append(-1)
+        elif item in _REPEAT_ITEMS:
+            pending.append(-int(item[1]))
         else:
+            repeat = -pending.pop() if pending and pending[-1] in (-2, -3) else 1
             if pending:
                 yield _spelled_digits(pending)[0]
                 pending = []
-            yield item
+            yield item[0] * repeat + item[1:]
     if pending:
         yield _spelled_digits(pending)[0]
 
@@ -373,7 +408,9 @@ def _is_run_item(token: str, languages: tuple[str, ...]) -> bool:
     """A token ``_spelled_runs`` may take into a run in one of the languages."""
     if token.isdigit():
         return len(token) <= 4
-    return token in _ALL_CONNECTORS or _number_word_size(token, languages) > 0
+    return (
+        token in _ALL_CONNECTORS or token in _ALL_REPEATS or _number_word_size(token, languages) > 0
+    )
 
 
 def _stretch_around(text: str, start: int, end: int, languages: tuple[str, ...]) -> tuple[int, int]:

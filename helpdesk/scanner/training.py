@@ -41,7 +41,8 @@ from helpdesk.scanner.intent import (
 
 EPOCHS = 10
 LEARNING_RATE = 0.5
-L2 = 1e-6
+#: Chosen by cross-validation leaving one writer out (1e-6, 1e-4, 1e-3: 1e-4 errs least).
+L2 = 1e-4
 SEED = 1
 FOLDS = 5
 #: Weights smaller than this for every kind are left out of the file (they change no decision

@@ -163,7 +163,26 @@ SPELLED_PHONES = [
     ("chiamami: tre quattro sette, centoventitré, quarantacinque, sessantasette", "it"),
     ("llámame al seis cero cero, doce, treinta y cuatro, cincuenta y seis", "es"),
     ("Volejte: sedm set sedm, čtyři sta dva, šest set osmnáct", "cs"),
+    # "oh" for zero, "double"/"triple" before a digit
+    ("I'm on oh-seven-eight-double-two, four-five-six, seven-eight-nine.", "en"),
+    ("Numărul meu e 0744 dublu cinci, 39, dublu 7", "ro"),
 ]
+
+
+def test_double_and_triple_say_the_next_digit_again():
+    text = "ring oh seven seven double oh, nine oh oh, triple one two"
+    (finding,) = detect(text, language="en")
+    assert finding.kind == "phone"
+    assert text[finding.start : finding.end].endswith("one two")
+    assert kinds("a double room and a triple one, two nights", "en") == set()
+    assert kinds("Oh, one more thing: two boxes arrived.", "en") == set()
+
+
+def test_a_number_broken_over_lines_is_one_number():
+    assert kinds("Kdyby to kurýr nemohl doručit, ať volá sousedce: 608\n330\n741", "cs") == {
+        "phone"
+    }
+    assert kinds("Položky:\n2\n3\n4\nDěkuji", "cs") == set()
 
 
 @pytest.mark.parametrize(("text", "language"), SPELLED_PHONES)

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from demo.loadgen.samples import after_sales_messages
+from demo.management.commands import train_scanner_model
 from helpdesk.scanner import detect_spans, scan
 from helpdesk.scanner.intent import (
     MODEL_PATH,
@@ -136,7 +137,9 @@ def test_the_committed_model_was_trained_on_the_current_corpus():
     assert model() is not None
 
 
-def test_the_training_command_writes_a_model_a_scan_can_use(tmp_path: Path, capsys):
+def test_the_training_command_writes_a_model_a_scan_can_use(tmp_path: Path, capsys, monkeypatch):
+    # 150 messages cannot learn every everyday sentence the real model must leave alone
+    monkeypatch.setattr(train_scanner_model, "EVERYDAY", "not-here.jsonl")
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     source = Path(__file__).parent / "fixtures/scanner_corpus"
@@ -145,22 +148,11 @@ def test_the_training_command_writes_a_model_a_scan_can_use(tmp_path: Path, caps
     (corpus / "test_t1.jsonl").write_text("not json, and never read\n", encoding="utf-8")
     output = tmp_path / "model.json"
     call_command("train_scanner_model", corpus=corpus, output=output)
-    assert "150 messages from w5.jsonl" in capsys.readouterr().out
+    assert "523 messages from w5.jsonl, moderation_sample.jsonl, moderation_extra.jsonl" in (
+        capsys.readouterr().out
+    )
     call_command("train_scanner_model", corpus=corpus, output=output, check=True)
     assert output.stat().st_size > 1000
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "I'd rather not use WhatsApp, let's keep everything here on the platform.",
-        "Je préfère ne pas passer par WhatsApp, restons sur la messagerie du site.",
-        "Wolałbym nie pisać na WhatsAppie, zostańmy tutaj na platformie.",
-    ],
-)
-def test_refusing_to_leave_is_not_a_channel_move(text):
-    with override_settings(PLATFORM_DOMAIN="marketplace.example"):
-        assert [f.kind for f in scan(text)] == []
 
 
 def test_every_finding_of_the_scanner_before_the_model_is_still_found():
@@ -217,15 +209,19 @@ def test_sellers_ordinary_replies_stay_clean():
     assert len(flagged) <= 0.02 * len(rows), flagged
 
 
-@pytest.mark.parametrize(
-    ("text", "language"),
-    [
-        ("Dziękujemy, paczka jest już w drodze do Pana.", "pl"),
-        ("Dziękujemy, paczka jest już w drodze do Ciebie.", "pl"),
-        ("We are on it", "en"),
-    ],
-)
-def test_everyday_replies_found_flagged_by_earlier_models_stay_clean(text, language):
-    """Each of these was once flagged (as marketing or a link) by a version of the model."""
+EVERYDAY = [
+    json.loads(line)
+    for line in (Path(__file__).parent / "fixtures/scanner_everyday.jsonl")
+    .read_text(encoding="utf-8")
+    .splitlines()
+    if line.strip()
+]
+
+
+@pytest.mark.parametrize("row", EVERYDAY, ids=lambda row: row["text"][:40])
+def test_everyday_replies_and_refusals_once_flagged_stay_clean(row):
+    """Each of these was flagged by a version of the scanner (scanner_everyday.jsonl says
+    when); the training command keeps them as a guard its thresholds must pass."""
     with override_settings(PLATFORM_DOMAIN="marketplace.example"):
-        assert scan(text, language=language) == []
+        assert scan(row["text"], language=row["lang"]) == []
+        assert scan(row["text"]) == []

@@ -18,12 +18,16 @@ CORPUS = FIXTURES / "scanner_corpus"
 #: writer who never read the scanner (never trained on): at most REPLIES_NOISE flagged.
 REPLIES = "reply_languages.jsonl"
 REPLIES_NOISE = 0.02
+#: Everyday replies and refusals that a version of the scanner flagged (a click-through, a
+#: test): none may be flagged, with or without the language hint.
+EVERYDAY = "scanner_everyday.jsonl"
 #: Clean messages of the load generator per language added to the training examples.
 ORDINARY_PER_LANGUAGE = 100
 #: The product's labelled sample and the corpus written for issue 6: other writers, all ten
-#: languages. The thresholds must keep every finding the scanner made on the sample before
-#: the model (moderation_sample_old_findings.json) and issue 6's bar on both (recall ≥ 0.95
-#: for every kind, ≤ 2 % of clean messages flagged), with and without the language hint.
+#: languages, trained on with the corpus. The thresholds must keep every finding the scanner
+#: made on the sample before the model (moderation_sample_old_findings.json) and issue 6's
+#: bar on both (recall ≥ 0.95 for every kind, ≤ 2 % of clean messages flagged), with and
+#: without the language hint.
 GUARD_CORPORA = ("moderation_sample.jsonl", "moderation_extra.jsonl")
 OLD_FINDINGS = FIXTURES / "moderation_sample_old_findings.json"
 #: The corpus's own platform domain: its writers linked to it as the platform.
@@ -66,7 +70,8 @@ class Command(BaseCommand):
         files = development_files(options["corpus"])
         if not files:
             raise CommandError(f"No development corpus in {options['corpus']}.")
-        digest = corpus_digest(files)
+        labelled = [*files, *(p for p in (FIXTURES / n for n in GUARD_CORPORA) if p.exists())]
+        digest = corpus_digest(labelled)
         output: Path = options["output"]
         if options["check"]:
             stored = json.loads(output.read_text(encoding="utf-8")) if output.exists() else {}
@@ -90,6 +95,23 @@ class Command(BaseCommand):
                             writer=path.stem,
                         )
                     )
+            # The product's labelled sample and issue 6's corpus, two more writers: the models
+            # learn from them too (they stay guards: the old findings must still be found).
+            for name in GUARD_CORPORA:
+                path = FIXTURES / name
+                if path.exists():
+                    for row in read_corpus([path]):
+                        spans, soft = detect_spans(row["text"])
+                        examples.append(
+                            Example(
+                                row["text"],
+                                frozenset(row["kinds"]),
+                                spans,
+                                soft,
+                                lang=row.get("lang", ""),
+                                writer=path.stem,
+                            )
+                        )
             # Ordinary traffic as clean examples: the load generator's sentences (another sample
             # than the guard's), so that "thank you, the parcel is on its way" weighs as clean.
             ordinary = clean_examples(
@@ -98,7 +120,8 @@ class Command(BaseCommand):
             examples += ordinary
             guards = self.guards()
         self.stdout.write(
-            f"{len(examples) - len(ordinary)} messages from {', '.join(p.name for p in files)} and "
+            f"{len(examples) - len(ordinary)} messages from "
+            f"{', '.join(p.name for p in labelled)} and "
             f"{len(ordinary)} of the load generator's after-sales messages (clean)"
         )
         self.stdout.write(
@@ -111,8 +134,14 @@ class Command(BaseCommand):
                 "The scanner's intent model (helpdesk/scanner/intent.py), written by "
                 "`manage.py train_scanner_model`; do not edit by hand."
             ),
-            "corpus": [path.name for path in files],
-            "guards": [*GUARD_CORPORA, OLD_FINDINGS.name, REPLIES, "demo.loadgen.samples"],
+            "corpus": [path.name for path in labelled],
+            "guards": [
+                *GUARD_CORPORA,
+                OLD_FINDINGS.name,
+                REPLIES,
+                EVERYDAY,
+                "demo.loadgen.samples",
+            ],
             "corpus_sha256": digest,
             "messages": len(examples),
             "model": model.to_json(),
@@ -141,6 +170,13 @@ class Command(BaseCommand):
                 read_corpus([replies_path]), f"sellers' ordinary replies ({REPLIES})"
             )
             guards.append(Guard(replies, noise=REPLIES_NOISE))
+        everyday_path = FIXTURES / EVERYDAY
+        if everyday_path.exists():
+            rows = read_corpus([everyday_path])
+            label = f"everyday messages once flagged ({EVERYDAY})"
+            everyday = clean_examples(rows, label)
+            everyday += clean_examples([{**row, "lang": None} for row in rows], label)
+            guards.append(Guard(everyday, noise=0.0))
         paths = [FIXTURES / name for name in GUARD_CORPORA]
         if not all(path.exists() for path in paths) or not OLD_FINDINGS.exists():
             return guards
