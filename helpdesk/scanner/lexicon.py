@@ -51,6 +51,7 @@ LANGUAGE_KEYS: dict[str, str] = {
     "social.signal_prepositions": WORDS,
     "phone.cues": REGEX,
     "phone.identifier_keywords": REGEX,
+    "phone.identifier_is": WORDS,
     "phone.time_words": REGEX,
     "phone.neighbour_languages": CODES,
     "numbers.connectors": WORDS,

@@ -22,7 +22,7 @@ import phonenumbers
 
 from helpdesk.scanner.findings import Collector
 from helpdesk.scanner.gates import HEAD, Facts, chains, gates
-from helpdesk.scanner.lexicon import COMMON, LEXICON, group
+from helpdesk.scanner.lexicon import COMMON, LEXICON, group, literal_alternation
 from helpdesk.scanner.normalise import Normalised
 from orders.markets import MARKETS, markets_speaking
 
@@ -50,6 +50,8 @@ ALL_REGIONS: tuple[str, ...] = (*(market.country for market in MARKETS), "GB")
 #: Words that make a nearby digit string a phone number even if only "possible".
 PHONE_CUES = rf"\b{group([*LEXICON.union('phone.cues'), *COMMON['phone_cues']])}\b"
 
+#: "is" between an identifier's words and its number.
+ID_IS = literal_alternation(LEXICON.union("phone.identifier_is"))
 #: Identifiers that must never be taken for phone numbers: the token after these words is masked.
 ID_KEYWORDS = (
     "|".join(
@@ -98,7 +100,9 @@ NOT_PHONE_PATTERNS: tuple[tuple[str, str], ...] = (
     # identifiers introduced by a keyword
     (
         "word",
-        rf"\b(?:{ID_KEYWORDS})\b\.?\s*(?:n[°o]\.?|nr\.?|#|:|-)?\s*"
+        # "zásilky Packeta je Z 2044…", "VAT number is GB 123…": a word and "is" may come between
+        rf"\b(?:{ID_KEYWORDS})\b\.?(?:(?:\s+[^\W\d_]{{2,12}})?\s+(?:{ID_IS})\b)?"
+        r"\s*(?:n[°o]\.?|nr\.?|#|:|-)?\s*"
         r"[a-z]{0,4}[\s-]?\d[\d\s./-]*[a-z0-9]*",
     ),
 )

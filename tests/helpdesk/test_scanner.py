@@ -178,6 +178,23 @@ def test_double_and_triple_say_the_next_digit_again():
     assert kinds("Oh, one more thing: two boxes arrived.", "en") == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Číslo zásilky Packeta je Z 2044 816 735, sledovat ji můžete u dopravce.", "cs"),
+        ("Il pacco è partito con BRT, il numero di spedizione è 0612 3456 7890.", "it"),
+        ("Our VAT number is GB 123 4567 89, please put it on the invoice.", "en"),
+    ],
+)
+def test_an_identifier_then_is_then_its_number_is_no_phone(text, language):
+    assert kinds(text, language) == set()
+
+
+def test_is_after_an_identifier_word_does_not_hide_a_phone_number():
+    assert kinds("For the invoice my number is 600 700 800", "en") == {"phone"}
+    assert kinds("Zamówienie pilne, proszę dzwonić 600 700 800", "pl") == {"phone"}
+
+
 def test_a_number_broken_over_lines_is_one_number():
     assert kinds("Kdyby to kurýr nemohl doručit, ať volá sousedce: 608\n330\n741", "cs") == {
         "phone"
