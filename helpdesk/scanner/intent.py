@@ -42,7 +42,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from pathlib import Path
 
@@ -82,13 +82,22 @@ def _words(text: str) -> list[str]:
     return ["0" if token[0].isdigit() else token for token in _TOKEN.findall(_fold(text))]
 
 
+@lru_cache(maxsize=256)
+def _around(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
+    """The words in the ``_CONTEXT_CHARS`` before and after ``text[start:end]``, read once for
+    both models (the message model reads a finding's context, then the span model)."""
+    return _words(text[max(0, start - _CONTEXT_CHARS) : start]), _words(
+        text[end : end + _CONTEXT_CHARS]
+    )
+
+
 def _context(text: str, spans: Iterable[Span]) -> set[str]:
     """The ``MESSAGE_CONTEXT`` words on each side of each finding, keyed by its kind
     ("social:nemam")."""
     found: set[str] = set()
     for kind, start, end in spans:
-        before = _words(text[max(0, start - _CONTEXT_CHARS) : start])[-MESSAGE_CONTEXT:]
-        after = _words(text[end : end + _CONTEXT_CHARS])[:MESSAGE_CONTEXT]
+        before, after = _around(text, start, end)
+        before, after = before[-MESSAGE_CONTEXT:], after[:MESSAGE_CONTEXT]
         found.update(f"{kind}:{word}" for word in (*before, *after))
     return found
 
@@ -113,9 +122,8 @@ def span_features(text: str, span: Span) -> set[str]:
     kind, start, end = span
     found = {"k:" + kind}
     found.update(f"s:{kind}:{word}" for word in _words(text[start:end]))
-    before = _words(text[max(0, start - _CONTEXT_CHARS) : start])[-CONTEXT:]
-    after = _words(text[end : end + _CONTEXT_CHARS])[:CONTEXT]
-    for word in (*before, *after):
+    before, after = _around(text, start, end)
+    for word in (*before[-CONTEXT:], *after[:CONTEXT]):
         found.add(f"c:{kind}:{word}")
         if len(word) > PREFIX:
             found.add(f"c:{kind}:{word[:PREFIX]}~")

@@ -220,8 +220,9 @@ EVERYDAY = [
 
 @pytest.mark.parametrize("row", EVERYDAY, ids=lambda row: row["text"][:40])
 def test_everyday_replies_and_refusals_once_flagged_stay_clean(row):
-    """Each of these was flagged by a version of the scanner (scanner_everyday.jsonl says
-    when); the training command keeps them as a guard its thresholds must pass."""
+    """Everyday replies, refusals and file names, most of them flagged by a version of the
+    scanner (scanner_everyday.jsonl says why); the training command keeps them as a guard
+    its thresholds must pass."""
     with override_settings(PLATFORM_DOMAIN="marketplace.example"):
         assert scan(row["text"], language=row["lang"]) == []
         assert scan(row["text"]) == []

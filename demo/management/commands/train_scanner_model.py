@@ -18,8 +18,9 @@ CORPUS = FIXTURES / "scanner_corpus"
 #: writer who never read the scanner (never trained on): at most REPLIES_NOISE flagged.
 REPLIES = "reply_languages.jsonl"
 REPLIES_NOISE = 0.02
-#: Everyday replies and refusals that a version of the scanner flagged (a click-through, a
-#: test): none may be flagged, with or without the language hint.
+#: Everyday replies, refusals and attachments' file names (the moderation scans them) that a
+#: version of the scanner flagged (a click-through, a test) or might: none may be flagged,
+#: with or without the language hint.
 EVERYDAY = "scanner_everyday.jsonl"
 #: Clean messages of the load generator per language added to the training examples.
 ORDINARY_PER_LANGUAGE = 100
