@@ -153,7 +153,7 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
 
 
 def _names_a_mailbox(match: re.Match[str]) -> bool:
-    """The handle of ``_EMAIL_NEAR_PROVIDER`` is no site, file or platform address."""
+    """A handle of ``_EMAIL_NEAR_PROVIDER`` is no site or file name and not the provider."""
     for handle in _HANDLE_IN_MATCH.findall(match.group()):
         last = re.split(r"[._]", handle)[-1]
         if "." in handle and (last in TLDS or last in _NOT_A_MAILBOX_END):

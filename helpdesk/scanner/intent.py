@@ -11,7 +11,8 @@ every kind:
 * **Features**: the message's words and pairs of neighbouring words, the first
   ``PREFIX`` letters of longer words (a stem that survives inflection: "zapłacić", "zapłać"),
   all case-folded with accents removed and every number written ``0``; and which kinds the
-  detectors found (``rule:<kind>``), so the model learns when a detector's word is meant.
+  detectors found (``rule:<kind>``) with the ``MESSAGE_CONTEXT`` words on each side of each
+  finding (``c:<kind>:<word>``), so the model learns when a detector's word is meant.
 * **Model**: logistic regression, one weight per feature and kind, trained by
   ``manage.py train_scanner_model`` on the corpus's development split (``training``) and
   committed as ``intent_model.json``.  Reading it is a dictionary look-up per feature.

@@ -8,11 +8,10 @@ words around it (``fit_spans``).  A few thousand messages train in seconds; no
 machine-learning library is needed to train or to read the model.
 
 The thresholds are chosen by cross-validation on the training messages, leaving one writer
-out at a time (the corpus files are the writers): the model trained on the other writers
-judges the messages of the one it did not see, as the scanner will judge people who wrote
-nothing of its corpus (both models of a fold are trained without that writer), and the
-thresholds with the fewest
-errors (labelled kinds missed plus ``FALSE_ALARM_COST`` for each clean message flagged) is kept.
+out at a time (the corpus files are the writers): the models trained on the other writers
+judge the messages of the one they did not see, as the scanner will judge people who wrote
+nothing of its corpus, and the thresholds with the fewest errors (labelled kinds missed plus
+``FALSE_ALARM_COST`` for each clean message flagged) are kept.
 """
 
 from __future__ import annotations
