@@ -2,8 +2,8 @@
 
 A seller's team has owners and agents. Both work the inbox, answer, post updates and keep
 notes; only an owner manages what is the whole team's: its saved replies (and, as they come,
-its members, notification defaults and absences). Not a member: 404; a member who is not an
-owner, for an owner's action: 403.
+its members, notification defaults and absences, though a member records their own
+absence). Not a member: 404; a member who is not an owner, for an owner's action: 403.
 """
 
 from django.contrib.auth.models import AnonymousUser, Permission
@@ -40,6 +40,15 @@ def require_owner(user: User, seller: Seller) -> None:
     """An owner's action on a workspace `user` can open: 403 for its agents."""
     if not is_owner(user, seller):
         raise PermissionDenied
+
+
+def may_manage_absence(user: User, absent_id: int, *, owner: bool) -> bool:
+    """Whether `user`, a member of a seller's team (its owner or not: `owner`, from
+    `is_owner`), may record or cancel the absence of the member `absent_id`: an owner
+    anyone's; any member their own (who goes away knows the dates first)."""
+    if owner:
+        return True
+    return absent_id == user.pk
 
 
 def staff_with_perm(perm: str) -> QuerySet[User]:

@@ -5,7 +5,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import SellerMember, User
+from accounts.models import SellerAbsence, SellerMember, User
+from core.admin import ReadOnlyMixin
 
 
 class UserCreationForm(AdminUserCreationForm):
@@ -70,3 +71,15 @@ class SellerMemberAdmin(admin.ModelAdmin):
     list_select_related = ["user", "seller"]
     search_fields = ["user__email", "user__name", "seller__company_name"]
     raw_id_fields = ["user", "seller"]
+
+
+@admin.register(SellerAbsence)
+class SellerAbsenceAdmin(ReadOnlyMixin, admin.ModelAdmin[SellerAbsence]):
+    """Seen here, written by the seller's team on its absences page (accounts.services)."""
+
+    list_display = ["absent", "seller", "first_day", "last_day", "stand_in", "created_by"]
+    list_filter = ["first_day"]
+    list_select_related = ["absent", "seller", "stand_in", "created_by"]
+    search_fields = ["seller__company_name", "absent__email", "absent__name"]
+    raw_id_fields = ["seller", "absent", "stand_in", "created_by"]
+    date_hierarchy = "first_day"

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from babel import Locale
@@ -223,3 +224,66 @@ class SellerMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.seller} ({self.get_role_display()})"
+
+
+class SellerAbsenceQuerySet(models.QuerySet["SellerAbsence"]):
+    def overlapping(
+        self, *, seller: Seller, absent: User, first_day: date, last_day: date
+    ) -> SellerAbsenceQuerySet:
+        """`absent`'s absences for `seller` that share at least one day with first–last."""
+        return self.filter(
+            seller=seller, absent=absent, first_day__lte=last_day, last_day__gte=first_day
+        )
+
+
+class SellerAbsence(models.Model):
+    """A team member away from `first_day` to `last_day` (both included; days of the
+    seller's market, whose country is `Seller.country`), and who answers meanwhile.
+
+    Whether one is running now is decided in one place (helpdesk.absences: the markets'
+    time zones live above this app). It changes who gets new requests and what the pages
+    say, never a deadline: the response clock does not pause for the team's holidays."""
+
+    seller = models.ForeignKey(
+        Seller, verbose_name=_("seller"), on_delete=models.CASCADE, related_name="absences"
+    )
+    absent = models.ForeignKey(
+        User, verbose_name=_("absent member"), on_delete=models.CASCADE, related_name="absences"
+    )
+    first_day = models.DateField(_("first day"))
+    last_day = models.DateField(_("last day"))
+    stand_in = models.ForeignKey(
+        User, verbose_name=_("stand-in"), on_delete=models.CASCADE, related_name="stand_ins"
+    )
+    created_by = models.ForeignKey(
+        User,
+        verbose_name=_("recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+
+    objects = SellerAbsenceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("absence")
+        verbose_name_plural = _("absences")
+        ordering = ["first_day", "created_at", "id"]
+        indexes = [models.Index(fields=["seller", "last_day"], name="absence_seller_last_day")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(last_day__gte=models.F("first_day")),
+                name="absence_last_day_after_first",
+                violation_error_message=_("The last day cannot come before the first day."),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(stand_in=models.F("absent")),
+                name="absence_stand_in_is_someone_else",
+                violation_error_message=_("Someone else must stand in."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.absent} @ {self.seller}: {self.first_day} – {self.last_day}"

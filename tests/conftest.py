@@ -4,6 +4,7 @@ the orders between them."""
 
 import importlib
 from dataclasses import dataclass
+from datetime import date
 from urllib.parse import quote
 
 import pytest
@@ -15,7 +16,8 @@ from django.test.utils import setup_databases, teardown_databases
 from django.utils import translation
 from pytest_django.plugin import blocking_manager_key
 
-from accounts.models import SellerMember, User
+from accounts.models import SellerAbsence, SellerMember, User
+from accounts.services import absence_record
 from helpdesk.models import Attachment, SavedReply, Thread
 from helpdesk.services import thread_open
 from orders.models import Order
@@ -114,6 +116,7 @@ class World:
     attachment: Attachment
     saved_reply: SavedReply  # seller_agent's seller's
     other_saved_reply: SavedReply
+    absence: SellerAbsence  # seller_owner's, seller_agent standing in; to come, never running
 
     def ids(self) -> dict[str, int]:
         return {
@@ -123,6 +126,7 @@ class World:
             "saved_reply": self.saved_reply.pk,
             "other_saved_reply": self.other_saved_reply.pk,
             "seller": self.order.seller_id,
+            "absence": self.absence.pk,
         }
 
 
@@ -183,6 +187,14 @@ def build_world() -> World:
         attachment=Attachment.objects.get(message__thread=thread),
         saved_reply=SavedReply.objects.create(seller=seller, title="Thanks", body="Thank you!"),
         other_saved_reply=SavedReply.objects.create(seller=other_seller, title="Hi", body="Hi"),
+        absence=absence_record(
+            seller=seller,
+            absent=seller_owner,
+            first_day=date(2099, 1, 4),
+            last_day=date(2099, 1, 8),
+            stand_in=seller_agent,
+            by=seller_owner,
+        ),
     )
 
 
