@@ -76,6 +76,7 @@ from helpdesk.services import (
     escalation_take_over,
     platform_message_post,
     review_decide,
+    saved_reply_create_defaults,
     thread_exemption_revoke,
 )
 from helpdesk.status_updates import status_card
@@ -1056,6 +1057,11 @@ class SellerAdmin(admin.ModelAdmin):
 
     def get_inlines(self, request, obj):
         return [MembershipInline, SanctionInline] if obj else [MembershipInline]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change:  # a new seller starts with saved replies in its market's language
+            saved_reply_create_defaults(seller=obj)
 
 
 @admin.register(ClockExemption)

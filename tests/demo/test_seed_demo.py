@@ -37,7 +37,7 @@ def test_seed_demo_builds_the_demo_world_once(seeded, capsys):
         roles = sorted(SellerMember.objects.filter(seller=seller).values_list("role", flat=True))
         assert roles == ["agent", "agent", "owner"]
         owner = SellerMember.objects.get(seller=seller, role="owner").user
-        assert list(seller.saved_replies.values_list("created_by", flat=True)) == [owner.pk] * 2
+        assert list(seller.saved_replies.values_list("created_by", flat=True)) == [owner.pk] * 4
     assert set(Order.objects.values_list("market", flat=True)) == set(
         Market.objects.values_list("code", flat=True)
     )

@@ -13,17 +13,19 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Seller, SellerMember, User
-from helpdesk.models import Role, SavedReply, Thread
+from accounts.services import absence_record
+from helpdesk.absences import current_and_upcoming, seller_today
+from helpdesk.models import Role, Thread
 from helpdesk.services import (
     message_post,
     note_post,
+    saved_reply_create_defaults,
     status_update_post,
     thread_assign,
     thread_close,
     thread_escalate,
     thread_open,
 )
-from orders.markets import BY_CODE
 from orders.models import Carrier, Market, Order
 from orders.services import Address, LineSpec, order_place, shipment_add
 from outbox.models import Notification
@@ -52,59 +54,6 @@ class DemoSeller:
     agents: tuple[tuple[str, str], ...]
     products: tuple[tuple[str, str, str], ...]  # sku, title, price in EUR
 
-
-SAVED_REPLIES = {
-    "fr": (
-        (
-            "Retour accepté",
-            "Bonjour,\n\nNous acceptons le retour. Vous recevrez l'étiquette de retour ici "
-            "même dans la journée ; le remboursement suit la réception du colis.\n\n"
-            "Bien cordialement",
-        ),
-        (
-            "Colis en route",
-            "Bonjour,\n\nVotre colis est en route : le numéro de suivi figure sur la page de "
-            "votre commande.\n\nBien cordialement",
-        ),
-    ),
-    "pl": (
-        (
-            "Zwrot przyjęty",
-            "Dzień dobry,\n\nprzyjmujemy zwrot. Etykietę zwrotną wyślemy tutaj jeszcze dziś; "
-            "pieniądze zwrócimy po otrzymaniu paczki.\n\nPozdrawiamy",
-        ),
-        (
-            "Paczka w drodze",
-            "Dzień dobry,\n\nTwoja paczka jest już w drodze: numer przesyłki znajdziesz na "
-            "stronie zamówienia.\n\nPozdrawiamy",
-        ),
-    ),
-    "de": (
-        (
-            "Rücksendung angenommen",
-            "Guten Tag,\n\nwir nehmen die Rücksendung an. Das Rücksendeetikett erhalten Sie "
-            "noch heute hier; die Erstattung folgt, sobald das Paket bei uns ist.\n\n"
-            "Freundliche Grüße",
-        ),
-        (
-            "Paket unterwegs",
-            "Guten Tag,\n\nIhr Paket ist unterwegs: Die Sendungsnummer steht auf der Seite "
-            "Ihrer Bestellung.\n\nFreundliche Grüße",
-        ),
-    ),
-    "en": (
-        (
-            "Return accepted",
-            "Hello,\n\nWe accept the return. You will receive the return label here today; "
-            "the refund follows once the parcel reaches us.\n\nKind regards",
-        ),
-        (
-            "Parcel on its way",
-            "Hello,\n\nYour parcel is on its way: the tracking number is on your order's "
-            "page.\n\nKind regards",
-        ),
-    ),
-}
 
 SELLERS = (
     DemoSeller(
@@ -238,13 +187,9 @@ class Command(BaseCommand):
                     user=user, seller=seller, defaults={"role": role}
                 )
                 team.append(user)
-            # The owner's saved replies, which the agents insert but may not change.
-            # In the language the seller answers in (its market's).
-            language = BY_CODE[spec.country].language
-            for title, body in SAVED_REPLIES.get(language, SAVED_REPLIES["en"]):
-                SavedReply.objects.get_or_create(
-                    seller=seller, title=title, defaults={"body": body, "created_by": team[0]}
-                )
+            # The saved replies every new seller gets, in its market's language, as if the
+            # owner had written them (agents insert them but may not change them).
+            saved_reply_create_defaults(seller=seller, author=team[0])
         self._user(*ADMIN, market=markets["FR"], language="en", staff=True)
         for email, name, group in STAFF:
             member = self._user(email, name, market=markets["FR"], language="en", staff=True)
@@ -310,6 +255,7 @@ class Command(BaseCommand):
         conversations = seed_conversations(now)
         if not no_history:
             conversations += seed_answer_history(now)
+        seed_absence(now)
 
         if not quiet:
             self.stdout.write(
@@ -359,6 +305,24 @@ def _order(buyer_email: str, seller_slug: str) -> Order:
 
 def _member(email: str) -> User:
     return User.objects.get(email=email)
+
+
+def seed_absence(now) -> None:
+    """Inès (Maison Lumière) away for five days from next week, Hugo standing in, as Camille
+    (the owner) recorded it: the absences page is not empty. Skipped while one is to come."""
+    seller = Seller.objects.get(slug="maison-lumiere")
+    ines = _member("ines@maison-lumiere.example")
+    if current_and_upcoming([seller], now=now).filter(absent=ines).exists():
+        return
+    first_day = seller_today(seller, now) + timedelta(days=7)
+    absence_record(
+        seller=seller,
+        absent=ines,
+        first_day=first_day,
+        last_day=first_day + timedelta(days=4),
+        stand_in=_member("hugo@maison-lumiere.example"),
+        by=_member("camille@maison-lumiere.example"),
+    )
 
 
 def seed_conversations(now) -> int:
