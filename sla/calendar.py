@@ -262,6 +262,38 @@ def is_business_day(day: date, market_code: str) -> bool:
     return bool(table.business[day.toordinal() - table.first_ordinal])
 
 
+@dataclass(frozen=True, slots=True)
+class ClosedDay:
+    """A local day of a market on which the clock stops, and why: a public holiday (its
+    English name, as the `holidays` package has it) or, when `holiday` is "", the weekend."""
+
+    day: date
+    holiday: str = ""
+
+
+def closed_days(start: datetime, end: datetime, market_code: str) -> list[ClosedDay]:
+    """The market's local days that are not business days and overlap [start, end), in
+    order: why a wait from `start` to `end` (a deadline) is longer than its business time.
+    The day `start` falls on counts (a request read on a Saturday waits through it); a
+    deadline at local midnight does not bring in the day it opens. A holiday on a weekend
+    day is given as the holiday. Empty when end <= start."""
+    start_us = _to_us(start, "start")
+    end_us = _to_us(end, "end")
+    if end_us <= start_us:
+        if market_code not in MARKET_CALENDARS:
+            raise ValueError(f"unknown market {market_code!r}")
+        return []
+    table = _table_covering(market_code, start_us, end_us)
+    index = bisect.bisect_right(table.midnights, start_us) - 1
+    days = []
+    while table.midnights[index] < end_us:
+        if not table.business[index]:
+            day = date.fromordinal(table.first_ordinal + index)
+            days.append(ClosedDay(day, table.holiday_names.get(day, "")))
+        index += 1
+    return days
+
+
 def _format_day(day: date) -> str:
     return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
 

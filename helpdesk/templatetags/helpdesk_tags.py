@@ -1,4 +1,5 @@
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from django import template
@@ -14,6 +15,7 @@ from helpdesk.models import Thread
 from helpdesk.status_updates import StatusCard, status_card
 from orders.models import Order
 from sla.calendar import business_time_between
+from sla.explanations import due_by, due_parts, waiting_reasons
 from sla.formats import hours_minutes
 
 register = template.Library()
@@ -56,6 +58,65 @@ def countdown(thread: Thread) -> str:
         return _("due in %(time)s") % {"time": hours_minutes(left.total_seconds())}
     late = business_time_between(thread.due_at, now, thread.market_id)
     return _("overdue by %(time)s") % {"time": hours_minutes(late.total_seconds())}
+
+
+@dataclass(frozen=True)
+class BuyerWait:
+    """Where the buyer's wait for an answer stands, said to the buyer."""
+
+    overdue: bool
+    text: str
+    reasons: list[str]  # why the deadline is further away than its business time
+
+
+def _awaited(thread: Thread) -> bool:
+    """An answer is awaited and its deadline counts (not paused by an answer in review)."""
+    return bool(thread.awaiting_reply_since and thread.due_at and not thread.answer_in_review)
+
+
+@register.simple_tag
+def buyer_wait(thread: Thread, now: datetime | None = None) -> BuyerWait | None:
+    """The buyer's countdown in business time of the thread's market: "The seller has 6 h of
+    business time left to answer (by Tuesday 2 December, 14:00).", with why when a weekend
+    or a public holiday intervenes; once past, "The seller is late: the answer was due on
+    1 December at 14:00." None while nothing is awaited or an answer is being checked."""
+    if not _awaited(thread):
+        return None
+    assert thread.due_at is not None  # for mypy: _awaited checked it
+    now = now or timezone.now()
+    if thread.is_overdue(now):
+        text = _("The seller is late: the answer was due on %(day)s at %(time)s.") % due_parts(
+            thread.due_at, thread.market_id, now
+        )
+        return BuyerWait(overdue=True, text=text, reasons=[])
+    left = business_time_between(now, thread.due_at, thread.market_id)
+    text = _("The seller has %(time)s of business time left to answer (by %(due)s).") % {
+        "time": hours_minutes(left.total_seconds()),
+        "due": due_by(thread.due_at, thread.market_id),
+    }
+    reasons = waiting_reasons(now, thread.due_at, thread.market_id)
+    return BuyerWait(overdue=False, text=text, reasons=reasons)
+
+
+@register.simple_tag
+def buyer_wait_short(thread: Thread, now: datetime | None = None) -> BuyerWait | None:
+    """The same state in a few words, for the list of the buyer's requests: "answer due in
+    6 h of business time", "seller late since 1 December, 14:00" (the badge beside it says
+    "answered", "answer being checked" and the rest). None when nothing is counting."""
+    if not _awaited(thread):
+        return None
+    assert thread.due_at is not None  # for mypy: _awaited checked it
+    now = now or timezone.now()
+    if thread.is_overdue(now):
+        text = _("seller late since %(day)s, %(time)s") % due_parts(
+            thread.due_at, thread.market_id, now
+        )
+        return BuyerWait(overdue=True, text=text, reasons=[])
+    left = business_time_between(now, thread.due_at, thread.market_id)
+    text = _("answer due in %(time)s of business time") % {
+        "time": hours_minutes(left.total_seconds())
+    }
+    return BuyerWait(overdue=False, text=text, reasons=[])
 
 
 @register.filter
