@@ -11,12 +11,14 @@ from accounts.forms import EmailAuthenticationForm
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """Visitors get the welcome page; people who work for a seller land in its workspace,
-    everyone else on their orders."""
+    """Visitors get the welcome page; after logging in, platform staff land in the support
+    console, people who work for a seller in its inbox, everyone else on their orders."""
     if not request.user.is_authenticated:
         return render(request, "home.html")
+    if request.user.is_staff:
+        return redirect("admin:index")
     if sellers_of(request.user).exists():
-        return redirect("orders:seller_orders")
+        return redirect("helpdesk:inbox")
     return redirect("orders:my_orders")
 
 

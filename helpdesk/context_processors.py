@@ -5,11 +5,12 @@ from helpdesk.models import Thread
 
 
 def inbox(request: HttpRequest) -> dict[str, object]:
-    """The "awaiting our reply" count in the seller's navigation (lazy: one query, only
-    when the header shows it)."""
+    """The seller's navigation badge: threads awaiting our reply, and unread ones for the
+    tab's title (lazy: one query, only when the header shows it)."""
     user = getattr(request, "user", None)
 
-    def count() -> int:
-        return Thread.objects.awaiting_count(sellers_of(user))
+    def counts() -> dict[str, int]:
+        assert user is not None  # the header shows the badge to signed-in sellers only
+        return Thread.objects.badge_counts(sellers_of(user), user)
 
-    return {"inbox_awaiting_count": count}
+    return {"inbox_badge": counts}

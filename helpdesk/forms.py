@@ -130,6 +130,13 @@ class NoteForm(IdempotentForm):
     body = body_field(_("Internal note"), rows=3)
 
 
+class AnswerRatingForm(forms.Form):
+    reply = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    answered = forms.TypedChoiceField(
+        choices=[("yes", _("Yes")), ("no", _("No"))], coerce=lambda value: value == "yes"
+    )
+
+
 class EscalateForm(forms.Form):
     reason = forms.CharField(
         label=_("What should the platform know?"),
@@ -222,12 +229,29 @@ class AssignForm(forms.Form):
 class InboxFilterForm(forms.Form):
     VIEWS = [
         ("awaiting", _("Awaiting our reply")),
+        ("new", _("New requests")),
         ("open", _("Open")),
         ("escalated", _("Escalated")),
         ("closed", _("Closed")),
         ("all", _("All")),
     ]
+    SORTS = [
+        ("", _("Default")),
+        ("due", _("Due soonest")),
+        ("newest", _("Newest activity")),
+        ("oldest", _("Oldest activity")),
+    ]
+    q = forms.CharField(
+        label=_("Search"),
+        max_length=100,
+        required=False,
+        strip=True,
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": _("Order, buyer or words")}
+        ),
+    )
     view = forms.ChoiceField(label=_("Show"), choices=VIEWS, required=False)
+    sort = forms.ChoiceField(label=_("Sort"), choices=SORTS, required=False)
     topic = forms.ChoiceField(
         label=_("Topic"), choices=[("", _("All")), *Topic.choices], required=False
     )
@@ -243,7 +267,55 @@ class InboxFilterForm(forms.Form):
         choices=[("", _("Anyone")), ("me", _("To me")), ("nobody", _("Unassigned"))],
         required=False,
     )
-    cursor = forms.RegexField(regex=r"^-?\d+\.\d+$", required=False, widget=forms.HiddenInput)
+    cursor = forms.RegexField(regex=r"^(?:-?\d+|-)\.\d+$", required=False, widget=forms.HiddenInput)
+    # The position of the page's first thread (the pages are keyset pages: the link to the
+    # next one says where it starts).
+    start = forms.IntegerField(
+        min_value=1, max_value=10_000_000, required=False, widget=forms.HiddenInput
+    )
+
+
+class ThreadIdsField(forms.Field):
+    """The ids of the conversations ticked in the inbox (at most a page's worth)."""
+
+    widget = forms.MultipleHiddenInput
+    default_error_messages = {
+        "required": _("Tick at least one conversation."),
+        "invalid": _("Tick conversations from the list."),
+    }
+
+    def to_python(self, value: Any) -> list[int]:
+        values = value if isinstance(value, list | tuple) else [value] if value else []
+        if not all(isinstance(v, str) and v.isascii() and v.isdigit() for v in values):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        ids = sorted({int(v) for v in values})
+        if len(ids) > 100:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return ids
+
+
+class InboxBulkForm(forms.Form):
+    ACTIONS = [
+        ("read", _("Mark as read")),
+        ("assign", _("Assign to…")),
+        ("close", _("Close")),
+    ]
+    threads = ThreadIdsField()
+    action = forms.ChoiceField(label=_("With the ticked conversations"), choices=ACTIONS)
+    assignee = TeamMemberField(
+        label=_("Assign to"), queryset=User.objects.none(), required=False, empty_label=_("Nobody")
+    )
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    # The inbox's filters, to come back to the same list.
+    back = forms.CharField(required=False, max_length=2000, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, seller_ids: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(TeamMemberField, self.fields["assignee"]).queryset = (
+            User.objects.filter(memberships__seller_id__in=seller_ids, is_active=True)
+            .distinct()
+            .order_by("name")
+        )
 
 
 class SavedReplyForm(forms.ModelForm[SavedReply]):

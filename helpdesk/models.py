@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -81,9 +81,18 @@ class ThreadQuerySet(models.QuerySet["Thread"]):
     def awaiting_seller(self) -> ThreadQuerySet:
         return self.filter(status=Thread.Status.OPEN, awaiting_reply_since__isnull=False)
 
-    def awaiting_count(self, sellers) -> int:
-        """The navigation badge: threads of these sellers awaiting their reply."""
-        return self.filter(seller__in=sellers).awaiting_seller().count()
+    def badge_counts(self, sellers, user: User) -> dict[str, int]:
+        """The navigation badge, in one query: the open threads of these sellers awaiting
+        their reply, and those with buyer activity `user` has not read (the tab's title)."""
+        read = ReadState.objects.filter(
+            thread=OuterRef("pk"), user=user, last_read_at__gte=OuterRef("buyer_activity_at")
+        )
+        return self.filter(seller__in=sellers, status=Thread.Status.OPEN).aggregate(
+            awaiting=models.Count("id", filter=Q(awaiting_reply_since__isnull=False)),
+            unread=models.Count(
+                "id", filter=Q(buyer_activity_at__isnull=False) & ~Q(models.Exists(read))
+            ),
+        )
 
     def escalated(self) -> ThreadQuerySet:
         return self.filter(escalated_at__isnull=False)
@@ -649,11 +658,13 @@ class SavedReply(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    # The team's order (owners move them up and down); ties, if any, by creation.
+    position = models.PositiveIntegerField(_("position"), default=0)
 
     class Meta:
         verbose_name = _("saved reply")
         verbose_name_plural = _("saved replies")
-        ordering = ["title", "id"]
+        ordering = ["position", "id"]
 
     def __str__(self) -> str:
         return self.title

@@ -20,10 +20,15 @@ when it is allowed.
   kind that fits the order's status (helpdesk.status_updates), at most SELLER_UPDATES
   ["per_day"] a day and ["per_order"] in all, until ["days_after_order"] days after the
   order was placed.
+- "Was this answered?": on an open request that no longer awaits the seller, the buyer may
+  say once whether the seller's latest reply (a text or a status update the buyer can read)
+  answered the question, until the buyer writes again. "No" owes the buyer an answer again
+  (a new deadline from the verdict, helpdesk.services.answer_rate).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -168,6 +173,24 @@ def proactive_update_refusal(order: Order, kind: str, now: datetime | None = Non
         return _(
             "At most %(count)d updates a day without a buyer's request: try again tomorrow."
         ) % {"count": limits["per_day"]}
+    return None
+
+
+ANSWER_KINDS = (Message.Kind.TEXT, Message.Kind.STATUS_UPDATE)
+
+
+def answer_to_rate(thread: Thread, role: str, entries: Sequence[Message]) -> Message | None:
+    """The seller's reply the reader may rate ("did this answer your question?"), or None.
+    `entries` are what the buyer reads, oldest first (or only the latest text or status
+    update), each with its rating fetched (select_related("rating"))."""
+    if role != Role.BUYER or not thread.is_open or thread.awaiting_reply_since is not None:
+        return None
+    for entry in reversed(entries):
+        if entry.kind not in ANSWER_KINDS or entry.author_role == Role.PLATFORM:
+            continue
+        if entry.author_role != Role.SELLER:
+            return None  # the buyer wrote after it: the conversation has moved on
+        return None if hasattr(entry, "rating") else entry
     return None
 
 

@@ -167,6 +167,47 @@ def matching_threads(query: str, market: str | None = None) -> tuple[list[Thread
     return [by_id[row[0]] for row in rows], int(rows[0][1])
 
 
+# The seller inbox's search box: the same lookups, within the sellers' own threads, over what
+# the seller's side may read (a buyer message held by moderation is not theirs to read; a
+# masked one is searched only as the seller reads it, so a hidden detail cannot be probed).
+SELLER_THREADS_SQL = """
+SELECT thread.id FROM helpdesk_thread AS thread
+JOIN orders_order AS o ON o.id = thread.order_id
+WHERE thread.seller_id = ANY(%s) AND o.number {op} %s
+UNION SELECT thread.id FROM helpdesk_thread AS thread
+JOIN orders_shipment AS shipment ON shipment.order_id = thread.order_id
+WHERE thread.seller_id = ANY(%s) AND shipment.tracking_number {op} %s
+UNION SELECT thread.id FROM helpdesk_thread AS thread
+JOIN accounts_user AS buyer ON buyer.id = thread.buyer_id
+WHERE thread.seller_id = ANY(%s)
+AND public.helpdesk_unaccent(buyer.name) {op} public.helpdesk_unaccent(%s)
+"""
+SELLER_MESSAGES_SQL = """
+UNION SELECT message.thread_id FROM helpdesk_message AS message
+JOIN helpdesk_thread AS thread ON thread.id = message.thread_id AND thread.seller_id = ANY(%s)
+LEFT JOIN helpdesk_messagereview AS review ON review.message_id = message.id
+WHERE {match} AND (
+    message.author_role = 'seller' OR review.id IS NULL
+    OR review.state = 'approved' OR review.action = 'flag'
+)
+"""
+
+
+def seller_search_sql(query: str, seller_ids: list[int]) -> tuple[str, list[Any]]:
+    """SQL selecting the ids of the sellers' threads whose order or tracking number or
+    buyer's name matches `query`, or whose messages say it (as the seller reads them), with
+    its parameters. Building the words' query is one query."""
+    op, value, _ = _terms(query)
+    sql = SELLER_THREADS_SQL.replace("{op}", op)
+    params: list[Any] = [seller_ids, value, seller_ids, value, seller_ids, value]
+    words = text_query(query)
+    if words:
+        match, match_params = words.match()
+        sql += SELLER_MESSAGES_SQL.replace("{match}", match)
+        params += [seller_ids, *match_params]
+    return sql, params
+
+
 # What messages say --------------------------------------------------------------------------
 
 

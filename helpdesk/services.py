@@ -19,11 +19,13 @@ from typing import Any, TypeVar
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.access import staff_with_perm
-from accounts.models import SellerMember, User
+from accounts.models import Seller, SellerMember, User
+from helpdesk.absences import new_request_assignee
 from helpdesk.history import chain_link, thread_head
 from helpdesk.models import (
     SELLER_ONLY_EVENTS,
@@ -40,12 +42,14 @@ from helpdesk.models import (
 )
 from helpdesk.moderation import Screening, screen, text_for
 from helpdesk.rules import (
+    answer_to_rate,
     close_refusal,
     escalation_refusal,
     posting_refusal,
     proactive_update_refusal,
     reopen_refusal,
 )
+from helpdesk.saved_replies import default_replies, seller_language
 from helpdesk.status_updates import FIELD_LABELS, InvalidUpdate, normalise
 from helpdesk.uploads import Upload
 from orders.models import Order, OrderLine
@@ -54,7 +58,7 @@ from outbox.models import Notification
 from outbox.services import SellerNotice, notify, notify_once, notify_seller_team
 from sla import clocks
 from sla.calendar import response_deadline
-from sla.models import ClockExemption
+from sla.models import AnswerRating, ClockExemption
 from sla.sanctions import strikes_apply
 
 T = TypeVar("T")
@@ -284,8 +288,11 @@ def _notify(thread: Thread, message: Message) -> None:
     """Outbox rows for the other side of a public text, a status update or a reopening; each
     with the text as its reader may read it (masked details stay masked)."""
     event = message.data.get("event") if message.kind == Message.Kind.EVENT else None
+    waiting_again = event == "reopened" or (
+        event == "answer_rated" and not message.data.get("answered")
+    )
     if message.kind not in (Message.Kind.TEXT, Message.Kind.STATUS_UPDATE) and not (
-        event == "reopened" and message.author_role == Role.BUYER
+        waiting_again and message.author_role == Role.BUYER
     ):
         return
     kind = (
@@ -348,6 +355,9 @@ def thread_open(
         if already is not None:  # the same form sent twice
             return already
     _check_pace(buyer, None, now)
+    # Unassigned, unless a team member's absence runs: then to the stand-in. The deadline is
+    # the same either way.
+    assignee = new_request_assignee(order.seller, now=now)
 
     def create() -> Thread:
         return Thread.objects.create(
@@ -356,6 +366,7 @@ def thread_open(
             buyer=buyer,
             market_id=order.market_id,
             topic=topic,
+            assignee=assignee,
             open_key=open_key,
             created_at=now,
             last_activity_at=now,
@@ -586,6 +597,51 @@ def _reopen(thread: Thread, *, by: User, role: str, at: datetime) -> Message:
 
 
 @transaction.atomic
+def answer_rate(*, thread: Thread, buyer: User, reply_id: int, answered: bool) -> AnswerRating:
+    """The buyer says whether the seller's latest reply answered the question
+    (helpdesk.rules.answer_to_rate). "No" keeps the request waiting for the seller: a new
+    24-business-hour deadline from now (unless the platform handles the case), and the
+    seller's team is told. Both verdicts are in the timeline. A second click on the same
+    reply returns the first verdict."""
+    thread = _locked(thread)
+    earlier = AnswerRating.objects.filter(reply_id=reply_id, thread=thread).first()
+    if earlier is not None:
+        return earlier
+    latest = list(
+        Message.objects.for_role(Role.BUYER)
+        .filter(thread=thread, kind__in=[Message.Kind.TEXT, Message.Kind.STATUS_UPDATE])
+        .exclude(author_role=Role.PLATFORM)
+        .select_related("rating")
+        .order_by("-created_at", "-id")[:1]
+    )
+    reply = answer_to_rate(thread, Role.BUYER, latest)
+    if reply is None or reply.pk != reply_id:
+        raise HelpdeskError(_("This reply can no longer be rated: the conversation has moved on."))
+    now = timezone.now()
+    rating = AnswerRating.objects.create(
+        thread=thread,
+        reply=reply,
+        seller_id=thread.seller_id,
+        market_id=thread.market_id,
+        answered=answered,
+        rated_at=now,
+    )
+    event = _event(
+        thread,
+        by=buyer,
+        role=Role.BUYER,
+        event="answer_rated",
+        at=now,
+        answered=answered,
+        reply_id=reply.pk,
+    )
+    if not answered and thread.platform_since is None:
+        clocks.clock_open(thread=thread, message_id=event.pk, at=now)
+        _sync_clock_fields(thread)
+    return rating
+
+
+@transaction.atomic
 def thread_reopen(*, thread: Thread, by: User, role: str) -> Thread:
     """Reopen a closed conversation (helpdesk.rules.reopen_refusal). A buyer's reopening is
     back in the seller's queue with a new deadline counted from the reopening."""
@@ -810,6 +866,36 @@ def thread_assign(*, thread: Thread, by: User, assignee: User | None) -> Thread:
     return thread
 
 
+@transaction.atomic
+def threads_bulk(
+    *, threads: Sequence[Thread], by: User, action: str, assignee: User | None = None
+) -> tuple[int, list[str]]:
+    """One inbox action on several conversations of the seller's side: "read", "assign"
+    (to `assignee`, or to nobody) or "close". Rows are locked in id order (two agents acting
+    on overlapping selections never deadlock). Returns how many changed and the reasons
+    for those that could not be (a conversation the platform has taken over cannot be
+    closed by the seller)."""
+    done, refused = 0, []
+    for thread in sorted(threads, key=lambda t: t.pk):
+        if action == "read":
+            thread_mark_read(thread=thread, user=by)
+            done += 1
+            continue
+        try:
+            with transaction.atomic():
+                if action == "assign":
+                    thread_assign(thread=thread, by=by, assignee=assignee)
+                elif action == "close":
+                    thread_close(thread=thread, by=by, role=Role.SELLER)
+                else:
+                    raise ValueError(action)
+        except HelpdeskError as error:
+            refused.append(str(error))
+        else:
+            done += 1
+    return done, refused
+
+
 def thread_mark_read(*, thread: Thread, user: User, at: datetime | None = None) -> None:
     """Remember that `user` has read `thread` up to now."""
     ReadState.objects.update_or_create(
@@ -819,15 +905,66 @@ def thread_mark_read(*, thread: Thread, user: User, at: datetime | None = None) 
 
 @transaction.atomic
 def saved_reply_create(*, seller_id: int, author: User, title: str, body: str) -> SavedReply:
-    """A reusable text for the seller's team."""
+    """A reusable text for the seller's team, placed after its others."""
+    last = SavedReply.objects.filter(seller_id=seller_id).aggregate(last=Max("position"))["last"]
     return SavedReply.objects.create(
-        seller_id=seller_id, created_by=author, title=title.strip(), body=body.strip()
+        seller_id=seller_id,
+        created_by=author,
+        title=title.strip(),
+        body=body.strip(),
+        position=0 if last is None else last + 1,
     )
+
+
+def saved_reply_update(*, reply: SavedReply, title: str, body: str) -> SavedReply:
+    """Change a saved reply's title and text (messages sent with it are untouched)."""
+    reply.title = title.strip()
+    reply.body = body.strip()
+    reply.save(update_fields=["title", "body"])
+    return reply
+
+
+@transaction.atomic
+def saved_reply_move(*, reply: SavedReply, up: bool) -> None:
+    """Swap a saved reply with its neighbour above (`up`) or below; at either end, nothing
+    moves. The team's replies are locked and numbered 0, 1, 2… again, so ties and gaps (two
+    additions at once, a reply added in the admin) settle into one order."""
+    replies = list(
+        SavedReply.objects.select_for_update()
+        .filter(seller_id=reply.seller_id)
+        .order_by("position", "id")
+    )
+    index = next((i for i, saved in enumerate(replies) if saved.pk == reply.pk), None)
+    if index is None:  # deleted meanwhile
+        return
+    other = index - 1 if up else index + 1
+    if 0 <= other < len(replies):
+        replies[index], replies[other] = replies[other], replies[index]
+    changed = []
+    for position, saved in enumerate(replies):
+        if saved.position != position:
+            saved.position = position
+            changed.append(saved)
+    SavedReply.objects.bulk_update(changed, ["position"])
 
 
 def saved_reply_delete(*, reply: SavedReply) -> None:
     """Remove a saved reply (messages sent with it are untouched)."""
     reply.delete()
+
+
+@transaction.atomic
+def saved_reply_create_defaults(*, seller: Seller, author: User | None = None) -> list[SavedReply]:
+    """A new seller's first saved replies (`helpdesk.saved_replies.DEFAULTS`) in its market's
+    language; none when it already has some, so calling it again changes nothing. The
+    seller's row is locked so that two calls at once cannot both find none."""
+    list(Seller.objects.select_for_update().filter(pk=seller.pk).values_list("pk"))
+    if SavedReply.objects.filter(seller_id=seller.pk).exists():
+        return []
+    return SavedReply.objects.bulk_create(
+        SavedReply(seller_id=seller.pk, created_by=author, title=title, body=body, position=i)
+        for i, (title, body) in enumerate(default_replies(seller_language(seller.country)))
+    )
 
 
 # Moderation decisions --------------------------------------------------------------------

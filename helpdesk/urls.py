@@ -1,6 +1,6 @@
 from django.urls import path
 
-from helpdesk import views
+from helpdesk import absence_views, views
 
 app_name = "helpdesk"
 
@@ -28,14 +28,32 @@ urlpatterns = [
     path("threads/<int:thread_id>/close/", views.thread_close_view, name="close"),
     path("threads/<int:thread_id>/reopen/", views.thread_reopen_view, name="reopen"),
     path("threads/<int:thread_id>/escalate/", views.thread_escalate_view, name="escalate"),
+    path("threads/<int:thread_id>/rate/", views.thread_rate_view, name="rate"),
     path("attachments/<int:attachment_id>/", views.attachment_download, name="attachment"),
     path("seller/inbox/", views.seller_inbox, name="inbox"),
     path("seller/inbox/counts/", views.inbox_counts, name="inbox_counts"),
+    path("seller/inbox/bulk/", views.inbox_bulk, name="inbox_bulk"),
     path("seller/saved-replies/", views.saved_replies, name="saved_replies"),
+    path(
+        "seller/saved-replies/<int:reply_id>/edit/",
+        views.saved_reply_edit,
+        name="saved_reply_edit",
+    ),
+    path(
+        "seller/saved-replies/<int:reply_id>/move/",
+        views.saved_reply_move_view,
+        name="saved_reply_move",
+    ),
     path(
         "seller/saved-replies/<int:reply_id>/delete/",
         views.saved_reply_delete_view,
         name="saved_reply_delete",
     ),
     path("seller/notifications/", views.notification_settings, name="notification_settings"),
+    path("seller/absences/", absence_views.absences, name="absences"),
+    path(
+        "seller/absences/<int:absence_id>/cancel/",
+        absence_views.absence_cancel_view,
+        name="absence_cancel",
+    ),
 ]

@@ -3,27 +3,36 @@
 
 from __future__ import annotations
 
+import hashlib
+from datetime import datetime
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.access import access_seller_workspace, is_owner, require_owner
-from accounts.models import SellerMember
+from accounts.access import access_seller_workspace, is_owner, request_user, require_owner
+from accounts.models import Seller, SellerMember
+from helpdesk.absences import absence_covering, note_assignee_absences
 from helpdesk.access import ThreadAccess, access_attachment, access_thread
 from helpdesk.forms import (
     BODY_MAX,
+    AnswerRatingForm,
     AssignForm,
     ContactSellerForm,
     EscalateForm,
+    InboxBulkForm,
     InboxFilterForm,
     NoteForm,
     NotificationSettingsForm,
@@ -34,15 +43,19 @@ from helpdesk.forms import (
 from helpdesk.models import Escalation, Role, SavedReply, Thread, Topic
 from helpdesk.moderation import check_context, screen
 from helpdesk.reply_language import language_warning
-from helpdesk.rules import thread_actions
+from helpdesk.rules import answer_to_rate, thread_actions
+from helpdesk.saved_replies import PLACEHOLDERS, saved_reply_options
 from helpdesk.selectors import buyer_threads, inbox_page, timeline, unread_ids
 from helpdesk.services import (
     HelpdeskError,
     TooFast,
+    answer_rate,
     message_post,
     note_post,
     saved_reply_create,
     saved_reply_delete,
+    saved_reply_move,
+    saved_reply_update,
     status_update_post,
     thread_assign,
     thread_close,
@@ -51,14 +64,17 @@ from helpdesk.services import (
     thread_no_reply_needed,
     thread_open,
     thread_reopen,
+    threads_bulk,
 )
 from helpdesk.uploads import attachment_response
 from orders.access import access_order
 from orders.http import ViewerRequest
 from orders.models import Market
+from sla.calendar import business_time_between
 
 INBOX_PAGE = 25
 POLL_SECONDS = 10
+RECENT_ENTRIES = 3
 
 
 # Buyer: opening a request ------------------------------------------------------------------
@@ -77,9 +93,24 @@ def contact_seller(request: ViewerRequest, number: str) -> HttpResponse:
     )
     check: dict[str, Any] = {}
     status = 200
+    draft_key = f"order:{order.number}"
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         check = _submit_check(form, role=Role.BUYER, market=order.market)
+        if check:
+            _keep_draft(request, draft_key, check)
+            return redirect(
+                reverse("helpdesk:contact_seller", args=[order.number]) + "#draft-check"
+            )
+    elif request.method == "GET":
+        kept, check = _kept_draft(
+            request,
+            draft_key,
+            ContactSellerForm,
+            order=order,
+            check_url=reverse("helpdesk:contact_check", args=[order.number]),
+        )
+        form = kept or form
     if request.method == "POST" and form.is_valid() and not check:
         try:
             thread = thread_open(
@@ -95,6 +126,7 @@ def contact_seller(request: ViewerRequest, number: str) -> HttpResponse:
             form.add_error(None, str(error))
             status = _status_of(error)
         else:
+            _drop_draft(request, draft_key)
             messages.success(request, _("Your request was sent to the seller."))
             return redirect("helpdesk:thread", thread.pk)
     open_threads = order.threads.filter(status=Thread.Status.OPEN).exclude(
@@ -151,12 +183,56 @@ def _submit_check(form: Any, *, role: str, market: Market) -> dict[str, Any]:
     }
 
 
+# A send the pre-send check stopped redirects to the page that shows it (post/redirect/get,
+# so reloading never sends again): the draft waits in the session until it is sent or the
+# hour is over; the files are not kept (the page asks for them again).
+DRAFT_HOURS = 1
+
+
+def _keep_draft(request: HttpRequest, key: str, check: dict[str, Any]) -> None:
+    """Keep the stopped draft and its check as shown (a file's finding cannot be found
+    again without the file)."""
+    request.session[f"checked-draft:{key}"] = {
+        "data": {
+            name: values
+            for name, values in request.POST.lists()
+            if name not in ("csrfmiddlewaretoken", "send_anyway")
+        },
+        "check": render_to_string("helpdesk/_draft_check.html", check, request=request),
+        "at": timezone.now().timestamp(),
+    }
+
+
+def _kept_draft(
+    request: HttpRequest, key: str, form_class: Any, **kwargs: Any
+) -> tuple[Any, dict[str, Any]]:
+    """The draft the check stopped, bound to its form, and its check (rendered by us when
+    it was stopped, kept server-side); (None, {}) without one."""
+    kept = request.session.get(f"checked-draft:{key}")
+    if not kept or timezone.now().timestamp() - kept["at"] > DRAFT_HOURS * 3600:
+        return None, {}
+    data = QueryDict(mutable=True)
+    for name, values in kept["data"].items():
+        data.setlist(name, values)
+    form = form_class(data, **kwargs)
+    form.is_valid()
+    return form, {"kept_check": mark_safe(kept["check"])}  # noqa: S308 (our own rendering)
+
+
+def _drop_draft(request: HttpRequest, key: str) -> None:
+    request.session.pop(f"checked-draft:{key}", None)
+
+
 @login_required
 @require_GET
 def my_requests(request: ViewerRequest) -> HttpResponse:
     page = Paginator(buyer_threads(request.user), 20).get_page(request.GET.get("page"))
     unread = unread_ids(page.object_list, request.user, side_field="seller_activity_at")
-    return render(request, "helpdesk/my_requests.html", {"page": page, "unread": unread})
+    return render(
+        request,
+        "helpdesk/my_requests.html",
+        {"page": page, "unread": unread, "now": timezone.now()},
+    )
 
 
 # Thread page -------------------------------------------------------------------------------
@@ -171,24 +247,37 @@ def _thread_context(request: HttpRequest, access: ThreadAccess, **forms: Any) ->
         "order": thread.order,
         "role": access.role,
         "entries": entries,
+        # The latest entries are shown; the earlier ones fold away (open on a wide screen),
+        # so that on a phone the reply box and the actions are near.
+        "earlier_entries": entries[:-RECENT_ENTRIES],
+        "recent_entries": entries[-RECENT_ENTRIES:],
         "last_id": entries[-1].pk if entries else 0,
         "poll_seconds": POLL_SECONDS,
         "now": timezone.now(),
         "concerned_lines": list(thread.lines.all()),
         "actions": actions,
+        "answer_to_rate": answer_to_rate(thread, access.role, entries),
         "overdue": thread.is_overdue(),
         "reopen_window_days": settings.REOPEN_WINDOW_DAYS,
         "escalation": Escalation.objects.filter(thread=thread).first()
         if thread.escalated_at
         else None,
+        # A team member's absence: who answers (both sides see it).
+        "absence_cover": absence_covering(thread),
     }
+    context["deadline_key"] = _deadline_key(thread, access.role, context["now"])
     if actions.can_write:
         initial = {}
-        insert = request.GET.get("insert", "")
-        if access.role == Role.SELLER and insert.isascii() and insert.isdigit():
-            saved = SavedReply.objects.filter(pk=int(insert), seller_id=thread.seller_id).first()
-            if saved:
-                initial["body"] = saved.body
+        if access.role == Role.SELLER:
+            # Filled in for this thread; `?insert=` is the insert without JavaScript.
+            saved = saved_reply_options(thread=thread, writer=request_user(request))
+            context["saved_replies"] = saved.replies
+            context["saved_reply_unshipped"] = saved.unshipped
+            insert = request.GET.get("insert", "")
+            chosen = next((r for r in saved.replies if str(r.pk) == insert), None)
+            if chosen:
+                initial["body"] = chosen.body
+            context["saved_reply_inserted"] = chosen.pk if chosen else None
         context["reply_form"] = forms.get("reply_form") or ReplyForm(
             initial=initial, check_url=reverse("helpdesk:draft_check", args=[thread.pk])
         )
@@ -198,7 +287,6 @@ def _thread_context(request: HttpRequest, access: ThreadAccess, **forms: Any) ->
         context["assign_form"] = AssignForm(
             seller_id=thread.seller_id, initial={"assignee": thread.assignee_id}
         )
-        context["saved_replies"] = list(SavedReply.objects.filter(seller_id=thread.seller_id))
     else:
         context["escalate_form"] = forms.get("escalate_form") or EscalateForm()
     # Anything else given (the pre-send check of a submitted reply) goes to the template.
@@ -211,28 +299,86 @@ def _thread_context(request: HttpRequest, access: ThreadAccess, **forms: Any) ->
 def thread_detail(request: ViewerRequest, thread_id: int) -> HttpResponse:
     access = access_thread(request.user, thread_id)
     thread_mark_read(thread=access.thread, user=request.user)
-    return render(request, "helpdesk/thread.html", _thread_context(request, access))
+    forms: dict[str, Any] = {}
+    if thread_actions(access.thread, access.role).can_write:
+        form, check = _kept_draft(
+            request,
+            f"thread:{access.thread.pk}",
+            ReplyForm,
+            check_url=reverse("helpdesk:draft_check", args=[access.thread.pk]),
+        )
+        if form is not None:
+            forms = {"reply_form": form, **check}
+    return render(request, "helpdesk/thread.html", _thread_context(request, access, **forms))
+
+
+def _sent_text(message: Any, role: str) -> str:
+    """The confirmation of a sent reply: delivered, or held for the platform's check."""
+    review = getattr(message, "review", None)  # none: RelatedObjectDoesNotExist is one
+    if review is not None and review.withholds:
+        return _("Sent for review: the platform checks it before it is delivered.")
+    if role == Role.SELLER:
+        return _("Reply sent to the buyer.")
+    return _("Message sent to the seller.")
+
+
+def _deadline_key(thread: Thread, role: str, now: datetime) -> str:
+    """What the deadline banner says to `role`, in a few characters. The poller sends it
+    back, and the poll swaps the banner in only when it changed (an answer, the deadline
+    passing, the countdown's next minute, the next day's reasons): replacing it every few
+    seconds would take the reader's focus and screen reader out of it."""
+    if thread.awaiting_reply_since is None or thread.due_at is None:
+        return "none"
+    overdue = thread.is_overdue(now)
+    minutes = 0
+    # The buyer's overdue banner says when it was due, not by how much: it stays put.
+    if not thread.answer_in_review and (role == Role.SELLER or not overdue):
+        start, end = sorted([now, thread.due_at])
+        minutes = int(business_time_between(start, end, thread.market_id).total_seconds() // 60)
+    state = (
+        role,
+        thread.reply_state,
+        thread.awaiting_reply_since.isoformat(),
+        thread.due_at.isoformat(),
+        thread.status,
+        thread.escalated_at is not None,
+        overdue,
+        minutes,
+        now.astimezone(thread.market.tzinfo).date().isoformat(),
+    )
+    return hashlib.blake2s(repr(state).encode(), digest_size=6).hexdigest()
 
 
 @login_required
 @require_GET
 def thread_updates(request: ViewerRequest, thread_id: int) -> HttpResponse:
-    """htmx polling: the entries after `after`, appended out of band, and a new poller."""
+    """htmx polling: the entries after `after`, appended out of band, the deadline banner
+    out of band when what it says changed since `deadline` (a poller that sends no key is a
+    page without the live banner: it gets none), and a new poller."""
     access = access_thread(request.user, thread_id)
+    thread = access.thread
     after = request.GET.get("after", "")
     after_id = int(after) if after.isascii() and after.isdigit() else 0
-    entries = timeline(access.thread, access.role, after=after_id)
+    entries = timeline(thread, access.role, after=after_id)
     if entries:
-        thread_mark_read(thread=access.thread, user=request.user)
+        thread_mark_read(thread=thread, user=request.user)
+    now = timezone.now()
+    shown_key = request.GET.get("deadline", "")
+    deadline_key = _deadline_key(thread, access.role, now)
     return render(
         request,
         "helpdesk/thread.html#updates",
         {
-            "thread": access.thread,
+            "thread": thread,
             "role": access.role,
             "entries": entries,
             "last_id": entries[-1].pk if entries else after_id,
             "poll_seconds": POLL_SECONDS,
+            "now": now,
+            "overdue": thread.is_overdue(now),
+            "actions": thread_actions(thread, access.role, now),
+            "deadline_key": deadline_key if shown_key else "",
+            "deadline_oob": bool(shown_key) and shown_key != deadline_key,
         },
     )
 
@@ -270,9 +416,10 @@ def thread_reply(request: ViewerRequest, thread_id: int) -> HttpResponse:
     if form.is_valid():
         check = _submit_check(form, role=access.role, market=access.thread.market)
         if check:
-            return _rerender(request, access, status=200, reply_form=form, **check)
+            _keep_draft(request, f"thread:{access.thread.pk}", check)
+            return redirect(reverse("helpdesk:thread", args=[access.thread.pk]) + "#reply")
         try:
-            message_post(
+            message = message_post(
                 thread=access.thread,
                 author=request.user,
                 role=access.role,
@@ -284,6 +431,8 @@ def thread_reply(request: ViewerRequest, thread_id: int) -> HttpResponse:
             form.add_error(None, str(error))
             return _rerender(request, access, status=_status_of(error), reply_form=form)
         else:
+            _drop_draft(request, f"thread:{access.thread.pk}")
+            messages.success(request, _sent_text(message, access.role))
             return _back_to_thread(access.thread)
     return _rerender(request, access, reply_form=form)
 
@@ -304,6 +453,7 @@ def thread_note(request: ViewerRequest, thread_id: int) -> HttpResponse:
         except HelpdeskError as error:
             form.add_error(None, str(error))
             return _rerender(request, access, status=_status_of(error), note_form=form)
+        messages.success(request, _("Internal note added (your team only)."))
         return _back_to_thread(access.thread)
     return _rerender(request, access, note_form=form)
 
@@ -326,6 +476,7 @@ def thread_status_update(request: ViewerRequest, thread_id: int) -> HttpResponse
             form.add_error(None, str(error))
             return _rerender(request, access, status=_status_of(error), status_form=form)
         else:
+            messages.success(request, _("Status update sent to the buyer."))
             return _back_to_thread(access.thread)
     return _rerender(request, access, status_form=form)
 
@@ -336,7 +487,12 @@ def thread_assign_view(request: ViewerRequest, thread_id: int) -> HttpResponse:
     access = access_thread(request.user, thread_id, as_role=Role.SELLER)
     form = AssignForm(request.POST, seller_id=access.thread.seller_id)
     if form.is_valid():
-        thread_assign(thread=access.thread, by=request.user, assignee=form.cleaned_data["assignee"])
+        assignee = form.cleaned_data["assignee"]
+        thread_assign(thread=access.thread, by=request.user, assignee=assignee)
+        if assignee:
+            messages.success(request, _("Assigned to %(name)s.") % {"name": assignee.name})
+        else:
+            messages.success(request, _("Nobody is assigned any more."))
     return _back_to_thread(access.thread)
 
 
@@ -359,13 +515,19 @@ def thread_no_reply_view(request: ViewerRequest, thread_id: int) -> HttpResponse
 @require_POST
 def thread_close_view(request: ViewerRequest, thread_id: int) -> HttpResponse:
     access = access_thread(request.user, thread_id)
-    thread_close(thread=access.thread, by=request.user, role=access.role)
-    if access.role == Role.BUYER:
-        messages.success(
-            request,
-            _("Marked as solved. You can reopen it within %(days)d days.")
-            % {"days": settings.REOPEN_WINDOW_DAYS},
-        )
+    try:
+        thread_close(thread=access.thread, by=request.user, role=access.role)
+    except HelpdeskError as error:
+        messages.error(request, str(error))
+    else:
+        if access.role == Role.BUYER:
+            messages.success(
+                request,
+                _("Marked as solved. You can reopen it within %(days)d days.")
+                % {"days": settings.REOPEN_WINDOW_DAYS},
+            )
+        else:
+            messages.success(request, _("Conversation closed."))
     return _back_to_thread(access.thread)
 
 
@@ -377,6 +539,35 @@ def thread_reopen_view(request: ViewerRequest, thread_id: int) -> HttpResponse:
         thread_reopen(thread=access.thread, by=request.user, role=access.role)
     except HelpdeskError as error:
         messages.error(request, str(error))
+    else:
+        messages.success(request, _("Conversation reopened."))
+    return _back_to_thread(access.thread)
+
+
+@login_required
+@require_POST
+def thread_rate_view(request: ViewerRequest, thread_id: int) -> HttpResponse:
+    """The buyer's "did this answer your question?"."""
+    access = access_thread(request.user, thread_id, as_role=Role.BUYER)
+    form = AnswerRatingForm(request.POST)
+    if form.is_valid():
+        try:
+            rating = answer_rate(
+                thread=access.thread,
+                buyer=request.user,
+                reply_id=form.cleaned_data["reply"],
+                answered=form.cleaned_data["answered"],
+            )
+        except HelpdeskError as error:
+            messages.error(request, str(error))
+        else:
+            if rating.answered:
+                messages.success(request, _("Thank you for your feedback."))
+            else:
+                messages.success(
+                    request,
+                    _("The seller has been asked again and owes you an answer."),
+                )
     return _back_to_thread(access.thread)
 
 
@@ -444,8 +635,12 @@ def seller_inbox(request: ViewerRequest) -> HttpResponse:
     form = InboxFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
     page = inbox_page(request.user, sellers, data, size=INBOX_PAGE)
+    note_assignee_absences(page.threads)
     query = request.GET.copy()
-    query.pop("cursor", None)
+    for key in ("cursor", "start"):
+        query.pop(key, None)
+    views_query = query.copy()
+    views_query.pop("view", None)
     template = "helpdesk/inbox.html"
     if request.htmx and not request.htmx.boosted:
         template += "#thread-list"
@@ -454,27 +649,111 @@ def seller_inbox(request: ViewerRequest) -> HttpResponse:
         template,
         {
             "form": form,
+            "page": page,
             "threads": page.threads,
             "view": page.view,
             "sellers": sellers,
-            "unread": unread_ids(page.threads, request.user, side_field="buyer_activity_at"),
+            "unread": page.unread,
             "next_cursor": page.next_cursor,
+            "next_start": page.first + len(page.threads),
+            "last": page.first + len(page.threads) - 1,
+            "total": page.counts[page.view],
+            "views": [(value, label, page.counts[value]) for value, label in InboxFilterForm.VIEWS],
             "query": query.urlencode(),
+            "views_query": views_query.urlencode(),
             "is_first_page": not data.get("cursor"),
+            "bulk_form": InboxBulkForm(
+                seller_ids=[s.pk for s in sellers], initial={"back": query.urlencode()}
+            ),
             "now": timezone.now(),
         },
     )
 
 
 @login_required
+@require_POST
+def inbox_bulk(request: ViewerRequest) -> HttpResponse:
+    """The inbox's bulk actions on the ticked conversations. Closing asks once: the first
+    POST shows what would be closed, the confirmed one closes."""
+    sellers = access_seller_workspace(request.user)
+    form = InboxBulkForm(request.POST, seller_ids=[s.pk for s in sellers])
+    back = reverse("helpdesk:inbox")
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, str(error))
+        return redirect(back + _inbox_query(request.POST.get("back", "")))
+    data = form.cleaned_data
+    back += _inbox_query(data["back"])
+    threads = list(
+        Thread.objects.filter(pk__in=data["threads"], seller__in=sellers).select_related(
+            "order", "buyer"
+        )
+    )
+    if len(threads) != len(data["threads"]):
+        raise Http404
+    if data["action"] == "close" and not data["confirmed"]:
+        return render(
+            request,
+            "helpdesk/inbox_close.html",
+            {"threads": threads, "form": form, "back": back},
+        )
+    done, refused = threads_bulk(
+        threads=threads, by=request.user, action=data["action"], assignee=data["assignee"]
+    )
+    name = data["assignee"].name if data["assignee"] else ""
+    if data["action"] == "read":
+        text = ngettext(
+            "%(count)d conversation marked as read.",
+            "%(count)d conversations marked as read.",
+            done,
+        )
+    elif data["action"] == "assign" and name:
+        text = ngettext(
+            "%(count)d conversation assigned to %(name)s.",
+            "%(count)d conversations assigned to %(name)s.",
+            done,
+        )
+    elif data["action"] == "assign":
+        text = ngettext(
+            "%(count)d conversation no longer assigned to anyone.",
+            "%(count)d conversations no longer assigned to anyone.",
+            done,
+        )
+    else:
+        text = ngettext("%(count)d conversation closed.", "%(count)d conversations closed.", done)
+    messages.success(request, text % {"count": done, "name": name})
+    for reason in sorted(set(refused)):
+        messages.error(request, reason)
+    return redirect(back)
+
+
+def _inbox_query(query: str) -> str:
+    """The inbox's filters from a bulk form, as a query string (only the filters' own
+    fields, so nothing else can ride along)."""
+    form = InboxFilterForm(QueryDict(query))
+    if not form.is_valid():
+        return ""
+    kept = {
+        key: value
+        for key, value in form.cleaned_data.items()
+        if value and key not in ("cursor", "start")
+    }
+    if kept.get("market"):
+        kept["market"] = kept["market"].code
+    return "?" + urlencode(kept) if kept else ""
+
+
+@login_required
 @require_GET
 def inbox_counts(request: ViewerRequest) -> HttpResponse:
-    """The navigation's "awaiting our reply" badge, refreshed by htmx."""
+    """The navigation's badge (awaiting our reply; unread for the tab's title), refreshed by
+    htmx."""
     sellers = access_seller_workspace(request.user)
     return render(
         request,
         "helpdesk/_inbox_badge.html",
-        {"awaiting_count": Thread.objects.awaiting_count(sellers)},
+        {"badge": Thread.objects.badge_counts(sellers, request.user)},
     )
 
 
@@ -493,31 +772,84 @@ def saved_replies(request: ViewerRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         saved_reply_create(seller_id=seller.pk, author=request.user, **form.cleaned_data)
         messages.success(request, _("Saved reply added."))
-        return redirect(f"{reverse('helpdesk:saved_replies')}?seller={seller.slug}")
+        return redirect(_saved_replies_url(seller))
+    return _saved_replies_page(request, sellers, seller, form=form)
+
+
+def _saved_replies_url(seller: Seller, reply: SavedReply | None = None) -> str:
+    url = f"{reverse('helpdesk:saved_replies')}?seller={seller.slug}"
+    return f"{url}#saved-reply-{reply.pk}" if reply is not None else url
+
+
+def _saved_replies_page(
+    request: ViewerRequest, sellers: list[Seller], seller: Seller, **context: Any
+) -> HttpResponse:
+    """The list; editing or deleting one reply shows that reply's form in its place."""
     return render(
         request,
         "helpdesk/saved_replies.html",
         {
-            "form": form,
+            "form": SavedReplyForm(),
             "seller": seller,
             "sellers": sellers,
-            "replies": SavedReply.objects.filter(seller=seller),
+            "replies": list(SavedReply.objects.filter(seller=seller)),
             "can_manage": is_owner(request.user, seller),
+            "placeholders": [(f"{{{name}}}", meaning) for name, meaning in PLACEHOLDERS.items()],
+            **context,
         },
     )
 
 
-@login_required
-@require_POST
-def saved_reply_delete_view(request: ViewerRequest, reply_id: int) -> HttpResponse:
+def _owned_saved_reply(request: ViewerRequest, reply_id: int) -> tuple[list[Seller], SavedReply]:
+    """A saved reply of a team `request.user` works for (404 otherwise), which they own
+    (403 for its agents)."""
     sellers = access_seller_workspace(request.user)
     reply = get_object_or_404(
         SavedReply.objects.select_related("seller"), pk=reply_id, seller__in=sellers
     )
     require_owner(request.user, reply.seller)
+    return sellers, reply
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def saved_reply_edit(request: ViewerRequest, reply_id: int) -> HttpResponse:
+    sellers, reply = _owned_saved_reply(request, reply_id)
+    form = SavedReplyForm(request.POST or None, instance=reply, prefix="edit")
+    form.fields["title"].widget.attrs["autofocus"] = True  # the page opens on it
+    if request.method == "POST" and form.is_valid():
+        saved_reply_update(reply=reply, **form.cleaned_data)
+        messages.success(request, _("Saved reply updated."))
+        return redirect(_saved_replies_url(reply.seller, reply))
+    return _saved_replies_page(request, sellers, reply.seller, editing=reply, edit_form=form)
+
+
+@login_required
+@require_POST
+def saved_reply_move_view(request: ViewerRequest, reply_id: int) -> HttpResponse:
+    """One place up or down, by a button that works without JavaScript."""
+    _sellers, reply = _owned_saved_reply(request, reply_id)
+    direction = request.POST.get("direction")
+    if direction not in ("up", "down"):
+        return HttpResponse(_("Move a saved reply up or down."), status=400)
+    saved_reply_move(reply=reply, up=direction == "up")
+    if direction == "up":
+        messages.success(request, _("“%(title)s” moved up.") % {"title": reply.title})
+    else:
+        messages.success(request, _("“%(title)s” moved down.") % {"title": reply.title})
+    return redirect(_saved_replies_url(reply.seller, reply))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def saved_reply_delete_view(request: ViewerRequest, reply_id: int) -> HttpResponse:
+    """GET asks once (the list, with the question in the reply's place); POST deletes."""
+    sellers, reply = _owned_saved_reply(request, reply_id)
+    if request.method == "GET":
+        return _saved_replies_page(request, sellers, reply.seller, deleting=reply)
     saved_reply_delete(reply=reply)
     messages.success(request, _("Saved reply deleted."))
-    return redirect(f"{reverse('helpdesk:saved_replies')}?seller={reply.seller.slug}")
+    return redirect(_saved_replies_url(reply.seller))
 
 
 @login_required

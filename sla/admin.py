@@ -5,7 +5,9 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
-from django.http import HttpRequest
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +15,8 @@ from accounts.access import request_user
 from core.admin import EstimatedCountPaginator, ReadOnlyMixin
 from sla.calendar import deadline_steps
 from sla.explanations import explanation_lines
-from sla.models import Heartbeat, ResponseClock, Sanction, SanctionAppeal
+from sla.formats import format_percent
+from sla.models import AnswerRating, Heartbeat, ResponseClock, Sanction, SanctionAppeal
 from sla.sanctions import (
     SanctionError,
     appeal_decide,
@@ -55,6 +58,36 @@ class ResponseClockAdmin(ReadOnlyMixin, admin.ModelAdmin[ResponseClock]):
     @admin.display(description=_("how the deadline was computed"))
     def explanation(self, obj: ResponseClock) -> str:
         return clock_explanation(obj)
+
+
+@admin.register(AnswerRating)
+class AnswerRatingAdmin(ReadOnlyMixin, admin.ModelAdmin[AnswerRating]):
+    """Buyers' verdicts on sellers' replies ("did this answer your question?"), with the
+    rate of "no" of what the filters select (a seller, a market, a period)."""
+
+    list_display = ["rated_at", "seller", "market", "answered", "thread"]
+    list_filter = ["answered", "market", "seller"]
+    list_select_related = ["seller", "market", "thread__order"]
+    search_fields = ["=thread__order__number", "seller__company_name"]
+    date_hierarchy = "rated_at"
+    show_full_result_count = False
+    paginator = EstimatedCountPaginator
+    change_list_template = "admin/sla/answerrating/change_list.html"
+
+    def changelist_view(
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        response = super().changelist_view(request, extra_context)
+        if not isinstance(response, TemplateResponse) or not response.context_data:
+            return response  # a redirect (an action), or an error page
+        changelist = response.context_data.get("cl")
+        if changelist is not None:
+            counts = changelist.queryset.aggregate(
+                rated=Count("id"), not_answered=Count("id", filter=Q(answered=False))
+            )
+            rate = counts["not_answered"] / counts["rated"] if counts["rated"] else None
+            response.context_data["not_answered"] = {**counts, "rate": format_percent(rate)}
+        return response
 
 
 def clock_explanation(clock: ResponseClock) -> str:

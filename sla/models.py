@@ -344,3 +344,39 @@ class DailyReport(models.Model):
 
     def __str__(self) -> str:
         return str(self.day)
+
+
+class AnswerRating(models.Model):
+    """The buyer's one-click verdict on a seller's reply: did it answer the question? "No"
+    keeps the request waiting for the seller with a new deadline (helpdesk.services.
+    answer_rate); the rate of "no" is a seller's figure (the platform's rule forbids vague
+    answers and ignored questions). One verdict per reply; the timeline records it too."""
+
+    thread = models.ForeignKey(
+        "helpdesk.Thread",
+        verbose_name=_("conversation"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    reply = models.OneToOneField(
+        "helpdesk.Message", verbose_name=_("reply"), on_delete=models.PROTECT, related_name="rating"
+    )
+    seller = models.ForeignKey(
+        "accounts.Seller", verbose_name=_("seller"), on_delete=models.PROTECT, related_name="+"
+    )
+    market = models.ForeignKey(
+        "orders.Market", verbose_name=_("market"), on_delete=models.PROTECT, related_name="+"
+    )
+    answered = models.BooleanField(_("answered the question"))
+    rated_at = models.DateTimeField(_("rated at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("answer rating")
+        verbose_name_plural = _("answer ratings")
+        ordering = ["-rated_at", "-id"]
+        indexes = [
+            models.Index(fields=["seller", "rated_at"], name="rating_seller_recent"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{'answered' if self.answered else 'not answered'} · reply #{self.reply_id}"

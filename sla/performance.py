@@ -8,19 +8,20 @@ here and formatted by sla.formats, so every page shows the same number."""
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Seller
 from sla.formats import percent_points
 from sla.judgement import LATE_SQL, ON_TIME_SQL, PENDING_Q, late_q
-from sla.models import ClockExemption, ResponseClock
+from sla.models import AnswerRating, ClockExemption, ResponseClock
 from sla.sanctions import policy_apply, seller_status_refresh
 
 WINDOWS = (7, 30, 90)
@@ -53,19 +54,54 @@ MEDIAN = (
     "FILTER (WHERE outcome = 'answered')"
 )
 
-# Constant SQL fragments only; every value is a query parameter.
-_STATS_SQL = f"""
-SELECT market_id,
+# Constant SQL fragments only; every value is a query parameter. Every figure of a period
+# (tiles, table, charts, score, policy) is read by these aggregates and built by _stats.
+_AGGREGATES = f"""
        count(*) FILTER (WHERE {ON_TIME_SQL}) AS on_time,
        count(*) FILTER (WHERE {LATE_SQL}) AS late,
        count(*) FILTER (WHERE outcome = 'exempt') AS exemptions,
        {MEDIAN} AS median,
        percentile_cont(0.9) WITHIN GROUP (ORDER BY response_seconds)
-           FILTER (WHERE outcome = 'answered') AS p90
+           FILTER (WHERE outcome = 'answered') AS p90"""
+
+_STATS_SQL = f"""
+SELECT market_id, {_AGGREGATES}
 FROM sla_responseclock
 WHERE seller_id = %(seller)s AND opened_at >= %(since)s AND opened_at < %(now)s
 GROUP BY ROLLUP (market_id)
 """  # noqa: S608
+
+# One row per period end, in the order given; a LEFT JOIN so an empty period still has a row.
+_PERIODS_SQL = f"""
+SELECT {_AGGREGATES}
+FROM unnest(%(ends)s::timestamptz[]) WITH ORDINALITY AS period(period_end, position)
+LEFT JOIN sla_responseclock
+       ON seller_id = %(seller)s
+      AND opened_at >= period_end - make_interval(days => %(days)s) AND opened_at < period_end
+GROUP BY position
+ORDER BY position
+"""  # noqa: S608
+
+
+def _stats(
+    market: str | None,
+    days: int,
+    on_time: int,
+    late: int,
+    exemptions: int,
+    median: float | None,
+    p90: float | None,
+) -> Stats:
+    return Stats(
+        market=market,
+        days=days,
+        judged=on_time + late,
+        on_time=on_time,
+        late=late,
+        exemptions=exemptions,
+        median_hours=median / 3600 if median is not None else None,
+        p90_hours=p90 / 3600 if p90 is not None else None,
+    )
 
 
 def seller_stats(
@@ -78,73 +114,30 @@ def seller_stats(
             _STATS_SQL, {"seller": seller.pk, "since": now - timedelta(days=days), "now": now}
         )
         rows = cursor.fetchall()
-    result = {}
-    for market, on_time, late, exemptions, median, p90 in rows:
-        result[market] = Stats(
-            market=market,
-            days=days,
-            judged=on_time + late,
-            on_time=on_time,
-            late=late,
-            exemptions=exemptions,
-            median_hours=median / 3600 if median is not None else None,
-            p90_hours=p90 / 3600 if p90 is not None else None,
-        )
+    result = {row[0]: _stats(row[0], days, *row[1:]) for row in rows}
     result.setdefault(None, Stats(None, days, 0, 0, 0, 0, None, None))
     return result
 
 
-@dataclass(frozen=True)
-class Week:
-    start: datetime
-    judged: int
-    on_time: int
-    median_hours: float | None
-
-    @property
-    def on_time_rate(self) -> float | None:
-        return self.on_time / self.judged if self.judged else None
-
-
-def weekly(seller: Seller, *, weeks: int = 12, now: datetime | None = None) -> list[Week]:
-    """The last `weeks` ISO weeks (UTC), oldest first, including empty ones."""
-    now = now or timezone.now()
-    this_week = (now - timedelta(days=now.weekday())).replace(
-        hour=0, minute=0, second=0, microsecond=0
-    )
-    first = this_week - timedelta(weeks=weeks - 1)
+def period_stats(
+    seller: Seller, *, days: int, ends: Sequence[datetime], now: datetime
+) -> list[Stats]:
+    """All markets together over the `days` days before each of `ends` (in that order), each
+    clock judged at `now`: one query for a whole chart. With `ends=[now]` it is the same
+    period as `seller_stats(seller, days=days, now=now)[None]`, and the same numbers."""
     with connection.cursor() as cursor:
         cursor.execute(
-            f"""
-            SELECT date_trunc('week', opened_at AT TIME ZONE 'UTC') AS week,
-                   count(*) FILTER (WHERE {ON_TIME_SQL}),
-                   count(*) FILTER (WHERE {LATE_SQL}),
-                   {MEDIAN}
-            FROM sla_responseclock
-            WHERE seller_id = %(seller)s AND opened_at >= %(first)s
-            GROUP BY 1
-            """,  # noqa: S608
-            {"seller": seller.pk, "first": first, "now": now},
+            _PERIODS_SQL,
+            {"seller": seller.pk, "ends": list(ends), "days": days, "now": now},
         )
-        rows = {
-            week.date(): (on_time, late, median)
-            for week, on_time, late, median in cursor.fetchall()
-        }
-    result = []
-    for i in range(weeks):
-        start = first + timedelta(weeks=i)
-        on_time, late, median = rows.get(start.date(), (0, 0, None))
-        result.append(
-            Week(start, on_time + late, on_time, median / 3600 if median is not None else None)
-        )
-    return result
+        return [_stats(None, days, *row) for row in cursor.fetchall()]
 
 
 DUE_BUCKETS = (
     (_("overdue"), None, 0),
-    ("< 4 h", 0, 4),
-    ("4–8 h", 4, 8),
-    ("8–24 h", 8, 24),
+    (_("< 4 h"), 0, 4),
+    (_("4–8 h"), 4, 8),
+    (_("8–24 h"), 8, 24),
     (_("later"), 24, None),
 )
 
@@ -191,10 +184,78 @@ class Headline:
 
 def headline(seller: Seller, now: datetime | None = None) -> Headline:
     now = now or timezone.now()
-    stats = seller_stats(seller, days=30, now=now)[None]
+    stats = period_stats(seller, days=30, ends=[now], now=now)[0]
     if not stats.enough:
-        stats = seller_stats(seller, days=90, now=now)[None]
+        stats = period_stats(seller, days=90, ends=[now], now=now)[0]
     return Headline(stats=stats)
+
+
+TREND_WEEKS = 12
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    """One point of the Performance page's charts: the headline's figures for the period
+    ending at `until` (the headline's length of period, 30 or 90 days)."""
+
+    until: datetime
+    stats: Stats
+
+
+@dataclass(frozen=True)
+class Ratings:
+    """How buyers rated the seller's replies ("did this answer your question?") over the
+    last `days` days: the platform's rule forbids vague answers and ignored questions."""
+
+    days: int
+    rated: int
+    not_answered: int
+
+    @property
+    def not_answered_rate(self) -> float | None:
+        return self.not_answered / self.rated if self.rated else None
+
+
+def answer_ratings(seller_id: int, *, days: int, now: datetime | None = None) -> Ratings:
+    """The seller's replies rated by buyers in the last `days` days. One query."""
+    now = now or timezone.now()
+    counts = AnswerRating.objects.filter(
+        seller_id=seller_id, rated_at__gt=now - timedelta(days=days), rated_at__lte=now
+    ).aggregate(rated=Count("id"), not_answered=Count("id", filter=Q(answered=False)))
+    return Ratings(days=days, rated=counts["rated"], not_answered=counts["not_answered"])
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """What the Performance page's tiles and charts show, read once so they cannot disagree:
+    the charts' latest point *is* the tiles' `headline.stats` (same period, same function,
+    formatted by the same sla.formats functions), and the open messages' bars add up to the
+    "waiting for you now" tile."""
+
+    headline: Headline
+    trend: list[TrendPoint]  # oldest first; the last ends now and holds headline.stats
+    due: list[tuple[str, int]]
+    ratings: Ratings
+
+    @property
+    def open_count(self) -> int:
+        return sum(count for _label, count in self.due)
+
+
+def dashboard(seller: Seller, now: datetime | None = None) -> Dashboard:
+    """The headline figures now and as they stood at the same time of day 1…11 weeks ago
+    (each clock judged now, as the tiles judge it), and the open clocks by time left."""
+    now = now or timezone.now()
+    figures = headline(seller, now)
+    ends = [now - timedelta(weeks=k) for k in range(TREND_WEEKS - 1, 0, -1)]
+    earlier = period_stats(seller, days=figures.stats.days, ends=ends, now=now)
+    trend = [TrendPoint(end, stats) for end, stats in zip(ends, earlier, strict=True)]
+    return Dashboard(
+        headline=figures,
+        trend=[*trend, TrendPoint(now, figures.stats)],
+        due=open_by_due(seller, now),
+        ratings=answer_ratings(seller.pk, days=figures.stats.days, now=now),
+    )
 
 
 def late_clocks(

@@ -16,10 +16,9 @@ from accounts.models import Seller
 from orders.http import ViewerRequest
 from orders.models import Market
 from sla import charts
-from sla.formats import format_day
 from sla.forms import AppealForm
 from sla.models import Heartbeat, Sanction
-from sla.performance import WINDOWS, headline, late_clocks, open_by_due, seller_stats, weekly
+from sla.performance import WINDOWS, dashboard, headline, late_clocks, seller_stats
 from sla.sanctions import SanctionError, appeal_refusal, sanction_appeal
 
 LATE_LIST = 50
@@ -62,10 +61,8 @@ def seller_performance(request: ViewerRequest) -> HttpResponse:
     rows = []
     for code in sorted({m for stats in by_window.values() for m in stats if m}):
         rows.append((markets[code], [by_window[d].get(code) for d in WINDOWS]))
-    weeks = weekly(seller, now=now)
-    labels = [format_day(w.start) for w in weeks]
-    due = open_by_due(seller, now)
-    figures = headline(seller, now)
+    board = dashboard(seller, now)
+    figures = board.headline
     late = list(late_clocks(seller, days=figures.stats.days, now=now)[: LATE_LIST + 1])
     sanctions = list(
         Sanction.objects.filter(seller=seller).select_related("decided_by", "appeal")[:20]
@@ -80,10 +77,11 @@ def seller_performance(request: ViewerRequest) -> HttpResponse:
             "headline": figures,
             "totals": [by_window[d][None] for d in WINDOWS],
             "rows": rows,
-            "response_chart": charts.bars([w.median_hours for w in weeks], labels, unit=" h"),
-            "on_time_chart": charts.line([w.on_time_rate for w in weeks], labels),
-            "due_chart": charts.bars([count for _, count in due], [name for name, _ in due]),
-            "open_count": sum(count for _, count in due),
+            "response_chart": charts.answer_times(board.trend),
+            "on_time_chart": charts.on_time_rates(board.trend),
+            "due_chart": charts.time_left(board.due),
+            "open_count": board.open_count,
+            "ratings": board.ratings,
             "late": late[:LATE_LIST],
             "late_more": len(late) > LATE_LIST,
             "sanctions": [

@@ -22,7 +22,12 @@ from accounts.models import SellerMember
 from audit.models import StaffAccess
 from helpdesk.history import history_verify
 from helpdesk.models import Escalation, Message, MessageReview, Role
-from helpdesk.services import message_post, thread_escalate, thread_no_reply_needed
+from helpdesk.services import (
+    answer_rate,
+    message_post,
+    thread_escalate,
+    thread_no_reply_needed,
+)
 from outbox.models import Notification
 from sla.models import ClockExemption, Heartbeat, ResponseClock, Sanction
 from sla.sanctions import sanction_appeal, sanction_apply
@@ -44,6 +49,8 @@ ADMIN_PAGES = {
     "axes.accessfailurelog": {**EDITABLE, "add": 403},
     "accounts.user": EDITABLE,
     "accounts.sellermember": EDITABLE,
+    # Written by the seller's team on its absences page, seen here.
+    "accounts.sellerabsence": READ_ONLY,
     "accounts.seller": EDITABLE,
     "orders.market": EDITABLE,
     "orders.order": EDITABLE,
@@ -63,6 +70,7 @@ ADMIN_PAGES = {
     "sla.clockexemption": READ_ONLY,
     "sla.sanction": {**EDITABLE, "delete": 403},
     "sla.sanctionappeal": {**READ_ONLY},
+    "sla.answerrating": READ_ONLY,
     "outbox.notification": READ_ONLY,
 }
 
@@ -91,6 +99,12 @@ def _console(world):
         body="Appelez-moi au 06 12 34 56 78.",
     )
     thread_no_reply_needed(thread=world.other_thread, by=world.other_seller_agent)
+    reply = message_post(
+        thread=world.other_thread, author=world.other_seller_agent, role=Role.SELLER, body="Sent."
+    )
+    rating = answer_rate(
+        thread=world.other_thread, buyer=world.other_buyer, reply_id=reply.pk, answered=False
+    )
     sanction = sanction_apply(
         seller=world.order.seller,
         kind="warning",
@@ -117,6 +131,7 @@ def _console(world):
         "axes.accessfailurelog": failure.pk,
         "accounts.user": world.buyer.pk,
         "accounts.sellermember": SellerMember.objects.get(user=world.seller_agent).pk,
+        "accounts.sellerabsence": world.absence.pk,
         "accounts.seller": world.order.seller_id,
         "orders.market": "FR",
         "orders.order": world.order.pk,
@@ -134,6 +149,7 @@ def _console(world):
         "sla.clockexemption": ClockExemption.objects.get().pk,
         "sla.sanction": sanction.pk,
         "sla.sanctionappeal": appeal.pk,
+        "sla.answerrating": rating.pk,
         "outbox.notification": Notification.objects.first().pk,
         # For the extra URLs and decisions.
         "review_with_file": _review_with_file(world).pk,

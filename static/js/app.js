@@ -48,3 +48,50 @@ document.addEventListener("change", (event) => {
 document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll(".status-form").forEach(syncStatusForm);
 });
+
+// Inbox: "All on this page" ticks every conversation of the page (without JavaScript each
+// is ticked by hand; the box is hidden then).
+document.addEventListener("change", (event) => {
+  const all = event.target.closest("[data-select-all]");
+  if (!all) return;
+  all.form.querySelectorAll(`input[type=checkbox][name="${all.dataset.selectAll}"]`)
+    .forEach((box) => { box.checked = all.checked; });
+});
+
+// Filters folded on a phone are open on a wide screen.
+function openWide(root) {
+  if (!window.matchMedia("(min-width: 801px)").matches) return;
+  root.querySelectorAll("details[data-open-wide]").forEach((d) => { d.open = true; });
+}
+document.addEventListener("DOMContentLoaded", () => openWide(document));
+
+// The tab's title starts with the number of unread conversations, kept current by the
+// navigation badge's polling (data-unread on #inbox-badge).
+const baseTitle = document.title.replace(/^\(\d+\) /, "");
+function syncTitle() {
+  const badge = document.getElementById("inbox-badge");
+  if (!badge) return;
+  const unread = parseInt(badge.dataset.unread || "0", 10);
+  document.title = unread > 0 ? `(${unread}) ${baseTitle}` : baseTitle;
+}
+document.addEventListener("DOMContentLoaded", syncTitle);
+document.addEventListener("htmx:afterSettle", syncTitle);
+
+// Inbox bulk actions: the team member to assign to is asked only for "Assign to…".
+function syncBulk(form) {
+  const action = form.querySelector("select[name=action]");
+  const assignee = form.querySelector("select[name=assignee]");
+  if (action && assignee) assignee.hidden = action.value !== "assign";
+}
+document.addEventListener("change", (event) => {
+  const form = event.target.closest("#bulk");
+  if (form) syncBulk(form);
+});
+document.addEventListener("DOMContentLoaded", () => {
+  const form = document.getElementById("bulk");
+  if (form) syncBulk(form);
+});
+document.addEventListener("htmx:afterSettle", () => {
+  const form = document.getElementById("bulk");
+  if (form) syncBulk(form);
+});

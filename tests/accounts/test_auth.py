@@ -182,3 +182,21 @@ def test_language_switch_refuses_foreign_redirects(client):
         reverse("accounts:language"), {"language": "fr", "next": "https://evil.example/"}
     )
     assert response["Location"] == "/"
+
+
+@pytest.mark.parametrize(
+    ("persona", "landing"),
+    [
+        ("seller_agent", "/seller/inbox/"),
+        ("seller_owner", "/seller/inbox/"),
+        ("platform_admin", "/admin/"),
+        ("buyer", "/orders/"),
+    ],
+)
+def test_after_logging_in_each_persona_lands_where_its_work_is(world, client, persona, landing):
+    response = client.post(
+        reverse("accounts:login"),
+        {"username": getattr(world, persona).email, "password": PASSWORD},
+        follow=True,
+    )
+    assert [url for url, _ in response.redirect_chain] == ["/", landing]

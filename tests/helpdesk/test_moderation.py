@@ -97,8 +97,11 @@ def test_a_file_name_is_screened_as_typed_not_as_cleaned(world, client):
     photo = SimpleUploadedFile("jean.dupont75@gmail.com.png", png_bytes(), "image/png")
     url = reverse("helpdesk:reply", args=[world.thread.pk])
     data = {"body": "Here is the label.", "idempotency_key": uuid.uuid4(), "attachments": [photo]}
-    check = client.post(url, data)  # the check before sending names the file's finding
-    assert check.status_code == 200
+    # The check before sending names the file's finding (on the page the send redirects to).
+    check = client.post(url, data, follow=True)
+    assert check.redirect_chain == [
+        (reverse("helpdesk:thread", args=[world.thread.pk]) + "#reply", 302)
+    ]
     assert "Send anyway" in check.content.decode()
     assert "jean.dupont75@gmail.com" in check.content.decode()
     photo.seek(0)
@@ -339,9 +342,13 @@ def test_a_reply_with_findings_is_shown_back_until_sent_anyway(world, client):
     client.force_login(world.seller_agent)
     url = reverse("helpdesk:reply", args=[world.thread.pk])
     data = {"body": PHONE_REPLY, "idempotency_key": uuid.uuid4()}
-    first = client.post(url, data)
-    assert first.status_code == 200
+    first = client.post(url, data, follow=True)
+    assert first.redirect_chain[0][1] == 302  # post/redirect/get: a reload sends nothing
     assert "Send anyway" in first.content.decode()
+    assert not Message.objects.filter(body=PHONE_REPLY).exists()
+    reloaded = client.get(reverse("helpdesk:thread", args=[world.thread.pk])).content.decode()
+    assert "Send anyway" in reloaded
+    assert PHONE_REPLY.split()[0] in reloaded
     assert not Message.objects.filter(body=PHONE_REPLY).exists()
     sent = client.post(url, {**data, "send_anyway": "1"})
     assert sent.status_code == 302
@@ -352,8 +359,8 @@ def test_the_buyers_contact_form_checks_the_draft(world, client):
     client.force_login(world.buyer)
     url = reverse("helpdesk:contact_seller", args=[world.order.number])
     data = {"topic": "other", "body": EMAIL_REQUEST, "idempotency_key": uuid.uuid4()}
-    shown = client.post(url, data)
-    assert shown.status_code == 200
+    shown = client.post(url, data, follow=True)
+    assert shown.redirect_chain[0][1] == 302
     assert "hidden from the other side" in shown.content.decode()
     assert client.post(url, {**data, "send_anyway": "1"}).status_code == 302
     check = client.post(

@@ -154,7 +154,8 @@ def test_member_of_two_sellers_can_filter_by_seller(world, as_persona):
 
 def test_home_sends_people_where_they_work(world, as_persona):
     assert as_persona("buyer").get("/")["Location"] == reverse("orders:my_orders")
-    assert as_persona("seller_agent").get("/")["Location"] == reverse("orders:seller_orders")
+    assert as_persona("seller_agent").get("/")["Location"] == reverse("helpdesk:inbox")
+    assert as_persona("platform_admin").get("/")["Location"] == reverse("admin:index")
     assert b"Log in" in as_persona("anonymous").get("/").content
 
 

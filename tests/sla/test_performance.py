@@ -1,3 +1,4 @@
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -10,7 +11,7 @@ from helpdesk.models import Role
 from helpdesk.services import message_post, thread_no_reply_needed, thread_open
 from sla.calendar import response_deadline
 from sla.models import ResponseClock, Sanction
-from sla.performance import headline, seller_stats, sellers_nightly
+from sla.performance import dashboard, headline, period_stats, seller_stats, sellers_nightly
 from sla.sanctions import sanction_apply, sanction_extend, sanction_lift, sanction_reason
 from sla.sweep import sla_sweep
 from tests.factories import SellerFactory, SellerMemberFactory, UserFactory, make_order
@@ -210,15 +211,20 @@ def test_deadlines_shown_on_pages_are_the_function_s(world, client):
     from django.utils import formats, timezone
 
     from sla.calendar import response_deadline
+    from sla.explanations import due_by
 
     expected = response_deadline(world.thread.awaiting_reply_since, "FR")
     assert world.thread.due_at == expected
     with timezone.override(world.order.market.tzinfo):
         shown = formats.date_format(timezone.localtime(expected), "DATETIME_FORMAT")
-    for persona in (world.buyer, world.seller_agent):
-        client.force_login(persona)
-        html = client.get(reverse("helpdesk:thread", args=[world.thread.pk])).content.decode()
-        assert shown in html
+        buyer_shown = due_by(expected, "FR")
+    client.force_login(world.seller_agent)
+    html = client.get(reverse("helpdesk:thread", args=[world.thread.pk])).content.decode()
+    assert shown in html
+    # The buyer reads it with its weekday, in the market's time ("Tuesday 2 December, 14:00").
+    client.force_login(world.buyer)
+    html = client.get(reverse("helpdesk:thread", args=[world.thread.pk])).content.decode()
+    assert buyer_shown in html
 
 
 def test_admins_can_replay_a_deadline(world, client):
@@ -291,3 +297,86 @@ def test_a_rate_is_never_rounded_up_to_a_threshold():
         assert format_percent(0.999) == "99%"
         assert format_percent(0.29) == "29%"
         assert format_percent(None) == "—"
+
+
+def chart_figures(html: str, chart_id: str) -> tuple[str, list[tuple[str, str]]]:
+    """The value a chart writes on its latest mark, and its hidden table's rows."""
+    figure = html[html.index(f'data-chart="{chart_id}"') :]
+    figure = figure[: figure.index("</figure>")]
+    latest = re.search(r'<g class="mark latest">.*?class="value"[^>]*>([^<]+)</text>', figure, re.S)
+    table = re.findall(r'<tr><th scope="row">([^<]+)</th><td>([^<]+)</td></tr>', figure)
+    return (latest.group(1) if latest else ""), table
+
+
+def tiles(html: str) -> list[str]:
+    return [
+        re.sub(r"<[^>]+>", "", v) for v in re.findall(r'<div class="kpi-value">(.*?)</div>', html)
+    ]
+
+
+def test_tiles_and_charts_show_the_same_figures(seller_team, client, settings):
+    """Issue 15. Failed before: the charts showed ISO weeks (the tiles the last 30 days), the
+    rate rounded up (the tiles round down), no value for the latest week, and the open
+    messages' bars did not say how many they were."""
+    settings.SLA_MIN_SAMPLE = 5
+    seller, agent = seller_team
+    history(seller, agent, on_time=9, late=1)
+    now = MONDAY + timedelta(days=20, hours=3)
+    buyer = UserFactory()
+    for hours in (1, 50):
+        order = make_order(buyer=buyer, seller=seller)
+        thread_open(
+            order=order, buyer=buyer, topic="delivery", body="?", at=now - timedelta(hours=hours)
+        )
+    client.force_login(agent)
+    with time_machine.travel(now, tick=False):
+        html = client.get(reverse("sla:performance")).content.decode()
+    figures = headline(seller, now)
+    score, on_time, median, _not_answered, waiting = tiles(html)
+    assert (score, on_time, median) == ("90/100", "90%", "2.0\xa0h")
+    assert figures.stats.days == 30
+    rate_written, rates = chart_figures(html, "chart-on-time")
+    median_written, medians = chart_figures(html, "chart-answer-times")
+    assert rate_written == rates[-1][1] == on_time
+    assert median_written == medians[-1][1] == median
+    assert len(rates) == len(medians) == 12
+    _, due = chart_figures(html, "chart-time-left")
+    assert due[0][0] == "overdue"
+    assert sum(int(count) for _, count in due) == int(waiting) == 2
+    assert "2 messages are waiting for you" in html
+
+
+def test_the_charts_latest_point_is_the_tiles_figures_and_earlier_ones_the_same_sum(
+    seller_team, settings
+):
+    settings.SLA_MIN_SAMPLE = 5
+    seller, agent = seller_team
+    history(seller, agent, on_time=12, late=3)
+    now = MONDAY + timedelta(days=27)
+    board = dashboard(seller, now)
+    assert board.trend[-1].stats is board.headline.stats
+    assert board.trend[-1].until == now
+    assert [p.until for p in board.trend] == [now - timedelta(weeks=k) for k in range(11, -1, -1)]
+    for point in board.trend:  # every clock is closed: judged now or then, the same
+        assert point.stats == seller_stats(seller, days=30, now=point.until)[None]
+    assert period_stats(seller, days=30, ends=[now], now=now) == [
+        seller_stats(seller, days=30, now=now)[None]
+    ]
+    assert board.trend[0].stats.judged == 0
+    assert board.trend[-1].stats.judged == 15
+
+
+def test_a_rate_without_enough_judged_answers_is_a_dash_on_the_tile_and_the_chart(
+    seller_team, client, settings
+):
+    settings.SLA_MIN_SAMPLE = 20
+    seller, agent = seller_team
+    history(seller, agent, on_time=5, late=0)
+    client.force_login(agent)
+    with time_machine.travel(MONDAY + timedelta(days=10), tick=False):
+        html = client.get(reverse("sla:performance")).content.decode()
+    assert tiles(html)[1] == "—"
+    written, rates = chart_figures(html, "chart-on-time")
+    assert written == ""
+    assert {value for _, value in rates} == {"—"}
+    assert "Shown once enough answers were judged." in html
