@@ -246,9 +246,7 @@ class InboxFilterForm(forms.Form):
         max_length=100,
         required=False,
         strip=True,
-        widget=forms.TextInput(
-            attrs={"type": "search", "placeholder": _("Order, buyer or words")}
-        ),
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Order, buyer or words")}),
     )
     view = forms.ChoiceField(label=_("Show"), choices=VIEWS, required=False)
     sort = forms.ChoiceField(label=_("Sort"), choices=SORTS, required=False)

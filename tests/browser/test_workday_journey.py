@@ -2,12 +2,16 @@
 phone sizes, with screenshots (look at them: the paths are printed)."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from playwright.sync_api import expect
 
-from accounts.models import User
+import helpdesk.context_processors
+import helpdesk.views
+from accounts.models import SellerAbsence, User
 from demo.management.commands.seed_demo import DEMO_PASSWORD
 from helpdesk.models import Message, Role, Thread
 from helpdesk.services import message_post, thread_open
@@ -21,17 +25,24 @@ pytestmark = [
 
 SIZES = {"laptop": (1366, 900), "phone": (390, 844)}
 SELLER = "lena@werkzeug-schmidt.example"
+OWNER = "jonas@werkzeug-schmidt.example"
 BUYER = "buyer@example.com"
 
 
-def fresh_request(body: str) -> Thread:
-    order = Order.objects.filter(buyer__email=BUYER, seller__slug="werkzeug-schmidt").first()
-    buyer = User.objects.get(email=BUYER)
-    return thread_open(order=order, buyer=buyer, topic="other", body=body)
+def fresh_request(body: str, order_index: int = 0) -> Thread:
+    """A new request of the demo buyer (0), or of another buyer about another order (1…)."""
+    orders = Order.objects.filter(seller__slug="werkzeug-schmidt").order_by("pk")
+    if order_index == 0:
+        order = orders.filter(buyer__email=BUYER).first()
+    else:
+        order = orders.exclude(buyer__email=BUYER)[order_index]
+    return thread_open(order=order, buyer=order.buyer, topic="other", body=body)
 
 
 @pytest.fixture
-def demo(live_server):
+def demo(live_server, monkeypatch):
+    monkeypatch.setattr(helpdesk.context_processors, "BADGE_POLL_SECONDS", 1)
+    monkeypatch.setattr(helpdesk.views, "POLL_SECONDS", 1)
     call_command("seed_demo", quiet=True, no_history=True)
     User.objects.update(preferred_language="en")  # these journeys read English
     return live_server.url
@@ -64,6 +75,20 @@ def test_a_seller_agents_working_day(demo, browser, tmp_path, size):
         assert top_of(page, "#thread-list tbody tr") < height
     shot("inbox")
 
+    # Sorting: oldest activity first (on a phone the filters unfold first).
+    if size == "phone":
+        page.locator(".more-filters summary").click()
+    page.locator("#id_sort").select_option("oldest")
+    expect(page).to_have_url(re.compile(r"sort=oldest"))
+    expect(page.locator("#thread-list thead")).to_contain_text("Last activity")
+    shot("inbox-oldest")
+
+    # Live: a buyer writes meanwhile; the tab's title counts it without a reload.
+    before = int(re.match(r"^\((\d+)\)", page.title()).group(1))
+    fresh_request("And is the case included?", order_index=1)
+    expect(page).to_have_title(re.compile(rf"^\({before + 1}\) "), timeout=10_000)
+    page.goto(f"{demo}/seller/inbox/")
+
     # Search by order number (as typed: the list follows without a button).
     page.locator("#id_q").fill(thread.order.number)
     expect(page.locator("#thread-list tbody tr")).to_have_count(1)
@@ -90,6 +115,14 @@ def test_a_seller_agents_working_day(demo, browser, tmp_path, size):
         assert top_of(page, selector) < 2 * height, selector
     shot("thread")
 
+    # A saved reply, inserted with the buyer's name and the order number filled in.
+    page.locator("#saved-reply").select_option(index=0)
+    page.locator("[data-insert-into]").click()
+    body = page.locator("#reply textarea[name=body]")
+    expect(body).to_have_value(re.compile("Claire Martin"))
+    expect(body).to_have_value(re.compile(re.escape(thread.order.number)))
+    shot("thread-saved-reply")
+
     # A reply the pre-send check stops: reloading does not send it.
     page.locator("#reply textarea[name=body]").fill("Call me on +49 151 23456789 please.")
     page.locator("#reply").get_by_role("button", name="Send", exact=True).click()
@@ -111,6 +144,77 @@ def test_a_seller_agents_working_day(demo, browser, tmp_path, size):
     page.get_by_role("button", name="Yes, close it").click()
     expect(page.locator("body")).to_contain_text("Conversation closed.")
     shot("thread-closed")
+
+    # Closing from the inbox, in bulk, asks once too, and says who is still waiting.
+    others = [fresh_request(f"Question {i}", order_index=2 + i) for i in range(2)]
+    page.goto(f"{demo}/seller/inbox/?view=new")
+    for other in others:
+        page.locator(f"#tick-{other.pk}").check()
+    page.locator("#bulk select[name=action]").select_option("close")
+    expect(page.locator("#bulk select[name=assignee]")).to_be_hidden()
+    page.locator("#bulk button[type=submit]").click()
+    expect(page.locator("h1")).to_have_text("Close 2 conversations?")
+    expect(page.locator("main")).to_contain_text("the buyer is waiting for your reply")
+    shot("inbox-close-confirm")
+    page.get_by_role("button", name="Close 2 conversations").click()
+    expect(page.locator("body")).to_contain_text("2 conversations closed.")
+    expect(page.locator(".view-tabs a[aria-current=page]")).to_contain_text("New requests")
+    assert Thread.objects.filter(pk__in=[o.pk for o in others], status="closed").count() == 2
+    print(f"screenshots: {tmp_path}")
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_an_owner_manages_saved_replies_absences_and_reads_the_figures(
+    demo, browser, tmp_path, size
+):
+    width, height = SIZES[size]
+    page = browser.new_page(viewport={"width": width, "height": height})
+
+    def shot(name):
+        page.screenshot(path=tmp_path / f"{size}-owner-{name}.png", full_page=True)
+
+    log_in(page, demo, OWNER, DEMO_PASSWORD)
+    expect(page).to_have_url(re.compile(r"/seller/inbox/$"))
+
+    # Saved replies: the defaults are there; edit one, move it down.
+    page.goto(f"{demo}/seller/saved-replies/")
+    cards = page.locator("article[id^=saved-reply-]")
+    first_title = cards.first.locator("h2, h3").first.inner_text()
+    cards.first.get_by_role("link", name=re.compile("^Edit")).click()
+    title = page.locator("form[action$='/edit/']").get_by_label("Title")
+    title.fill("Parcel shipped")
+    page.locator("form[action$='/edit/']").get_by_role("button", name="Save changes").click()
+    expect(page.locator("body")).to_contain_text("Saved reply updated.")
+    page.get_by_role("button", name=re.compile(r"Move down.*Parcel shipped")).click()
+    expect(page.locator("body")).to_contain_text("“Parcel shipped” moved down.")
+    expect(cards.nth(1)).to_contain_text("Parcel shipped")
+    assert first_title != "Parcel shipped"
+    expect(page.locator("main")).to_contain_text("{buyer_name}")  # the legend
+    shot("saved-replies")
+
+    # Absences: Tim is away from today, Lena stands in; a new request goes to her.
+    page.goto(f"{demo}/seller/absences/")
+    today = timezone.localdate()
+    page.locator("select[name=absent]").select_option(label="Tim Becker")
+    page.locator("input[name=first_day]").fill(today.isoformat())
+    page.locator("input[name=last_day]").fill((today + timedelta(days=2)).isoformat())
+    page.locator("select[name=stand_in]").select_option(label="Lena Bauer")
+    page.get_by_role("button", name="Record the absence").click()
+    expect(page.locator("body")).to_contain_text("Absence recorded: Tim Becker")
+    expect(page.locator("main")).to_contain_text("Away now")
+    shot("absences")
+    assert SellerAbsence.objects.filter(absent__email="tim@werkzeug-schmidt.example").exists()
+    thread = fresh_request("Is anyone there this week?")
+    assert thread.assignee.email == SELLER
+
+    # The figures: charts with their axes, the 24-hour line, no horizontal overflow.
+    page.goto(f"{demo}/seller/performance/")
+    expect(page.locator("svg[role=img]").first).to_be_visible()
+    expect(page.locator("main")).to_contain_text("24 h deadline")
+    expect(page.locator("#not-answered")).to_be_visible()
+    overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
+    assert overflow <= 0, overflow
+    shot("performance")
     print(f"screenshots: {tmp_path}")
 
 
@@ -122,8 +226,29 @@ def test_a_buyer_says_the_answer_did_not_answer(demo, browser, tmp_path, size):
     message_post(thread=thread, author=lena, role=Role.SELLER, body="Any charger will do.")
     page = browser.new_page(viewport={"width": width, "height": height})
 
+    waiting = fresh_request("Is the drill's case included?")
     log_in(page, demo, BUYER, DEMO_PASSWORD)
     expect(page).to_have_url(re.compile(r"/orders/$"))
+
+    # While waiting: the seller's time left, in business time, with the due moment.
+    page.goto(f"{demo}/threads/{waiting.pk}/")
+    expect(page.locator("#deadline")).to_contain_text("of business time left to answer")
+    page.screenshot(path=tmp_path / f"{size}-buyer-waiting.png", full_page=True)
+    page.goto(f"{demo}/requests/")
+    row = page.locator("tbody tr").filter(has_text=waiting.order.number).first
+    expect(row).to_contain_text("Answer due in")
+
+    # Once the deadline has passed, the page says the seller is late and what to do.
+    past = timezone.now() - timedelta(hours=1)
+    Thread.objects.filter(pk=waiting.pk).update(due_at=past)
+    page.goto(f"{demo}/threads/{waiting.pk}/")
+    expect(page.locator("#deadline")).to_contain_text("The seller is late")
+    expect(
+        page.locator("#deadline").get_by_role("link", name="Ask the platform to step in")
+    ).to_be_visible()
+    page.screenshot(path=tmp_path / f"{size}-buyer-late.png", full_page=True)
+
+    # The seller answered the other request: was that an answer?
     page.goto(f"{demo}/threads/{thread.pk}/")
     rate = page.locator("#rate")
     expect(rate).to_contain_text("Did the seller's reply answer your question?")

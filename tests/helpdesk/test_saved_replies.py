@@ -124,7 +124,9 @@ def test_without_a_shipment_the_tracking_number_says_so_in_the_buyers_language(w
     assert not shipped
     assert values["tracking_number"] == not_shipped_text("pl")
     with translation.override("pl"):
-        assert values["tracking_number"] == gettext("not available yet (the order has not shipped yet)")
+        assert values["tracking_number"] == gettext(
+            "not available yet (the order has not shipped yet)"
+        )
 
 
 def test_a_buyer_without_a_language_reads_the_markets(world):
