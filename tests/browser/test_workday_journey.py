@@ -115,6 +115,19 @@ def test_a_seller_agents_working_day(demo, browser, tmp_path, size):
         assert top_of(page, selector) < 2 * height, selector
     shot("thread")
 
+    # A status update and an internal note, each confirmed.
+    if size == "phone":
+        page.locator("#status-update summary").click()
+    page.locator(".status-form select[name=type]").select_option("repair_started")
+    page.locator(".status-form button[type=submit]").click()
+    expect(page.locator("body")).to_contain_text("Status update sent to the buyer.")
+    page.goto(f"{demo}/threads/{thread.pk}/")
+    if size == "phone":
+        page.locator("details.fold:has(form[action$='/note/']) > summary").click()
+    page.locator("form[action$='/note/'] textarea").fill("Check the stock of batteries.")
+    page.locator("form[action$='/note/'] button[type=submit]").click()
+    expect(page.locator("body")).to_contain_text("Internal note added (your team only).")
+
     # A saved reply, inserted with the buyer's name and the order number filled in.
     page.locator("#saved-reply").select_option(index=0)
     page.locator("[data-insert-into]").click()
@@ -206,6 +219,11 @@ def test_an_owner_manages_saved_replies_absences_and_reads_the_figures(
     assert SellerAbsence.objects.filter(absent__email="tim@werkzeug-schmidt.example").exists()
     thread = fresh_request("Is anyone there this week?")
     assert thread.assignee.email == SELLER
+    buyer = browser.new_page(viewport={"width": width, "height": height})
+    log_in(buyer, demo, thread.buyer.email, DEMO_PASSWORD)
+    buyer.goto(f"{demo}/threads/{thread.pk}/")
+    expect(buyer.locator("main")).to_contain_text("Lena answers for Werkzeug Schmidt GmbH")
+    buyer.screenshot(path=tmp_path / f"{size}-buyer-stand-in.png", full_page=True)
 
     # The figures: charts with their axes, the 24-hour line, no horizontal overflow.
     page.goto(f"{demo}/seller/performance/")
@@ -237,6 +255,17 @@ def test_a_buyer_says_the_answer_did_not_answer(demo, browser, tmp_path, size):
     page.goto(f"{demo}/requests/")
     row = page.locator("tbody tr").filter(has_text=waiting.order.number).first
     expect(row).to_contain_text("Answer due in")
+
+    # The banner follows the conversation without a reload: the seller answers, and the
+    # countdown gives way (the thread page polls every second here).
+    page.goto(f"{demo}/threads/{waiting.pk}/")
+    expect(page.locator("#deadline")).to_be_visible()
+    lena = User.objects.get(email=SELLER)
+    message_post(thread=waiting, author=lena, role=Role.SELLER, body="Yes, in the box.")
+    expect(page.locator("#timeline")).to_contain_text("Yes, in the box.", timeout=10_000)
+    expect(page.locator("#deadline")).to_have_count(0, timeout=10_000)
+    message_post(thread=waiting, author=waiting.buyer, role=Role.BUYER, body="And the charger?")
+    waiting.refresh_from_db()
 
     # Once the deadline has passed, the page says the seller is late and what to do.
     past = timezone.now() - timedelta(hours=1)
