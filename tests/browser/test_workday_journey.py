@@ -48,16 +48,32 @@ def demo(live_server, monkeypatch):
     return live_server.url
 
 
+@pytest.fixture
+def new_page(demo, browser):
+    """Pages closed at the end of the test, before the live server stops: their pollers
+    (every second here) must not reach a server whose database is being flushed."""
+    pages = []
+
+    def make(width: int, height: int):
+        page = browser.new_page(viewport={"width": width, "height": height})
+        pages.append(page)
+        return page
+
+    yield make
+    for page in pages:
+        page.close()
+
+
 def top_of(page, selector: str) -> float:
     """Where an element starts, from the top of the page (not of the screen)."""
     return page.locator(selector).first.evaluate("e => e.getBoundingClientRect().top + scrollY")
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_a_seller_agents_working_day(demo, browser, tmp_path, size):
+def test_a_seller_agents_working_day(demo, new_page, tmp_path, size):
     width, height = SIZES[size]
     thread = fresh_request("Does the drill come with a second battery?")
-    page = browser.new_page(viewport={"width": width, "height": height})
+    page = new_page(width, height)
 
     def shot(name):
         page.screenshot(path=tmp_path / f"{size}-{name}.png", full_page=True)
@@ -178,10 +194,10 @@ def test_a_seller_agents_working_day(demo, browser, tmp_path, size):
 
 @pytest.mark.parametrize("size", SIZES)
 def test_an_owner_manages_saved_replies_absences_and_reads_the_figures(
-    demo, browser, tmp_path, size
+    demo, new_page, tmp_path, size
 ):
     width, height = SIZES[size]
-    page = browser.new_page(viewport={"width": width, "height": height})
+    page = new_page(width, height)
 
     def shot(name):
         page.screenshot(path=tmp_path / f"{size}-owner-{name}.png", full_page=True)
@@ -219,7 +235,7 @@ def test_an_owner_manages_saved_replies_absences_and_reads_the_figures(
     assert SellerAbsence.objects.filter(absent__email="tim@werkzeug-schmidt.example").exists()
     thread = fresh_request("Is anyone there this week?")
     assert thread.assignee.email == SELLER
-    buyer = browser.new_page(viewport={"width": width, "height": height})
+    buyer = new_page(width, height)
     log_in(buyer, demo, thread.buyer.email, DEMO_PASSWORD)
     buyer.goto(f"{demo}/threads/{thread.pk}/")
     expect(buyer.locator("main")).to_contain_text("Lena answers for Werkzeug Schmidt GmbH")
@@ -237,12 +253,12 @@ def test_an_owner_manages_saved_replies_absences_and_reads_the_figures(
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_a_buyer_says_the_answer_did_not_answer(demo, browser, tmp_path, size):
+def test_a_buyer_says_the_answer_did_not_answer(demo, new_page, tmp_path, size):
     width, height = SIZES[size]
     thread = fresh_request("Which charger fits the drill?")
     lena = User.objects.get(email=SELLER)
     message_post(thread=thread, author=lena, role=Role.SELLER, body="Any charger will do.")
-    page = browser.new_page(viewport={"width": width, "height": height})
+    page = new_page(width, height)
 
     waiting = fresh_request("Is the drill's case included?")
     log_in(page, demo, BUYER, DEMO_PASSWORD)
