@@ -12,6 +12,7 @@ import warnings
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
+from typing import cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -99,12 +100,26 @@ class Problem(Enum):
     DAMAGED = "damaged"  # does not parse, or is truncated, as the type its signature claims
     TOO_MANY_PIXELS = "too_many_pixels"  # more pixels than a phone photo needs
     TRAILING_DATA = "trailing_data"  # bytes after the picture's end (a ZIP, a page, a video)
+    MARKUP = "markup"  # also a web page: a script hidden in a comment, metadata or a tail
+
+
+# What would run if a browser ever took the file for a page (a polyglot: a picture or a PDF
+# that is also HTML), wherever it hides: a JPEG's comment, a PNG's text, a PDF's comment or
+# tail. Searched in the lower-cased bytes; each marker is long enough never to turn up by
+# chance in compressed data (odds far below one in a million for a 10 MB photo).
+_MARKUP = re.compile(
+    rb"<(?:script|iframe|object|embed)|javascript:"
+    rb"|on(?:load|error|click|focus|begin|toggle|pageshow|mouse[a-z]+|animation[a-z]+)\s*="
+)
 
 
 _DECODE_ERRORS = (
     OSError,
     ValueError,
     SyntaxError,
+    IndexError,  # Pillow's readers, on a truncated or malformed header
+    TypeError,
+    struct.error,
     PdfReadError,
     Image.DecompressionBombError,
     Image.DecompressionBombWarning,
@@ -171,11 +186,16 @@ def image_problem(content: bytes, content_type: str) -> tuple[Problem, tuple[int
     """Why an image is refused (with its size in pixels), or None: it must be exactly one
     picture of its claimed format, decoded in full (not just its header), of at most
     attachment_policy.MAX_PIXELS, with nothing after its end."""
+    pillow_format = cast(str, BY_CONTENT_TYPE[content_type].pillow_format)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(content)) as image:
-                if image.format != BY_CONTENT_TYPE[content_type].pillow_format:
+            # Read by the claimed format's own reader: Image.open would refuse a picture of
+            # over 89 million pixels (Pillow's bomb limit) before its size could be told.
+            Image.init()
+            reader, _accept = Image.OPEN[pillow_format]
+            with reader(io.BytesIO(content), "") as image:
+                if image.format != pillow_format:
                     return Problem.DAMAGED, (0, 0)
                 width, height = image.size
                 # Refused from the header, before decoding what would be a bomb.
@@ -193,10 +213,20 @@ def image_problem(content: bytes, content_type: str) -> tuple[Problem, tuple[int
 
 
 def _pdf_problem(content: bytes) -> Problem | None:
+    """A PDF must have pages, and the pages the scanner reads (file_text) must decode within
+    pypdf's limits: a drawing that expands past them (a decompression bomb) would leave
+    their text unscreened."""
     try:
-        return None if len(PdfReader(io.BytesIO(content)).pages) > 0 else Problem.DAMAGED
-    except _DECODE_ERRORS:
+        reader = PdfReader(io.BytesIO(content))
+        if len(reader.pages) == 0:
+            return Problem.DAMAGED
+        for page in reader.pages[: settings.MODERATION_PDF_PAGES]:
+            drawing = page.get_contents()
+            if drawing is not None:
+                drawing.get_data()
+    except Exception:  # pypdf raises many kinds on a malformed file: all mean damaged
         return Problem.DAMAGED
+    return None
 
 
 def typed_name(name: str) -> str:
@@ -204,12 +234,19 @@ def typed_name(name: str) -> str:
     return unicodedata.normalize("NFC", name.replace("\\", "/").rsplit("/", 1)[-1])
 
 
+# Names Windows keeps for devices, whatever the extension ("CON.png" cannot be saved).
+_DEVICE_NAMES = re.compile(r"(?:con|prn|aux|nul|com\d|lpt\d)(?:\..*)?", re.IGNORECASE)
+
+
 def safe_name(name: str, extension: str) -> str:
-    """A display name without paths, control characters or a misleading extension."""
+    """A display name without paths, control characters, a Windows device name or a
+    misleading extension."""
     name = typed_name(name)
     stem = name.rsplit(".", 1)[0] if "." in name else name
     stem = "".join(ch for ch in stem if unicodedata.category(ch)[0] != "C")
     stem = re.sub(r"[^\w\s().,-]+", "_", stem).strip(" ._")[:80]
+    if _DEVICE_NAMES.fullmatch(stem):
+        stem = f"_{stem}"
     return f"{stem or 'attachment'}{extension}"
 
 
@@ -230,7 +267,10 @@ def check_upload(uploaded: UploadedFile) -> Upload:
             code="type",
             params={"name": name, "types": ", ".join(kind.label for kind in FILE_TYPES)},
         )
-    if content_type == "application/pdf":
+    problem: Problem | None
+    if _MARKUP.search(content.lower()):
+        problem, pixels = Problem.MARKUP, (0, 0)
+    elif content_type == "application/pdf":
         problem, pixels = _pdf_problem(content), (0, 0)
     else:
         problem, pixels = image_problem(content, content_type) or (None, (0, 0))
@@ -257,7 +297,8 @@ def check_upload(uploaded: UploadedFile) -> Upload:
             code=problem.value,
             params={"name": name},
         )
-    if problem is Problem.DAMAGED:
+    if problem in (Problem.DAMAGED, Problem.MARKUP):
+        # A file that is also a page is not really the type it claims: the same words.
         raise ValidationError(
             _("%(name)s is damaged or not really the file type it claims to be."),
             code=problem.value,
