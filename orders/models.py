@@ -237,5 +237,9 @@ class Shipment(models.Model):
 
     @property
     def tracking_url(self) -> str:
+        # A carrier of no known tracking page (one the choices do not hold, as a status
+        # update's card shows it) has no link, rather than a page that fails.
+        if self.carrier not in Carrier.values:
+            return ""
         template = CARRIER_TRACKING_URLS.get(Carrier(self.carrier))
         return template.format(quote(self.tracking_number, safe="")) if template else ""

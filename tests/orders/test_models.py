@@ -98,6 +98,11 @@ def test_tracking_numbers_are_url_encoded_in_tracking_links():
     assert Shipment(carrier=Carrier.OTHER, tracking_number="X1").tracking_url == ""
 
 
+def test_a_carrier_the_choices_do_not_hold_has_no_tracking_link():
+    # As a status update's card shows it; it used to fail the page (issue 16).
+    assert Shipment(carrier="La Poste (colis)", tracking_number="X1").tracking_url == ""
+
+
 def test_money_adds_and_subtracts_in_one_currency_only():
     a = Money(Decimal("10.10"), "EUR")
     assert a + Money(Decimal("0.90"), "EUR") == Money(Decimal("11.00"), "EUR")
