@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from accounts.models import User
@@ -25,6 +26,9 @@ def access_order(user: User, number: str, *, as_role: str | None = None) -> Orde
     `as_role`, an action only that side may take: the other side, who can see the order,
     gets 403.
     """
+    # No order number holds a NUL, and PostgreSQL cannot even compare one (a 500 before).
+    if "\x00" in number:
+        raise Http404
     order = get_object_or_404(
         Order.objects.visible_to(user).select_related("buyer", "seller", "market"),
         number=number,

@@ -48,6 +48,7 @@ ROLE_VIEWS = {
         "sla.clockexemption",
         "sla.sanction",
         "sla.sanctionappeal",
+        "sla.answerrating",
     },
 }
 ROLE_VIEWS["Moderator"] = ROLE_VIEWS["Sanctions manager"] = ROLE_VIEWS["Auditor"]
