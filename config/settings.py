@@ -69,7 +69,11 @@ INSTALLED_APPS = [
     "demo",
 ]
 
+# make bench: each response says how many queries it ran (X-Query-Count; core.query_count).
+BENCH_QUERY_COUNT = env.bool("BENCH_QUERY_COUNT", default=False)
+
 MIDDLEWARE = [
+    "core.query_count.QueryCountMiddleware",  # removes itself unless BENCH_QUERY_COUNT
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -11,6 +11,10 @@ same functions: each message's place in its thread's hash chain (helpdesk.histor
 fields of each thread from its clocks (as helpdesk.services._sync_clock_fields does). No
 sweep has run: clocks past their deadline are not marked breached yet.
 
+One big seller (slug "load-r<run>-big", in every market) has `big_share(threads)` of the
+conversations, spread over the run, and the first of them has LONG_THREAD messages: the
+inbox and thread page the benchmark measures at their worst.
+
 Generated rows are recognisable (sellers' slugs start with "load-r<run>-"); a second run
 refuses unless asked for more (`again`), which adds a new run beside the first.
 
@@ -53,6 +57,15 @@ from sla.clocks import WARN_AFTER_HOURS
 
 SLUG_PREFIX = "load-r"
 ID_BLOCK = 10_000  # ids reserved from a sequence at a time
+LONG_THREAD = 100  # messages of the big seller's longest thread
+
+
+def big_share(threads: int) -> int:
+    """How many conversations go to the one big seller (its inbox is the benchmark's worst
+    case): 2 % of them (20,000 of 1,000,000), at least 4,000 when there are 20,000 or more,
+    never more than a fifth."""
+    return max(threads // 50, min(threads // 5, 4000))
+
 
 # How the generated world is spread: markets by share of conversations, topics by share.
 MARKET_WEIGHTS = {
@@ -128,6 +141,9 @@ class LoadReport:
     messages: int = 0
     clocks: int = 0
     seconds: float = 0.0
+    big_seller: int = 0  # the seller with big_share(threads) of the conversations
+    big_threads: int = 0
+    long_thread: int = 0  # the thread of LONG_THREAD messages, the big seller's
 
 
 # Writing ------------------------------------------------------------------------------------
@@ -373,6 +389,7 @@ class Generator:
         self.markets = {market.code: market for market in Market.objects.all()}
         self.sellers: dict[str, list[SellerRow]] = {code: [] for code in MARKET_WEIGHTS}
         self.buyers: dict[str, list[Buyer]] = {code: [] for code in MARKET_WEIGHTS}
+        self.big: SellerRow | None = None
         self.report = LoadReport(run=run)
 
     def batch(self) -> Batch:
@@ -451,6 +468,40 @@ class Generator:
             if not market_sellers:
                 market_sellers.append(rng.choice(every))
         self.report.sellers += count
+
+    def create_big_seller(self) -> None:
+        """The big seller: in every market, an owner and three agents; only conversations
+        asked for with `big` go to it."""
+        sellers = self.tables["accounts_seller"]
+        seller_id = sellers.next_id()
+        company = "Großhandel Beispiel GmbH"
+        joined = self.now - timedelta(days=1500)
+        sellers.add(
+            id=seller_id,
+            company_name=company,
+            slug=f"{SLUG_PREFIX}{self.run}-big",
+            country="DE",
+            status="active",
+            created_at=joined,
+            service_score=None,
+            typical_response_hours=None,
+            score_updated_at=None,
+        )
+        self.big = SellerRow(id=seller_id, company_name=company)
+        for role in ("owner", "agent", "agent", "agent"):
+            member = self.user("DE", email_domain="grosshandel-beispiel.example", joined=joined)
+            self.tables["accounts_sellermember"].add(
+                id=self.tables["accounts_sellermember"].next_id(),
+                user_id=member.id,
+                seller_id=seller_id,
+                role=role,
+                notification_mode="immediate",
+                created_at=joined,
+            )
+            self.big.members.append(member)
+            self.report.members += 1
+        self.report.sellers += 1
+        self.report.big_seller = seller_id
 
     def create_buyers(self, count: int) -> None:
         """`count` buyers, one in each market first, then as the markets weigh."""
@@ -562,15 +613,19 @@ class Generator:
 
     # Conversations --------------------------------------------------------------------------
 
-    def conversation(self) -> None:
+    def conversation(self, *, big: bool = False) -> None:
+        """One conversation; with `big`, with the big seller (the first of them is the long
+        thread, LONG_THREAD messages)."""
         rng = self.rng
         market = _weighted(rng, MARKET_WEIGHTS)
         lang = self.language(market)
         buyer = rng.choice(self.buyers[market])
-        seller = rng.choice(self.sellers[market])
+        seller = self.big if big and self.big else rng.choice(self.sellers[market])
         agent = rng.choice(seller.members)
         topic = _weighted(rng, TOPIC_WEIGHTS)
-        created = self.now - timedelta(seconds=rng.uniform(3600, 400 * 86400))
+        long = big and not self.report.long_thread
+        days = 30 if long else rng.uniform(3600, 400 * 86400) / 86400
+        created = self.now - timedelta(days=days)
         order_id, number, titles, total, parcel = self.order(market, buyer, seller, topic, created)
         carrier, tracking = parcel or (rng.choice(CARRIERS[market]), "")
         currency = BY_CODE[market].currency
@@ -595,7 +650,11 @@ class Generator:
             "hours": str(rng.randrange(2, 48)),
         }
         thread_id = self.tables["helpdesk_thread"].next_id()
-        script = self.script(lang, topic, slots, market, order_id, total, created)
+        if long:
+            script = self.long_script(lang, topic, slots, created)
+            self.report.long_thread = thread_id
+        else:
+            script = self.script(lang, topic, slots, market, order_id, total, created)
         self.write_thread(
             thread_id=thread_id,
             order_id=order_id,
@@ -679,6 +738,26 @@ class Generator:
                 last_role = entries[-1][0]
                 role = "seller" if last_role == "seller" and rng.random() < 0.4 else "buyer"
                 entries.append((role, "event", "", {"event": "closed"}, at))
+        return entries
+
+    def long_script(
+        self, lang: Language, topic: str, slots: dict[str, str], created: datetime
+    ) -> list[tuple[str, str, str, dict[str, Any], datetime]]:
+        """LONG_THREAD messages, buyer and seller in turn a few hours apart (a thread page's
+        worst case)."""
+        rng = self.rng
+        entries: list[tuple[str, str, str, dict[str, Any], datetime]] = []
+        at = created
+        for step in range(LONG_THREAD):
+            if step % 2 == 0:
+                key = f"open_{topic}" if step == 0 else "follow_up"
+                entries.append(("buyer", "text", self.say(lang, key, slots), {}, at))
+            else:
+                body = (
+                    self.say(lang, "answer", slots) + "\n\n" + self.say(lang, "sign_seller", slots)
+                )
+                entries.append(("seller", "text", body, {}, at))
+            at += timedelta(hours=rng.uniform(1, 5))
         return entries
 
     def update(
@@ -829,6 +908,7 @@ class Generator:
             open_key=None,
         )
         self.report.threads += 1
+        self.report.big_threads += seller is self.big
         self.report.messages += len(script)
         self.report.clocks += len(closed) + (1 if open_clock else 0)
 
@@ -864,6 +944,8 @@ def load_data_generate(
     began = time.monotonic()
     generator = Generator(run=run, seed=seed + run - 1, now=timezone.now())
     generator.create_sellers(max(3, threads // 200))
+    generator.create_big_seller()
+    big = big_share(threads)
     generator.create_buyers(max(10, threads // 2))
     copy_rows(generator.batch())
     report = generator.report
@@ -887,8 +969,9 @@ def load_data_generate(
     try:
         while done < threads:
             size = min(batch, threads - done)
-            for _ in range(size):
-                generator.conversation()
+            for n in range(done, done + size):
+                # The big seller's conversations spread evenly over the run.
+                generator.conversation(big=n * big // threads != (n + 1) * big // threads)
             if writer:
                 writer.write(generator.batch(), size)
             else:

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from demo.loadgen.generate import LoadDataExists, load_data_generate
+from demo.loadgen.generate import LONG_THREAD, LoadDataExists, load_data_generate
 
 
 class Command(BaseCommand):
@@ -44,6 +44,8 @@ class Command(BaseCommand):
                 f"Run {report.run}: {report.threads:,} threads, {report.messages:,} messages, "
                 f"{report.clocks:,} clocks, {report.orders:,} orders ({report.lines:,} lines, "
                 f"{report.shipments:,} shipments), {report.buyers:,} buyers, "
-                f"{report.sellers:,} sellers in {report.seconds:.0f} s."
+                f"{report.sellers:,} sellers in {report.seconds:.0f} s; the big seller "
+                f"{report.big_seller} has {report.big_threads:,} threads, thread "
+                f"{report.long_thread} has {LONG_THREAD} messages."
             )
         )
