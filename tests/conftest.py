@@ -49,6 +49,7 @@ def _restore_migration_data():
     importlib.import_module("orders.migrations.0002_markets").create_markets(apps, editor)
     importlib.import_module("helpdesk.migrations.0012_staff_roles").create_roles(apps, editor)
     importlib.import_module("helpdesk.migrations.0013_escalation").grant(apps, editor)
+    importlib.import_module("sla.migrations.0010_answer_rating").grant(apps, editor)
 
 
 def _is_transactional(item: pytest.Item) -> bool:
