@@ -142,6 +142,8 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Sessions in the database; one out of reach is the error page, not a 400 (core/sessions.py).
+SESSION_ENGINE = "core.sessions"
 
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
