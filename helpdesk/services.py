@@ -500,12 +500,14 @@ def status_update_post(
             _("This update is incomplete: %(field)s is missing.")
             % {"field": FIELD_LABELS.get(field, field)}
         ) from error
-    now = at or timezone.now()
     if thread is None:
-        thread = order_updates_thread(order, at=now)
+        thread = order_updates_thread(order, at=at)
     elif thread.order_id != order.pk:
         raise HelpdeskError(_("That conversation is about another order."))
     thread = _locked(thread)
+    # Dated once the lock is held, like every entry: what was posted while this waited
+    # comes first, in time too (the activity fields and the clock it answers).
+    now = at or timezone.now()
     existing = _existing_message(thread, author, idempotency_key)
     if existing:
         return existing
