@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 PY := .venv/bin/python
 
-.PHONY: help install run test check lint types format messages lock bench
+.PHONY: help install run test check lint types format messages lock bench loadtest
 .DEFAULT_GOAL := help
 
 help:
@@ -13,6 +13,7 @@ help:
 	@echo "make lint    ruff check and format check"
 	@echo "make types   mypy (strict on sla/, services and selectors)"
 	@echo "make bench   print figures: deadline throughput, the SLA sweep over 1,000,000 clocks"
+	@echo "make loadtest  50 personas for 60 s, PostgreSQL restarted, a worker killed mid-sweep; invariants"
 	@echo "make format  ruff fix and format"
 	@echo "make messages  extract translatable strings into locale/*/django.po"
 	@echo "make lock    re-resolve requirements*.txt from pyproject.toml"
@@ -31,6 +32,9 @@ check:
 
 bench:
 	@bash scripts/bench.sh $(ARGS)
+
+loadtest:
+	@bash scripts/loadtest.sh
 
 lint: install
 	.venv/bin/ruff check .
