@@ -448,16 +448,7 @@ class Generator:
             seller = SellerRow(id=seller_id, company_name=company)
             domain = f"{ascii_slug(company)}.example"
             for role in ["owner"] + ["agent"] * rng.choice((0, 1, 1, 2, 3)):
-                member = self.user(home, email_domain=domain, joined=joined)
-                self.tables["accounts_sellermember"].add(
-                    id=self.tables["accounts_sellermember"].next_id(),
-                    user_id=member.id,
-                    seller_id=seller_id,
-                    role=role,
-                    notification_mode="immediate",
-                    created_at=joined,
-                )
-                seller.members.append(member)
+                seller.members.append(self.member(seller_id, role, home, domain, joined))
                 self.report.members += 1
             others = [code for code in markets if code != home]
             for code in [home, *rng.sample(others, rng.choice((0, 0, 1, 2)))]:
@@ -468,6 +459,19 @@ class Generator:
             if not market_sellers:
                 market_sellers.append(rng.choice(every))
         self.report.sellers += count
+
+    def member(self, seller_id: int, role: str, home: str, domain: str, joined: datetime) -> Person:
+        """A new user of the market `home`, member of the seller in `role`: the user row."""
+        user = self.user(home, email_domain=domain, joined=joined)
+        self.tables["accounts_sellermember"].add(
+            id=self.tables["accounts_sellermember"].next_id(),
+            user_id=user.id,
+            seller_id=seller_id,
+            role=role,
+            notification_mode="immediate",
+            created_at=joined,
+        )
+        return user
 
     def create_big_seller(self) -> None:
         """The big seller: in every market, an owner and three agents; only conversations
@@ -489,16 +493,8 @@ class Generator:
         )
         self.big = SellerRow(id=seller_id, company_name=company)
         for role in ("owner", "agent", "agent", "agent"):
-            member = self.user("DE", email_domain="grosshandel-beispiel.example", joined=joined)
-            self.tables["accounts_sellermember"].add(
-                id=self.tables["accounts_sellermember"].next_id(),
-                user_id=member.id,
-                seller_id=seller_id,
-                role=role,
-                notification_mode="immediate",
-                created_at=joined,
-            )
-            self.big.members.append(member)
+            domain = "grosshandel-beispiel.example"
+            self.big.members.append(self.member(seller_id, role, "DE", domain, joined))
             self.report.members += 1
         self.report.sellers += 1
         self.report.big_seller = seller_id
