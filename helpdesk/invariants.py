@@ -35,7 +35,7 @@ from django.db import connection, transaction
 
 from helpdesk.history import find_breaks
 from helpdesk.models import SELLER_ONLY_EVENTS, Message, ReplyState
-from helpdesk.services import _REPLY_STATES as REPLY_STATE_OF_OUTCOME
+from helpdesk.services import REPLY_STATES as REPLY_STATE_OF_OUTCOME
 from outbox.models import Notification
 
 EXAMPLES = 20  # violations named per check

@@ -109,7 +109,7 @@ def _existing_message(thread: Thread, author: User | None, key: uuid.UUID | None
 
 # The thread's index -----------------------------------------------------------------------
 
-_REPLY_STATES = {
+REPLY_STATES = {
     "answered": ReplyState.ANSWERED,
     "exempt": ReplyState.NO_REPLY_NEEDED,
     "solved": ReplyState.SOLVED,
@@ -126,7 +126,7 @@ def _sync_clock_fields(thread: Thread, *, also: Sequence[str] = ()) -> None:
     if state.running:
         reply_state = ReplyState.IN_REVIEW if state.pending else ReplyState.AWAITING
     else:
-        reply_state = _REPLY_STATES[state.last_outcome]
+        reply_state = REPLY_STATES[state.last_outcome]
     new = (state.awaiting_since, state.due_at, reply_state)
     fields = list(also)
     if (thread.awaiting_reply_since, thread.due_at, thread.reply_state) != new:

@@ -299,16 +299,15 @@ def _thread_context(request: HttpRequest, access: ThreadAccess, **forms: Any) ->
 def thread_detail(request: ViewerRequest, thread_id: int) -> HttpResponse:
     access = access_thread(request.user, thread_id)
     thread_mark_read(thread=access.thread, user=request.user)
-    forms: dict[str, Any] = {}
-    if thread_actions(access.thread, access.role).can_write:
-        form, check = _kept_draft(
-            request,
-            f"thread:{access.thread.pk}",
-            ReplyForm,
-            check_url=reverse("helpdesk:draft_check", args=[access.thread.pk]),
-        )
-        if form is not None:
-            forms = {"reply_form": form, **check}
+    # A draft the pre-send check stopped (shown only where the reader may write: the
+    # context decides, with the thread's actions).
+    form, check = _kept_draft(
+        request,
+        f"thread:{access.thread.pk}",
+        ReplyForm,
+        check_url=reverse("helpdesk:draft_check", args=[access.thread.pk]),
+    )
+    forms: dict[str, Any] = {"reply_form": form, **check} if form is not None else {}
     return render(request, "helpdesk/thread.html", _thread_context(request, access, **forms))
 
 

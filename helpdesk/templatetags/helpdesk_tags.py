@@ -69,9 +69,16 @@ class BuyerWait:
     reasons: list[str]  # why the deadline is further away than its business time
 
 
-def _awaited(thread: Thread) -> bool:
-    """An answer is awaited and its deadline counts (not paused by an answer in review)."""
-    return bool(thread.awaiting_reply_since and thread.due_at and not thread.answer_in_review)
+def _wait(thread: Thread, now: datetime) -> tuple[bool, dict[str, str]] | None:
+    """None while no answer is awaited or its deadline is paused (an answer in review);
+    else (overdue, the figures a sentence places): once late, the due day and time in the
+    market's time; before, the business time left."""
+    if not (thread.awaiting_reply_since and thread.due_at and not thread.answer_in_review):
+        return None
+    if thread.is_overdue(now):
+        return True, due_parts(thread.due_at, thread.market_id, now)
+    left = business_time_between(now, thread.due_at, thread.market_id)
+    return False, {"time": hours_minutes(left.total_seconds())}
 
 
 @register.simple_tag
@@ -80,19 +87,19 @@ def buyer_wait(thread: Thread, now: datetime | None = None) -> BuyerWait | None:
     business time left to answer (by Tuesday 2 December, 14:00).", with why when a weekend
     or a public holiday intervenes; once past, "The seller is late: the answer was due on
     1 December at 14:00." None while nothing is awaited or an answer is being checked."""
-    if not _awaited(thread):
-        return None
-    assert thread.due_at is not None  # for mypy: _awaited checked it
     now = now or timezone.now()
-    if thread.is_overdue(now):
-        text = _("The seller is late: the answer was due on %(day)s at %(time)s.") % due_parts(
-            thread.due_at, thread.market_id, now
-        )
+    wait = _wait(thread, now)
+    if wait is None:
+        return None
+    overdue, figures = wait
+    if overdue:
+        text = _("The seller is late: the answer was due on %(day)s at %(time)s.") % figures
         return BuyerWait(overdue=True, text=text, reasons=[])
-    left = business_time_between(now, thread.due_at, thread.market_id)
+    assert thread.due_at is not None  # for mypy: _wait checked it
+    due = due_by(thread.due_at, thread.market_id)
     text = _("The seller has %(time)s of business time left to answer (by %(due)s).") % {
-        "time": hours_minutes(left.total_seconds()),
-        "due": due_by(thread.due_at, thread.market_id),
+        **figures,
+        "due": due,
     }
     reasons = waiting_reasons(now, thread.due_at, thread.market_id)
     return BuyerWait(overdue=False, text=text, reasons=reasons)
@@ -103,19 +110,15 @@ def buyer_wait_short(thread: Thread, now: datetime | None = None) -> BuyerWait |
     """The same state in a few words, for the list of the buyer's requests: "answer due in
     6 h of business time", "seller late since 1 December, 14:00" (the badge beside it says
     "answered", "answer being checked" and the rest). None when nothing is counting."""
-    if not _awaited(thread):
+    wait = _wait(thread, now or timezone.now())
+    if wait is None:
         return None
-    assert thread.due_at is not None  # for mypy: _awaited checked it
-    now = now or timezone.now()
-    if thread.is_overdue(now):
-        text = _("seller late since %(day)s, %(time)s") % due_parts(
-            thread.due_at, thread.market_id, now
+    overdue, figures = wait
+    if overdue:
+        return BuyerWait(
+            overdue=True, text=_("seller late since %(day)s, %(time)s") % figures, reasons=[]
         )
-        return BuyerWait(overdue=True, text=text, reasons=[])
-    left = business_time_between(now, thread.due_at, thread.market_id)
-    text = _("answer due in %(time)s of business time") % {
-        "time": hours_minutes(left.total_seconds())
-    }
+    text = _("answer due in %(time)s of business time") % figures
     return BuyerWait(overdue=False, text=text, reasons=[])
 
 

@@ -15,7 +15,7 @@ from demo.management.commands.bench_search import PUNCTUATION
 from helpdesk.history import history_verify
 from helpdesk.models import Message, Thread
 from helpdesk.search import conversation_search
-from helpdesk.services import _REPLY_STATES
+from helpdesk.services import REPLY_STATES
 from orders.markets import MARKETS
 from orders.models import Order, Shipment
 from sla import clocks
@@ -102,7 +102,7 @@ def test_each_threads_inbox_fields_are_what_its_clocks_say(loaded):
         if state.running:
             expected = ("awaiting", state.awaiting_since, state.due_at)
         else:
-            expected = (_REPLY_STATES[state.last_outcome], None, None)
+            expected = (REPLY_STATES[state.last_outcome], None, None)
         assert (thread.reply_state, thread.awaiting_reply_since, thread.due_at) == expected
 
 
