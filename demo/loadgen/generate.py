@@ -8,8 +8,15 @@ language and vector). What the services would compute is computed here the same 
 same functions: each message's place in its thread's hash chain (helpdesk.history, so
 `verify_history` passes), each clock's deadline, warning time and business response time
 (sla.calendar), the status updates' stored form (helpdesk.status_updates), and the inbox
-fields of each thread from its clocks (as helpdesk.services._sync_clock_fields does). No
-sweep has run: clocks past their deadline are not marked breached yet.
+fields of each thread from its clocks (as helpdesk.services._sync_clock_fields does).
+
+Beside them, what the services and the sweep would have written: clocks warned and breached
+as the sweep (every minute) would have while they ran, with the notices to the seller's team;
+the outbox rows of the last NOTIFY_DAYS days' messages (older ones are not written: the
+outbox's volume is then a month's); reviews of the messages with a phone number (buyers'
+masked, a few recent seller answers held and awaiting a decision, their clock waiting as
+sla.clocks leaves it); rows of the files sent (photos, invoices; checksums in the chain, the
+files themselves not written).
 
 One big seller (slug "load-r<run>-big", in every market) has `big_share(threads)` of the
 conversations, spread over the run, and the first of them has LONG_THREAD messages: the
@@ -19,8 +26,8 @@ Generated rows are recognisable (sellers' slugs start with "load-r<run>-"); a se
 refuses unless asked for more (`again`), which adds a new run beside the first.
 
 The shape is a pipeline of small table writers (`Table`) fed conversation by conversation,
-so a later issue can add tables (attachments, reviews, escalations, notifications) as more
-writers without changing the rest.
+so a later issue can add tables (escalations, ratings) as more writers without changing the
+rest.
 """
 
 from __future__ import annotations
@@ -48,6 +55,7 @@ from accounts.models import Seller
 from demo.loadgen.language import Language
 from demo.loadgen.texts import LANGUAGES
 from helpdesk.history import GENESIS, entry_digest
+from helpdesk.moderation import Screening, screen
 from helpdesk.status_updates import normalise
 from orders.markets import BY_CODE, MARKETS
 from orders.models import Carrier, Market
@@ -58,6 +66,26 @@ from sla.clocks import WARN_AFTER_HOURS
 SLUG_PREFIX = "load-r"
 ID_BLOCK = 10_000  # ids reserved from a sequence at a time
 LONG_THREAD = 100  # messages of the big seller's longest thread
+# What the services and the sweep would have left beside the conversations:
+NOTIFY_DAYS = 30  # outbox rows of messages sent in the last NOTIFY_DAYS days (not older)
+MASKED_SHARE = 0.01  # buyer messages with a phone number, masked and reviewed
+HELD_SHARE = 0.03  # last seller replies of the last HELD_DAYS with a phone number, held
+HELD_DAYS = 2  # (older ones would have been decided)
+PHOTO_SHARE = 0.12  # buyer messages of complaints, returns and warranty with photos
+INVOICE_SHARE = 0.3  # seller answers about invoices with the invoice (a PDF)
+SWEEP_SECONDS = 60  # the sweep runs every minute: a warning or breach within a minute
+CALLING_CODES = {
+    "FR": "33",
+    "DE": "49",
+    "AT": "43",
+    "PL": "48",
+    "CZ": "420",
+    "SK": "421",
+    "HU": "36",
+    "RO": "40",
+    "ES": "34",
+    "IT": "39",
+}
 
 
 def big_share(threads: int) -> int:
@@ -140,6 +168,12 @@ class LoadReport:
     threads: int = 0
     messages: int = 0
     clocks: int = 0
+    breaches: int = 0
+    warnings: int = 0
+    reviews: int = 0
+    held: int = 0  # reviews of held replies awaiting a decision
+    attachments: int = 0
+    notifications: int = 0
     seconds: float = 0.0
     big_seller: int = 0  # the seller with big_share(threads) of the conversations
     big_threads: int = 0
@@ -286,6 +320,17 @@ def tables() -> dict[str, Table]:
             "id thread_id seller_id market_id opened_by_id opened_at due_at warn_at warned_at "
             "breached_at pending_answer_id closed_at outcome closed_by_id response_seconds "
             "explanation"
+        ),
+        "helpdesk_attachment": (
+            "id message_id file original_name content_type size sha256 created_at"
+        ),
+        "helpdesk_messagereview": (
+            "id message_id seller_id market_id author_role action kinds findings masked_text "
+            "state reason decided_at decided_by_id created_at due_at"
+        ),
+        "outbox_notification": (
+            "id recipient_id kind thread_id message_id clock_id sanction_id payload digest "
+            "created_at sent_at"
         ),
     }
     return {name: Table(name, columns.split()) for name, columns in specs.items()}
@@ -793,18 +838,40 @@ class Generator:
         agent: Person,
         script: list[tuple[str, str, str, dict[str, Any], datetime]],
     ) -> None:
-        """The thread, its messages (chained) and its clocks, as the services would leave
-        them."""
+        """The thread, its messages (chained, with their files' rows and reviews), its clocks
+        (warned and breached as the sweep would have), the outbox rows of its recent
+        messages and of its clocks' notices, as the services would leave them."""
+        rng = self.rng
         messages = self.tables["helpdesk_message"]
-        clocks = self.tables["sla_responseclock"]
+        language = BY_CODE[market].language
         previous = GENESIS
         open_clock: dict[str, Any] | None = None
         closed: list[dict[str, Any]] = []
         activity: dict[str, datetime] = {}
         status, closed_at, closed_by = "open", None, ""
-        for role, kind, body, data, at in script:
+        recent = self.now - timedelta(days=NOTIFY_DAYS)
+        for number, (role, kind, body, data, at) in enumerate(script):
             author = buyer if role == "buyer" else agent
             message_id = messages.next_id()
+            # A buyer leaves a phone number (masked); a team's recent last answer gives one
+            # (held, awaiting the platform's decision: the clock waits for it).
+            held = (
+                role == "seller"
+                and kind == "text"
+                and open_clock is not None
+                and number == len(script) - 1
+                and at > self.now - timedelta(days=HELD_DAYS)
+                and rng.random() < HELD_SHARE
+            )
+            masked = role == "buyer" and kind == "text" and rng.random() < MASKED_SHARE
+            screening = None
+            if held or masked:
+                body += f"\n\nTel. +{CALLING_CODES[market]} {rng.randrange(600, 800)} " + (
+                    f"{rng.randrange(100, 1000)} {rng.randrange(100, 1000)}"
+                )
+                screening = screen(role=role, text=body, language=language)
+                held = held and screening.action == "hold"
+            files = self.attachments(message_id, role, kind, topic, at)
             entry = {
                 "thread_id": thread_id,
                 "author_id": author.id,
@@ -815,21 +882,31 @@ class Generator:
                 "data": data,
                 "created_at": at,
             }
-            previous = entry_digest(previous, entry, [])
+            previous = entry_digest(previous, entry, files)
             messages.add(
                 id=message_id,
                 **(entry | {"data": json.dumps(data, sort_keys=True) if data else "{}"}),
                 idempotency_key=None,
                 chain_hash=previous,
             )
+            if screening:
+                self.review(message_id, seller, market, role, screening, at)
             if kind == "internal_note":
+                continue
+            if at > recent and not held:
+                self.tell(thread_id, message_id, role, kind, body, data, at, buyer, seller)
+            if held:
+                assert open_clock is not None  # (held only when answering an open clock)
+                open_clock["pending_answer_id"] = message_id
+                open_clock["answered_at"] = at  # the sweep leaves it alone from then on
+                self.report.held += 1
                 continue
             activity["last"] = at
             activity[role] = at
             # The clocks, as sla.clocks opens and closes them.
             if role == "buyer" and kind == "text" and open_clock is None:
                 open_clock = {
-                    "id": clocks.next_id(),
+                    "id": self.tables["sla_responseclock"].next_id(),
                     "opened_by_id": message_id,
                     "opened_at": at,
                     "due_at": response_deadline(at, market),
@@ -864,19 +941,10 @@ class Generator:
                     )
                     open_clock = None
         for clock in [*closed, *([open_clock] if open_clock else [])]:
-            unanswered = {"closed_at": None, "outcome": "", "closed_by_id": None}
-            clocks.add(
-                thread_id=thread_id,
-                seller_id=seller.id,
-                market_id=market,
-                warned_at=None,
-                breached_at=None,
-                pending_answer_id=None,
-                **(unanswered | {"response_seconds": None} | clock),
-            )
+            self.write_clock(clock, thread_id, seller, market)
         # The thread's inbox fields from its clocks (helpdesk.services._sync_clock_fields).
         if open_clock:
-            reply_state = "awaiting"
+            reply_state = "in_review" if open_clock.get("pending_answer_id") else "awaiting"
         elif closed:
             reply_state = {"answered": "answered", "solved": "solved"}[closed[-1]["outcome"]]
         else:
@@ -907,6 +975,155 @@ class Generator:
         self.report.big_threads += seller is self.big
         self.report.messages += len(script)
         self.report.clocks += len(closed) + (1 if open_clock else 0)
+
+    def write_clock(
+        self, clock: dict[str, Any], thread_id: int, seller: SellerRow, market: str
+    ) -> None:
+        """A clock, warned and breached as the sweep (sla.sweep, every SWEEP_SECONDS) would
+        have while it ran, with the notices it wrote to the seller's team (no assignee: all
+        of it)."""
+        rng = self.rng
+        # The sweep stops looking at a clock once it is closed or its answer is held.
+        held_at = clock.pop("answered_at", None)
+        until = clock.get("closed_at") or held_at or self.now
+        marks: dict[str, datetime | None] = {"warned_at": None, "breached_at": None}
+        warned = clock["warn_at"] + timedelta(seconds=rng.uniform(0, SWEEP_SECONDS))
+        if warned < min(until, clock["due_at"]):
+            marks["warned_at"] = warned
+        breached = clock["due_at"] + timedelta(seconds=rng.uniform(0, SWEEP_SECONDS))
+        if breached < until:
+            marks["breached_at"] = breached
+        for column, kind in (("warned_at", "due_soon"), ("breached_at", "breach")):
+            at = marks[column]
+            if at is None:
+                continue
+            self.report.warnings += column == "warned_at"
+            self.report.breaches += column == "breached_at"
+            for member in seller.members:
+                self.notification(member.id, kind, thread_id, None, clock["id"], {}, at)
+        unanswered = {"closed_at": None, "outcome": "", "closed_by_id": None}
+        self.tables["sla_responseclock"].add(
+            thread_id=thread_id,
+            seller_id=seller.id,
+            market_id=market,
+            **(unanswered | {"response_seconds": None, "pending_answer_id": None} | marks | clock),
+        )
+
+    def notification(
+        self,
+        recipient: int,
+        kind: str,
+        thread_id: int,
+        message_id: int | None,
+        clock_id: int | None,
+        payload: dict[str, Any],
+        at: datetime,
+    ) -> None:
+        """An outbox row, sent a few seconds after it was written."""
+        table = self.tables["outbox_notification"]
+        table.add(
+            id=table.next_id(),
+            recipient_id=recipient,
+            kind=kind,
+            thread_id=thread_id,
+            message_id=message_id,
+            clock_id=clock_id,
+            sanction_id=None,
+            payload=json.dumps(payload, sort_keys=True),
+            digest=False,
+            created_at=at,
+            sent_at=at + timedelta(seconds=self.rng.uniform(1, 30)),
+        )
+        self.report.notifications += 1
+
+    def tell(
+        self,
+        thread_id: int,
+        message_id: int,
+        role: str,
+        kind: str,
+        body: str,
+        data: dict[str, Any],
+        at: datetime,
+        buyer: Buyer,
+        seller: SellerRow,
+    ) -> None:
+        """The outbox rows of a message, for the other side (helpdesk.services._tell)."""
+        if kind not in ("text", "status_update"):
+            return
+        kind = "status_update" if kind == "status_update" else "message"
+        payload = {"text": body or str(data.get("note", ""))}
+        readers = seller.members if role == "buyer" else [buyer]
+        for reader in readers:
+            self.notification(reader.id, kind, thread_id, message_id, None, payload, at)
+
+    def review(
+        self,
+        message_id: int,
+        seller: SellerRow,
+        market: str,
+        role: str,
+        screening: Screening,
+        at: datetime,
+    ) -> None:
+        """The review of a message with findings (`screening`, helpdesk.moderation's): a
+        seller's held answer awaits the platform's decision; a buyer's masked message was
+        decided when older than a day (mostly a confirmed violation, the mask kept)."""
+        pending = role == "seller" or at > self.now - timedelta(days=1)
+        state = "pending" if pending else self.rng.choice(("violation", "violation", "approved"))
+        table = self.tables["helpdesk_messagereview"]
+        table.add(
+            id=table.next_id(),
+            message_id=message_id,
+            seller_id=seller.id,
+            market_id=market,
+            author_role=role,
+            action=screening.action,
+            kinds="{" + ",".join(screening.kinds) + "}",
+            findings=json.dumps(screening.findings),
+            masked_text=screening.masked_text,
+            state=state,
+            reason="",
+            decided_at=None if pending else at + timedelta(hours=self.rng.uniform(0.2, 4)),
+            decided_by_id=None,
+            created_at=at,
+            due_at=response_deadline(at, market, hours=settings.MODERATION_REVIEW_HOURS),
+        )
+        self.report.reviews += 1
+
+    def attachments(
+        self, message_id: int, role: str, kind: str, topic: str, at: datetime
+    ) -> list[str]:
+        """Rows of the files sent with a message (photos of a damaged item, an invoice; the
+        files themselves are not written): their checksums, for the hash chain."""
+        rng = self.rng
+        if kind != "text":
+            return []
+        if role == "buyer" and topic in ("complaint", "return", "warranty"):
+            count = rng.choice((1, 1, 2, 3)) if rng.random() < PHOTO_SHARE else 0
+            content_type, extension, name = "image/jpeg", ".jpg", "IMG_{n}.jpg"
+        elif role == "seller" and topic == "invoice":
+            count = 1 if rng.random() < INVOICE_SHARE else 0
+            content_type, extension, name = "application/pdf", ".pdf", "invoice-{n}.pdf"
+        else:
+            return []
+        table = self.tables["helpdesk_attachment"]
+        sums = []
+        for _ in range(count):
+            sha = f"{rng.getrandbits(256):064x}"
+            table.add(
+                id=table.next_id(),
+                message_id=message_id,
+                file=f"attachments/{at:%Y/%m}/{sha[:32]}{extension}",
+                original_name=name.format(n=rng.randrange(1000, 10000)),
+                content_type=content_type,
+                size=rng.randrange(40_000, 3_000_000),
+                sha256=sha,
+                created_at=at,
+            )
+            sums.append(sha)
+        self.report.attachments += count
+        return sums
 
 
 def _next_run() -> int:
@@ -939,10 +1156,10 @@ def load_data_generate(
         raise LoadDataExists("Load data exists already (run it again with --again to add more).")
     began = time.monotonic()
     generator = Generator(run=run, seed=seed + run - 1, now=timezone.now())
-    generator.create_sellers(max(3, threads // 200))
+    generator.create_sellers(max(3, threads // 500))
     generator.create_big_seller()
     big = big_share(threads)
-    generator.create_buyers(max(10, threads // 2))
+    generator.create_buyers(max(10, threads // 5))
     copy_rows(generator.batch())
     report = generator.report
     progress(

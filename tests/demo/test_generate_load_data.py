@@ -100,7 +100,8 @@ def test_each_threads_inbox_fields_are_what_its_clocks_say(loaded):
     for thread in Thread.objects.all():
         state = clocks.clock_state(thread.pk)
         if state.running:
-            expected = ("awaiting", state.awaiting_since, state.due_at)
+            waiting = "in_review" if state.pending else "awaiting"
+            expected = (waiting, state.awaiting_since, state.due_at)
         else:
             expected = (REPLY_STATES[state.last_outcome], None, None)
         assert (thread.reply_state, thread.awaiting_reply_since, thread.due_at) == expected

@@ -44,8 +44,11 @@ class Command(BaseCommand):
                 f"Run {report.run}: {report.threads:,} threads, {report.messages:,} messages, "
                 f"{report.clocks:,} clocks, {report.orders:,} orders ({report.lines:,} lines, "
                 f"{report.shipments:,} shipments), {report.buyers:,} buyers, "
-                f"{report.sellers:,} sellers in {report.seconds:.0f} s; the big seller "
-                f"{report.big_seller} has {report.big_threads:,} threads, thread "
+                f"{report.sellers:,} sellers; {report.breaches:,} breaches, "
+                f"{report.warnings:,} warnings, {report.reviews:,} reviews ({report.held:,} "
+                f"held, awaiting a decision), {report.attachments:,} files' rows, "
+                f"{report.notifications:,} notifications; in {report.seconds:.0f} s; "
+                f"the big seller {report.big_seller} has {report.big_threads:,} threads, thread "
                 f"{report.long_thread} has {LONG_THREAD} messages."
             )
         )
