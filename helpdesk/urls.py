@@ -13,6 +13,7 @@ urlpatterns = [
     ),
     path("threads/<int:thread_id>/", views.thread_detail, name="thread"),
     path("threads/<int:thread_id>/updates/", views.thread_updates, name="thread_updates"),
+    path("threads/<int:thread_id>/older/", views.thread_older, name="thread_older"),
     path("threads/<int:thread_id>/reply/", views.thread_reply, name="reply"),
     path("threads/<int:thread_id>/check/", views.draft_check, name="draft_check"),
     path("threads/<int:thread_id>/note/", views.thread_note, name="note"),

@@ -75,6 +75,10 @@ from sla.calendar import business_time_between
 INBOX_PAGE = 25
 POLL_SECONDS = 10
 RECENT_ENTRIES = 3
+# A long thread shows its latest SHOWN_ENTRIES; the older ones load when asked for (as long
+# issues do on GitHub): the page's work stays the same however long the thread grows.
+LONG_THREAD_ENTRIES = 30
+SHOWN_ENTRIES = 20
 
 
 # Buyer: opening a request ------------------------------------------------------------------
@@ -242,15 +246,22 @@ def _thread_context(request: HttpRequest, access: ThreadAccess, **forms: Any) ->
     thread = access.thread
     entries = timeline(thread, access.role)
     actions = thread_actions(thread, access.role)
+    # A long thread's older entries are not rendered: they load on request (thread_older).
+    whole = request.GET.get("all") == "1"  # every entry (the page without JavaScript)
+    long = len(entries) > LONG_THREAD_ENTRIES and not whole
+    older = len(entries) - SHOWN_ENTRIES if long else 0
+    shown = entries[older:]
     context: dict[str, Any] = {
         "thread": thread,
         "order": thread.order,
         "role": access.role,
         "entries": entries,
+        "older_count": older,
+        "first_shown": shown[0].pk if older else 0,
         # The latest entries are shown; the earlier ones fold away (open on a wide screen),
         # so that on a phone the reply box and the actions are near.
-        "earlier_entries": entries[:-RECENT_ENTRIES],
-        "recent_entries": entries[-RECENT_ENTRIES:],
+        "earlier_entries": shown[:-RECENT_ENTRIES],
+        "recent_entries": shown[-RECENT_ENTRIES:],
         "last_id": entries[-1].pk if entries else 0,
         "poll_seconds": POLL_SECONDS,
         "now": timezone.now(),
@@ -379,6 +390,25 @@ def thread_updates(request: ViewerRequest, thread_id: int) -> HttpResponse:
             "deadline_key": deadline_key if shown_key else "",
             "deadline_oob": bool(shown_key) and shown_key != deadline_key,
         },
+    )
+
+
+@login_required
+@require_GET
+def thread_older(request: ViewerRequest, thread_id: int) -> HttpResponse:
+    """A long thread's entries before `before` (the first one its page shows), oldest
+    first, for the page's "Show N older entries"; with `?all=1` on the page itself, the
+    page shows them without JavaScript."""
+    access = access_thread(request.user, thread_id)
+    before = request.GET.get("before", "")
+    entries = timeline(access.thread, access.role)
+    position = next((n for n, e in enumerate(entries) if str(e.pk) == before), None)
+    if position is None:
+        raise Http404
+    return render(
+        request,
+        "helpdesk/thread.html#older",
+        {"thread": access.thread, "role": access.role, "entries": entries[:position]},
     )
 
 

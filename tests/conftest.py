@@ -124,6 +124,7 @@ class World:
             "thread": self.thread.pk,
             "other_thread": self.other_thread.pk,
             "attachment": self.attachment.pk,
+            "attachment_message": self.attachment.message_id,
             "saved_reply": self.saved_reply.pk,
             "other_saved_reply": self.other_saved_reply.pk,
             "seller": self.order.seller_id,

@@ -128,6 +128,13 @@ MATRIX = [
         statuses(LOGIN, 200, 404, 200, 404, 404),
     ),
     (
+        "older entries partial",
+        "get",
+        "/threads/{thread}/older/?before={attachment_message}",
+        {"HX-Request": "true"},
+        statuses(LOGIN, 200, 404, 200, 404, 404),
+    ),
+    (
         "attachment",
         "get",
         "/attachments/{attachment}/",

@@ -259,3 +259,38 @@ def test_thread_page_query_count_is_pinned(
         message_post(thread=world.thread, author=world.buyer, role=Role.BUYER, body=f"m{i}")
     with django_assert_num_queries(queries):
         client.get(url)
+
+
+def test_a_long_thread_shows_its_latest_entries_and_loads_the_older_ones_when_asked(world, client):
+    """A thread longer than LONG_THREAD_ENTRIES renders its latest SHOWN_ENTRIES; "Show N
+    older entries" loads the others (the same access rule, what that reader may read), and
+    `?all=1` shows everything without JavaScript. The page's queries do not grow."""
+    from helpdesk.views import LONG_THREAD_ENTRIES, SHOWN_ENTRIES
+
+    client.force_login(world.seller_agent)
+    url = reverse("helpdesk:thread", args=[world.thread.pk])
+    before = Message.objects.filter(thread=world.thread).count()
+    for i in range(LONG_THREAD_ENTRIES + 10 - before):
+        message_post(thread=world.thread, author=world.buyer, role=Role.BUYER, body=f"line {i}")
+    entries = list(Message.objects.filter(thread=world.thread).order_by("created_at", "id"))
+    older = len(entries) - SHOWN_ENTRIES
+    page = client.get(url).content.decode()
+    assert f"Show {older} older entries" in page
+    assert f'id="m{entries[older - 1].pk}"' not in page
+    assert all(f'id="m{e.pk}"' in page for e in entries[older:])
+    first_shown = entries[older].pk
+    assert f"before={first_shown}" in page
+    rest = client.get(
+        reverse("helpdesk:thread_older", args=[world.thread.pk]), {"before": first_shown}
+    )
+    assert rest.status_code == 200
+    body = rest.content.decode()
+    assert [f'id="m{e.pk}"' in body for e in entries] == [True] * older + [False] * SHOWN_ENTRIES
+    whole = client.get(url, {"all": "1"}).content.decode()
+    assert "older entries" not in whole
+    assert all(f'id="m{e.pk}"' in whole for e in entries)
+    # Another reader of the thread gets only what they may read; an unknown entry is a 404.
+    older_url = reverse("helpdesk:thread_older", args=[world.thread.pk])
+    assert client.get(older_url, {"before": "999999"}).status_code == 404
+    client.force_login(world.other_seller_agent)
+    assert client.get(older_url, {"before": first_shown}).status_code == 404

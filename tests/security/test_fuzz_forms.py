@@ -400,6 +400,13 @@ FORMS = [
         {"after": ids("first_message", "reply", "held"), "deadline": text(20)},
     ),
     Form(
+        "helpdesk:thread_older",
+        "get",
+        "/threads/{thread}/older/",
+        ("buyer", "seller_agent"),
+        {"before": ids("first_message", "reply", "held"), "all": text(5)},
+    ),
+    Form(
         "helpdesk:reply",
         "post",
         "/threads/{thread}/reply/",
