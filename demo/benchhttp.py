@@ -392,6 +392,7 @@ BENCH_LINES = {
     "deadlines_per_second": r"deadline: .* = ([\d,]+) per second",
     "sweep_clocks": r"sweep: ([\d,]+) open clocks →",
     "sweep_seconds": r"sweep: [\d,]+ open clocks → .* in ([\d.]+) s",
+    "sweep_two_workers_seconds": r"sweep: two workers at once .* in ([\d.]+) s \(each once",
     "scanner_median_ms": SCANNER_ALL + r"median ([\d.]+) ms",
     "scanner_p99_ms": SCANNER_ALL + r"p99 ([\d.]+) ms",
 }
@@ -451,6 +452,11 @@ def results_table(results: dict[str, Any]) -> str:
     rows = [
         ("deadlines_per_second", "deadlines per second (one core)", "{:,.0f}"),
         ("sweep_seconds", "SLA sweep over {clocks} open clocks, s", "{:.2f}"),
+        (
+            "sweep_two_workers_seconds",
+            "the same sweep by two workers at once (each clock once), s",
+            "{:.2f}",
+        ),
         ("scanner_median_ms", "scanner median per 500-character message, ms", "{:.3f}"),
         ("scanner_p99_ms", "scanner p99 per 500-character message, ms", "{:.3f}"),
     ]

@@ -4,6 +4,7 @@ import json
 import random
 import resource
 import statistics
+import threading
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,7 +19,7 @@ from django.utils import timezone
 from helpdesk.reply_language import identify, wrong_language
 from helpdesk.scanner import scan
 from sla.calendar import MARKET_CALENDARS, response_deadline
-from sla.sweep import sla_sweep
+from sla.sweep import SweepResult, sla_sweep
 
 
 def scanner_corpus_rows() -> list[dict[str, Any]]:
@@ -300,6 +301,50 @@ class Command(BaseCommand):
         self.stdout.write(
             f"sweep: second run marked {again.breached + again.warned} in "
             f"{time.perf_counter() - began:.3f} s (exactly once)"
+        )
+        self.sweep_two_workers(now, result.breached + result.warned, result.notices)
+
+    def sweep_two_workers(self, now: datetime, marked: int, notices: int) -> None:
+        """The same sweep by two workers at once (two Celery workers, on one machine or
+        two), after the marks and notices of the first are undone: each clock marked once,
+        each notice written once, and how long it took."""
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM outbox_notification WHERE clock_id IS NOT NULL")
+            cursor.execute(
+                "UPDATE sla_responseclock SET warned_at = NULL, breached_at = NULL "
+                "WHERE warned_at IS NOT NULL OR breached_at IS NOT NULL"
+            )
+        barrier = threading.Barrier(2)
+        results: list[SweepResult] = []
+
+        def worker() -> None:
+            try:
+                barrier.wait()
+                results.append(sla_sweep(now=now))
+            finally:
+                connection.close()
+
+        workers = [threading.Thread(target=worker) for _ in range(2)]
+        began = time.perf_counter()
+        for thread in workers:
+            thread.start()
+        for thread in workers:
+            thread.join()
+        elapsed = time.perf_counter() - began
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT (SELECT count(*) FROM sla_responseclock WHERE warned_at IS NOT NULL "
+                "OR breached_at IS NOT NULL), count(*), count(*) - count(DISTINCT "
+                "(recipient_id, clock_id, kind)) FROM outbox_notification WHERE clock_id IS "
+                "NOT NULL"
+            )
+            stamped, written, doubled = cursor.fetchone()
+        shares = " + ".join(f"{r.breached + r.warned:,}" for r in results)
+        once = stamped == marked and written == notices and doubled == 0
+        self.stdout.write(
+            f"sweep: two workers at once marked {shares} clocks and wrote {written:,} notices "
+            f"in {elapsed:.2f} s ({'each once' if once else 'NOT each once'}: {stamped:,} "
+            f"clocks marked of {marked:,}, {doubled} notices doubled)"
         )
 
 
