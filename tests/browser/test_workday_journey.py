@@ -309,3 +309,27 @@ def test_a_buyer_says_the_answer_did_not_answer(demo, new_page, tmp_path, size):
     page.goto(f"{demo}/requests/")
     page.screenshot(path=tmp_path / f"{size}-buyer-requests.png", full_page=True)
     print(f"screenshots: {tmp_path}")
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_long_conversation_loads_its_older_entries_when_asked(demo, new_page, tmp_path, size):
+    """A thread longer than LONG_THREAD_ENTRIES opens on its latest entries; "Show N older
+    entries" brings the others in place, oldest first."""
+    width, height = SIZES[size]
+    thread = fresh_request("Entry 0: does the drill come with a case?")
+    seller = User.objects.get(email=SELLER)
+    for n in range(1, helpdesk.views.LONG_THREAD_ENTRIES + 5):
+        author, role = (thread.buyer, Role.BUYER) if n % 2 == 0 else (seller, Role.SELLER)
+        message_post(thread=thread, author=author, role=role, body=f"Entry {n}: more about it.")
+    count = Message.objects.filter(thread=thread).count()
+    older = count - helpdesk.views.SHOWN_ENTRIES
+    page = new_page(width, height)
+    log_in(page, demo, SELLER, DEMO_PASSWORD)
+    page.goto(f"{demo}/threads/{thread.pk}/")
+    expect(page.locator(".conversation")).to_contain_text(f"Entry {count - 1}:")
+    expect(page.locator(".conversation")).not_to_contain_text("Entry 0:")
+    page.locator("#older summary").click()
+    expect(page.locator("#older .timeline li.entry")).to_have_count(older)
+    expect(page.locator("#older .timeline li.entry").first).to_contain_text("Entry 0:")
+    page.screenshot(path=tmp_path / f"{size}-older-entries.png", full_page=False)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
