@@ -141,6 +141,9 @@ for _alias, _variable in (("default", "DATABASE"), ("owner", "MIGRATION_DATABASE
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# No JIT compilation: the pages' queries are short, and JIT cost more than it saved on the
+# seller's counts at full size (9 ms of compiling per query; README, "make bench").
+DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Sessions in the database; one out of reach is the error page, not a 400 (core/sessions.py).
 SESSION_ENGINE = "core.sessions"

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.utils.text import Truncator
 
 from accounts.models import Seller, User
@@ -59,21 +59,16 @@ class InboxPage:
     new: set[int]
 
 
-def _read_by(user: User) -> Exists:
-    return Exists(ReadState.objects.filter(thread=OuterRef("pk"), user=user))
-
-
-def _new_requests(user: User) -> Q:
-    """A request the seller's side has never answered and `user` has never opened: what an
-    agent must find at a glance, whatever the sort."""
-    return Q(status=Thread.Status.OPEN, seller_activity_at__isnull=True) & ~Q(_read_by(user))
+# A request the seller's side has never answered and the reader has never opened: what an
+# agent must find at a glance, whatever the sort (on threads `with_own_read`).
+NEW_REQUEST = Q(status=Thread.Status.OPEN, seller_activity_at__isnull=True, own_read__isnull=True)
 
 
 def _in_view(threads: ThreadQuerySet, view: str, user: User) -> ThreadQuerySet:
     if view == "awaiting":
         return threads.awaiting_seller()
     if view == "new":
-        return threads.filter(_new_requests(user))
+        return threads.with_own_read(user).filter(NEW_REQUEST)
     if view == "open":
         return threads.filter(status=Thread.Status.OPEN)
     if view == "closed":
@@ -83,13 +78,14 @@ def _in_view(threads: ThreadQuerySet, view: str, user: User) -> ThreadQuerySet:
     return threads
 
 
-def _view_counts(threads: QuerySet[Thread], user: User) -> dict[str, int]:
-    """Every view's number of threads, in one query."""
-    return threads.aggregate(
+def _view_counts(threads: ThreadQuerySet, user: User) -> dict[str, int]:
+    """Every view's number of threads, in one query (an index-only scan of the seller's
+    threads, `thread_seller_counts`, joined with the reader's read states)."""
+    return threads.with_own_read(user).aggregate(
         awaiting=Count(
             "id", filter=Q(status=Thread.Status.OPEN, awaiting_reply_since__isnull=False)
         ),
-        new=Count("id", filter=_new_requests(user)),
+        new=Count("id", filter=NEW_REQUEST),
         open=Count("id", filter=Q(status=Thread.Status.OPEN)),
         escalated=Count("id", filter=Q(escalated_at__isnull=False)),
         closed=Count("id", filter=Q(status=Thread.Status.CLOSED)),
@@ -124,7 +120,7 @@ def _after(threads: QuerySet[Thread], sort: str, cursor: str) -> QuerySet[Thread
 
 def inbox_threads(
     user: User, sellers: Sequence[Seller], data: dict[str, Any]
-) -> tuple[QuerySet[Thread], QuerySet[Thread], str, str]:
+) -> tuple[ThreadQuerySet, QuerySet[Thread], str, str]:
     """The sellers' threads under the inbox's filters and search: (every view's threads,
     the chosen view's in its order, view, sort). Cursors are applied by `inbox_page`."""
     view = data.get("view") or "awaiting"

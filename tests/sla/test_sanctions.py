@@ -286,3 +286,24 @@ def test_the_performance_page_lists_the_late_answers_behind_the_rate(world, clie
     assert reverse("helpdesk:thread", args=[world.thread.pk]) in html
     assert world.order.number in html
     assert headline(world.order.seller).stats.late == 1
+
+
+def test_the_performance_page_asks_the_same_queries_however_many_clocks_the_seller_has(
+    world, client, django_assert_num_queries
+):
+    """Issue 16: its figures are counted in the database (covering indexes), never fetched
+    row by row: more running and answered clocks add no query."""
+    seller = world.order.seller
+    client.force_login(world.seller_agent)
+    url = reverse("sla:performance")
+    client.get(url)
+    with django_assert_num_queries(18):
+        client.get(url)
+    buyer = UserFactory()
+    for n in range(6):
+        order = make_order(buyer=buyer, seller=seller)
+        thread = thread_open(order=order, buyer=buyer, topic="delivery", body=f"Where is it? {n}")
+        if n % 2:
+            message_post(thread=thread, author=world.seller_agent, role=Role.SELLER, body="Sent")
+    with django_assert_num_queries(18):
+        client.get(url)
