@@ -178,3 +178,23 @@ def test_the_evidence_page_has_no_per_message_queries(world, admin_client):
     with CaptureQueriesContext(connection) as many:
         thread_page(admin_client, world.thread)
     assert len(many) == len(few) <= 25
+
+
+def test_the_thread_list_filters_by_a_typed_seller_and_lists_no_seller_in_the_sidebar(
+    world, admin_client
+):
+    """Issue 16: with thousands of sellers the sidebar listed every one (2,000 links cost the
+    page more than its query); the seller is now typed: name, slug or number."""
+    url = reverse("admin:helpdesk_thread_changelist")
+    seller, other = world.order.seller, world.other_thread.seller
+    page = admin_client.get(url).content.decode()
+    assert f"seller__id__exact={other.pk}" not in page
+    assert 'name="seller_q"' in page
+    for typed in (seller.company_name.lower(), seller.slug, str(seller.pk)):
+        listed = admin_client.get(url, {"seller_q": typed})
+        assert listed.status_code == 200
+        shown = {thread.seller_id for thread in listed.context["cl"].result_list}
+        assert shown == {seller.pk}, typed
+    kept = admin_client.get(url, {"seller_q": seller.slug, "status": "open"}).content.decode()
+    assert 'name="status" value="open"' in kept  # the other filters stay when refiltering
+    assert admin_client.get(url, {"seller__id__exact": other.pk}).status_code == 200
