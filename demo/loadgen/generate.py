@@ -1156,7 +1156,7 @@ def load_data_generate(
         raise LoadDataExists("Load data exists already (run it again with --again to add more).")
     began = time.monotonic()
     generator = Generator(run=run, seed=seed + run - 1, now=timezone.now())
-    generator.create_sellers(max(3, threads // 500))
+    generator.create_sellers(max(len(MARKET_WEIGHTS), threads // 500))  # one per market at least
     generator.create_big_seller()
     big = big_share(threads)
     generator.create_buyers(max(10, threads // 5))

@@ -33,7 +33,7 @@ FRENCH = "Bonjour, nous avons bien reçu votre demande et nous regardons cela au
 
 @pytest.mark.django_db
 def test_personas_are_team_members_and_buyers_of_the_load_data_with_one_password():
-    load_data_generate(threads=30, seed=3, batch=30, background=False, vacuum=False)
+    load_data_generate(threads=80, seed=3, batch=40, background=False, vacuum=False)
     world = personas_prepare(buyers=4, sellers=1, password="load-pw")
     roles = [p["role"] for p in world["personas"]]
     assert roles == ["seller", "buyer", "buyer", "buyer", "buyer"]
