@@ -151,3 +151,22 @@ def test_a_held_reply_whose_deadline_passes_in_review_is_not_late_anywhere(world
         assert "Ask the platform to step in" not in page
         requests = client.get(reverse("helpdesk:my_requests")).content.decode()
         assert "Answer being checked" in requests
+
+
+def test_running_clocks_are_put_in_their_time_left_bucket_at_each_edge(world):
+    """The Performance page's "open by time left", counted in the database (issue 16): a
+    deadline exactly now is "< 4 h", exactly 4 h away is "4–8 h"; past is overdue."""
+    clock = ResponseClock.objects.get(thread=world.thread)
+    due = clock.due_at
+    buckets = {
+        due + timedelta(seconds=1): "overdue",
+        due: "< 4 h",
+        due - timedelta(hours=4) + timedelta(seconds=1): "< 4 h",
+        due - timedelta(hours=4): "4–8 h",
+        due - timedelta(hours=8): "8–24 h",
+        due - timedelta(hours=24): "later",
+    }
+    for now, label in buckets.items():
+        counts = dict(open_by_due(world.order.seller, now))
+        assert counts[label] == 1, (now - due, counts)
+        assert sum(counts.values()) == 1
