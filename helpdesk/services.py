@@ -118,16 +118,19 @@ REPLY_STATES = {
 }
 
 
+def reply_state_of(state: clocks.ClockState) -> str:
+    """Where the buyer's wait stands, from the thread's clocks (the inbox field)."""
+    if state.running:
+        return ReplyState.IN_REVIEW if state.pending else ReplyState.AWAITING
+    return REPLY_STATES[state.last_outcome]
+
+
 def _sync_clock_fields(thread: Thread, *, also: Sequence[str] = ()) -> None:
     """Copy the thread's clock (sla.clocks) onto its inbox fields: since when the buyer
     waits, the deadline, and where the wait stands. Saves them (with the fields in `also`)
     when anything changed."""
     state = clocks.clock_state(thread.pk)
-    if state.running:
-        reply_state = ReplyState.IN_REVIEW if state.pending else ReplyState.AWAITING
-    else:
-        reply_state = REPLY_STATES[state.last_outcome]
-    new = (state.awaiting_since, state.due_at, reply_state)
+    new = (state.awaiting_since, state.due_at, reply_state_of(state))
     fields = list(also)
     if (thread.awaiting_reply_since, thread.due_at, thread.reply_state) != new:
         thread.awaiting_reply_since, thread.due_at, thread.reply_state = new

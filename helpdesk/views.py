@@ -255,7 +255,6 @@ def _thread_context(request: HttpRequest, access: ThreadAccess, **forms: Any) ->
         "thread": thread,
         "order": thread.order,
         "role": access.role,
-        "entries": entries,
         "older_count": older,
         "first_shown": shown[0].pk if older else 0,
         # The latest entries are shown; the earlier ones fold away (open on a wide screen),

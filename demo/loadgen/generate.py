@@ -56,12 +56,13 @@ from demo.loadgen.language import Language
 from demo.loadgen.texts import LANGUAGES
 from helpdesk.history import GENESIS, entry_digest
 from helpdesk.moderation import Screening, screen
+from helpdesk.services import reply_state_of
 from helpdesk.status_updates import normalise
 from orders.markets import BY_CODE, MARKETS
 from orders.models import Carrier, Market
 from orders.money import quantize
 from sla.calendar import business_time_between, deadline_steps, response_deadline
-from sla.clocks import WARN_AFTER_HOURS
+from sla.clocks import WARN_AFTER_HOURS, ClockState
 
 SLUG_PREFIX = "load-r"
 ID_BLOCK = 10_000  # ids reserved from a sequence at a time
@@ -944,11 +945,13 @@ class Generator:
             self.write_clock(clock, thread_id, seller, market)
         # The thread's inbox fields from its clocks (helpdesk.services._sync_clock_fields).
         if open_clock:
-            reply_state = "in_review" if open_clock.get("pending_answer_id") else "awaiting"
-        elif closed:
-            reply_state = {"answered": "answered", "solved": "solved"}[closed[-1]["outcome"]]
+            state = ClockState(
+                awaiting_since=open_clock["opened_at"],
+                due_at=open_clock["due_at"],
+                pending=bool(open_clock.get("pending_answer_id")),
+            )
         else:
-            reply_state = "none"
+            state = ClockState(last_outcome=closed[-1]["outcome"] if closed else "")
         self.tables["helpdesk_thread"].add(
             id=thread_id,
             order_id=order_id,
@@ -959,9 +962,9 @@ class Generator:
             status=status,
             assignee_id=None,
             created_at=script[0][4],
-            awaiting_reply_since=open_clock["opened_at"] if open_clock else None,
-            due_at=open_clock["due_at"] if open_clock else None,
-            reply_state=reply_state,
+            awaiting_reply_since=state.awaiting_since,
+            due_at=state.due_at,
+            reply_state=reply_state_of(state),
             last_activity_at=activity["last"],
             buyer_activity_at=activity.get("buyer"),
             seller_activity_at=activity.get("seller"),

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import resolve, reverse
 
+from tests.browser.pages import visit
 from tests.conftest import PERSONAS, build_world, database_url
 from tests.test_admin_matrix import ADMIN_PAGES, _console, _page_url
 from tests.test_make_run import free_port
@@ -146,17 +147,12 @@ def test_no_page_of_any_persona_violates_the_content_security_policy(app_server,
         # A few pages in flight at once: each navigation is started, then all are read.
         tabs = [context.new_page() for _ in range(IN_FLIGHT)]
         urls = _pages_for(persona, ids, console)
-        for start in range(0, len(urls), IN_FLIGHT):
-            batch = list(zip(tabs, urls[start : start + IN_FLIGHT], strict=False))
-            responses = [tab.goto(app_server + url, wait_until="commit") for tab, url in batch]
-            for (tab, url), response in zip(batch, responses, strict=True):
-                assert response is not None, (persona, url)
-                assert response.ok, (persona, url, response.status)
-                assert "script-src 'self'" in response.headers["content-security-policy"], url
-                tab.wait_for_load_state("load")
-                loaded += 1
-                for violation in tab.evaluate("window.__violations"):
-                    violations.append(f"{persona} {url}: {violation}")
+        for tab, url, response in visit(tabs, app_server, urls, persona):
+            assert "script-src 'self'" in response.headers["content-security-policy"], url
+            tab.wait_for_load_state("load")
+            loaded += 1
+            for violation in tab.evaluate("window.__violations"):
+                violations.append(f"{persona} {url}: {violation}")
         context.close()
     assert loaded > 70
     assert violations == []

@@ -12,6 +12,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
+from tests.browser.pages import visit
 from tests.browser.test_csp import app_server  # noqa: F401 (gunicorn on the test database)
 from tests.security.corpus import LOOKALIKES, MARKERS, PAYLOADS, build_xss_world
 
@@ -103,14 +104,9 @@ def test_no_payload_runs_on_any_page_that_shows_what_people_typed(app_server, br
     visited = 0
     for persona, urls in world.pages(everything=False).items():
         context, tabs = _context(browser, app_server, getattr(world, persona), dialogs)
-        for start in range(0, len(urls), IN_FLIGHT):
-            batch = list(zip(tabs, urls[start : start + IN_FLIGHT], strict=False))
-            responses = [tab.goto(app_server + url, wait_until="commit") for tab, url in batch]
-            for (tab, url), response in zip(batch, responses, strict=True):
-                assert response is not None, (persona, url)
-                assert response.ok, (persona, url, response.status)
-                _inspect(tab, f"{persona} {url}", problems)
-                visited += 1
+        for tab, url, _response in visit(tabs, app_server, urls, persona):
+            _inspect(tab, f"{persona} {url}", problems)
+            visited += 1
         if persona in ("buyer", "seller_agent"):
             _swapped_in(tabs[0], app_server, world, persona, problems)
         context.close()
