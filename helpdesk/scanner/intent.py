@@ -27,8 +27,8 @@ every kind:
   its kind is under ``veto`` or the span model's is under ``span_veto``;
   without a detector's finding of the kind, the model alone reports it at the kind's ``add``
   threshold or above (an address dictated in words the detectors cannot piece together,
-  payment outside without a brand, marketing without the obvious words; for payment,
-  marketing and channel moves only when nearly sure, see ``training.INTENT_ADD_CHOICES``).
+  payment outside without a brand, marketing without the obvious words; payment, marketing
+  and channel moves have a threshold of their own, see ``training.INTENT_ADD_CHOICES``).
   The span is then the sentence that weighs most for the kind, so the writer still sees what
   was found.
 
@@ -41,6 +41,7 @@ import json
 import math
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -78,53 +79,100 @@ def _fold(text: str) -> str:
     return _MARKS.sub("", unicodedata.normalize("NFKD", text))
 
 
+@lru_cache(maxsize=65536)
+def _word(token: str) -> str:
+    """A token as a feature: folded, every number written "0" (the vocabulary repeats from
+    message to message, so the folding is cached)."""
+    return "0" if token[0].isdigit() else _fold(token)
+
+
 def _words(text: str) -> list[str]:
-    """The folded text's words and numbers, every number written "0"."""
-    return ["0" if token[0].isdigit() else token for token in _TOKEN.findall(_fold(text))]
+    """The text's words and numbers, folded, every number written "0"."""
+    return list(map(_word, _TOKEN.findall(text)))
 
 
-@lru_cache(maxsize=256)
-def _around(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
-    """The words in the ``_CONTEXT_CHARS`` before and after ``text[start:end]``, read once for
-    both models (the message model reads a finding's context, then the span model)."""
-    return _words(text[max(0, start - _CONTEXT_CHARS) : start]), _words(
-        text[end : end + _CONTEXT_CHARS]
-    )
+class Reading:
+    """The words of one text with where each starts and ends, read once for every feature of
+    the text, its findings and its sentences."""
+
+    __slots__ = ("ends", "starts", "text", "words")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for match in _TOKEN.finditer(text):
+            self.words.append(_word(match.group()))
+            self.starts.append(match.start())
+            self.ends.append(match.end())
+
+    def around(self, start: int, end: int, n: int) -> tuple[list[str], list[str]]:
+        """The ``n`` words before ``start`` and after ``end``, within ``_CONTEXT_CHARS``."""
+        first = bisect_right(self.ends, start)  # words[:first] end at or before start
+        before = [
+            word
+            for word, stop in zip(
+                self.words[max(0, first - n) : first],
+                self.ends[max(0, first - n) : first],
+                strict=True,
+            )
+            if stop > start - _CONTEXT_CHARS
+        ]
+        after_at = bisect_left(self.starts, end)
+        after = [
+            word
+            for word, begin in zip(
+                self.words[after_at : after_at + n],
+                self.starts[after_at : after_at + n],
+                strict=True,
+            )
+            if begin < end + _CONTEXT_CHARS
+        ]
+        return before, after
+
+    def between(self, start: int, end: int) -> list[str]:
+        """The words that lie within ``text[start:end]``."""
+        return self.words[bisect_left(self.starts, start) : bisect_right(self.ends, end)]
+
+    def context(self, spans: Iterable[Span]) -> set[str]:
+        """The ``MESSAGE_CONTEXT`` words on each side of each finding, keyed by its kind
+        ("social:nemam")."""
+        found: set[str] = set()
+        for kind, start, end in spans:
+            before, after = self.around(start, end, MESSAGE_CONTEXT)
+            found.update(f"{kind}:{word}" for word in (*before, *after))
+        return found
 
 
-def _context(text: str, spans: Iterable[Span]) -> set[str]:
-    """The ``MESSAGE_CONTEXT`` words on each side of each finding, keyed by its kind
-    ("social:nemam")."""
-    found: set[str] = set()
-    for kind, start, end in spans:
-        before, after = _around(text, start, end)
-        before, after = before[-MESSAGE_CONTEXT:], after[:MESSAGE_CONTEXT]
-        found.update(f"{kind}:{word}" for word in (*before, *after))
+def _text_features(words: list[str]) -> set[str]:
+    unique = set(words)
+    found = {"w:" + word for word in unique}
+    found.update({f"b:{a} {b}" for a, b in pairwise(words)})
+    found.update({"p:" + word[:PREFIX] for word in unique if len(word) > PREFIX})
     return found
 
 
 def features(text: str, spans: Iterable[Span] = ()) -> set[str]:
     """The model's features of ``text``; ``spans`` are the detectors' findings in it."""
     spans = list(spans)
-    words = _words(text)
-    unique = set(words)
-    found = {"w:" + word for word in unique}
-    found.update({f"b:{a} {b}" for a, b in pairwise(words)})
-    found.update({"p:" + word[:PREFIX] for word in unique if len(word) > PREFIX})
+    reading = Reading(text)
+    found = _text_features(reading.words)
     found.update({"rule:" + kind for kind, _, _ in spans})
-    found.update({"c:" + key for key in _context(text, spans)})
+    found.update({"c:" + key for key in reading.context(spans)})
     return found
 
 
-def span_features(text: str, span: Span) -> set[str]:
+def span_features(text: str, span: Span, reading: Reading | None = None) -> set[str]:
     """What the span model reads of one word finding: its kind, its own words ("viber",
     "przelew"), and the ``CONTEXT`` words on each side with their stems, each keyed by the
     finding's kind."""
     kind, start, end = span
+    reading = reading or Reading(text)
     found = {"k:" + kind}
     found.update(f"s:{kind}:{word}" for word in _words(text[start:end]))
-    before, after = _around(text, start, end)
-    for word in (*before[-CONTEXT:], *after[:CONTEXT]):
+    before, after = reading.around(start, end, CONTEXT)
+    for word in (*before, *after):
         found.add(f"c:{kind}:{word}")
         if len(word) > PREFIX:
             found.add(f"c:{kind}:{word[:PREFIX]}~")
@@ -139,11 +187,11 @@ class SpanModel:
     bias: float
     weights: dict[str, float]
 
-    def probability(self, text: str, span: Span) -> float:
+    def probability(self, text: str, span: Span, reading: Reading | None = None) -> float:
         """The probability that the finding is meant; 1.0 when the model has not learned every
         one of its own words (a language it was not trained on: it does not judge what it
         cannot read)."""
-        return self.probability_of(span_features(text, span))
+        return self.probability_of(span_features(text, span, reading))
 
     def probability_of(self, feats: Iterable[str]) -> float:
         weights = self.weights
@@ -188,21 +236,42 @@ class Model:
             split[kind][key] = w
         object.__setattr__(self, "_split", split)
 
-    def text_logits(self, text: str, spans: Sequence[Span]) -> list[float]:
+    def text_logits(
+        self, text: str, spans: Sequence[Span], reading: Reading | None = None
+    ) -> list[float]:
         """``logits(features(text, spans))``, computed faster."""
         split = self._split  # type: ignore[attr-defined]
-        rule_kinds = {kind for kind, _, _ in spans}
-        words = _words(text)
+        reading = reading or Reading(text)
+        words = reading.words
         unique = set(words)
         vectors = [w for w in map(split["w"].get, unique) if w is not None]
         pairs = {f"{a} {b}" for a, b in pairwise(words)}
         vectors += [w for w in map(split["b"].get, pairs) if w is not None]
         stems = {word[:PREFIX] for word in unique if len(word) > PREFIX}
         vectors += [w for w in map(split["p"].get, stems) if w is not None]
-        vectors += [w for w in map(split["rule"].get, rule_kinds) if w is not None]
         if spans:
-            vectors += [w for w in map(split["c"].get, _context(text, spans)) if w is not None]
+            rule_kinds = {kind for kind, _, _ in spans}
+            vectors += [w for w in map(split["rule"].get, rule_kinds) if w is not None]
+            vectors += [w for w in map(split["c"].get, reading.context(spans)) if w is not None]
         return self._add_up(vectors)
+
+    def sentence_score(self, reading: Reading, start: int, end: int, j: int) -> float:
+        """The logit of kind ``j`` for the sentence ``text[start:end]`` alone
+        (``logits(features(sentence))[j]``)."""
+        split = self._split  # type: ignore[attr-defined]
+        words = reading.between(start, end)
+        unique = set(words)
+        score = self.bias[j]
+        for table, keys in (
+            (split["w"], unique),
+            (split["b"], {f"{a} {b}" for a, b in pairwise(words)}),
+            (split["p"], {word[:PREFIX] for word in unique if len(word) > PREFIX}),
+        ):
+            for key in keys:
+                weight = table.get(key)
+                if weight is not None:
+                    score += weight[j]
+        return score
 
     def logits(self, feats: Iterable[str]) -> list[float]:
         return self._add_up([w for w in map(self.weights.get, feats) if w is not None])
@@ -267,35 +336,44 @@ def judge(
     trained = trained or model()
     if trained is None:
         return list(spans)
+    reading = Reading(text)
     rule_kinds = {kind for kind, _, _ in spans}
-    probability = trained.as_probabilities(trained.text_logits(text, spans))
-    kept = [span for span in spans if span not in soft or _meant(text, span, trained, probability)]
+    probability = trained.as_probabilities(trained.text_logits(text, spans, reading))
+    kept = [
+        span
+        for span in spans
+        if span not in soft or _meant(text, span, trained, probability, reading)
+    ]
     for kind, add in zip(trained.kinds, trained.add, strict=True):
         if kind not in rule_kinds and probability[kind] >= add:
-            span = _heaviest_sentence(text, kind, trained)
+            span = _heaviest_sentence(reading, kind, trained)
             if span is not None:
                 kept.append((kind, *span))
     return kept
 
 
-def _meant(text: str, span: Span, trained: Model, probability: dict[str, float]) -> bool:
+def _meant(
+    text: str, span: Span, trained: Model, probability: dict[str, float], reading: Reading
+) -> bool:
     """A word finding stays when both models read it as meant: the message model (the kind
     in the whole message) and the span model (the words next to it)."""
     if probability.get(span[0], 1.0) < trained.veto:
         return False
-    return trained.spans is None or trained.spans.probability(text, span) >= trained.span_veto
+    return (
+        trained.spans is None or trained.spans.probability(text, span, reading) >= trained.span_veto
+    )
 
 
-def _heaviest_sentence(text: str, kind: str, trained: Model) -> tuple[int, int] | None:
+def _heaviest_sentence(reading: Reading, kind: str, trained: Model) -> tuple[int, int] | None:
     j = trained.kinds.index(kind)
     best: tuple[float, int, int] | None = None
-    for sentence in _SENTENCE.finditer(text):
+    for sentence in _SENTENCE.finditer(reading.text):
         body = sentence.group()
         if not body.strip():
             continue
-        score = trained.logits(features(body))[j]
         start = sentence.start() + len(body) - len(body.lstrip())
         end = sentence.start() + len(body.rstrip())
+        score = trained.sentence_score(reading, start, end, j)
         if best is None or score > best[0]:
             best = (score, start, end)
     return None if best is None else (best[1], best[2])

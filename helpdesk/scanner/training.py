@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import multiprocessing
 import random
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -54,14 +55,15 @@ MIN_COUNT = 3
 #: targets allow three times fewer false alarms than misses; a false alarm also holds a
 #: message from an honest person).
 FALSE_ALARM_COST = 2
-VETO_CHOICES = (0.0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4)
-SPAN_VETO_CHOICES = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
+VETO_CHOICES = (0.0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5)
+SPAN_VETO_CHOICES = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5)
 #: 1.01: the model never reports the kind alone.
-ADD_CHOICES = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98, 1.01)
-#: The model alone reports payment, marketing or a channel move only when nearly sure: such a
-#: finding holds an honest seller's message, and polite everyday sentences ("Dziękujemy,
-#: paczka jest już w drodze do Pana") can look like a writer's adverts to a linear model.
-INTENT_ADD_CHOICES = (0.95, 0.98, 1.01)
+ADD_CHOICES = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.01)
+#: For payment, marketing and channel moves. Such a finding holds an honest seller's message,
+#: and polite everyday sentences ("Dziękujemy, paczka jest już w drodze do Pana") can look like
+#: a writer's adverts to a linear model: the guards (sellers' ordinary replies, the load
+#: generator's messages) refuse the thresholds that flag them.
+INTENT_ADD_CHOICES = (0.6, 0.7, 0.8, 0.9, 0.95, 1.01)
 
 
 @dataclass
@@ -214,23 +216,46 @@ def _adds(contact: float, intent: float) -> dict[str, float]:
     return {k: contact if k in CONTACT_KINDS else intent for k in MODELLED}
 
 
+#: What the processes of ``cross_validate`` read: set before they are forked, so that the
+#: examples are not pickled to each of them.
+_FOLDING: tuple[Sequence[Example], list[int]] = ((), [])
+
+
+def _judge_fold(fold: int) -> list[tuple[int, _Judged]]:
+    """The models trained without fold ``fold``, judging its examples."""
+    examples, folds = _FOLDING
+    rest = [ex for ex, f in zip(examples, folds, strict=True) if f != fold]
+    trained, spans = fit(rest), fit_spans(rest)
+    return [(i, _judged(ex, trained, spans)) for i, ex in enumerate(examples) if folds[i] == fold]
+
+
 def cross_validate(
-    examples: Sequence[Example], *, log: Callable[[str], None] = print
+    examples: Sequence[Example], *, log: Callable[[str], None] = print, processes: int = 1
 ) -> tuple[list[tuple[int, Thresholds]], list[_Judged]]:
     """Every threshold choice ranked by its errors on held-out writers (fewest first), and
-    how the held-out models judged each example."""
+    how the held-out models judged each example. The folds are fitted by ``processes``
+    processes at once (each fold is seeded: the result is the same)."""
+    global _FOLDING
     judged: list[_Judged | None] = [None] * len(examples)
     writers = sorted({ex.writer for ex in examples})
     if len(writers) > 1:
         folds = [writers.index(ex.writer) for ex in examples]
     else:
         folds = [i % FOLDS for i in range(len(examples))]
-    for fold in sorted(set(folds)):
-        rest = [ex for ex, f in zip(examples, folds, strict=True) if f != fold]
-        trained, spans = fit(rest), fit_spans(rest)
-        for i, ex in enumerate(examples):
-            if folds[i] == fold:
-                judged[i] = _judged(ex, trained, spans)
+    for ex in examples:  # computed once, before any process is forked
+        ex.feats, ex.soft_feats  # noqa: B018
+    _FOLDING = (examples, folds)
+    try:
+        if processes > 1:
+            with multiprocessing.get_context("fork").Pool(processes) as pool:
+                parts = pool.map(_judge_fold, sorted(set(folds)), chunksize=1)
+        else:
+            parts = [_judge_fold(fold) for fold in sorted(set(folds))]
+    finally:
+        _FOLDING = ((), [])
+    for part in parts:
+        for i, one in part:
+            judged[i] = one
     done = [j for j in judged if j is not None]
     ranked = []
     for veto in VETO_CHOICES:
@@ -298,10 +323,11 @@ def train(
     *,
     guards: Sequence[Guard] = (),
     log: Callable[[str], None] = print,
+    processes: int = 1,
 ) -> Model:
     """The model fitted on every example, with the best thresholds on held-out writers that
-    pass every guard."""
-    ranked, judged = cross_validate(examples, log=log)
+    pass every guard (the cross-validation's folds fitted by ``processes`` at once)."""
+    ranked, judged = cross_validate(examples, log=log, processes=processes)
     trained, spans = fit(examples), fit_spans(examples)
     refused = 0
     for _, (veto, contact, intent, span_veto) in ranked:

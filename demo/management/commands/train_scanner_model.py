@@ -1,4 +1,5 @@
 import json
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -115,7 +116,7 @@ class Command(BaseCommand):
             "Thresholds by cross-validation, one writer left out at a time "
             "(each better choice as it is found):"
         )
-        model = train(examples, guards=guards, log=self.stdout.write)
+        model = train(examples, guards=guards, log=self.stdout.write, processes=os.cpu_count() or 1)
         document = {
             "about": (
                 "The scanner's intent model (helpdesk/scanner/intent.py), written by "
