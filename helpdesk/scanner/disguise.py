@@ -19,6 +19,8 @@ DISGUISED_CHANNELS = tuple(COMMON["disguised_channels"])
 _SPELLED_OUT = re.compile(r"(?<![^\W_])(?:[^\W_][ .\-_*·•|/]){3,}[^\W_](?![^\W_])")
 #: Digits and signs written for letters (common.toml).
 _LEET = str.maketrans(dict(COMMON["leet"]))
+#: The same, with the second reading of the signs that stand for two letters ("1": i or l).
+_LEET_ALSO = str.maketrans({**dict(COMMON["leet"]), **dict(COMMON["leet_also"])})
 _CHANNEL_START = re.compile(rf"(?:{'|'.join(COMMON['social_stems'])})")
 
 
@@ -49,8 +51,18 @@ def detect_disguised_channels(norm: Normalised, found: Collector, facts: Facts) 
             continue
         seen.add(start)
         word = text[start:end]
-        if not found.overlaps_claim(start, end) and _CHANNEL_START.match(word.translate(_LEET)):
+        if not found.overlaps_claim(start, end) and _reads_as_channel(word):
             found.add("social", start, end)
+
+
+def _reads_as_channel(word: str) -> bool:
+    """Whether a word with digits or signs for letters is an app's name ("W4tsapp",
+    "Te1egram", "S1gnal": a name that is also a word is a channel once disguised)."""
+    for table in (_LEET, _LEET_ALSO):
+        plain = word.translate(table)
+        if _CHANNEL_START.match(plain) or plain.startswith(DISGUISED_CHANNELS):
+            return True
+    return False
 
 
 def _in_leet_word(char: str) -> bool:

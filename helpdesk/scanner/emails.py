@@ -35,6 +35,12 @@ BARE_AT_WORDS = frozenset(LEXICON.union("address.at_words_bare"))
 AT_STOPWORDS = frozenset(LEXICON.union("address.link_subjects"))
 #: Webmail providers: "gmail: jeandupont75" is an address even without the domain.
 MAIL_PROVIDERS = tuple(COMMON["mail_providers"])
+#: Providers whose name is no everyday word: named as where to write, they give an address in
+#: words even without its mailbox name ("auf meine gmail schicken", "na azete").
+MAILBOX_NAMES = tuple(COMMON["mailbox_names"])
+_MAILBOX_NAMED = re.compile(rf"\b(?:{literal_alternation(MAILBOX_NAMES)})\w*")
+#: "not" and at most one more word right before a mailbox name: refused, not given.
+_NEGATED = re.compile(rf"\b(?:{literal_alternation(COMMON['negations'])})\W+(?:\w+\W+)?$")
 #: The little words that put a handle at a mail provider when an address is said rather than
 #: written: "paul_r1978 chez yahoo", "m.weber bei Gmail", "nuria.bcn84 en yahoo", "ewa_k na
 #: gmailu", "luca.b su libero", "ana.pop pe yahoo", "kati88 a freemailen".
@@ -139,6 +145,14 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
                 found.add("email", match.start(), match.end(), claim=True)
         for match in _EMAIL_NEAR_PROVIDER.finditer(text):
             if not found.overlaps_claim(match.start(), match.end()) and _names_a_mailbox(match):
+                found.add("email", match.start(), match.end(), soft=True)
+    # A provider named alone, not part of an address found above: a word finding the intent
+    # model may explain ("my gmail account was hacked").
+    if facts.has_text(*MAILBOX_NAMES):
+        for match in _MAILBOX_NAMED.finditer(text):
+            if not found.overlaps_claim(match.start(), match.end()) and not _NEGATED.search(
+                text, max(0, match.start() - 24), match.start()
+            ):
                 found.add("email", match.start(), match.end(), soft=True)
     if facts.has_word(_MAIL_PROVIDER_SET):  # the provider is a whole word in every match
         for match in _EMAIL_PROVIDER.finditer(text):

@@ -37,7 +37,7 @@ from helpdesk.scanner.findings import KINDS, Collector, Finding, excerpt
 from helpdesk.scanner.gates import Facts
 from helpdesk.scanner.iban import detect_iban
 from helpdesk.scanner.intent import Span, judge
-from helpdesk.scanner.keywords import detect_keywords
+from helpdesk.scanner.keywords import detect_keywords, detect_promoted_channels
 from helpdesk.scanner.links import detect_handles, detect_links
 from helpdesk.scanner.normalise import normalise
 from helpdesk.scanner.phone import detect_phone_digits, regions_for
@@ -106,5 +106,6 @@ def _detect(
     detect_phone_words(norm, found, regions, languages_for(language), facts)
     detect_keywords(norm, found, facts)
     detect_disguised_channels(norm, found, facts)
+    detect_promoted_channels(norm, found, facts)
     findings = found.findings()
     return findings, frozenset(found.soft_findings)

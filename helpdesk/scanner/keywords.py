@@ -79,6 +79,8 @@ MARKETING_PATTERNS = (
     rf"\b{S('marketing.giveaways')}\b",
     # sales and outlets
     rf"\b{S('marketing.sales')}\b",
+    # sales events named the same in every market ("Black Friday")
+    rf"\b(?:{'|'.join(COMMON['marketing_events'])})\b",
     # review bribes: positive review tied to a reward
     rf"\b(?:(?:5|{S('marketing.stars_for_reward.five')})[\s-]*"
     rf"{S('marketing.stars_for_reward.stars')}|{S('marketing.stars_for_reward.good')}\s+"
@@ -122,6 +124,11 @@ _SMS = (
     rf"{_SMS_WORD}(?=[^.!?\n]{{0,60}}?{_NUMBER})",
     rf"(?<!\d){_NUMBER}[^.!?\n]{{0,40}}?{_SMS_WORD}",
 )
+#: A text message word, for a number the phone detectors found however it was written ("SMS
+#: an 0l76 / 4O3 22 918", "text me on oh seven seven double oh…").
+_SMS_WORD_ALONE = re.compile(_SMS_WORD)
+#: What ends a sentence between a text message word and a number.
+_SENTENCE_END = re.compile(r"[!?\n]|\.\s")
 _PLATFORM_WORDS = re.compile(PLATFORM_WORDS)
 _OFF_PLATFORM = re.compile(OFF_PLATFORM_CUES)
 _DISCOUNT_CODE = (
@@ -147,6 +154,7 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
         if pattern is not None:
             for match in pattern.finditer(text):
                 found.add("social", match.start(), match.end(), soft=True)
+    _text_to_a_number(text, found)
     strong = _PAYMENT_STRONG.for_text(facts)
     if strong is not None:
         for match in strong.finditer(text):
@@ -172,3 +180,61 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
             for match in discount.finditer(body):
                 if _DISCOUNT_CUE.search(body) and not match.group("code").isdigit():
                     found.add("marketing", offset + match.start(), offset + match.end(), soft=True)
+
+
+#: A payment app that pays to a phone number ("BLIK na numer …").
+_PHONE_PAYMENT_APP = re.compile(rf"\b(?:{'|'.join(COMMON['phone_payment_apps'])})")
+
+
+def _text_to_a_number(text: str, found: Collector) -> None:
+    """A text message word with a phone number the phone detectors found in the same
+    sentence, up to 60 characters after it or 40 before: the talk moves to SMS. A payment app
+    that pays to a phone number, so placed: the money moves outside."""
+    phones = [(start, end) for kind, start, end in found.items if kind == "phone"]
+    if not phones:
+        return
+    _near_a_number(text, found, phones, _SMS_WORD_ALONE, "social")
+    _near_a_number(text, found, phones, _PHONE_PAYMENT_APP, "payment")
+
+
+def _near_a_number(
+    text: str,
+    found: Collector,
+    phones: list[tuple[int, int]],
+    words: re.Pattern[str],
+    kind: str,
+) -> None:
+    for match in words.finditer(text):
+        for start, end in phones:
+            if start >= match.end():
+                between = text[match.end() : start]
+                near = start - match.end() <= 60
+            elif end <= match.start():
+                between = text[end : match.start()]
+                near = match.start() - end <= 40
+            else:
+                continue
+            if near and not _SENTENCE_END.search(between):
+                found.add(kind, match.start(), match.end(), soft=True)
+                break
+
+
+#: A promotional word in a sentence that names a link, a handle or an app: the seller's own
+#: shop, page or channel promoted ("cheaper on my site: …", "suivez le compte insta @…",
+#: "join our WhatsApp group").
+_OWN_CHANNEL_CUE = re.compile(rf"\b{S('marketing.own_channel_cues')}")
+
+
+def detect_promoted_channels(norm: Normalised, found: Collector, facts: Facts) -> None:
+    """Marketing where a sentence with a link, a handle or an app's name also has a
+    promotional word (``marketing.own_channel_cues``); run after every link and social
+    detector."""
+    channels = [start for kind, start, _ in found.items if kind in ("url", "social")]
+    if not channels:
+        return
+    text = norm.text
+    for sentence in _SENTENCE.finditer(text):
+        low, high = sentence.span()
+        if any(low <= start < high for start in channels):
+            for match in _OWN_CHANNEL_CUE.finditer(text, low, high):
+                found.add("marketing", match.start(), match.end(), soft=True)

@@ -88,6 +88,7 @@ LANGUAGE_KEYS: dict[str, str] = {
     "marketing.sales": REGEX,
     "marketing.cheaper_than_here": REGEX,
     "marketing.visit_our_shop": REGEX,
+    "marketing.own_channel_cues": REGEX,
     "marketing.code_words": WORDS,
     "marketing.discount_cues": REGEX,
     "marketing.next_order.next": REGEX,
@@ -129,6 +130,8 @@ COMMON_KEYS: dict[str, str] = {
     "tlds": WORDS,
     "tlds_that_are_words": WORDS,
     "mail_providers": WORDS,
+    "mailbox_names": WORDS,
+    "negations": WORDS,
     "social_stems": REGEX,
     "social_short_names": WORDS,
     "social_names_after_preposition": REGEX,
@@ -144,6 +147,9 @@ COMMON_KEYS: dict[str, str] = {
     "payment_weak": REGEX,
     "account_formats": REGEX,
     "leet": LETTERS,
+    "leet_also": LETTERS,
+    "marketing_events": REGEX,
+    "phone_payment_apps": REGEX,
     "iban_lengths": LENGTHS,
 }
 

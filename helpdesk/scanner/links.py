@@ -176,11 +176,15 @@ def _tld_written_in_lower_case(norm: Normalised, start: int, host: str) -> bool:
 
 
 def _obfuscated_domain_is_plausible(match: re.Match[str]) -> bool:
-    """Brackets always obfuscate; a bare "punto es" needs a site-like label or an ending."""
+    """Brackets always obfuscate; a bare "punto es" needs a site-like label, a name before a
+    top-level domain that is no everyday word ("heureka tečka cz", "forocoches punto com",
+    "gyakorikerdesek pont hu-n"), or an ending ("… punto it.")."""
     if match.group("dot").strip().startswith(("(", "[", "{", "<")):
         return True
     label = match.group("label")
     if "-" in label or any(ch.isdigit() for ch in label) or match.group("path"):
+        return True
+    if len(label) >= 4 and match.group("tld") not in _WORD_TLDS:
         return True
     after = match.string[match.end() : match.end() + 2]
     return len(label) >= 5 and (after == "" or after[0] in ".,;!?)\n")

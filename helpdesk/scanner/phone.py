@@ -342,10 +342,37 @@ def _confirm_phone(
         digits = _drop_bracket_zero(raw)
     if sum(ch.isdigit() for ch in raw) < 6:
         return
+    if not international and (
+        _after_a_code(norm, start + (len(raw) - len(raw.lstrip())))
+        or _IDENTIFIER_SHAPE.fullmatch(raw.strip())
+    ):
+        return
     # A written "+" and country code are as strong a cue as "call me".
     cued = raw.lstrip().startswith("+") or has_cue(norm.text, start, end)
     if is_phone_number(digits, international, regions, cued):
         found.add("phone", start + (len(raw) - len(raw.lstrip())), end, claim=True)
+
+
+#: A code in capitals right before a number makes it an identifier: a VAT number ("GB 123 4567
+#: 89", "ATU 63448219"), a frame number ("WSBC 905 123 456"), a tracking number ("6A 123 456 789
+#: 01", "1Z 999 AA1 01 2345 6784"). Written as the text has it (capitals), two to five letters
+#: and digits with a letter among them, then at most a space or a hyphen.
+_CODE_BEFORE = re.compile(r"(?<![\w.])(?=[A-Z0-9]*[A-Z])[A-Z0-9]{2,5}[ -]?$")
+#: Numbers shaped like a document's or a tax number, not a phone: a year and a slash first or
+#: last ("2026/00418", "412/04/2026": invoices, delivery notes), a Hungarian tax number
+#: ("12345678-2-42").
+_IDENTIFIER_SHAPE = re.compile(
+    r"(?:19|20)\d{2}\s?/\s?[\d/]+|[\d/]+/\s?(?:19|20)\d{2}|\d{8}-\d-\d{2}"
+)
+#: Capitals that say "phone" rather than name an identifier ("TEL 0612…", "WA 0612…").
+_PHONE_CODES = frozenset({"TEL", "MOB", "SMS", "WA", "GSM", "FAX", "CALL", "PH", "CELL", "HANDY"})
+
+
+def _after_a_code(norm: Normalised, start: int) -> bool:
+    o_start, _ = norm.span(start, start + 1)
+    before = norm.original[max(0, o_start - 7) : o_start]
+    code = _CODE_BEFORE.search(before)
+    return code is not None and code.group().strip(" -") not in _PHONE_CODES
 
 
 def _drop_bracket_zero(raw: str) -> str:

@@ -1,0 +1,206 @@
+"""The detectors added for what unseen writers wrote (issue 14, second round): each case names
+the class of message, not a corpus sentence. The detectors alone (``detect``); the fast path
+and the reference path must find the same (``engine._scan(…, shortcuts=False)``)."""
+
+import pytest
+
+from helpdesk.scanner import detect, engine
+from helpdesk.scanner.training import Example, cross_validate
+
+
+@pytest.fixture(autouse=True)
+def platform_domain(settings):
+    settings.PLATFORM_DOMAIN = "marketplace.example"
+
+
+def found(text: str, language: str | None = None) -> set[tuple[str, str]]:
+    findings = detect(text, language=language)
+    reference = engine._scan(text, language, shortcuts=False)
+    assert findings == reference
+    return {(f.kind, text[f.start : f.end]) for f in findings}
+
+
+def kinds(text: str, language: str | None = None) -> set[str]:
+    return {kind for kind, _ in found(text, language)}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        ("na horydoly tecka cz psali, ze ta bunda premoka", "cs", "horydoly tecka cz"),
+        ("en forocoches punto com dicen que falla la bomba", "es", "forocoches punto com"),
+        ("a gyakorikerdesek pont hu-n azt írják", "hu", "gyakorikerdesek pont hu"),
+        ("a few people on singletrackworld dot com reckon so", "en", "singletrackworld dot com"),
+    ],
+)
+def test_a_domain_spelled_out_before_a_top_level_domain_that_is_no_word(text, language, span):
+    assert ("url", span) in found(text, language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il punto è che il pacco è arrivato rotto.",  # "punto" + "è": no domain
+        "Der Punkt ist, dass das Paket fehlt.",
+        "C'est le point de retrait le plus proche.",
+    ],
+)
+def test_everyday_points_are_no_domains(text):
+    assert "url" not in kinds(text)
+
+
+def test_a_discord_invitation_is_a_link_and_a_channel():
+    got = found("Sunday rides are organised here: discord.gg/northernrides")
+    assert {("url", "discord.gg/northernrides"), ("social", "discord.gg/northernrides")} <= got
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("schick mir die Maße bitte auf Te1egram", "Te1egram"),
+        ("mi mandi lo schema su S1gnal? qui non si apre", "S1gnal"),
+    ],
+)
+def test_a_one_for_an_l_or_an_i_disguises_an_app(text, span):
+    assert ("social", span) in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Schreiben Sie mir eine SMS an 0l76 / 4O3 22 918, wenn der Termin steht.", "de"),
+        ("Text me on oh seven seven double oh, nine double oh, one two three.", "en"),
+        ("Napište mi SMS na sedm sedm sedm, jedna dva tři, čtyři pět šest.", "cs"),
+    ],
+)
+def test_a_text_message_to_a_number_however_it_is_written_moves_the_talk(text, language):
+    assert {"social", "phone"} <= kinds(text, language)
+
+
+def test_a_carriers_text_message_without_a_number_is_no_channel_move():
+    assert kinds("Der Code kommt per SMS von DHL, bitte am Automaten eingeben.", "de") == set()
+
+
+def test_signal_as_a_verb_is_the_app():
+    assert ("social", "Signal me") in found("Signal me when he's about an hour out?")
+    assert "social" not in kinds("The signal on my phone is weak in the garage.")
+
+
+def test_black_friday_is_marketing_in_every_language():
+    assert ("marketing", "Black Friday") in found("Black Friday −30 % na všechno nářadí!")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        ("I'll send you my account details by e-mail.", "en", "account details"),
+        ("Te paso los datos bancarios por correo.", "es", "datos bancarios"),
+        ("Údaje k platbě vám pošlu zvlášť.", "cs", "Údaje k platbě"),
+        ("Meine Bankdaten schicke ich Ihnen gern.", "de", "Bankdaten"),
+    ],
+)
+def test_bank_details_asked_or_given_are_payment(text, language, span):
+    assert ("payment", span) in found(text, language)
+
+
+def test_bank_details_through_the_platform_are_not():
+    text = "The refund goes to the bank details you gave the platform."
+    assert "payment" not in kinds(text, "en")
+
+
+def test_a_comparison_with_the_platform_keeps_a_weak_payment_word():
+    text = "Pošlite mi peniaze cez Revolut, je to rýchlejšie ako cez portál."
+    assert "payment" in kinds(text, "sk")
+    assert "payment" not in kinds("The refund is a bank transfer through the platform.", "en")
+
+
+def test_a_payment_app_with_a_phone_number_is_payment_outside():
+    assert ("payment", "Blik") in found("Blik na numer 604 218 733 i wysyłam.", "pl")
+    assert "payment" not in kinds("Zapłaciłam BLIKiem przy zamówieniu, dziękuję.", "pl")
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Drop us a line about the sizing, we're fellrunnersupply on hotmail.", "hotmail"),
+        ("Kannst du mir das Foto auf meine gmail schicken?", "gmail"),
+        ("píšte mi na azete, meno je rovnaké ako tu", "azete"),
+    ],
+)
+def test_a_mail_provider_named_as_where_to_write_is_an_address(text, span):
+    assert ("email", span) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nie mam gmaila, piszmy tutaj",
+        "la facture est sur la page, pas sur gmail.",
+        "V seznamu dílů chybí dvě matice.",  # "seznam" is a list
+        "Ho letto su Libero che il modello è nuovo.",
+    ],
+)
+def test_a_provider_refused_or_an_everyday_word_is_no_address(text):
+    assert "email" not in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our VAT no. is GB 123 4567 89, printed on the invoice.",
+        "The frame number is WSBC 905 123 456, registered to your order.",
+        "UID-Nummer ATU 63448219 bitte auf der Rechnung.",
+        "tracking 1Z 999 AA1 01 2345 6784, 1 pallet",
+        "A 2026/00418 számú számla kiegyenlítve. Adószám: 12345678-2-42.",
+        "Na WZ nr 412/04/2026 jest 30 kartonów.",
+    ],
+)
+def test_codes_in_capitals_and_document_numbers_are_no_phone_numbers(text):
+    assert "phone" not in kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("WA 0612 34 56 78, merci", "fr"),
+        ("Ruf mich an: 0171/2345678", "de"),
+        ("ruf an 030/1234567 bitte", "de"),
+    ],
+)
+def test_phone_numbers_after_a_phone_code_or_with_a_slash_still_are(text, language):
+    assert "phone" in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Deskovky najdete na mém e-shopu, jsou tam levnější: hernicka-u-stolu.cz", "levnější"),
+        ("Pour les nouveautés, suivez le compte insta @atelier.ninon", "suivez"),
+        ("Join our WhatsApp group for early access", "Join"),
+    ],
+)
+def test_a_promotional_word_next_to_a_link_or_handle_is_marketing(text, cue):
+    assert ("marketing", cue) in found(text)
+
+
+def test_a_promotional_word_without_a_link_or_handle_is_not():
+    assert "marketing" not in kinds("Ce modèle est moins cher que l'autre, je le prends.")
+
+
+def test_the_cross_validation_gives_the_same_with_one_process_or_two():
+    texts = [
+        ("Zapłać przelewem na moje konto, taniej.", {"payment"}),
+        ("Paczka wyszła dziś kurierem.", set()),
+        ("Pay me by bank transfer instead of here.", {"payment"}),
+        ("Thanks, the parcel arrived today.", set()),
+        ("Write me on WhatsApp please.", {"social"}),
+        ("No WhatsApp for me, let's stay here.", set()),
+    ]
+    examples = [
+        Example(text, frozenset(labels), [], frozenset(), writer=f"w{i % 3}")
+        for i, (text, labels) in enumerate(texts * 3)
+    ]
+    one = cross_validate(examples, log=lambda _: None, processes=1)
+    two = cross_validate(examples, log=lambda _: None, processes=2)
+    assert one[0] == two[0]
+    assert [j.probability for j in one[1]] == [j.probability for j in two[1]]
