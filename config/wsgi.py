@@ -5,3 +5,11 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 application = get_wsgi_application()
+
+# What a web worker's first reply would otherwise wait for, loaded when the worker starts: the
+# reply-language detector's models (about 2.5 s) and the scanner's intent model.
+from helpdesk.reply_language import warm_up  # noqa: E402
+from helpdesk.scanner.intent import model  # noqa: E402
+
+warm_up()
+model()

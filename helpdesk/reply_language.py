@@ -63,6 +63,13 @@ def _detector() -> LanguageDetector:
         return _built[0]
 
 
+def warm_up() -> None:
+    """Build the detector and load its language models now (about 2.5 s on first use): a web
+    worker calls this when it starts (config/wsgi.py), so that the first reply it checks
+    does not wait for them."""
+    _detector().compute_language_confidence_values("paczka została wysłana wczoraj")
+
+
 def _words(text: str) -> list[str]:
     return _WORD.findall(_NOISE.sub(" ", text))
 
