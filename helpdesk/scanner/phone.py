@@ -365,7 +365,9 @@ _IDENTIFIER_SHAPE = re.compile(
     r"(?:19|20)\d{2}\s?/\s?[\d/]+|[\d/]+/\s?(?:19|20)\d{2}|\d{8}-\d-\d{2}"
 )
 #: Capitals that say "phone" rather than name an identifier ("TEL 0612…", "WA 0612…").
-_PHONE_CODES = frozenset({"TEL", "MOB", "SMS", "WA", "GSM", "FAX", "CALL", "PH", "CELL", "HANDY"})
+_PHONE_CODES = frozenset(
+    {"TEL", "TELNR", "MOB", "MOBIL", "SMS", "WA", "GSM", "FAX", "CALL", "PH", "CELL", "HANDY"}
+)
 
 
 def _after_a_code(norm: Normalised, start: int) -> bool:

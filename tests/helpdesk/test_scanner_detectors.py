@@ -163,6 +163,7 @@ def test_codes_in_capitals_and_document_numbers_are_no_phone_numbers(text):
     ("text", "language"),
     [
         ("WA 0612 34 56 78, merci", "fr"),
+        ("MOBIL 0171 2345678, ab 18 Uhr", "de"),
         ("Ruf mich an: 0171/2345678", "de"),
         ("ruf an 030/1234567 bitte", "de"),
     ],
