@@ -145,12 +145,22 @@ class Reading:
         return found
 
 
-def _text_features(words: list[str]) -> set[str]:
+def _word_keys(words: list[str]) -> tuple[set[str], set[str], set[str]]:
+    """What the message model reads of a run of words, keyed without the features' prefixes:
+    the words ("w:"), the pairs of neighbouring words ("b:"), the stems of longer words ("p:")."""
     unique = set(words)
-    found = {"w:" + word for word in unique}
-    found.update({f"b:{a} {b}" for a, b in pairwise(words)})
-    found.update({"p:" + word[:PREFIX] for word in unique if len(word) > PREFIX})
-    return found
+    pairs = {f"{a} {b}" for a, b in pairwise(words)}
+    stems = {word[:PREFIX] for word in unique if len(word) > PREFIX}
+    return unique, pairs, stems
+
+
+def _text_features(words: list[str]) -> set[str]:
+    unique, pairs, stems = _word_keys(words)
+    return {
+        *("w:" + word for word in unique),
+        *("b:" + pair for pair in pairs),
+        *("p:" + stem for stem in stems),
+    }
 
 
 def features(text: str, spans: Iterable[Span] = ()) -> set[str]:
@@ -242,13 +252,7 @@ class Model:
         """``logits(features(text, spans))``, computed faster."""
         split = self._split  # type: ignore[attr-defined]
         reading = reading or Reading(text)
-        words = reading.words
-        unique = set(words)
-        vectors = [w for w in map(split["w"].get, unique) if w is not None]
-        pairs = {f"{a} {b}" for a, b in pairwise(words)}
-        vectors += [w for w in map(split["b"].get, pairs) if w is not None]
-        stems = {word[:PREFIX] for word in unique if len(word) > PREFIX}
-        vectors += [w for w in map(split["p"].get, stems) if w is not None]
+        vectors = self._word_vectors(reading.words)
         if spans:
             rule_kinds = {kind for kind, _, _ in spans}
             vectors += [w for w in map(split["rule"].get, rule_kinds) if w is not None]
@@ -258,20 +262,22 @@ class Model:
     def sentence_score(self, reading: Reading, start: int, end: int, j: int) -> float:
         """The logit of kind ``j`` for the sentence ``text[start:end]`` alone
         (``logits(features(sentence))[j]``)."""
-        split = self._split  # type: ignore[attr-defined]
-        words = reading.between(start, end)
-        unique = set(words)
         score = self.bias[j]
-        for table, keys in (
-            (split["w"], unique),
-            (split["b"], {f"{a} {b}" for a, b in pairwise(words)}),
-            (split["p"], {word[:PREFIX] for word in unique if len(word) > PREFIX}),
-        ):
-            for key in keys:
-                weight = table.get(key)
-                if weight is not None:
-                    score += weight[j]
+        for vector in self._word_vectors(reading.between(start, end)):
+            score += vector[j]  # added from the bias on, in order: ties fall as they always did
         return score
+
+    def _word_vectors(self, words: list[str]) -> list[tuple[float, ...]]:
+        """The weights of the words' ``_word_keys`` the model knows, looked up without building
+        a feature string each."""
+        split = self._split  # type: ignore[attr-defined]
+        unique, pairs, stems = _word_keys(words)
+        return [
+            weight
+            for table, keys in ((split["w"], unique), (split["b"], pairs), (split["p"], stems))
+            for weight in map(table.get, keys)
+            if weight is not None
+        ]
 
     def logits(self, feats: Iterable[str]) -> list[float]:
         return self._add_up([w for w in map(self.weights.get, feats) if w is not None])
