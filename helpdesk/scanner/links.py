@@ -38,8 +38,11 @@ PAYMENT_DOMAINS = tuple(COMMON["payment_domains"])
 SLASH_WORDS = LEXICON.union("address.slash_words")
 
 _URL_SCHEME = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'()\[\]{}]+")
+#: After a top-level domain: the end of the word, or a Hungarian case ending joined by a
+#: hyphen ("bringamuhely-szeged.hu-n", "example.com-ról"), which is not part of the link.
+_AFTER_TLD = r"(?:(?![\w-])|(?=-[^\W\d_]{1,4}(?![\w-])))"
 _URL_BARE = re.compile(
-    rf"(?<![\w@.-])(?:{LABEL}\.)+{TLD}(?![\w-])(?:/[^\s<>\"'()\[\]{{}}]*)?",
+    rf"(?<![\w@.-])(?:{LABEL}\.)+{TLD}{_AFTER_TLD}(?:/[^\s<>\"'()\[\]{{}}]*)?",
 )
 _SLASH_WORD = rf"\s+(?:{literal_alternation(SLASH_WORDS)})\s+"
 _URL_OBFUSCATED = re.compile(
@@ -51,7 +54,7 @@ _URL_OBFUSCATED = re.compile(
 #: at least one dot with a space before it, which prose does not write.
 _URL_SPACED = re.compile(
     rf"(?<![\w@.-])(?P<www>www\s*\.\s*)?(?P<label>{LABEL}(?:\s*\.\s*{LABEL})*)"
-    rf"\s*\.\s*(?P<tld>{TLD})(?![\w-])(?P<path>(?:\s*/\s*[\w.-]+)+)?"
+    rf"\s*\.\s*(?P<tld>{TLD}){_AFTER_TLD}(?P<path>(?:\s*/\s*[\w.-]+)+)?"
 )
 _TRAILING_PUNCT = ".,;:!?…»\"')]}"
 
@@ -152,18 +155,24 @@ _WORD_TLDS = frozenset(COMMON["tlds_that_are_words"])
 
 
 def _spaced_domain_is_plausible(match: re.Match[str]) -> bool:
-    """A spaced domain reads as a site: "www", a path, a hyphen or digit in its name, or a
-    name of five letters or more before a top-level domain that is no everyday word
-    ("tallasbebe . info"; not "demain . de")."""
+    """A spaced domain reads as a site: "www", a path, a hyphen or digit in its name, a name
+    of five letters or more before a top-level domain that is no everyday word
+    ("tallasbebe . info"; not "demain . de"), a name of three letters or more between spaces
+    around the dot ("mtbr . com": prose puts no space before a full stop), or such a name of
+    eight letters or more before an everyday-word domain ("tennisitalia . it")."""
     label = re.sub(r"\s+", "", match.group("label"))
     if not any(ch.isalpha() for ch in label):  # "5 @ 3 . fr", "12 . 50"
         return False
+    name = label.split(".")[-1]
+    word_tld = match.group("tld") in _WORD_TLDS
+    spaced_both = bool(re.search(r"\s\.\s+\S+$", match.group()[: match.end("tld") - match.start()]))
     return bool(
         match.group("www")
         or match.group("path")
         or "-" in label
         or any(ch.isdigit() for ch in label)
-        or (len(label.split(".")[-1]) >= 5 and match.group("tld") not in _WORD_TLDS)
+        or (len(name) >= 5 and not word_tld)
+        or (spaced_both and len(name) >= (8 if word_tld else 3))
     )
 
 

@@ -49,6 +49,38 @@ def test_everyday_points_are_no_domains(text):
     assert "url" not in kinds(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        # a Hungarian case ending joined by a hyphen is no part of the domain
+        ("a saját webshopomban, bringamuhely-szeged.hu-n olcsóbb", "hu", "bringamuhely-szeged.hu"),
+        ("nézze meg a pelda-bolt.com-ról", "hu", "pelda-bolt.com"),
+        # spaces on both sides of the dot: prose puts none before a full stop
+        ("a few people on mtbr . com are saying the shock leaks", "en", "mtbr . com"),
+        ("Na fóru mtbs . cz lidi psali, že to vrže", "cs", "mtbs . cz"),
+        ("Sul forum tennisitalia . it leggo che va incordata", "it", "tennisitalia . it"),
+        # short-link and image hosts of other top-level domains
+        ("le foto sono qui: postimg.cc/gallery/Kx72LpQ", "it", "postimg.cc/gallery/Kx72LpQ"),
+        ("te he subido las fotos aquí: we.tl/t-8Kx2pLmQ9", "es", "we.tl/t-8Kx2pLmQ9"),
+    ],
+)
+def test_a_domain_with_a_case_ending_spaced_dots_or_a_short_link_host(text, language, span):
+    assert ("url", span) in found(text, language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On verra demain . de toute façon le colis arrive",  # a word before " . de"
+        "It was fine . it works now",
+        "je to ok . cz neni potreba",
+        "a .com-style name for the shop",
+    ],
+)
+def test_spaced_full_stops_before_everyday_words_are_no_domains(text):
+    assert "url" not in kinds(text)
+
+
 def test_a_discord_invitation_is_a_link_and_a_channel():
     got = found("Sunday rides are organised here: discord.gg/northernrides")
     assert {("url", "discord.gg/northernrides"), ("social", "discord.gg/northernrides")} <= got
