@@ -12,7 +12,10 @@ every kind:
   ``PREFIX`` letters of longer words (a stem that survives inflection: "zapłacić", "zapłać"),
   all case-folded with accents removed and every number written ``0``; and which kinds the
   detectors found (``rule:<kind>``) with the ``MESSAGE_CONTEXT`` words on each side of each
-  finding (``c:<kind>:<word>``), so the model learns when a detector's word is meant.
+  finding (``c:<kind>:<word>``), so the model learns when a detector's word is meant; and
+  the concepts the words express (``concept_keys``, from the ``[intent]`` lists of the
+  language files) alone and in pairs that occur near each other (``i:money&outside``): what
+  one writer says with words no other writer used, the concepts still say, in any language.
 * **Model**: logistic regression, one weight per feature and kind, trained by
   ``manage.py train_scanner_model`` on the corpus's development split (``training``) and
   committed as ``intent_model.json``.  Reading it is a dictionary look-up per feature.
@@ -23,6 +26,13 @@ every kind:
   "j'ai vu votre pub sur Instagram" and "l'application Instagram plante" are not meant as
   "napište mi na Viber" is.  Reading the words next to the finding rather than the whole
   message keeps a payment request from explaining away the app named beside it.
+* **Sentence model**: a third logistic regression reads each sentence alone (its words and
+  concepts, and the kinds the detectors found in the message) for the intents
+  (``SENTENCE_KINDS``); a message scores as its highest-scoring sentence.  It is trained as a
+  multiple-instance model (messages are labelled, sentences are not: each step learns from
+  the sentence that scores highest), so one sentence of payment or marketing buried in a
+  long, friendly message weighs as it would alone, where the message model adds the whole
+  message's everyday words against it.
 * **Decision**, per kind: a soft finding is dropped when the message model's probability of
   its kind is under ``veto`` or the span model's is under ``span_veto``;
   without a detector's finding of the kind, the model alone reports it at the kind's ``add``
@@ -30,7 +40,9 @@ every kind:
   payment outside without a brand, marketing without the obvious words; payment, marketing
   and channel moves have a threshold of their own, see ``training.INTENT_ADD_CHOICES``).
   The span is then the sentence that weighs most for the kind, so the writer still sees what
-  was found.
+  was found.  The sentence model reports an intent from its own threshold, with the sentence
+  that carries it; and a soft finding stands when its message or its strongest sentence reads
+  the kind as meant.
 
 Pure: the model file is read once, on first use.
 """
@@ -42,7 +54,7 @@ import math
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import pairwise
@@ -61,6 +73,8 @@ PREFIX = 5
 CONTEXT = 5
 #: Words on each side of every finding that the message model reads.
 MESSAGE_CONTEXT = 3
+#: Words apart within which two concepts of the ``[intent]`` lists make a pair feature.
+CONCEPT_WINDOW = 6
 #: Characters on each side of a finding in which those words are looked for.
 _CONTEXT_CHARS = 60
 
@@ -99,13 +113,10 @@ class Reading:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.words: list[str] = []
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        for match in _TOKEN.finditer(text):
-            self.words.append(_word(match.group()))
-            self.starts.append(match.start())
-            self.ends.append(match.end())
+        matches = list(_TOKEN.finditer(text))
+        self.words: list[str] = [_word(match.group()) for match in matches]
+        self.starts: list[int] = [match.start() for match in matches]
+        self.ends: list[int] = [match.end() for match in matches]
 
     def around(self, start: int, end: int, n: int) -> tuple[list[str], list[str]]:
         """The ``n`` words before ``start`` and after ``end``, within ``_CONTEXT_CHARS``."""
@@ -145,22 +156,125 @@ class Reading:
         return found
 
 
-def _word_keys(words: list[str]) -> tuple[set[str], set[str], set[str]]:
+def _word_keys(words: list[str]) -> tuple[set[str], set[str], set[str], set[str]]:
     """What the message model reads of a run of words, keyed without the features' prefixes:
-    the words ("w:"), the pairs of neighbouring words ("b:"), the stems of longer words ("p:")."""
+    the words ("w:"), the pairs of neighbouring words ("b:"), the stems of longer words ("p:"),
+    the concepts and pairs of nearby concepts ("i:", ``concept_keys``)."""
     unique = set(words)
     pairs = {f"{a} {b}" for a, b in pairwise(words)}
     stems = {word[:PREFIX] for word in unique if len(word) > PREFIX}
-    return unique, pairs, stems
+    return unique, pairs, stems, concept_keys(words)
 
 
 def _text_features(words: list[str]) -> set[str]:
-    unique, pairs, stems = _word_keys(words)
+    unique, pairs, stems, concepts = _word_keys(words)
     return {
         *("w:" + word for word in unique),
         *("b:" + pair for pair in pairs),
         *("p:" + stem for stem in stems),
+        *("i:" + concept for concept in concepts),
     }
+
+
+#: Phrases of the concept lists by their first word, then by their second: the words after the
+#: second, whether the last word is a stem, and the concept.
+_Phrases = dict[str, dict[str, list[tuple[tuple[str, ...], bool, str]]]]
+#: Two-word phrases whose second word is a stem, by their first word: the stem, the concept.
+_StemPairs = dict[str, list[tuple[str, str]]]
+
+
+@cache
+def _concept_tables() -> tuple[
+    dict[str, frozenset[str]], dict[int, dict[str, frozenset[str]]], _Phrases, _StemPairs
+]:
+    """The ``[intent]`` lists of every language, folded as the words are: whole words →
+    concepts, stems by length → concepts, and the phrases (see ``_Phrases``, ``_StemPairs``)."""
+    from helpdesk.scanner.lexicon import INTENT_CONCEPTS, LEXICON
+
+    whole: dict[str, set[str]] = {}
+    stems: dict[int, dict[str, set[str]]] = {}
+    phrases: _Phrases = {}
+    stem_pairs: _StemPairs = {}
+    for concept in INTENT_CONCEPTS:
+        for entry in LEXICON.union(f"intent.{concept}"):
+            is_stem = entry.endswith("*")
+            parts = [_fold(part) for part in entry.rstrip("*").split()]
+            if len(parts) == 2 and is_stem:
+                stem_pairs.setdefault(parts[0], []).append((parts[1], concept))
+            elif len(parts) > 1:
+                by_second = phrases.setdefault(parts[0], {})
+                by_second.setdefault(parts[1], []).append((tuple(parts[2:]), is_stem, concept))
+            elif is_stem:
+                stems.setdefault(len(parts[0]), {}).setdefault(parts[0], set()).add(concept)
+            else:
+                whole.setdefault(parts[0], set()).add(concept)
+    return (
+        {word: frozenset(found) for word, found in whole.items()},
+        {
+            length: {stem: frozenset(found) for stem, found in table.items()}
+            for length, table in sorted(stems.items())
+        },
+        phrases,
+        stem_pairs,
+    )
+
+
+@lru_cache(maxsize=1 << 18)
+def _word_concepts(word: str) -> frozenset[str]:
+    """The concepts one folded word expresses on its own (whole word or stem)."""
+    whole, stems, _, _ = _concept_tables()
+    found = set(whole.get(word, ()))
+    for length, table in stems.items():
+        if length > len(word):
+            break
+        found.update(table.get(word[:length], ()))
+    return frozenset(found)
+
+
+@cache
+def _pair_key(first: str, second: str) -> str:
+    return f"{min(first, second)}&{max(first, second)}"
+
+
+def concept_keys(words: list[str]) -> set[str]:
+    """The concepts of a run of folded words ("money"), and each pair of different concepts
+    that occur within ``CONCEPT_WINDOW`` words of each other ("money&outside"): "zapłać mi
+    bezpośrednio" and "pay me direct" give the same feature, which the model learns from every
+    language at once."""
+    _, _, phrases, stem_pairs = _concept_tables()
+    at: list[tuple[int, str]] = []
+    count = len(words)
+    for i, word in enumerate(words):
+        found = _word_concepts(word)
+        if found:
+            for concept in found:
+                at.append((i, concept))
+        if i + 1 == count or (word not in phrases and word not in stem_pairs):
+            continue
+        second = words[i + 1]
+        by_second = phrases.get(word)
+        if by_second is not None:
+            for rest, is_stem, concept in by_second.get(second, ()):
+                if not rest:
+                    at.append((i, concept))
+                    continue
+                following = words[i + 2 : i + 2 + len(rest)]
+                if len(following) == len(rest) and following[:-1] == list(rest[:-1]):
+                    last, wanted = following[-1], rest[-1]
+                    if last == wanted or (is_stem and last.startswith(wanted)):
+                        at.append((i, concept))
+        for stem, concept in stem_pairs.get(word, ()):
+            if second.startswith(stem):
+                at.append((i, concept))
+    keys = {concept for _, concept in at}
+    for n, (i, concept) in enumerate(at):
+        m = n + 1
+        while m < len(at) and at[m][0] - i <= CONCEPT_WINDOW:
+            other = at[m][1]
+            if other != concept:
+                keys.add(_pair_key(concept, other))
+            m += 1
+    return keys
 
 
 def features(text: str, spans: Iterable[Span] = ()) -> set[str]:
@@ -221,6 +335,119 @@ class SpanModel:
         return cls(bias=data["bias"], weights=dict(data["weights"]))
 
 
+#: The kinds the sentence model reads: the intents, which one sentence of a long message can
+#: carry alone ("… and the rest in cash when you collect it, then we skip the fees. …").
+SENTENCE_KINDS = ("social", "payment", "marketing")
+
+
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Where each sentence of ``text`` starts and ends, surrounding blanks left out."""
+    for sentence in _SENTENCE.finditer(text):
+        body = sentence.group()
+        if body.strip():
+            start = sentence.start() + len(body) - len(body.lstrip())
+            yield start, sentence.start() + len(body.rstrip())
+
+
+def sentence_features(words: list[str], rule_kinds: Iterable[str]) -> set[str]:
+    """What the sentence model reads of one sentence: its words, pairs, stems and concepts
+    (as the message model does) and which kinds the detectors found in the message."""
+    return _text_features(words) | {"rule:" + kind for kind in rule_kinds}
+
+
+@dataclass(frozen=True)
+class SentenceModel:
+    """Whether a message carries an intent in one of its sentences: logistic regression on
+    ``sentence_features``, a message scoring as its highest-scoring sentence (trained as a
+    multiple-instance model, ``training.fit_sentences``), so that one sentence of payment or
+    marketing buried in a long, friendly message weighs as much as it would alone.  ``add``:
+    per kind of ``SENTENCE_KINDS``, the probability from which the kind is reported."""
+
+    bias: tuple[float, ...]
+    weights: dict[str, tuple[float, ...]]
+    add: tuple[float, ...] = (1.01, 1.01, 1.01)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_split", _split_weights(self.weights))
+
+    def best(self, reading: Reading, rule_kinds: Collection[str]) -> list[tuple[float, int, int]]:
+        """Per kind of ``SENTENCE_KINDS``: the highest probability of a sentence, and where
+        that sentence starts and ends."""
+        split = self._split  # type: ignore[attr-defined]
+        rules = [w for w in map(split["rule"].get, rule_kinds) if w is not None]
+        best: list[tuple[float, int, int]] = [(-math.inf, 0, 0)] * len(self.bias)
+        for start, end in sentences(reading.text):
+            vectors = _vectors(split, reading.between(start, end)) + rules
+            columns = zip(*vectors, strict=True) if vectors else ((),) * len(self.bias)
+            for j, (b, column) in enumerate(zip(self.bias, columns, strict=True)):
+                z = b + sum(column)
+                if z > best[j][0]:
+                    best[j] = (z, start, end)
+        return [(_sigmoid(z), start, end) for z, start, end in best]
+
+    def probabilities_of(self, bags: Iterable[Iterable[str]]) -> list[float]:
+        """Per kind, the highest probability of the sentences' feature sets (``bags``)."""
+        best = [-math.inf] * len(self.bias)
+        for feats in bags:
+            vectors = [w for w in map(self.weights.get, feats) if w is not None]
+            for j, b in enumerate(self.bias):
+                best[j] = max(best[j], b + sum(vector[j] for vector in vectors))
+        return [_sigmoid(z) for z in best]
+
+    def to_json(self) -> dict:
+        return {
+            "kinds": list(SENTENCE_KINDS),
+            "bias": [round(b, 2) for b in self.bias],
+            "add": list(self.add),
+            "weights": {f: [round(v, 2) for v in w] for f, w in sorted(self.weights.items())},
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> SentenceModel:
+        return cls(
+            bias=tuple(data["bias"]),
+            weights={f: tuple(w) for f, w in data["weights"].items()},
+            add=tuple(data["add"]),
+        )
+
+
+def _split_weights(
+    weights: dict[str, tuple[float, ...]],
+) -> dict[str, dict[str, tuple[float, ...]]]:
+    """The weights split by feature type, keyed without their prefix ("w:", "b:", "p:", "i:",
+    "rule:", "c:"): words are looked up without building a string per feature."""
+    split: dict[str, dict[str, tuple[float, ...]]] = {
+        "w": {},
+        "b": {},
+        "p": {},
+        "i": {},
+        "rule": {},
+        "c": {},
+    }
+    for feature, w in weights.items():
+        kind, _, key = feature.partition(":")
+        split[kind][key] = w
+    return split
+
+
+def _vectors(
+    split: dict[str, dict[str, tuple[float, ...]]], words: list[str]
+) -> list[tuple[float, ...]]:
+    """The weights of the words' ``_word_keys`` that ``split`` knows."""
+    unique, pairs, stems, concepts = _word_keys(words)
+    return [
+        weight
+        for table, keys in (
+            (split["w"], unique),
+            (split["b"], pairs),
+            (split["p"], stems),
+            (split["i"], concepts),
+        )
+        for weight in map(table.get, keys)
+        if weight is not None
+    ]
+
+
 @dataclass(frozen=True)
 class Model:
     kinds: tuple[str, ...]
@@ -230,21 +457,10 @@ class Model:
     add: tuple[float, ...]  # per kind, in the order of ``kinds``
     spans: SpanModel | None = None
     span_veto: float = 0.0  # … or under this probability of the span model
+    sentences: SentenceModel | None = None  # intents carried by one sentence
 
     def __post_init__(self) -> None:
-        # The weights split by feature type, keyed without their prefix ("w:", "b:", "p:",
-        # "rule:"): ``text_logits`` looks words up without building a string per feature.
-        split: dict[str, dict[str, tuple[float, ...]]] = {
-            "w": {},
-            "b": {},
-            "p": {},
-            "rule": {},
-            "c": {},
-        }
-        for feature, w in self.weights.items():
-            kind, _, key = feature.partition(":")
-            split[kind][key] = w
-        object.__setattr__(self, "_split", split)
+        object.__setattr__(self, "_split", _split_weights(self.weights))
 
     def text_logits(
         self, text: str, spans: Sequence[Span], reading: Reading | None = None
@@ -268,16 +484,8 @@ class Model:
         return score
 
     def _word_vectors(self, words: list[str]) -> list[tuple[float, ...]]:
-        """The weights of the words' ``_word_keys`` the model knows, looked up without building
-        a feature string each."""
-        split = self._split  # type: ignore[attr-defined]
-        unique, pairs, stems = _word_keys(words)
-        return [
-            weight
-            for table, keys in ((split["w"], unique), (split["b"], pairs), (split["p"], stems))
-            for weight in map(table.get, keys)
-            if weight is not None
-        ]
+        """The weights of the words' ``_word_keys`` the model knows."""
+        return _vectors(self._split, words)  # type: ignore[attr-defined]
 
     def logits(self, feats: Iterable[str]) -> list[float]:
         return self._add_up([w for w in map(self.weights.get, feats) if w is not None])
@@ -304,6 +512,7 @@ class Model:
             "add": list(self.add),
             "weights": {f: [round(v, 2) for v in w] for f, w in sorted(self.weights.items())},
             **({"spans": self.spans.to_json(), "span_veto": self.span_veto} if self.spans else {}),
+            **({"sentences": self.sentences.to_json()} if self.sentences else {}),
         }
 
     @classmethod
@@ -316,6 +525,7 @@ class Model:
             add=tuple(data["add"]),
             spans=SpanModel.from_json(data["spans"]) if "spans" in data else None,
             span_veto=data.get("span_veto", 0.0),
+            sentences=SentenceModel.from_json(data["sentences"]) if "sentences" in data else None,
         )
 
 
@@ -338,23 +548,35 @@ def judge(
     trained: Model | None = None,
 ) -> list[Span]:
     """The detectors' spans, minus the ``soft`` ones the model explains away, plus the kinds
-    the model alone finds (each with the sentence that weighs most for it)."""
+    the message model alone finds (each with the sentence that weighs most for it) and the
+    intents the sentence model finds in one sentence (with that sentence)."""
     trained = trained or model()
     if trained is None:
         return list(spans)
     reading = Reading(text)
     rule_kinds = {kind for kind, _, _ in spans}
     probability = trained.as_probabilities(trained.text_logits(text, spans, reading))
+    best = trained.sentences.best(reading, rule_kinds) if trained.sentences is not None else []
+    # A word finding is read as meant by the message or by its strongest sentence.
+    meant = dict(probability)
+    for kind, (p, _, _) in zip(SENTENCE_KINDS, best, strict=False):
+        meant[kind] = max(meant[kind], p)
     kept = [
-        span
-        for span in spans
-        if span not in soft or _meant(text, span, trained, probability, reading)
+        span for span in spans if span not in soft or _meant(text, span, trained, meant, reading)
     ]
+    added = set()
     for kind, add in zip(trained.kinds, trained.add, strict=True):
         if kind not in rule_kinds and probability[kind] >= add:
             span = _heaviest_sentence(reading, kind, trained)
             if span is not None:
                 kept.append((kind, *span))
+                added.add(kind)
+    if trained.sentences is not None:
+        for kind, add, (p, start, end) in zip(
+            SENTENCE_KINDS, trained.sentences.add, best, strict=True
+        ):
+            if kind not in rule_kinds and kind not in added and p >= add:
+                kept.append((kind, start, end))
     return kept
 
 
@@ -362,7 +584,8 @@ def _meant(
     text: str, span: Span, trained: Model, probability: dict[str, float], reading: Reading
 ) -> bool:
     """A word finding stays when both models read it as meant: the message model (the kind
-    in the whole message) and the span model (the words next to it)."""
+    in the whole message, or the sentence model in its strongest sentence) and the span model
+    (the words next to it)."""
     if probability.get(span[0], 1.0) < trained.veto:
         return False
     return (
@@ -373,12 +596,7 @@ def _meant(
 def _heaviest_sentence(reading: Reading, kind: str, trained: Model) -> tuple[int, int] | None:
     j = trained.kinds.index(kind)
     best: tuple[float, int, int] | None = None
-    for sentence in _SENTENCE.finditer(reading.text):
-        body = sentence.group()
-        if not body.strip():
-            continue
-        start = sentence.start() + len(body) - len(body.lstrip())
-        end = sentence.start() + len(body.rstrip())
+    for start, end in sentences(reading.text):
         score = trained.sentence_score(reading, start, end, j)
         if best is None or score > best[0]:
             best = (score, start, end)

@@ -33,6 +33,7 @@ CODES = "codes"  # language codes (files of this folder)
 NUMBERS = "numbers"  # number value ("0"-"999" or "hundred") → its forms
 LETTERS = "letters"  # one character → the letter it stands for
 LENGTHS = "lengths"  # country code → a length
+STEMS = "stems"  # lower-case words or phrases of up to three words; a final "*" takes any ending
 
 #: The value of "hundred" in a number-words table: a hundred that multiplies the unit before it.
 HUNDRED = -100
@@ -124,6 +125,29 @@ LANGUAGE_KEYS: dict[str, str] = {
     "marketing.on_offer.this_week": REGEX,
 }
 
+#: The concepts the intent model reads (``intent``): every word of a message is mapped to the
+#: concepts whose ``[intent]`` list of some language holds it, and concepts that occur near each
+#: other ("money" near "outside") are features the model learns across writers and languages.
+INTENT_CONCEPTS = (
+    "money",
+    "outside",
+    "platform",
+    "fees",
+    "cancel",
+    "negation",
+    "promo",
+    "join",
+    "later",
+    "own",
+    "review",
+    "reward",
+    "contact",
+    "channel",
+    "collect",
+    "thanks",
+)
+LANGUAGE_KEYS.update({f"intent.{concept}": STEMS for concept in INTENT_CONCEPTS})
+
 #: The keys of common.toml (their meaning is at the top of the file).
 COMMON_KEYS: dict[str, str] = {
     "language_order": CODES,
@@ -155,6 +179,9 @@ COMMON_KEYS: dict[str, str] = {
 
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 _NUMBER_VALUE = re.compile(r"[0-9]{1,3}|hundred")
+#: A concept entry: one to three words of letters, the last one a stem of at least four
+#: letters when it ends with "*".
+_STEM_ENTRY = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2}(?:(?<=[^\W\d_]{4})\*)?")
 
 
 class LexiconError(ValueError):
@@ -288,6 +315,17 @@ def _flatten(data: dict[str, Any], schema: Mapping[str, str], name: str) -> dict
 
 def _checked(value: Any, kind: str, name: str, key: str) -> Any:
     where = f"{name}: '{key}'"
+    if kind == STEMS:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise LexiconError(f"{where} must be a list of strings")
+        for entry in value:
+            if entry != entry.lower() or not _STEM_ENTRY.fullmatch(entry):
+                raise LexiconError(
+                    f"{where}: {entry!r} must be one to three lower-case words of letters, "
+                    'the last one ending with "*" (any ending) after at least four letters '
+                    "or not at all"
+                )
+        return value
     if kind in (WORDS, REGEX, CODES):
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
             raise LexiconError(f"{where} must be a list of non-empty strings")

@@ -22,7 +22,7 @@ import math
 import multiprocessing
 import random
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -30,12 +30,17 @@ from pathlib import Path
 from helpdesk.scanner.intent import (
     CONTACT_KINDS,
     MODELLED,
+    SENTENCE_KINDS,
     Model,
+    Reading,
+    SentenceModel,
     Span,
     SpanModel,
     _sigmoid,
     features,
     judge,
+    sentence_features,
+    sentences,
     span_features,
 )
 
@@ -64,6 +69,8 @@ ADD_CHOICES = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.01)
 #: a writer's adverts to a linear model: the guards (sellers' ordinary replies, the load
 #: generator's messages) refuse the thresholds that flag them.
 INTENT_ADD_CHOICES = (0.6, 0.7, 0.8, 0.9, 0.95, 1.01)
+#: The sentence model's threshold for the intents it reads (1.01: it reports nothing).
+SENTENCE_ADD_CHOICES = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.01)
 
 
 @dataclass
@@ -80,6 +87,16 @@ class Example:
         """The model's features, computed once (every fold of the cross-validation and the
         final fit read them)."""
         return sorted(features(self.text, self.spans))
+
+    @cached_property
+    def sentence_feats(self) -> list[list[str]]:
+        """The sentence model's features of each sentence (``intent.sentence_features``)."""
+        reading = Reading(self.text)
+        rule_kinds = {span[0] for span in self.spans}
+        return [
+            sorted(sentence_features(reading.between(start, end), rule_kinds))
+            for start, end in sentences(self.text)
+        ] or [sorted(sentence_features([], rule_kinds))]
 
     @cached_property
     def soft_feats(self) -> list[tuple[str, list[str]]]:
@@ -126,6 +143,56 @@ def fit_spans(examples: Sequence[Example], *, epochs: int = EPOCHS, seed: int = 
     ]
     bias, weights = _sgd(data, 1, {}, epochs=epochs, seed=seed)
     return SpanModel(bias=bias[0], weights={f: w[0] for f, w in weights.items()})
+
+
+def fit_sentences(
+    examples: Sequence[Example], *, epochs: int = EPOCHS, seed: int = SEED
+) -> SentenceModel:
+    """The sentence model, fitted as a multiple-instance logistic regression: a message is
+    labelled, its sentences are not, so each step learns from the sentence that scores highest
+    for the kind (the one that carries it, in a message that has it; the one most mistaken
+    for it, in a message that has not)."""
+    n = len(SENTENCE_KINDS)
+    data = [
+        (ex.sentence_feats, [1.0 if kind in ex.kinds else 0.0 for kind in SENTENCE_KINDS])
+        for ex in examples
+    ]
+    counts = Counter(feature for bag, _ in data for feats in bag for feature in set(feats))
+    data = [
+        ([[f for f in feats if counts[f] >= MIN_COUNT] for feats in bag], wanted)
+        for bag, wanted in data
+    ]
+    weights: dict[str, list[float]] = {}
+    squares: dict[str, list[float]] = {}
+    bias = [0.0] * n
+    bias_squares = [1e-8] * n
+    order = random.Random(seed)  # noqa: S311 (a reproducible order, not a secret)
+    for _ in range(epochs):
+        order.shuffle(data)
+        for bag, wanted in data:
+            scores = []
+            for feats in bag:
+                z = list(bias)
+                for feature in feats:
+                    w = weights.get(feature)
+                    if w is not None:
+                        for j in range(n):
+                            z[j] += w[j]
+                scores.append(z)
+            for j in range(n):
+                column = [z[j] for z in scores]
+                top = column.index(max(column))
+                gradient = _sigmoid(scores[top][j]) - wanted[j]
+                bias_squares[j] += gradient**2
+                bias[j] -= LEARNING_RATE * gradient / math.sqrt(bias_squares[j])
+                for feature in bag[top]:
+                    w = weights.setdefault(feature, [0.0] * n)
+                    s = squares.setdefault(feature, [1e-8] * n)
+                    step = gradient + L2 * w[j]
+                    s[j] += step * step
+                    w[j] -= LEARNING_RATE * step / math.sqrt(s[j])
+    kept = {feature: tuple(w) for feature, w in weights.items() if max(map(abs, w)) >= PRUNE_BELOW}
+    return SentenceModel(bias=tuple(bias), weights=kept)
 
 
 def _sgd(
@@ -181,35 +248,59 @@ def score(examples: Sequence[Example], decided: Sequence[set[str]]) -> tuple[int
 @dataclass
 class _Judged:
     """What ``intent.judge`` needs of one example, computed once: which kinds the detectors
-    found as firm evidence (never explained away) or as soft words, and the model's
+    found as firm evidence (never explained away) or as soft words, and the models'
     probabilities."""
 
     hard: set[str]
     words: list[tuple[str, float]]  # each soft finding's kind and span-model probability
-    probability: dict[str, float]
+    probability: dict[str, float]  # the message model's, per kind
+    sentence: dict[str, float] = field(default_factory=dict)  # the sentence model's, per intent
 
-    def kinds(self, veto: float, add: dict[str, float], span_veto: float = 0.0) -> set[str]:
+    def kinds(
+        self,
+        veto: float,
+        add: dict[str, float],
+        span_veto: float = 0.0,
+        sentence_add: float | Mapping[str, float] = 1.01,
+    ) -> set[str]:
         found = set(self.hard)
-        found.update(
-            kind for kind, p in self.words if p >= span_veto and self.probability[kind] >= veto
-        )
+        found.update(kind for kind, p in self.words if p >= span_veto and self.meant(kind) >= veto)
         rule = self.hard | {kind for kind, _ in self.words}
         found.update(k for k, p in self.probability.items() if k not in rule and p >= add[k])
+        if not isinstance(sentence_add, Mapping):
+            sentence_add = dict.fromkeys(self.sentence, sentence_add)
+        found.update(
+            k for k, p in self.sentence.items() if k not in rule and p >= sentence_add.get(k, 1.01)
+        )
         return found
 
+    def meant(self, kind: str) -> float:
+        """How meant a word finding of ``kind`` is read: by the message or by its strongest
+        sentence (``intent.judge``)."""
+        return max(self.probability[kind], self.sentence.get(kind, 0.0))
 
-def _judged(example: Example, trained: Model, spans: SpanModel) -> _Judged:
+
+def _judged(
+    example: Example, trained: Model, spans: SpanModel, sentence_model: SentenceModel
+) -> _Judged:
     hard = {span[0] for span in example.spans if span not in example.soft}
     words = [
         (kind, spans.probability_of(feats))
         for kind, feats in example.soft_feats
         if kind not in hard
     ]
-    return _Judged(hard, words, trained.probabilities(example.feats))
+    sentence = dict(
+        zip(
+            SENTENCE_KINDS,
+            sentence_model.probabilities_of(example.sentence_feats),
+            strict=True,
+        )
+    )
+    return _Judged(hard, words, trained.probabilities(example.feats), sentence)
 
 
-#: veto, add for contact details, add for intents, span veto
-Thresholds = tuple[float, float, float, float]
+#: veto, add for contact details, add for intents, span veto, add of the sentence model
+Thresholds = tuple[float, float, float, float, float]
 
 
 def _adds(contact: float, intent: float) -> dict[str, float]:
@@ -225,8 +316,12 @@ def _judge_fold(fold: int) -> list[tuple[int, _Judged]]:
     """The models trained without fold ``fold``, judging its examples."""
     examples, folds = _FOLDING
     rest = [ex for ex, f in zip(examples, folds, strict=True) if f != fold]
-    trained, spans = fit(rest), fit_spans(rest)
-    return [(i, _judged(ex, trained, spans)) for i, ex in enumerate(examples) if folds[i] == fold]
+    trained, spans, sentence_model = fit(rest), fit_spans(rest), fit_sentences(rest)
+    return [
+        (i, _judged(ex, trained, spans, sentence_model))
+        for i, ex in enumerate(examples)
+        if folds[i] == fold
+    ]
 
 
 def cross_validate(
@@ -243,7 +338,7 @@ def cross_validate(
     else:
         folds = [i % FOLDS for i in range(len(examples))]
     for ex in examples:  # computed once, before any process is forked
-        ex.feats, ex.soft_feats  # noqa: B018
+        ex.feats, ex.soft_feats, ex.sentence_feats  # noqa: B018
     _FOLDING = (examples, folds)
     try:
         if processes > 1:
@@ -257,19 +352,67 @@ def cross_validate(
         for i, one in part:
             judged[i] = one
     done = [j for j in judged if j is not None]
-    ranked = []
-    for veto in VETO_CHOICES:
-        for contact in ADD_CHOICES:
-            for intent in INTENT_ADD_CHOICES:
-                adds = _adds(contact, intent)
-                for span_veto in SPAN_VETO_CHOICES:
-                    missed, noisy = score(examples, [j.kinds(veto, adds, span_veto) for j in done])
-                    cost = missed + FALSE_ALARM_COST * noisy
-                    ranked.append((cost, (veto, contact, intent, span_veto)))
-    ranked.sort()
+    ranked = _rank(examples, done)
     alone = [j.hard | {kind for kind, _ in j.words} for j in done]
     log(f"  detectors alone, writers left out: {describe(examples, alone)}")
     return ranked, done
+
+
+def _rank(examples: Sequence[Example], done: Sequence[_Judged]) -> list[tuple[int, Thresholds]]:
+    """Every threshold choice with its cost (labelled kinds missed plus ``FALSE_ALARM_COST``
+    per clean message flagged), fewest first: ``_Judged.kinds`` for every choice, counted a
+    kind at a time over bit sets of the examples (one bit per example)."""
+
+    def bits(flags: Iterable[bool]) -> int:
+        return int("0" + "".join("1" if flag else "0" for flag in flags)[::-1], 2)
+
+    everyone = (1 << len(done)) - 1
+    labelled = {k: bits(k in ex.kinds for ex in examples) for k in MODELLED}
+    clean = bits(not ex.kinds for ex in examples)
+    hard = {k: bits(k in j.hard for j in done) for k in MODELLED}
+    rule = {k: hard[k] | bits(any(w == k for w, _ in j.words) for j in done) for k in MODELLED}
+    message_adds = {
+        (k, t): bits(j.probability[k] >= t for j in done) & (everyone ^ rule[k])
+        for k in MODELLED
+        for t in {*ADD_CHOICES, *INTENT_ADD_CHOICES}
+    }
+    sentence_adds = {
+        (k, t): (
+            bits(j.sentence.get(k, 0.0) >= t for j in done) & (everyone ^ rule[k])
+            if k in SENTENCE_KINDS
+            else 0
+        )
+        for k in MODELLED
+        for t in SENTENCE_ADD_CHOICES
+    }
+    ranked: list[tuple[int, Thresholds]] = []
+    for veto in VETO_CHOICES:
+        for span_veto in SPAN_VETO_CHOICES:
+            kept = {
+                k: hard[k]
+                | bits(
+                    j.meant(k) >= veto and any(w == k and p >= span_veto for w, p in j.words)
+                    for j in done
+                )
+                for k in MODELLED
+            }
+            for contact in ADD_CHOICES:
+                for intent in INTENT_ADD_CHOICES:
+                    base = {
+                        k: kept[k] | message_adds[k, contact if k in CONTACT_KINDS else intent]
+                        for k in MODELLED
+                    }
+                    for sentence_add in SENTENCE_ADD_CHOICES:
+                        flagged = 0
+                        missed = 0
+                        for k in MODELLED:
+                            found = base[k] | sentence_adds[k, sentence_add]
+                            flagged |= found
+                            missed += (labelled[k] & (everyone ^ found)).bit_count()
+                        cost = missed + FALSE_ALARM_COST * (flagged & clean).bit_count()
+                        ranked.append((cost, (veto, contact, intent, span_veto, sentence_add)))
+    ranked.sort()
+    return ranked
 
 
 @dataclass
@@ -284,14 +427,26 @@ class Guard:
     noise: float = 0.02
 
     def failure(self, trained: Model) -> str | None:
+        """Why ``trained`` with its thresholds fails the guard, or None.  What each example's
+        decision needs of the models is computed once per trained model and then judged for
+        each choice of thresholds, as the cross-validation does; examples with findings to
+        keep are judged by ``intent.judge`` itself, spans and all."""
         decided: dict[str, list[tuple[Example, set[str]]]] = {}
         keeps = self.keep or [[] for _ in self.examples]
-        for ex, keep in zip(self.examples, keeps, strict=True):
-            kept = judge(ex.text, ex.spans, ex.soft, trained)
-            for kind, start, end in keep:
-                if not any(k == kind and s <= start and end <= e for k, s, e in kept):
-                    return f"loses {kind} {ex.text[start:end]!r} in {ex.text[:60]!r}"
-            decided.setdefault(ex.writer, []).append((ex, {k for k, _, _ in kept}))
+        sentence_add = dict(
+            zip(SENTENCE_KINDS, trained.sentences.add if trained.sentences else (), strict=False)
+        )
+        adds = dict(zip(trained.kinds, trained.add, strict=True))
+        for ex, keep, judged in zip(self.examples, keeps, self._judged(trained), strict=True):
+            if keep:
+                kept = judge(ex.text, ex.spans, ex.soft, trained)
+                for kind, start, end in keep:
+                    if not any(k == kind and s <= start and end <= e for k, s, e in kept):
+                        return f"loses {kind} {ex.text[start:end]!r} in {ex.text[:60]!r}"
+                got = {k for k, _, _ in kept}
+            else:
+                got = judged.kinds(trained.veto, adds, trained.span_veto, sentence_add)
+            decided.setdefault(ex.writer, []).append((ex, got))
         for corpus, pairs in decided.items():
             for kind in MODELLED:
                 labelled = [got for ex, got in pairs if kind in ex.kinds]
@@ -301,6 +456,18 @@ class Guard:
             if sum(1 for got in clean if got) > self.noise * len(clean):
                 return f"{corpus}: more than {self.noise:.0%} of clean messages flagged"
         return None
+
+    def _judged(self, trained: Model) -> list[_Judged]:
+        """``_judged`` of every example by the models of ``trained`` (its thresholds aside),
+        kept for the next choice of thresholds of the same models."""
+        models = (trained.weights, trained.spans, trained.sentences and trained.sentences.weights)
+        cached = self.__dict__.get("_cache")
+        if cached is None or any(a is not b for a, b in zip(cached[0], models, strict=True)):
+            spans = trained.spans or SpanModel(bias=30.0, weights={})
+            sentence_model = trained.sentences or SentenceModel(bias=(-30.0,) * 3, weights={})
+            cached = (models, [_judged(ex, trained, spans, sentence_model) for ex in self.examples])
+            self.__dict__["_cache"] = cached
+        return cached[1]
 
 
 def describe(examples: Sequence[Example], decided: Sequence[set[str]]) -> str:
@@ -329,26 +496,40 @@ def train(
     pass every guard (the cross-validation's folds fitted by ``processes`` at once)."""
     ranked, judged = cross_validate(examples, log=log, processes=processes)
     trained, spans = fit(examples), fit_spans(examples)
+    sentence_model = fit_sentences(examples)
     refused = 0
-    for _, (veto, contact, intent, span_veto) in ranked:
+    for _, (veto, contact, intent, span_veto, sentence_add) in ranked:
         add = tuple(contact if kind in CONTACT_KINDS else intent for kind in trained.kinds)
-        candidate = Model(trained.kinds, trained.bias, trained.weights, veto, add, spans, span_veto)
+        candidate = Model(
+            trained.kinds,
+            trained.bias,
+            trained.weights,
+            veto,
+            add,
+            spans,
+            span_veto,
+            SentenceModel(
+                sentence_model.bias,
+                sentence_model.weights,
+                (sentence_add,) * len(SENTENCE_KINDS),
+            ),
+        )
         failure = next(filter(None, (guard.failure(candidate) for guard in guards)), None)
         if failure is None:
             break
         refused += 1
         if refused <= 3:
             log(
-                f"  veto < {veto} / {span_veto} (span), add ≥ {contact} / {intent}: "
-                f"refused, {failure}"
+                f"  veto < {veto} / {span_veto} (span), add ≥ {contact} / {intent} / "
+                f"{sentence_add} (sentence): refused, {failure}"
             )
     else:
         raise ValueError("No thresholds pass the guards.")
     log(f"  {refused} better choices refused by the guards")
-    chosen = [j.kinds(veto, _adds(contact, intent), span_veto) for j in judged]
+    chosen = [j.kinds(veto, _adds(contact, intent), span_veto, sentence_add) for j in judged]
     log(f"  with the model, writers left out: {describe(examples, chosen)}")
     log(
         f"chosen: veto < {veto} (message) or < {span_veto} (span), add ≥ {contact} (contact "
-        f"details), ≥ {intent} (intents)"
+        f"details), ≥ {intent} (intents), ≥ {sentence_add} (intents, one sentence)"
     )
     return candidate

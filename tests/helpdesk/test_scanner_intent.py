@@ -3,6 +3,7 @@ the detectors, that its spans are exact, and that the committed file matches the
 
 import dataclasses
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -11,17 +12,23 @@ from django.test import override_settings
 
 from demo.loadgen.samples import after_sales_messages
 from demo.management.commands import train_scanner_model
-from helpdesk.scanner import detect_spans, scan
+from helpdesk.scanner import detect_spans, scan, training
 from helpdesk.scanner.intent import (
+    CONCEPT_WINDOW,
     MODEL_PATH,
     Model,
+    Reading,
+    SentenceModel,
     SpanModel,
+    _words,
+    concept_keys,
     features,
     judge,
     model,
+    sentence_features,
     span_features,
 )
-from helpdesk.scanner.training import Example, fit, fit_spans
+from helpdesk.scanner.training import Example, fit, fit_sentences, fit_spans
 
 
 def toy(veto: float = 0.5, add: float = 0.5, **weights: tuple[float, float, float]) -> Model:
@@ -226,3 +233,176 @@ def test_everyday_replies_and_refusals_once_flagged_stay_clean(row):
     with override_settings(PLATFORM_DOMAIN="marketplace.example"):
         assert scan(row["text"], language=row["lang"]) == []
         assert scan(row["text"]) == []
+
+
+def test_concepts_say_the_same_thing_in_any_language():
+    """The ``[intent]`` lists map words of every language to one concept, and two concepts
+    near each other make one feature: what one writer says in Polish, another in English."""
+    polish = concept_keys(_words("Zapłać mi bezpośrednio, bez prowizji."))
+    english = concept_keys(_words("Just pay me directly and we skip the fees."))
+    assert {"money", "outside", "fees", "money&outside", "fees&outside"} <= polish & english
+    # A phrase, and a stem with any ending ("zapłacę").
+    assert "outside" in concept_keys(_words("we settle it between us"))
+    assert "money" in concept_keys(_words("zapłacę jutro"))
+    # Concepts further apart than CONCEPT_WINDOW words make no pair.
+    apart = concept_keys(_words("pay " + "ok " * CONCEPT_WINDOW + "directly"))
+    assert {"money", "outside"} <= apart
+    assert "money&outside" not in apart
+
+
+def toy_sentences(add: float = 0.5, **weights: tuple[float, float, float]) -> SentenceModel:
+    """A sentence model that knows only the given features (bias strongly negative)."""
+    return SentenceModel(
+        bias=(-5.0, -5.0, -5.0),
+        weights={key.replace("__", ":").replace("_", " "): w for key, w in weights.items()},
+        add=(add, add, add),
+    )
+
+
+def test_the_sentence_model_reports_an_intent_one_sentence_carries():
+    """A long friendly message whose whole the message model reads as clean: one sentence
+    carries the payment, and that sentence is the finding's span."""
+    text = (
+        "Thanks for the order, the mower ships on Monday with DPD.  "
+        "If you pay the rest in cash at pick-up we skip the fees.\n"
+        "Thanks again, the manual is in the box."
+    )
+    clean_message = toy(w__thanks=(-9.0, -9.0, -9.0))
+    assert judge(text, [], trained=clean_message) == []
+    sentence_model = toy_sentences(w__cash=(0.0, 9.0, 0.0))
+    trained = dataclasses.replace(clean_message, sentences=sentence_model)
+    [(kind, start, end)] = judge(text, [], trained=trained)
+    assert kind == "payment"
+    assert text[start:end] == "If you pay the rest in cash at pick-up we skip the fees."
+    # Under its threshold: nothing.
+    assert (
+        judge(
+            text,
+            [],
+            trained=dataclasses.replace(
+                trained, sentences=toy_sentences(add=0.99, w__cash=(0.0, 4.0, 0.0))
+            ),
+        )
+        == []
+    )
+
+
+def test_a_word_finding_its_sentence_means_is_kept():
+    """A soft finding the whole message would explain away stays when its sentence reads the
+    kind as meant (a channel move buried in a long, polite message)."""
+    text = "Thank you, thank you. Write me on WhatsApp."
+    span = ("social", text.index("WhatsApp"), text.index("WhatsApp") + 8)
+    doubting = toy(veto=0.5, w__thank=(-9.0, 0.0, 0.0))
+    assert judge(text, [span], {span}, trained=doubting) == []
+    meaning = dataclasses.replace(doubting, sentences=toy_sentences(w__write=(9.0, 0.0, 0.0)))
+    assert judge(text, [span], {span}, trained=meaning) == [span]
+
+
+def test_fitting_sentences_learns_the_sentence_that_carries_the_label():
+    """Multiple-instance training: messages are labelled, sentences are not; the model learns
+    the words of the sentence that carries the kind, wherever it sits."""
+    filler = "The parcel left today. The invoice is attached. "
+    examples = [
+        Example(
+            filler * (i % 3) + "Pay me in cash at pick-up. " + filler, frozenset({"payment"}), []
+        )
+        for i in range(30)
+    ] + [Example(filler * (1 + i % 3), frozenset(), []) for i in range(30)]
+    first, second = fit_sentences(examples), fit_sentences(examples)
+    assert first == second
+    paid = first.probabilities_of([sorted(sentence_features(_words("pay in cash"), ()))])
+    parcel = first.probabilities_of([sorted(sentence_features(_words("the parcel left"), ()))])
+    assert paid[1] > 0.8 > 0.1 > parcel[1]
+
+
+def test_the_sentence_model_scores_a_text_as_its_features_say():
+    """``SentenceModel.best`` (the scan's path) equals ``probabilities_of`` the sentences'
+    features the model was trained on, on every message of the shared sample."""
+    trained = model()
+    assert trained is not None
+    assert trained.sentences is not None
+    lines = (Path(__file__).parent / "fixtures/moderation_sample.jsonl").read_text("utf-8")
+    for row in map(json.loads, filter(None, lines.splitlines())):
+        spans, soft = detect_spans(row["text"])
+        example = Example(row["text"], frozenset(), spans, soft)
+        expected = trained.sentences.probabilities_of(example.sentence_feats)
+        best = trained.sentences.best(Reading(row["text"]), {kind for kind, _, _ in spans})
+        assert [p for p, _, _ in best] == pytest.approx(expected, abs=1e-9)
+
+
+def test_ranking_thresholds_counts_as_judging_each_example():
+    """``training._rank`` counts with bit sets; every choice's cost is what ``_Judged.kinds``
+    gives example by example."""
+    rng = random.Random(7)
+    kinds = ["email", "phone", "url", "social", "payment", "marketing"]
+    examples, judged = [], []
+    for _ in range(60):
+        labels = frozenset(k for k in kinds if rng.random() < 0.15)
+        examples.append(Example("x", labels, []))
+        hard = {k for k in kinds if rng.random() < 0.1}
+        words = [(k, rng.random()) for k in kinds if rng.random() < 0.2]
+        judged.append(
+            training._Judged(
+                hard,
+                words,
+                {k: rng.random() for k in kinds},
+                {k: rng.random() for k in ("social", "payment", "marketing")},
+            )
+        )
+    for cost, (veto, contact, intent, span_veto, sentence_add) in training._rank(examples, judged):
+        decided = [
+            j.kinds(veto, training._adds(contact, intent), span_veto, sentence_add) for j in judged
+        ]
+        missed, noisy = training.score(examples, decided)
+        assert cost == missed + training.FALSE_ALARM_COST * noisy
+
+
+def test_a_guard_decides_as_judging_each_message_would():
+    """``Guard.failure`` judges from what it computed once per trained model; for every choice
+    of thresholds it must fail or pass exactly as ``intent.judge`` message by message."""
+    trained = model()
+    assert trained is not None
+    fixtures = Path(__file__).parent / "fixtures"
+    rows = [
+        json.loads(line)
+        for name in ("moderation_extra.jsonl", "reply_languages.jsonl")
+        for line in (fixtures / name).read_text(encoding="utf-8").splitlines()[:120]
+    ]
+    examples = [
+        Example(row["text"], frozenset(row.get("kinds", ())), *detect_spans(row["text"]), writer=w)
+        for row in rows
+        for w in [row.get("kind", "labelled")]
+    ]
+    guard = training.Guard(examples, recall=0.85, noise=0.08)
+
+    def reference(candidate: Model) -> bool:
+        decided: dict[str, list[tuple[Example, set[str]]]] = {}
+        for ex in examples:
+            got = {k for k, _, _ in judge(ex.text, ex.spans, ex.soft, candidate)}
+            decided.setdefault(ex.writer, []).append((ex, got))
+        for pairs in decided.values():
+            for kind in trained.kinds:
+                labelled = [got for ex, got in pairs if kind in ex.kinds]
+                if labelled and sum(kind in got for got in labelled) < 0.85 * len(labelled):
+                    return False
+            clean = [got for ex, got in pairs if not ex.kinds]
+            if sum(1 for got in clean if got) > 0.08 * len(clean):
+                return False
+        return True
+
+    outcomes = set()
+    candidates = [trained]  # its own thresholds, then others
+    for veto, add, sentence_add in ((0.0, 0.5, 0.5), (0.9, 0.6, 1.01), (0.5, 0.01, 0.01)):
+        sentences = trained.sentences and dataclasses.replace(
+            trained.sentences, add=(sentence_add,) * 3
+        )
+        candidates.append(
+            dataclasses.replace(
+                trained, veto=veto, add=(add,) * len(trained.kinds), sentences=sentences
+            )
+        )
+    for candidate in candidates:
+        passed = guard.failure(candidate) is None
+        assert passed == reference(candidate)
+        outcomes.add(passed)
+    assert outcomes == {True, False}  # the choices tell something apart

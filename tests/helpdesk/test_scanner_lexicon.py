@@ -55,6 +55,10 @@ DUTCH = {
     },
     "payment.strong": [r"\bbuiten\s+het\s+platform\b"],
     "marketing.discount_codes": ["kortingscode"],
+    # the intent model's concepts: any word of these counts as the concept it learned
+    "intent.money": ["betal*", "afreken*", "contant", "overmaken"],
+    "intent.outside": ["buiten het platform", "rechtstreeks"],
+    "intent.platform": ["platform*"],
 }
 #: The line a new market adds to orders/markets.py (appended to a copy of the file).
 DUTCH_MARKET = (
@@ -205,6 +209,10 @@ def test_a_broken_entry_is_refused_naming_the_file_and_the_key(tmp_path):
     (folder / "nl.toml").write_text(language_file({**DUTCH, "address.dot_words": ["Punt"]}))
     with pytest.raises(LexiconError, match=r"^nl\.toml: 'address\.dot_words': 'Punt' must be"):
         load(folder)
+    for concept in ("Betal*", "bet*", "betal-en", "een twee drie vier"):
+        (folder / "nl.toml").write_text(language_file({**DUTCH, "intent.money": [concept]}))
+        with pytest.raises(LexiconError, match=r"^nl\.toml: 'intent\.money': .* must be one to"):
+            load(folder)
 
 
 def test_common_data_is_checked_too(tmp_path):
