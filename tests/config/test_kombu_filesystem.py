@@ -1,0 +1,54 @@
+"""The local default broker writes each message whole before a worker can see it
+(config/kombu_filesystem.py): kombu's own transport let a polling worker read a file beat
+had created but not yet written, and stop. No database."""
+
+import os
+from queue import Empty
+
+import pytest
+from kombu import Connection
+
+from config import kombu_filesystem
+
+
+@pytest.fixture
+def connection(tmp_path):
+    folder = tmp_path / "queue"
+    folder.mkdir()
+    options = {
+        "data_folder_in": str(folder),
+        "data_folder_out": str(folder),
+        "store_processed": False,
+    }
+    with Connection(
+        "filesystem://", transport=kombu_filesystem.Transport, transport_options=options
+    ) as connection:
+        yield connection
+
+
+def test_a_message_goes_through(connection):
+    queue = connection.SimpleQueue("tasks")
+    queue.put({"task": "sla.tasks.heartbeat"})
+    assert queue.get(timeout=1).payload == {"task": "sla.tasks.heartbeat"}
+    queue.close()
+
+
+def test_a_message_being_written_is_not_read(connection, monkeypatch):
+    """At the moment the complete message gets its name, a worker polling the folder has found
+    nothing: the file being written has a name the reader skips."""
+    channel = connection.default_channel
+    seen = []
+    replace = os.replace
+
+    def replace_after_a_poll(source, target):
+        assert os.path.getsize(source) > 0
+        try:
+            seen.append(channel._get("tasks"))
+        except Empty:
+            seen.append(None)
+        replace(source, target)
+
+    monkeypatch.setattr(kombu_filesystem.os, "replace", replace_after_a_poll)
+    channel._put("tasks", {"body": "whole"})
+    assert seen == [None]
+    assert channel._get("tasks") == {"body": "whole"}
