@@ -21,8 +21,9 @@ and a line in ``orders.markets``.  Regexes are compiled at import time.  The sca
 nothing but ``settings.PLATFORM_DOMAIN`` is read, lazily.
 
 5. The intent model (``intent``, trained by ``manage.py train_scanner_model``) weighs the whole
-   message: it drops a detector's word finding it explains away (a refusal, a brand named as a
-   product) and adds a kind the detectors cannot point at, with the sentence that carries it.
+   message and each sentence, words and the concepts of the lexicons' ``[intent]`` tables: it
+   drops a detector's word finding it explains away (a refusal, a brand named as a product)
+   and adds a kind the detectors cannot point at, with the sentence that carries it.
 
 Speed: ``scan`` only runs what can match (``gates``); ``_scan(text, language,
 shortcuts=False)`` runs everything everywhere, and the tests check that both give identical
