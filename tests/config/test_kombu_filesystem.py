@@ -18,6 +18,7 @@ def connection(tmp_path):
     options = {
         "data_folder_in": str(folder),
         "data_folder_out": str(folder),
+        "control_folder": str(tmp_path / "control"),  # kombu's default is ./control
         "store_processed": False,
     }
     with Connection(
