@@ -109,7 +109,7 @@ class Reading:
     """The words of one text with where each starts and ends, read once for every feature of
     the text, its findings and its sentences."""
 
-    __slots__ = ("ends", "starts", "text", "words")
+    __slots__ = ("__dict__", "ends", "starts", "text", "words")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -146,6 +146,36 @@ class Reading:
         """The words that lie within ``text[start:end]``."""
         return self.words[bisect_left(self.starts, start) : bisect_right(self.ends, end)]
 
+    def keys(self, start: int = 0, end: int | None = None) -> WordKeys:
+        """``_word_keys(self.between(start, end))`` (the whole text by default), from what is
+        read once per text: the pairs of neighbouring words and the concepts' matches are
+        found once for the message and its sentences, and each run's keys once."""
+        first = 0 if start == 0 else bisect_left(self.starts, start)
+        last = len(self.words) if end is None else bisect_right(self.ends, end)
+        cache: dict[tuple[int, int], WordKeys] = self.__dict__.setdefault("_runs", {})
+        found = cache.get((first, last))
+        if found is None:
+            found = cache[first, last] = self._keys(first, last)
+        return found
+
+    def _keys(self, first: int, last: int) -> WordKeys:
+        words = self.words
+        shared = self.__dict__.get("_shared")
+        if shared is None:
+            shared = self.__dict__["_shared"] = (
+                [f"{a} {b}" for a, b in pairwise(words)],
+                concept_matches(words),
+            )
+        bigrams, matches = shared
+        unique = set(words[first:last])
+        pairs = set(bigrams[first : max(first, last - 1)])
+        stems = {word[:PREFIX] for word in unique if len(word) > PREFIX}
+        if first == 0 and last == len(words):
+            inside = matches
+        else:
+            inside = [match for match in matches if first <= match[0] and match[1] <= last]
+        return unique, pairs, stems, _concept_pairs(inside)
+
     def context(self, spans: Iterable[Span]) -> set[str]:
         """The ``MESSAGE_CONTEXT`` words on each side of each finding, keyed by its kind
         ("social:nemam")."""
@@ -156,10 +186,15 @@ class Reading:
         return found
 
 
-def _word_keys(words: list[str]) -> tuple[set[str], set[str], set[str], set[str]]:
-    """What the message model reads of a run of words, keyed without the features' prefixes:
-    the words ("w:"), the pairs of neighbouring words ("b:"), the stems of longer words ("p:"),
-    the concepts and pairs of nearby concepts ("i:", ``concept_keys``)."""
+#: What the models read of a run of words, keyed without the features' prefixes: the words
+#: ("w:"), the pairs of neighbouring words ("b:"), the stems of longer words ("p:"), the
+#: concepts and pairs of nearby concepts ("i:", ``concept_keys``).
+WordKeys = tuple[set[str], set[str], set[str], set[str]]
+
+
+def _word_keys(words: list[str]) -> WordKeys:
+    """The ``WordKeys`` of a run of words (``Reading.keys`` reads them faster for a text and
+    its sentences)."""
     unique = set(words)
     pairs = {f"{a} {b}" for a, b in pairwise(words)}
     stems = {word[:PREFIX] for word in unique if len(word) > PREFIX}
@@ -241,14 +276,25 @@ def concept_keys(words: list[str]) -> set[str]:
     that occur within ``CONCEPT_WINDOW`` words of each other ("money&outside"): "zapłać mi
     bezpośrednio" and "pay me direct" give the same feature, which the model learns from every
     language at once."""
+    return _concept_pairs(concept_matches(words))
+
+
+#: A concept found in a run of words: the index of its first word, the index after its last
+#: word, the concept.
+Match = tuple[int, int, str]
+
+
+def concept_matches(words: list[str]) -> list[Match]:
+    """Where the concepts of the ``[intent]`` lists occur in a run of folded words: words,
+    stems and phrases, in the order of their first word."""
     _, _, phrases, stem_pairs = _concept_tables()
-    at: list[tuple[int, str]] = []
+    at: list[Match] = []
     count = len(words)
     for i, word in enumerate(words):
         found = _word_concepts(word)
         if found:
             for concept in found:
-                at.append((i, concept))
+                at.append((i, i + 1, concept))
         if i + 1 == count or (word not in phrases and word not in stem_pairs):
             continue
         second = words[i + 1]
@@ -256,21 +302,28 @@ def concept_keys(words: list[str]) -> set[str]:
         if by_second is not None:
             for rest, is_stem, concept in by_second.get(second, ()):
                 if not rest:
-                    at.append((i, concept))
+                    at.append((i, i + 2, concept))
                     continue
                 following = words[i + 2 : i + 2 + len(rest)]
                 if len(following) == len(rest) and following[:-1] == list(rest[:-1]):
                     last, wanted = following[-1], rest[-1]
                     if last == wanted or (is_stem and last.startswith(wanted)):
-                        at.append((i, concept))
+                        at.append((i, i + 2 + len(rest), concept))
         for stem, concept in stem_pairs.get(word, ()):
             if second.startswith(stem):
-                at.append((i, concept))
-    keys = {concept for _, concept in at}
-    for n, (i, concept) in enumerate(at):
+                at.append((i, i + 2, concept))
+    return at
+
+
+def _concept_pairs(at: list[Match]) -> set[str]:
+    """The concepts of ``concept_matches`` and their pairs within ``CONCEPT_WINDOW`` words."""
+    keys = {concept for _, _, concept in at}
+    if len(keys) < 2:
+        return keys
+    for n, (i, _, concept) in enumerate(at):
         m = n + 1
         while m < len(at) and at[m][0] - i <= CONCEPT_WINDOW:
-            other = at[m][1]
+            other = at[m][2]
             if other != concept:
                 keys.add(_pair_key(concept, other))
             m += 1
@@ -377,10 +430,10 @@ class SentenceModel:
         rules = [w for w in map(split["rule"].get, rule_kinds) if w is not None]
         best: list[tuple[float, int, int]] = [(-math.inf, 0, 0)] * len(self.bias)
         for start, end in sentences(reading.text):
-            vectors = _vectors(split, reading.between(start, end)) + rules
+            vectors = _vectors(split, reading.keys(start, end)) + rules
             columns = zip(*vectors, strict=True) if vectors else ((),) * len(self.bias)
             for j, (b, column) in enumerate(zip(self.bias, columns, strict=True)):
-                z = b + sum(column)
+                z = math.fsum((b, *column))  # exact: sentences that tie, tie in any order
                 if z > best[j][0]:
                     best[j] = (z, start, end)
         return [(_sigmoid(z), start, end) for z, start, end in best]
@@ -431,10 +484,10 @@ def _split_weights(
 
 
 def _vectors(
-    split: dict[str, dict[str, tuple[float, ...]]], words: list[str]
+    split: dict[str, dict[str, tuple[float, ...]]], keys: WordKeys
 ) -> list[tuple[float, ...]]:
-    """The weights of the words' ``_word_keys`` that ``split`` knows."""
-    unique, pairs, stems, concepts = _word_keys(words)
+    """The weights of a run of words' keys (``Reading.keys``) that ``split`` knows."""
+    unique, pairs, stems, concepts = keys
     return [
         weight
         for table, keys in (
@@ -468,7 +521,7 @@ class Model:
         """``logits(features(text, spans))``, computed faster."""
         split = self._split  # type: ignore[attr-defined]
         reading = reading or Reading(text)
-        vectors = self._word_vectors(reading.words)
+        vectors = self._word_vectors(reading.keys())
         if spans:
             rule_kinds = {kind for kind, _, _ in spans}
             vectors += [w for w in map(split["rule"].get, rule_kinds) if w is not None]
@@ -478,14 +531,12 @@ class Model:
     def sentence_score(self, reading: Reading, start: int, end: int, j: int) -> float:
         """The logit of kind ``j`` for the sentence ``text[start:end]`` alone
         (``logits(features(sentence))[j]``)."""
-        score = self.bias[j]
-        for vector in self._word_vectors(reading.between(start, end)):
-            score += vector[j]  # added from the bias on, in order: ties fall as they always did
-        return score
+        vectors = self._word_vectors(reading.keys(start, end))
+        return math.fsum((self.bias[j], *(vector[j] for vector in vectors)))  # exact, as ``best``
 
-    def _word_vectors(self, words: list[str]) -> list[tuple[float, ...]]:
-        """The weights of the words' ``_word_keys`` the model knows."""
-        return _vectors(self._split, words)  # type: ignore[attr-defined]
+    def _word_vectors(self, keys: WordKeys) -> list[tuple[float, ...]]:
+        """The weights of a run of words' keys (``Reading.keys``) the model knows."""
+        return _vectors(self._split, keys)  # type: ignore[attr-defined]
 
     def logits(self, feats: Iterable[str]) -> list[float]:
         return self._add_up([w for w in map(self.weights.get, feats) if w is not None])
