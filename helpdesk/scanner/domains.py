@@ -30,7 +30,9 @@ _GAP = r"(?:\s*[,–—]\s*|\s+-\s+|\s+)"
 PART_GAP = rf"{_GAP}(?:(?:{literal_alternation(LEXICON.union('address.then_words'))}){_GAP})?"
 DOT_BRACKETED = rf"\s*{OPEN}\s*(?:\.|{literal_alternation(DOT_WORDS)})\s*{CLOSE}\s*"
 DOT_BARE = rf"{PART_GAP}(?:{literal_alternation(DOT_WORDS)}){PART_GAP}"
-DOT_ANY = rf"(?:\.|{DOT_BRACKETED}|{DOT_BARE})"
+#: A dot typed with a space on each side ("post . sk", "m . hudec").
+DOT_SPACED = r"\s+\.\s+"
+DOT_ANY = rf"(?:\.|{DOT_SPACED}|{DOT_BRACKETED}|{DOT_BARE})"
 
 
 def platform_domain() -> str:

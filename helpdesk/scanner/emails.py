@@ -12,6 +12,7 @@ import re
 from helpdesk.scanner.domains import (
     CLOSE,
     DOT_ANY,
+    DOT_SPACED,
     DOT_WORDS,
     LABEL,
     OPEN,
@@ -60,14 +61,24 @@ _EMAIL_PLAIN = re.compile(
 #: "k . weber @ web . de"): the "@" is kept, the spaces are the disguise.
 _EMAIL_SPACED = re.compile(
     rf"(?<![\w.+-])(?=[a-z0-9._%+ -]*[a-z])[a-z0-9][a-z0-9_%+-]*"
-    rf"(?:\s*\.\s*[a-z0-9_%+-]+)*\s*@\s*"
+    # a number set apart only after a dotted name ("jm.garnier 75 @ free . fr", not "price 5 @")
+    rf"(?:(?:\s*\.\s*[a-z0-9_%+-]+)+(?:\s+\d{{1,4}})?)?\s*@\s*"
     rf"(?:{LABEL}\s*\.\s*)+{TLD}(?![\w-])"
 )
 #: Characters typed one by one with a space between ("r o b e r t o . n e r i @ g m x . i t").
 _ONE_BY_ONE = re.compile(r"(?<!\S)(?:\S ){6,}\S(?!\S)")
 _EMAIL_OBFUSCATED = re.compile(
-    rf"(?<![\w.+-])(?P<local>[a-z0-9][a-z0-9._%+-]*)(?P<at>{_AT_BRACKETED}|{_AT_BARE})"
+    rf"(?<![\w.+-])(?P<local>[a-z0-9][a-z0-9._%+-]*(?:{DOT_SPACED}[a-z0-9][a-z0-9._%+-]*)*)"
+    rf"(?P<at>{_AT_BRACKETED}|{_AT_BARE})"
     rf"(?P<domain>{LABEL}(?:{DOT_ANY}{LABEL})*){DOT_ANY}(?P<tld>{TLD})\b"
+)
+#: An address dictated back to front, to fool robots ("com point free arobase dupont.jm"):
+#: the top-level domain, the domain, an at-word that is no everyday word ("@", "arobase",
+#: "małpa", not "at"), the mailbox name.
+_EMAIL_REVERSED = re.compile(
+    rf"(?<![\w.@-]){TLD}{DOT_ANY}{LABEL}(?:{DOT_ANY}{LABEL})*"
+    rf"(?:{_AT_BRACKETED}|{PART_GAP}(?:@|{literal_alternation(BARE_AT_WORDS - {_AT})}){PART_GAP})"
+    r"[a-z0-9][a-z0-9._%+-]*[a-z0-9](?![\w@])"
 )
 _EMAIL_PROVIDER = re.compile(
     rf"\b(?:{literal_alternation(MAIL_PROVIDERS)})\s*"
@@ -92,6 +103,16 @@ _EMAIL_NEAR_PROVIDER = re.compile(
     rf"{_PROVIDER_WORD}[^.!?\n]{{0,60}}?{_HANDLE}|{_HANDLE}[^.!?\n]{{0,60}}?{_PROVIDER_WORD}"
 )
 _HANDLE_IN_MATCH = re.compile(_HANDLE)
+#: A mailbox name, a little word, a domain ("julie.vasseur chez free point fr", "petra.lange
+#: bei web.de", "ewa_k88 na wp.pl"): the domain's provider needs no name of the list.
+#: The mailbox name has a dot or an underscore (a code "JARDIN20 sur shop.fr" is none), the
+#: domain no path (a link).
+_EMAIL_SAID_DOMAIN = re.compile(
+    r"(?<![\w.@/-])[a-z][a-z0-9]*(?:[._][a-z0-9]+)+\s*,?\s+"
+    rf"(?:{literal_alternation(PROVIDER_PREPOSITIONS)})\s+"
+    rf"(?P<domain>{LABEL}(?:{DOT_ANY}{LABEL})*{DOT_ANY}{TLD})\b(?![/@-])"
+)
+_PREPOSITION_SET = frozenset(PROVIDER_PREPOSITIONS)
 #: What ends a name that is a file or a site, not a mailbox ("foto.jpg", "seznam.cz").
 _NOT_A_MAILBOX_END = frozenset({"jpg", "jpeg", "png", "pdf", "heic", "doc", "docx", "mp4", "zip"})
 
@@ -132,7 +153,22 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
                 continue
             if match.group("at").strip() == _AT and _bare_at_is_a_link(match):
                 continue
+            if not any(ch.isalpha() for ch in match.group("domain")):
+                continue  # "5 @ 3 . fr each": a price, not an address
             found.add("email", match.start(), match.end(), claim=True)
+        for match in _EMAIL_REVERSED.finditer(text):
+            if not found.overlaps_claim(match.start(), match.end()):
+                found.add("email", match.start(), match.end(), claim=True)
+    if facts.has_word(TLDS) and facts.has_word(_PREPOSITION_SET):
+        for match in _EMAIL_SAID_DOMAIN.finditer(text):
+            domain = re.sub(DOT_ANY, ".", match.group("domain"))
+            if (
+                not found.overlaps_claim(match.start(), match.end())
+                and sum(ch.isalpha() for ch in match.group().split()[0]) >= 4  # not "v2.1"
+                and _names_a_mailbox(match)
+                and not is_platform_host(domain, platform_domain())
+            ):
+                found.add("email", match.start(), match.end(), claim=True)
     # Gate: a provider's name, inflected or not ("gmailu", "GMX-en").
     if facts.has_text(*MAIL_PROVIDERS):
         for match in _EMAIL_SAID.finditer(text):

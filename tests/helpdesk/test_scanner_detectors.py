@@ -164,6 +164,107 @@ def test_a_mail_provider_named_as_where_to_write_is_an_address(text, span):
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        (
+            "Could you ring me, the number starts 07700, then 900, then 4, then 61. Thanks",
+            "en",
+            "07700, then 900, then 4, then 61",
+        ),
+        ("Zavolajte mi, číslo začína 0911, potom 45, potom 20, a na konci 31", "sk", None),
+        ("Bitte vorher anrufen, Vorwahl ist die 0160, danach kommt 98 76 543.", "de", None),
+        ("Kurier niech dzwoni, numer zaczyna się od 604, dalej 88, 12, 39.", "pl", None),
+        ("Le livreur peut m'appeler, ça commence par 06 45 et après c'est 23 19 80.", "fr", None),
+        ("Numărul începe cu 0744. Restul e 318 552, sunt acasă de la cinci.", "ro", None),
+    ],
+)
+def test_a_phone_number_dictated_in_pieces_with_words_between(text, language, span):
+    assert "phone" in kinds(text, language)
+    assert "phone" in kinds(text)
+    if span:
+        assert ("phone", span) in found(text, language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a street and a postcode, a frame number and a year, a part number and models,
+        # measures, a serial number and a date: numbers with words between that are no phone
+        "El paquete está en la calle Alcalá 245, 28028 Madrid, llámeme, lo guardan 7 días.",
+        "Numéro de cadre WBK 330718 A, année 2020, roues de 20 pouces, poids 9,8 kg.",
+        "OE szám 1K0 698 151, Golf 5, Golf 6, Octavia 2 és Leon 1P modellekhez.",
+        "Call me about the 2 parcels: 182 x 64 x 12 cm and 95 x 40 x 30 cm, 58 kg.",
+        "A gyári száma 118 4590, a gyártás dátuma 2025. október, hívjon, ha kell.",
+    ],
+)
+def test_numbers_with_words_between_that_are_no_phone_number(text):
+    assert "phone" not in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a transaction, a request, a catalogue or article number; "č." / "c." for "number"
+        "Prosím o vrácení druhé platby přes platformu, číslo transakce 8844120937.",
+        "Reklamaci jsem založil, číslo požadavku 55120931. Prosím o pokyny.",
+        "Díl pro Jawu 350, katalogové číslo 634-12-013, hmotnost 1,2 kg.",
+        "hanno codice articolo 501.170012, misura UK 9 / EU 43",
+        "zasielka c. 3201548877 (SPS) je stale v sklade, kedy to pojde?",
+        # a date and a time of day around a preposition that is also "oh"
+        "przesyłka została doręczona 14.03 o 11:52 i odebrana przez sąsiada",
+    ],
+)
+def test_identifiers_and_times_of_day_are_no_phone_numbers(text):
+    assert "phone" not in kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        # a mailbox name, a little word, a domain whose provider the lists do not name
+        (
+            "envoyez-le à julie.vasseur chez free point fr svp",
+            "fr",
+            "julie.vasseur chez free point fr",
+        ),
+        ("bitte an petra.lange bei web.de", "de", "petra.lange bei web.de"),
+        # spaces on both sides of a dot in the mailbox name and the domain
+        (
+            "pošlite mi ho na m . hudec zavináč post . sk, ďakujem",
+            "sk",
+            "m . hudec zavináč post . sk",
+        ),
+        # a number set apart in the mailbox name
+        ("factura va rog pe cristi . radu 90 @ yahoo . ro", "ro", "cristi . radu 90 @ yahoo . ro"),
+        # back to front, for the robots
+        (
+            "mon mail à l'envers : com point free arobase dupont.jm",
+            "fr",
+            "com point free arobase dupont.jm",
+        ),
+        # "ät", the German way to say "@"
+        ("schreiben Sie mir an k.brandt ät web punkt de.", "de", "k.brandt ät web punkt de"),
+    ],
+)
+def test_an_address_said_with_a_domain_spaced_or_back_to_front(text, language, span):
+    assert ("email", span) in found(text, language)
+    assert ("email", span) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "-20 % avec le code JARDIN20 sur tinyurl.com/boutique-jardin-ete",  # a code, a link
+        "the firmware v2.1 on samsung.com is newer",  # a version, a site
+        "Ich habe die rechnung.pdf von amazon.de bekommen",  # a file, a site
+        "mein Name max.muster auf marketplace.example",  # the platform
+    ],
+)
+def test_a_code_a_version_or_a_file_before_a_site_is_no_address(text):
+    assert "email" not in kinds(text)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "nie mam gmaila, piszmy tutaj",
