@@ -8,8 +8,10 @@ Approach
    IBAN (payment, ``iban``) → e-mail (``emails``) → links (url / social) and @handles
    (``links``) → phone numbers written with digits (look-alike letters ``O``/``l``/``I``/``|``
    accepted inside digit groups, ``phone``) → phone numbers spelled with number words
-   (``phone_words``) → keyword rules for social, payment and marketing (``keywords``) → app
-   names in disguise (spelled out letter by letter, digits for letters, ``disguise``).
+   (``phone_words``) → phone numbers dictated in pieces with words between them
+   (``phone.detect_phone_pieces``) → keyword rules for social, payment and marketing
+   (``keywords``) → app names in disguise (spelled out letter by letter, digits for letters,
+   ``disguise``).
 3. Phone candidates are confirmed with ``phonenumbers`` against the regions of the message's
    market (``orders.markets``; all markets without a language hint).
 4. Findings are sorted by start; overlapping findings of the same kind are merged
@@ -41,7 +43,7 @@ from helpdesk.scanner.intent import Span, judge
 from helpdesk.scanner.keywords import detect_keywords, detect_promoted_channels
 from helpdesk.scanner.links import detect_handles, detect_links
 from helpdesk.scanner.normalise import normalise
-from helpdesk.scanner.phone import detect_phone_digits, regions_for
+from helpdesk.scanner.phone import detect_phone_digits, detect_phone_pieces, regions_for
 from helpdesk.scanner.phone_words import detect_phone_words, languages_for
 
 __all__ = ["KINDS", "Finding", "detect", "detect_spans", "scan"]
@@ -105,6 +107,7 @@ def _detect(
     regions = regions_for(language)
     detect_phone_digits(norm, found, regions, facts)
     detect_phone_words(norm, found, regions, languages_for(language), facts)
+    detect_phone_pieces(norm, found, regions, facts)
     detect_keywords(norm, found, facts)
     detect_disguised_channels(norm, found, facts)
     detect_promoted_channels(norm, found, facts)

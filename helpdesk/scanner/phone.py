@@ -102,7 +102,7 @@ NOT_PHONE_PATTERNS: tuple[tuple[str, str], ...] = (
         "word",
         # "zásilky Packeta je Z 2044…", "VAT number is GB 123…": a word and "is" may come between
         rf"\b(?:{ID_KEYWORDS})\b\.?(?:(?:\s+[^\W\d_]{{2,12}})?\s+(?:{ID_IS})\b)?"
-        r"\s*(?:n[°o]\.?|nr\.?|#|:|-)?\s*"
+        r"\s*(?:n[°o]\.?|nr\.?|[čc]\.|#|:|-)?\s*"
         r"[a-z]{0,4}[\s-]?\d[\d\s./-]*[a-z0-9]*",
     ),
 )
@@ -382,3 +382,125 @@ def _drop_bracket_zero(raw: str) -> str:
     body = re.sub(r"\(0\)", "", raw.translate(_LOOKALIKE_TABLE))
     digits = re.sub(r"\D", "", body)
     return digits[2:] if body.lstrip().startswith("00") else digits
+
+
+# --------------------------------------------------------------------------------------------
+# Numbers dictated in pieces
+# --------------------------------------------------------------------------------------------
+
+#: A digit group of a number dictated in pieces, single spaces inside ("98 76 54 3").
+_PIECE = re.compile(r"(?<![\w+./-])(?P<plus>\+|00)?\d+(?: \d+)*(?![\w/]|[.,-]\d)")
+#: Between two pieces: no digit, at most this many characters and words ("then", "and at the
+#: end", "a zvyšok je", "danach kommt"), in any language: the number must be a valid one of the
+#: message's regions and a phone word must stand next to it.
+_PIECE_GAP_CHARS = 40
+_PIECE_GAP_WORDS = 4
+_LETTERS = re.compile(r"[^\W\d_]+")
+#: A measure next to a piece makes it no piece of a number ("182 x 64 x 12 cm", "9,8 kg").
+_MEASURE_AFTER = re.compile(r"\s?(?:[x×]|cm|mm|m|kg|g|km|l|ml|h|min|°|%|\")(?![^\W\d_])")
+_MEASURE_BEFORE = re.compile(r"[x×]\s?$")
+#: Characters before a dictated number that the masking of dates, prices and identifiers reads.
+_PIECE_CONTEXT = 60
+
+
+def detect_phone_pieces(
+    norm: Normalised, found: Collector, regions: tuple[str, ...], facts: Facts
+) -> None:
+    """Phone numbers dictated in pieces with words between them: "the number starts 07700,
+    then 900, then 4, then 61", "číslo začína 0911, potom 45, potom 203, a na konci 18", "Die
+    Vorwahl ist 030. Danach kommt 4 48 29 17". The pieces' digits, joined, must make a valid
+    number of the message's regions (not merely a possible one), with a phone word next to it;
+    dates, prices and identifiers are masked first, as for a number written in one piece."""
+    text = norm.text
+    for start, end in _piece_chains(text, norm):
+        low = max(0, start - _PIECE_CONTEXT)
+        masked = " " * low + _mask(text[low:end], _NOT_PHONE)
+        for chain_start, chain_end in _piece_chains(masked, norm, low):
+            pieces = [
+                (m.start(), m.end(), m.group("plus"))
+                for m in _PIECE.finditer(masked, chain_start, chain_end)
+            ]
+            _confirm_pieces(text, pieces, found, regions)
+
+
+def _piece_chains(text: str, norm: Normalised, start: int = 0) -> Iterator[tuple[int, int]]:
+    """Where, from ``start`` on, two pieces or more follow one another with short gaps of
+    lower-case words (a capital starts a sentence, or names a street, a town or a model: "calle
+    Alcalá 245, 28028 Madrid", "WBK 330718 A"), eight digits or more in all; a year is no
+    piece ("année 2020")."""
+    chain: list[re.Match[str]] = []
+    worded = False  # words between two of the pieces: what a number in one piece never has
+
+    def done() -> Iterator[tuple[int, int]]:
+        if len(chain) >= 2 and worded and sum(len(m.group()) for m in chain) >= 8:
+            yield chain[0].start(), chain[-1].end()
+
+    for piece in _PIECE.finditer(text, start):
+        measure = (
+            _MEASURE_AFTER.match(text, piece.end())
+            or _MEASURE_BEFORE.search(text, max(0, piece.start() - 2), piece.start())
+            or _YEAR.fullmatch(piece.group())
+        )
+        if chain:
+            gap = text[chain[-1].end() : piece.start()]
+            words = len(_LETTERS.findall(gap))
+            if (
+                measure
+                or len(gap) > _PIECE_GAP_CHARS
+                or words > _PIECE_GAP_WORDS
+                or (words and _names_something(norm, chain[-1].end(), piece.start()))
+            ):
+                yield from done()
+                chain, worded = [], False
+            else:
+                worded = worded or words > 0
+        if not measure:
+            chain.append(piece)
+    yield from done()
+
+
+_YEAR = re.compile(r"(?:19[5-9]|20[0-4])\d")
+_SENTENCE_END = re.compile(r"^\W*[.!?]\s+")
+
+
+def _names_something(norm: Normalised, start: int, end: int) -> bool:
+    """A capitalised word in the original text between two pieces, other than the first word
+    of a sentence."""
+    o_start, o_end = norm.span(start, end)
+    gap = norm.original[o_start:o_end]
+    first = _SENTENCE_END.match(gap)
+    words = _LETTERS.findall(gap[first.end() :] if first else gap)
+    return any(word[0].isupper() for word in words[1 if first else 0 :])
+
+
+def _confirm_pieces(
+    text: str,
+    pieces: list[tuple[int, int, str | None]],
+    found: Collector,
+    regions: tuple[str, ...],
+) -> None:
+    """The longest run of pieces from each piece on that is a valid number; the first found
+    claims its span."""
+    i = 0
+    while i < len(pieces) - 1:
+        start, _, plus = pieces[i]
+        digits = ""
+        best = None
+        for j in range(i, len(pieces)):
+            digits += re.sub(r"\D", "", text[pieces[j][0] : pieces[j][1]])
+            if len(digits) > 15:
+                break
+            if j > i and len(digits) >= 8:
+                number = digits[2:] if plus == "00" else digits
+                if is_phone_number(number, plus is not None, regions, False):
+                    best = j
+        end = pieces[best][1] if best is not None else 0
+        if (
+            best is None
+            or found.overlaps_claim(start, end)
+            or not _PHONE_CUE.search(text, max(0, start - 40), start)  # "the number starts …"
+        ):
+            i += 1
+            continue
+        found.add("phone", start, end, claim=True)
+        i = best + 1

@@ -45,6 +45,7 @@ _REPEAT_MARKS = {2: -2, 3: -3}
 COMPOUND_CONNECTORS = frozenset(LEXICON.union("numbers.connectors_in_compounds"))
 
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
+_CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
 _RUN_GAP = re.compile(r"[\s,;:\-–./()]*")
 _RUN_GAP_CHARS = frozenset(",;:-–./()")
 
@@ -256,8 +257,8 @@ def detect_phone_words(
             ):
                 continue
             for start, end, digits in _spelled_runs(text, tokens, language):
-                if found.overlaps_claim(start, end):
-                    continue
+                if found.overlaps_claim(start, end) or _CLOCK.search(text, start, end):
+                    continue  # claimed, or a time of day in it ("dnia 14.04 o 18:22")
                 if is_phone_number(digits, False, regions, has_cue(text, start, end)):
                     found.add("phone", start, end, claim=True)
 
