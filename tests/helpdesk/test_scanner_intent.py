@@ -20,12 +20,15 @@ from helpdesk.scanner.intent import (
     Reading,
     SentenceModel,
     SpanModel,
+    _concept_tables,
+    _word_keys,
     _words,
     concept_keys,
     features,
     judge,
     model,
     sentence_features,
+    sentences,
     span_features,
 )
 from helpdesk.scanner.training import Example, fit, fit_sentences, fit_spans
@@ -313,6 +316,28 @@ def test_fitting_sentences_learns_the_sentence_that_carries_the_label():
     paid = first.probabilities_of([sorted(sentence_features(_words("pay in cash"), ()))])
     parcel = first.probabilities_of([sorted(sentence_features(_words("the parcel left"), ()))])
     assert paid[1] > 0.8 > 0.1 > parcel[1]
+
+
+def test_a_text_and_its_sentences_are_read_as_each_run_of_words_alone():
+    """``Reading.keys`` (words, pairs, stems and concepts found once per text) equals
+    ``_word_keys`` of each sentence's words and of the whole text's: a phrase of the concept
+    tables cut by a full stop is no phrase of either sentence, but is one of the message."""
+    _, _, phrases, stem_pairs = _concept_tables()
+    first = sorted(phrases)[0]
+    second = sorted(phrases[first])[0]
+    stem_first = sorted(stem_pairs)[0]
+    texts = [
+        f"Well {first}. {second} then, and again {first} {second}!",
+        f"Ok {stem_first}. {stem_pairs[stem_first][0][0]}xyz? {stem_first} "
+        f"{stem_pairs[stem_first][0][0]}xyz",
+    ]
+    lines = (Path(__file__).parent / "fixtures/moderation_sample.jsonl").read_text("utf-8")
+    texts += [json.loads(line)["text"] for line in lines.splitlines() if line.strip()]
+    for text in texts:
+        reading = Reading(text)
+        assert reading.keys() == _word_keys(reading.words)
+        for start, end in sentences(text):
+            assert reading.keys(start, end) == _word_keys(reading.between(start, end))
 
 
 def test_the_sentence_model_scores_a_text_as_its_features_say():
