@@ -107,7 +107,7 @@ def _detect(
     regions = regions_for(language)
     detect_phone_digits(norm, found, regions, facts)
     detect_phone_words(norm, found, regions, languages_for(language), facts)
-    detect_phone_pieces(norm, found, regions, facts)
+    detect_phone_pieces(norm, found, regions)
     detect_keywords(norm, found, facts)
     detect_disguised_channels(norm, found, facts)
     detect_promoted_channels(norm, found, facts)

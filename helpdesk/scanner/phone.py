@@ -403,14 +403,13 @@ _MEASURE_BEFORE = re.compile(r"[x×]\s?$")
 _PIECE_CONTEXT = 60
 
 
-def detect_phone_pieces(
-    norm: Normalised, found: Collector, regions: tuple[str, ...], facts: Facts
-) -> None:
+def detect_phone_pieces(norm: Normalised, found: Collector, regions: tuple[str, ...]) -> None:
     """Phone numbers dictated in pieces with words between them: "the number starts 07700,
-    then 900, then 4, then 61", "číslo začína 0911, potom 45, potom 203, a na konci 18", "Die
+    then 900, then 4, then 61", "číslo začína 0911, potom 45, potom 20, a na konci 31", "Die
     Vorwahl ist 030. Danach kommt 4 48 29 17". The pieces' digits, joined, must make a valid
-    number of the message's regions (not merely a possible one), with a phone word next to it;
-    dates, prices and identifiers are masked first, as for a number written in one piece."""
+    number of the message's regions (not merely a possible one), after a phone word; dates,
+    prices and identifiers are masked first, as for a number written in one piece.  It runs
+    the same way on the fast path and the reference path."""
     text = norm.text
     for start, end in _piece_chains(text, norm):
         low = max(0, start - _PIECE_CONTEXT)
