@@ -170,15 +170,7 @@ def fit_sentences(
     for _ in range(epochs):
         order.shuffle(data)
         for bag, wanted in data:
-            scores = []
-            for feats in bag:
-                z = list(bias)
-                for feature in feats:
-                    w = weights.get(feature)
-                    if w is not None:
-                        for j in range(n):
-                            z[j] += w[j]
-                scores.append(z)
+            scores = [_logits(bias, weights, feats) for feats in bag]
             for j in range(n):
                 column = [z[j] for z in scores]
                 top = column.index(max(column))
@@ -193,6 +185,17 @@ def fit_sentences(
                     w[j] -= LEARNING_RATE * step / math.sqrt(s[j])
     kept = {feature: tuple(w) for feature, w in weights.items() if max(map(abs, w)) >= PRUNE_BELOW}
     return SentenceModel(bias=tuple(bias), weights=kept)
+
+
+def _logits(bias: list[float], weights: dict[str, list[float]], feats: list[str]) -> list[float]:
+    """The bias plus each known feature's weights, output by output, added in feature order."""
+    z = list(bias)
+    for feature in feats:
+        w = weights.get(feature)
+        if w is not None:
+            for j, value in enumerate(w):
+                z[j] += value
+    return z
 
 
 def _sgd(
@@ -217,12 +220,7 @@ def _sgd(
     for _ in range(epochs):
         order.shuffle(data)
         for feats, wanted in data:
-            z = list(bias)
-            for feature in feats:
-                w = weights.get(feature)
-                if w is not None:
-                    for j in range(n):
-                        z[j] += w[j]
+            z = _logits(bias, weights, feats)
             gradient = [_sigmoid(z[j]) - wanted[j] for j in range(n)]
             for j in range(n):
                 bias_squares[j] += gradient[j] ** 2
