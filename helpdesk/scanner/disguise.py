@@ -24,6 +24,12 @@ _LEET_ALSO = str.maketrans({**dict(COMMON["leet"]), **dict(COMMON["leet_also"])}
 _CHANNEL_START = re.compile(rf"(?:{'|'.join(COMMON['social_stems'])})")
 
 
+#: A word cut by one to three dots, hyphens, underscores or stars ("Vi.ber", "What.sApp",
+#: "Tele-gram"): an app's name once joined.
+_CUT_WORD = re.compile(r"(?<![\w.@/-])[^\W\d_]+(?:[.\-_*·][^\W\d_]+){1,3}(?![\w@/-]|\.\w)")
+#: Letters an inflection may add to a name cut apart ("na Vi.beru").
+_CUT_ENDING = 3
+
 _CHANNEL_LETTERS = tuple(frozenset(name) for name in DISGUISED_CHANNELS)
 _LETTER_NEXT_TO_DIGIT = re.compile(r"[a-z][0-9@$]|[0-9@$][a-z]")
 
@@ -39,6 +45,10 @@ def detect_disguised_channels(norm: Normalised, found: Collector, facts: Facts) 
             letters = "".join(ch for ch in match.group() if ch.isalnum())
             if any(name in letters for name in DISGUISED_CHANNELS):
                 found.add("social", match.start(), match.end())
+    # A name cut apart by a sign inside it (the first cut falls inside the name).
+    for match in _CUT_WORD.finditer(text):
+        if _cut_channel(match.group()) and not found.overlaps_claim(*match.span()):
+            found.add("social", *match.span())
     # A digit or sign for a letter: only words where a letter touches one are read.
     seen: set[int] = set()
     for hit in _LETTER_NEXT_TO_DIGIT.finditer(text):
@@ -67,3 +77,14 @@ def _reads_as_channel(word: str) -> bool:
 
 def _in_leet_word(char: str) -> bool:
     return char.isalnum() or char in "@$"
+
+
+def _cut_channel(word: str) -> bool:
+    """Whether a word cut by signs is an app's name joined ("vi.ber", "what.sapp", "tele-gramu"),
+    the first cut inside the name (not "whatsapp.com", a link, or "viber-számon")."""
+    first = re.split(r"[.\-_*·]", word, maxsplit=1)[0]
+    joined = re.sub(r"[.\-_*·]", "", word)
+    return any(
+        len(first) < len(name) <= len(joined) <= len(name) + _CUT_ENDING and joined.startswith(name)
+        for name in DISGUISED_CHANNELS
+    )

@@ -23,16 +23,23 @@ TLD = rf"(?:{literal_alternation(TLDS)})"
 LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
 OPEN = r"[\(\[\{<]"
 CLOSE = r"[\)\]\}>]"
-#: Between the parts of a dictated address: spaces, or a comma or dash with spaces, and
-#: perhaps a "then" of any language ("camille, tiret, commercial, arobase, maisonbleue, point,
-#: fr", "gravur – at – …", "biuro, potem małpa, potem meble-kowalczyk, kropka, pl").
-_GAP = r"(?:\s*[,–—]\s*|\s+-\s+|\s+)"
+#: Between the parts of a dictated address: spaces, or a comma or dash with or without spaces,
+#: and perhaps a "then" of any language ("camille, tiret, commercial, arobase, maisonbleue,
+#: point, fr", "gravur – at – …", "biuro, potem małpa, potem meble-kowalczyk, kropka, pl",
+#: "reklamace-zavinac-sportmax-tecka-cz").
+_GAP = r"(?:\s*[,–—-]\s*|\s+)"
 PART_GAP = rf"{_GAP}(?:(?:{literal_alternation(LEXICON.union('address.then_words'))}){_GAP})?"
 DOT_BRACKETED = rf"\s*{OPEN}\s*(?:\.|{literal_alternation(DOT_WORDS)})\s*{CLOSE}\s*"
 DOT_BARE = rf"{PART_GAP}(?:{literal_alternation(DOT_WORDS)}){PART_GAP}"
 #: A dot typed with a space on each side ("post . sk", "m . hudec").
 DOT_SPACED = r"\s+\.\s+"
 DOT_ANY = rf"(?:\.|{DOT_SPACED}|{DOT_BRACKETED}|{DOT_BARE})"
+#: A "-" or "_" said as a word between two parts of a dictated address ("t minus online punkt
+#: de", "sabine unterstrich wolff", "marta guion bajo soler").
+JOIN_WORDS = frozenset(
+    LEXICON.union("address.hyphen_words") + LEXICON.union("address.underscore_words")
+)
+JOIN_SAID = rf"{PART_GAP}(?:{literal_alternation(JOIN_WORDS)}){PART_GAP}"
 
 
 def platform_domain() -> str:

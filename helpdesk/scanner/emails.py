@@ -14,6 +14,7 @@ from helpdesk.scanner.domains import (
     DOT_ANY,
     DOT_SPACED,
     DOT_WORDS,
+    JOIN_SAID,
     LABEL,
     OPEN,
     PART_GAP,
@@ -68,9 +69,10 @@ _EMAIL_SPACED = re.compile(
 #: Characters typed one by one with a space between ("r o b e r t o . n e r i @ g m x . i t").
 _ONE_BY_ONE = re.compile(r"(?<!\S)(?:\S ){6,}\S(?!\S)")
 _EMAIL_OBFUSCATED = re.compile(
-    rf"(?<![\w.+-])(?P<local>[a-z0-9][a-z0-9._%+-]*(?:{DOT_SPACED}[a-z0-9][a-z0-9._%+-]*)*)"
+    r"(?<![\w.+-])(?P<local>[a-z0-9][a-z0-9._%+-]*"
+    rf"(?:(?:{DOT_SPACED}|{JOIN_SAID})[a-z0-9][a-z0-9._%+-]*)*)"
     rf"(?P<at>{_AT_BRACKETED}|{_AT_BARE})"
-    rf"(?P<domain>{LABEL}(?:{DOT_ANY}{LABEL})*){DOT_ANY}(?P<tld>{TLD})\b"
+    rf"(?P<domain>{LABEL}(?:(?:{DOT_ANY}|{JOIN_SAID}){LABEL})*){DOT_ANY}(?P<tld>{TLD})\b"
 )
 #: An address dictated back to front, to fool robots ("com point free arobase dupont.jm"):
 #: the top-level domain, the domain, an at-word that is no everyday word ("@", "arobase",
@@ -119,7 +121,8 @@ _NOT_A_MAILBOX_END = frozenset({"jpg", "jpeg", "png", "pdf", "heic", "doc", "doc
 # Cheap look-ups that decide whether a detector can find anything at all (see gates).
 _AT_IN_BRACKETS = re.compile(rf"{OPEN}\s*(?:@|{literal_alternation(AT_WORDS)})\s*{CLOSE}")
 _MAIL_PROVIDER_SET = frozenset(MAIL_PROVIDERS)
-_BARE_AT_WORDS_NOT_AT = BARE_AT_WORDS - {_AT}
+#: The first word of each bare at-word but "at" ("coadă de maimuță": "coadă").
+_BARE_AT_WORDS_NOT_AT = frozenset(word.split()[0] for word in BARE_AT_WORDS - {_AT})
 
 
 def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:

@@ -17,6 +17,7 @@ from helpdesk.scanner.domains import (
     DOT_BARE,
     DOT_BRACKETED,
     DOT_WORDS,
+    JOIN_SAID,
     LABEL,
     OPEN,
     TLD,
@@ -46,7 +47,7 @@ _URL_BARE = re.compile(
 )
 _SLASH_WORD = rf"\s+(?:{literal_alternation(SLASH_WORDS)})\s+"
 _URL_OBFUSCATED = re.compile(
-    rf"(?<![\w@.-])(?P<label>{LABEL}(?:{DOT_ANY}{LABEL})*)"
+    rf"(?<![\w@.-])(?P<label>{LABEL}(?:(?:{DOT_ANY}|{JOIN_SAID}){LABEL})*)"
     rf"(?P<dot>{DOT_BRACKETED}|{DOT_BARE})(?P<tld>{TLD})\b"
     rf"(?P<path>(?:{_SLASH_WORD}[\w-]+)+)?"
 )
@@ -106,11 +107,8 @@ def detect_links(norm: Normalised, found: Collector, facts: Facts) -> None:
         for match in _URL_OBFUSCATED.finditer(text):
             if not _obfuscated_domain_is_plausible(match):
                 continue
-            host = (
-                re.sub(rf"{DOT_BRACKETED}|{DOT_BARE}", ".", match.group("label"))
-                + "."
-                + (match.group("tld"))
-            )
+            label = re.sub(JOIN_SAID, "-", match.group("label"))  # "gartenwerk minus shop"
+            host = re.sub(rf"{DOT_BRACKETED}|{DOT_BARE}", ".", label) + "." + (match.group("tld"))
             candidates.append((match.start(), match.end(), host, ""))
     if " ." in text:
         for match in _URL_SPACED.finditer(text):
@@ -190,7 +188,7 @@ def _obfuscated_domain_is_plausible(match: re.Match[str]) -> bool:
     "gyakorikerdesek pont hu-n"), or an ending ("… punto it.")."""
     if match.group("dot").strip().startswith(("(", "[", "{", "<")):
         return True
-    label = match.group("label")
+    label = re.sub(JOIN_SAID, "-", match.group("label"))
     if "-" in label or any(ch.isdigit() for ch in label) or match.group("path"):
         return True
     if len(label) >= 4 and match.group("tld") not in _WORD_TLDS:

@@ -59,6 +59,12 @@ ID_KEYWORDS = (
     )
     or "(?!)"
 )
+#: A word between an identifier's keyword and its number: no phone word, not even inside it
+#: ("Handynummer"), and no word for "number" ("for the order my number is …").
+_PHONE_CUE_INSIDE = group(
+    [*LEXICON.union("phone.cues"), *COMMON["phone_cues"], "num", "čísl", "cisl", "szám", "szam"]
+)
+_ID_WORD = rf"(?:\s+(?![^\W\d_]*{_PHONE_CUE_INSIDE})[^\W\d_]{{2,14}})"
 #: After a time of day ("11:15 Uhr", "7.30 hod"), and after an amount (a price, a percentage).
 _TIME_WORD = group(LEXICON.union("phone.time_words"))
 _CURRENCY = group(COMMON["currencies"])
@@ -71,7 +77,7 @@ _DIGIT_GROUP = rf"[{_LOOKALIKE}]*[0-9][{_LOOKALIKE}]*"
 _PHONE_CANDIDATE = re.compile(
     rf"(?<![\w+\-/.,])(?P<plus>\+|00)?\s?(?:\(0\)\s?)?{_DIGIT_GROUP}"
     # A Hungarian case ending may follow ("+36 30 123 4567-es számon").
-    rf"(?:(?:[ \t\r\n\u00a0.\-–/]{{1,3}}|\s?\(0?\d*\)\s?){_DIGIT_GROUP})*(?![\w/]|-[\d/])"
+    rf"(?:(?:[ \t\r\n\u00a0.\-–—/]{{1,3}}|\s?\(0?\d*\)\s?){_DIGIT_GROUP})*(?![\w/]|-[\d/])"
 )
 _LOOKALIKE_TABLE = str.maketrans({"o": "0", "O": "0", "l": "1", "I": "1", "i": "1", "|": "1"})
 
@@ -100,8 +106,11 @@ NOT_PHONE_PATTERNS: tuple[tuple[str, str], ...] = (
     # identifiers introduced by a keyword
     (
         "word",
-        # "zásilky Packeta je Z 2044…", "VAT number is GB 123…": a word and "is" may come between
-        rf"\b(?:{ID_KEYWORDS})\b\.?(?:(?:\s+[^\W\d_]{{2,12}})?\s+(?:{ID_IS})\b)?"
+        # "zásilky Packeta je Z 2044…", "VAT number is GB 123…": words and "is" may come
+        # between ("sériové číslo vaší myčky je 911…"), or words and a colon ("Seriennummer des
+        # Akkus: 0 275 007 532", "serial number for the washing machine: 0791…"); no phone word
+        # among them ("order, my mobile: 07700…")
+        rf"\b(?:{ID_KEYWORDS})\b\.?(?:{_ID_WORD}{{0,3}}\s+(?:{ID_IS})\b|{_ID_WORD}{{1,5}}\s*:)?"
         r"\s*(?:n[°o]\.?|nr\.?|[čc]\.|#|:|-)?\s*"
         r"[a-z]{0,4}[\s-]?\d[\d\s./-]*[a-z0-9]*",
     ),
@@ -324,15 +333,45 @@ def detect_phone_digits(
         return
     for window_start, window_end in windows:
         for match in _PHONE_CANDIDATE.finditer(masked, window_start, window_end):
-            _confirm_phone(match, norm, found, regions)
+            if not _confirm_phone(match, norm, found, regions):
+                _confirm_listed(masked, match, norm, found, regions)
+
+
+#: A slash with a space on one side or both between two numbers: a list of numbers ("tel. 0264
+#: 123 456 / 0722 334 556"), not one number written with a slash ("0721/234 567").
+_LIST_SLASH = re.compile(r"\s/\s?|/\s")
+
+
+def _confirm_listed(
+    masked: str,
+    match: re.Match[str],
+    norm: Normalised,
+    found: Collector,
+    regions: tuple[str, ...],
+) -> None:
+    """A candidate that is no number as a whole may be numbers listed with slashes between
+    them: each is confirmed on its own."""
+    start = match.start()
+    cuts = list(_LIST_SLASH.finditer(masked, match.start(), match.end()))
+    if not cuts:
+        return
+    for cut in [*cuts, None]:
+        end = cut.start() if cut else match.end()
+        part = _PHONE_CANDIDATE.match(masked, start, end)
+        if part and part.end() == end:
+            _confirm_phone(part, norm, found, regions)
+        if cut:
+            start = cut.end()
 
 
 def _confirm_phone(
     match: re.Match[str], norm: Normalised, found: Collector, regions: tuple[str, ...]
-) -> None:
+) -> bool:
+    """Adds the candidate as a phone number if it is one; False when it is no number at all
+    (rather than one already claimed)."""
     start, end = match.start(), match.end()
     if found.overlaps_claim(start, end):
-        return
+        return True
     raw = match.group()
     digits = re.sub(r"\D", "", raw.translate(_LOOKALIKE_TABLE))
     international = match.group("plus") is not None
@@ -341,16 +380,18 @@ def _confirm_phone(
     if "(0)" in raw and international:
         digits = _drop_bracket_zero(raw)
     if sum(ch.isdigit() for ch in raw) < 6:
-        return
+        return False
     if not international and (
         _after_a_code(norm, start + (len(raw) - len(raw.lstrip())))
         or _IDENTIFIER_SHAPE.fullmatch(raw.strip())
     ):
-        return
+        return False
     # A written "+" and country code are as strong a cue as "call me".
     cued = raw.lstrip().startswith("+") or has_cue(norm.text, start, end)
-    if is_phone_number(digits, international, regions, cued):
-        found.add("phone", start + (len(raw) - len(raw.lstrip())), end, claim=True)
+    if not is_phone_number(digits, international, regions, cued):
+        return False
+    found.add("phone", start + (len(raw) - len(raw.lstrip())), end, claim=True)
+    return True
 
 
 #: A code in capitals right before a number makes it an identifier: a VAT number ("GB 123 4567

@@ -39,6 +39,11 @@ REPEATS: dict[str, dict[str, int]] = {
     for language in LEXICON.languages
 }
 _ALL_REPEATS = frozenset().union(*REPEATS.values())
+#: Words that say "+" before a spelled number ("plus trente-trois, six, …", "plusz harminchat").
+PLUS_WORDS: dict[str, frozenset[str]] = {
+    language: frozenset(LEXICON.entries[language]["numbers.plus_words"])
+    for language in LEXICON.languages
+}
 #: In a run's values, a repeat word is the negative of its count (-1 is a connector).
 _REPEAT_MARKS = {2: -2, 3: -3}
 #: Connectors that may also appear inside a compound word ("einundsiebzig").
@@ -259,8 +264,20 @@ def detect_phone_words(
             for start, end, digits in _spelled_runs(text, tokens, language):
                 if found.overlaps_claim(start, end) or _CLOCK.search(text, start, end):
                     continue  # claimed, or a time of day in it ("dnia 14.04 o 18:22")
-                if is_phone_number(digits, False, regions, has_cue(text, start, end)):
+                plus = _plus_before(text, start, language)
+                if plus is not None and is_phone_number(digits, True, regions, True):
+                    found.add("phone", plus, end, claim=True)
+                elif is_phone_number(digits, False, regions, has_cue(text, start, end)):
                     found.add("phone", start, end, claim=True)
+
+
+def _plus_before(text: str, start: int, language: str) -> int | None:
+    """Where a "+" said as a word starts right before a spelled run ("plus trente-trois, six,
+    quatre-vingt-un, …"): the run is then an international number."""
+    before = _token_before(text, start)
+    if before is not None and text[before[0] : before[1]] in PLUS_WORDS[language]:
+        return before[0]
+    return None
 
 
 def _spelled_runs(

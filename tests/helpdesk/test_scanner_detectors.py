@@ -338,3 +338,124 @@ def test_the_cross_validation_gives_the_same_with_one_process_or_two():
     two = cross_validate(examples, log=lambda _: None, processes=2)
     assert one[0] == two[0]
     assert [j.probability for j in one[1]] == [j.probability for j in two[1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        # an em dash between the groups
+        ("Volejte mi večer na 605 — 224 — 918, díky", "cs", "605 — 224 — 918"),
+        # two numbers listed with a slash: each is one
+        ("Atelier Lemn SRL, tel. 0256 214 330 / 0745.118.902", "ro", "0256 214 330"),
+        ("Atelier Lemn SRL, tel. 0256 214 330 / 0745.118.902", "ro", "0745.118.902"),
+        # "treble", the Irish and British "triple"
+        ("ring me on oh eight seven, treble two, four five one six", "en", None),
+        # "+" said as a word before a spelled number
+        (
+            "mon numéro : plus trente-trois, six, douze, quarante, quatre-vingt-huit, dix-neuf",
+            "fr",
+            "plus trente-trois, six, douze, quarante, quatre-vingt-huit, dix-neuf",
+        ),
+    ],
+)
+def test_phone_numbers_with_dashes_slashes_or_said_signs(text, language, span):
+    assert "phone" in kinds(text, language)
+    if span:
+        assert ("phone", span) in found(text, language)
+
+
+def test_a_slash_between_two_groups_of_one_number_keeps_it_one_number():
+    assert ("phone", "0721/234 567") in found("Tel. 0721/234 567, ab 9 Uhr", "de")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an identifier's keyword, then words and "is" or a colon, then the number
+        "Sériové číslo vaší pračky je 804 5521 3376, najdete ho na štítku.",
+        "Seriennummer des Kompressors: 0 421 556 918, Baujahr 2024.",
+        "Serial number for the dishwasher: 0812 4471 9920, model SMS4HTI45E.",
+        "Matricola della caldaia: 347 2210 5589, modello Victrix.",
+        "Číslo faktúry je 2026007731, nájdete ho v detaile objednávky.",
+    ],
+)
+def test_an_identifier_named_a_few_words_before_its_number_is_no_phone(text):
+    assert "phone" not in kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # words between an identifier's keyword and a number, but a phone word among them
+        ("For the order my number is 07700 900461", "en"),
+        ("Zur Bestellung meine Handynummer: 0171 2345678", "de"),
+        ("My number, in case the app dies: 07700 900 461", "en"),  # "in case", no case number
+    ],
+)
+def test_a_phone_number_after_an_identifiers_keyword_and_a_phone_word_still_is(text, language):
+    assert "phone" in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        # dashes between the dictated parts
+        ("pošlete to na servis-zavinac-kolarna-tecka-cz", "cs", "servis-zavinac-kolarna-tecka-cz"),
+        # a multi-word "@": "coadă de maimuță"
+        (
+            "scrieți-mi la comenzi, coadă de maimuță, atelier-lemn, punct, ro",
+            "ro",
+            "comenzi, coadă de maimuță, atelier-lemn, punct, ro",
+        ),
+        # "-" and "_" said as words
+        (
+            "an jonas Unterstrich berger, dann at, dann t minus online Punkt de",
+            "de",
+            "jonas Unterstrich berger, dann at, dann t minus online Punkt de",
+        ),
+        (
+            "escríbeme a lucia guion bajo prats arroba yahoo punto es",
+            "es",
+            "lucia guion bajo prats arroba yahoo punto es",
+        ),
+    ],
+)
+def test_an_address_dictated_with_dashes_or_said_signs(text, language, span):
+    assert ("email", span) in found(text, language)
+
+
+def test_a_hyphen_said_in_a_domain_makes_a_link():
+    assert ("url", "holz minus werk Punkt at") in found("Im Shop holz minus werk Punkt at", "de")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "il fait moins cinq au point de rendez-vous",  # "moins" is no hyphen word
+        "Le point de retrait est à moins de 5 km, point de vente Relay.",
+    ],
+)
+def test_everyday_minus_words_make_no_domain(text):
+    assert "url" not in kinds(text)
+    assert "email" not in kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("pošlete fotky radši přes Vi.ber", "Vi.ber"),
+        ("send the pics via What.sApp pls", "What.sApp"),
+        ("napište mi na Tele-gramu", "Tele-gramu"),
+    ],
+)
+def test_an_app_name_cut_by_a_sign_is_the_app(text, span):
+    assert ("social", span) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["see whatsapp.com for the terms", "a viber-számon", "visit sig.nal-iduna.de today"],
+)
+def test_a_link_or_a_case_ending_is_no_cut_app_name(text):
+    assert ("social", "sig.nal-iduna") not in found(text)
+    assert not any(kind == "social" and "-" in span for kind, span in found(text))
