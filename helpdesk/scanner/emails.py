@@ -208,6 +208,8 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
 def _names_a_mailbox(match: re.Match[str]) -> bool:
     """A handle of ``_EMAIL_NEAR_PROVIDER`` is no site or file name and not the provider."""
     for handle in _HANDLE_IN_MATCH.findall(match.group()):
+        if sum(ch.isalpha() for ch in handle) < 4:
+            continue  # a company's legal form: "Kolo Centrum s.r.o.", "a.s."
         last = re.split(r"[._]", handle)[-1]
         if "." in handle and (last in TLDS or last in _NOT_A_MAILBOX_END):
             continue

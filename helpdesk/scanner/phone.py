@@ -59,6 +59,8 @@ ID_KEYWORDS = (
     )
     or "(?!)"
 )
+#: The word "number" in the markets' languages, between an identifier and its digits.
+_NUMBER_WORD = r"(?:numbers?|nummer|numéro|numero|número|numer|numărul|numarul|číslo|cislo|szám)"
 #: A word between an identifier's keyword and its number: no phone word, not even inside it
 #: ("Handynummer"), and no word for "number" ("for the order my number is …").
 _PHONE_CUE_INSIDE = group(
@@ -100,7 +102,7 @@ NOT_PHONE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("digit word", r"\b[0-9a-z]{2}\d{9}[a-z]{2}\b"),
     ("digit", r"\b\d{2}[a-z]\d{11}\b|\b6a\d{11}\b"),
     ("digit", r"\b\d{12,30}\b"),
-    ("word", r"\bz\s?\d{3}\s?\d{4}\s?\d{3}\b"),
+    ("word", r"\bz\s?\d(?:\s?\d){9}\b"),  # Packeta: "Z 123 456 7890", "Z 2212 4490 81"
     # order-like numbers: year-first groups (2026-204-7719)
     ("digit", r"\b20\d{2}-\d{2,6}(?:-\d{2,6})+\b"),
     # identifiers introduced by a keyword
@@ -111,7 +113,8 @@ NOT_PHONE_PATTERNS: tuple[tuple[str, str], ...] = (
         # Akkus: 0 275 007 532", "serial number for the washing machine: 0791…"); no phone word
         # among them ("order, my mobile: 07700…")
         rf"\b(?:{ID_KEYWORDS})\b\.?(?:{_ID_WORD}{{0,3}}\s+(?:{ID_IS})\b|{_ID_WORD}{{1,5}}\s*:)?"
-        r"\s*(?:n[°o]\.?|nr\.?|[čc]\.|#|:|-)?\s*"
+        # a comma, and a number's sign or word: "GLS, číslo 912…", "BRT n. 0 512…"
+        rf"\s*(?:,?\s*(?:n[°o]\.?|nr\.?|[čc]\.|n\.|#|:|-|{_NUMBER_WORD}\s*:?))?\s*"
         r"[a-z]{0,4}[\s-]?\d[\d\s./-]*[a-z0-9]*",
     ),
 )
@@ -148,7 +151,7 @@ _Z_DIGITS = re.compile(r"z\s?\d")
 #: Characters that no pattern of NOT_PHONE_PATTERNS can match.
 _MASK_BREAK = re.compile(r"[()\[\]{}<>;!?\"«»@&*+=…]")
 #: What an identifier match has between its keyword's start and its first digit.
-_ID_LEAD = re.compile(r"[\w\s./°#:-]*")
+_ID_LEAD = re.compile(r"[\w\s./°#:,-]*")
 #: Word keys of the identifier keywords ("order", "colis", "SN" …) that start a masked span,
 #: each with a pattern that finds the words starting with it.
 _ID_KEYS: frozenset[str] | None = next(iter(gates(NOT_PHONE_PATTERNS[-1][1])[0].word_keys), None)
@@ -302,6 +305,18 @@ def _find_all(text: str, needle: str) -> Iterator[int]:
 def _mask_breaks(text: str) -> list[int]:
     """Offsets of the characters no ``_NOT_PHONE`` match contains, in order."""
     return [found.start() for found in _MASK_BREAK.finditer(text)]
+
+
+def masks_a_digit(text: str, start: int, end: int) -> bool:
+    """Whether a date, a price or an identifier (``_NOT_PHONE``) covers a digit of
+    ``text[start:end]``, as the masking before the digit search would."""
+    if not any(ch.isdecimal() for ch in text[start:end]):
+        return False
+    for match in _NOT_PHONE.finditer(text, max(0, start - _PIECE_CONTEXT), end):
+        low, high = max(match.start(), start), min(match.end(), end)
+        if low < high and any(ch.isdecimal() for ch in text[low:high]):
+            return True
+    return False
 
 
 def has_cue(text: str, start: int, end: int) -> bool:

@@ -18,7 +18,7 @@ from helpdesk.scanner.findings import Collector
 from helpdesk.scanner.gates import Facts
 from helpdesk.scanner.lexicon import HUNDRED, LEXICON
 from helpdesk.scanner.normalise import Normalised
-from helpdesk.scanner.phone import has_cue, is_phone_number
+from helpdesk.scanner.phone import has_cue, is_phone_number, masks_a_digit
 
 # Number words per language, value → forms.  HUNDRED marks a hundred that multiplies a preceding
 # unit ("sept cent", "sedm set", "hét száz"); 0 is a zero that always stands alone.
@@ -264,6 +264,8 @@ def detect_phone_words(
             for start, end, digits in _spelled_runs(text, tokens, language):
                 if found.overlaps_claim(start, end) or _CLOCK.search(text, start, end):
                     continue  # claimed, or a time of day in it ("dnia 14.04 o 18:22")
+                if masks_a_digit(text, start, end):
+                    continue  # an order number, a date or a price ("ordine 2026-100-9921 e un")
                 plus = _plus_before(text, start, language)
                 if plus is not None and is_phone_number(digits, True, regions, True):
                     found.add("phone", plus, end, claim=True)

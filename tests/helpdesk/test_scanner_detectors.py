@@ -459,3 +459,31 @@ def test_an_app_name_cut_by_a_sign_is_the_app(text, span):
 def test_a_link_or_a_case_ending_is_no_cut_app_name(text):
     assert ("social", "sig.nal-iduna") not in found(text)
     assert not any(kind == "social" and "-" in span for kind, span in found(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a carrier, a comma and the word "number"; "n." for "number"
+        "Balík převzala PPL, číslo 40912345678, doručení v úterý.",
+        "Spedito con BRT n. 0 611 2290 457, arriva giovedì.",
+        # a Packeta number grouped 4-4-2; a company number; an Italian code and tax code
+        "Podací číslo mám Z 3301 2278 45, je to v pořádku?",
+        "Invoice to Moorland Tools Ltd, Companies House 09123457.",
+        "Ricambio spedito (cod. 6612034471), C.F. 02345678901.",
+        # an order number followed by words that are also number words ("e un")
+        "Porti il numero d'ordine 2026-100-5532 e un documento, grazie.",
+    ],
+)
+def test_carriers_company_and_tax_codes_are_no_phone_numbers(text):
+    assert "phone" not in kinds(text)
+
+
+def test_a_parcel_word_then_a_comma_then_a_number_is_still_a_phone_number():
+    assert "phone" in kinds("Scrieți-mi când pleacă coletul, 0744 128 903, mersi", "ro")
+
+
+def test_a_companys_legal_form_is_no_mailbox_name():
+    text = "S pozdravem Pekárna Centrum s.r.o., Husova 4, Brno, IČO 27654321"
+    assert "email" not in kinds(text, "cs")
+    assert "email" in kinds("napište mi na centrum, jsem tam jako petr.vlk", "cs")
