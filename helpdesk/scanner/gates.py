@@ -407,9 +407,11 @@ class Facts:
 
 #: Digit runs chained the way a phone candidate chains them: look-alike letters, and between
 #: them at most one separator of up to three characters (four with empty brackets "()").
-_CHAIN = re.compile(r"\d+(?:[oOlIi|]*(?:[^\doOlIi|](?:\D{0,2}[^\doOlIi|])?)?[oOlIi|]*\d+)*")
+_CHAIN = re.compile(
+    r"\d+(?:[oOlIi|sSzZbB]*(?:[^\doOlIi|sSzZbB](?:\D{0,2}[^\doOlIi|sSzZbB])?)?[oOlIi|sSzZbB]*\d+)*"
+)
 #: Letters read as digits inside a phone number (the text is lower-cased by then).
-_LOOKALIKE_CHARS = "oOlIi|"
+_LOOKALIKE_CHARS = "oOlIi|sSzZbB"
 
 
 class Chain(NamedTuple):
@@ -421,8 +423,15 @@ class Chain(NamedTuple):
     window: tuple[int, int]  # widened by what may start or end a candidate around it
 
 
+def enough_digits(real: int, total: int) -> bool:
+    """Digits enough for a phone number: six, or eight with letters written for some of them
+    and four real ones ("O77OO 9OO 4l8", "6oo 7o0 8oo")."""
+    return real >= 6 or (real >= 4 and total >= 8)
+
+
 def chains(text: str, start: int = 0, end: int | None = None) -> list[Chain]:
-    """The chains of ``text[start:end]`` with six digits or more.
+    """The chains of ``text[start:end]`` with digits enough for a phone number
+    (``enough_digits``, look-alike letters counted).
 
     Inside a phone candidate, one digit run follows the next with look-alike letters and at
     most one separator between them.  Chains with six digits, widened by what may start or end
@@ -435,12 +444,16 @@ def chains(text: str, start: int = 0, end: int | None = None) -> list[Chain]:
         if last - first < 6:
             continue
         digits = sum(map(str.isdecimal, chain.group()))
-        if digits < 6:
+        if digits < 4:
             continue
         while first > 0 and text[first - 1] in _LOOKALIKE_CHARS:
             first -= 1
         while last < len(text) and text[last] in _LOOKALIKE_CHARS:
             last += 1
+        if digits < 6:
+            letters = sum(text.count(char, first, last) for char in _LOOKALIKE_CHARS)
+            if not enough_digits(digits, digits + letters):
+                continue
         window = (max(0, first - 3), min(len(text), last + 1))
         found.append(Chain(chain.start(), chain.end(), digits, window))
     return found

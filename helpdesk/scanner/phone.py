@@ -21,7 +21,7 @@ from functools import lru_cache
 import phonenumbers
 
 from helpdesk.scanner.findings import Collector
-from helpdesk.scanner.gates import HEAD, Facts, chains, gates
+from helpdesk.scanner.gates import HEAD, Facts, chains, enough_digits, gates
 from helpdesk.scanner.lexicon import COMMON, LEXICON, group, literal_alternation
 from helpdesk.scanner.normalise import Normalised
 from orders.markets import MARKETS, markets_speaking
@@ -74,14 +74,17 @@ _CURRENCY = group(COMMON["currencies"])
 _PHONE_CUE = re.compile(PHONE_CUES)
 # A digit group contains at least one real digit; O/o/l/I/| are accepted as look-alikes inside
 # (the text is lower-cased by then: a capital I is an "i" here).
-_LOOKALIKE = "0-9oOlIi|"
+_LOOKALIKE = "0-9oOlIi|sSzZbB"
 _DIGIT_GROUP = rf"[{_LOOKALIKE}]*[0-9][{_LOOKALIKE}]*"
 _PHONE_CANDIDATE = re.compile(
     rf"(?<![\w+\-/.,])(?P<plus>\+|00)?\s?(?:\(0\)\s?)?{_DIGIT_GROUP}"
     # A Hungarian case ending may follow ("+36 30 123 4567-es számon").
     rf"(?:(?:[ \t\r\n\u00a0.\-–—/]{{1,3}}|\s?\(0?\d*\)\s?){_DIGIT_GROUP})*(?![\w/]|-[\d/])"
 )
-_LOOKALIKE_TABLE = str.maketrans({"o": "0", "O": "0", "l": "1", "I": "1", "i": "1", "|": "1"})
+_LOOKALIKE_TABLE = str.maketrans(
+    {"o": "0", "O": "0", "l": "1", "I": "1", "i": "1", "|": "1"}
+    | {"s": "5", "S": "5", "z": "2", "Z": "2", "b": "8", "B": "8"}
+)
 
 #: Spans masked before the phone search: they look like digits but are not phone numbers.  The
 #: first field says what a match starts with ("digit", a letter of a "word", a currency
@@ -92,7 +95,8 @@ NOT_PHONE_PATTERNS: tuple[tuple[str, str], ...] = (
     # (a lookaround keeps "06.12.34.56.78" from being cut into a date)
     ("digit", r"(?<![\d./-])\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?![./-]?\d)"),
     ("digit", r"(?<![\d./-])\d{4}[./-]\d{1,2}[./-]\d{1,2}(?![./-]?\d)"),
-    ("digit", rf"(?<![\d./-])\d{{1,2}}[.:h]\d{{2}}(?:\s?{_TIME_WORD})?(?![./-]?\d)"),
+    # (minutes under 60; not after a letter that stands for a digit: "07.8i.45.o2.19")
+    ("digit", rf"(?<![\doOlIi|./-])\d{{1,2}}[.:h][0-5]\d(?:\s?{_TIME_WORD})?(?![./-]?[\doOlIi|])"),
     # prices and percentages
     ("digit", rf"\d[\d\s.,']*\s?{_CURRENCY}"),
     ("symbol", r"(?:€|£|\$)\s?\d[\d\s.,']*"),
@@ -132,7 +136,7 @@ _NOT_PHONE_AT_DIGIT = re.compile(
     r"\d(?<!\d\d)(?:"
     r"(?<=(?<![\d./-])\d)\d?[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?![./-]?\d)"
     r"|(?<=(?<![\d./-])\d)\d{3}[./-]\d{1,2}[./-]\d{1,2}(?![./-]?\d)"
-    rf"|(?<=(?<![\d./-])\d)\d?[.:h]\d{{2}}(?:\s?{_TIME_WORD})?(?![./-]?\d)"
+    rf"|(?<=(?<![\doOlIi|./-])\d)\d?[.:h][0-5]\d(?:\s?{_TIME_WORD})?(?![./-]?[\doOlIi|])"
     rf"|[\d\s.,']*\s?{_CURRENCY}"
     r"|(?<=(?<!\w)1)z[0-9a-z]{16}\b"
     r"|(?<=(?<!\w)[0-9])[0-9a-z]\d{9}[a-z]{2}\b"
@@ -338,7 +342,7 @@ def detect_phone_digits(
         windows = [
             inner.window
             for chain in facts.chains()
-            if sum(map(str.isdecimal, masked[chain.start : chain.end])) >= 6
+            if _enough_digits_in(masked[chain.window[0] : chain.window[1]])
             for inner in chains(masked, *chain.window)
         ]
     elif any(ch.isdigit() for ch in text):
@@ -379,6 +383,18 @@ def _confirm_listed(
             start = cut.end()
 
 
+def _enough_digits_in(segment: str) -> bool:
+    real = sum(map(str.isdecimal, segment))
+    return enough_digits(real, real + sum(map(segment.count, _LOOKALIKE_LETTERS)))
+
+
+#: The letters of ``_LOOKALIKE_TABLE``.
+_LOOKALIKE_LETTERS = "oOlIi|sSzZbB"
+#: Of those, the ones that start identifiers too: only inside a number are they digits
+#: ("6l2-34-S6-78", "O7Z3 l45 9O8").
+_LETTER_CODES = frozenset("sSzZbB")
+
+
 def _confirm_phone(
     match: re.Match[str], norm: Normalised, found: Collector, regions: tuple[str, ...]
 ) -> bool:
@@ -394,15 +410,23 @@ def _confirm_phone(
         digits = digits[2:]
     if "(0)" in raw and international:
         digits = _drop_bracket_zero(raw)
-    if sum(ch.isdigit() for ch in raw) < 6:
+    real = sum(ch.isdigit() for ch in raw)
+    if not enough_digits(real, len(digits)):
         return False
+    if raw.strip()[0] in _LETTER_CODES:
+        return False  # a code's letter, not a digit: "B87654321" (a CIF), "SI12345678" (VAT)
     if not international and (
         _after_a_code(norm, start + (len(raw) - len(raw.lstrip())))
         or _IDENTIFIER_SHAPE.fullmatch(raw.strip())
     ):
         return False
-    # A written "+" and country code are as strong a cue as "call me".
-    cued = raw.lstrip().startswith("+") or has_cue(norm.text, start, end)
+    # A written "+" and country code are as strong a cue as "call me", and so are letters
+    # written for digits ("O7 I2 45 89 3O"): nobody disguises a number that is none.
+    cued = (
+        raw.lstrip().startswith("+")
+        or (real >= 6 and any(ch.isalpha() for ch in raw))
+        or has_cue(norm.text, start, end)
+    )
     if not is_phone_number(digits, international, regions, cued):
         return False
     found.add("phone", start + (len(raw) - len(raw.lstrip())), end, claim=True)

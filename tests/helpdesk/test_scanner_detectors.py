@@ -487,3 +487,34 @@ def test_a_companys_legal_form_is_no_mailbox_name():
     text = "S pozdravem Pekárna Centrum s.r.o., Husova 4, Brno, IČO 27654321"
     assert "email" not in kinds(text, "cs")
     assert "email" in kinds("napište mi na centrum, jsem tam jako petr.vlk", "cs")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        # letters for digits, fewer than six real digits left: O, I, l, and S, Z, B inside
+        ("whats app is easier — O78OO 9OO 3l7", "en", "O78OO 9OO 3l7"),
+        ("mój nr kom. 5OO 7O0 3OO", "pl", "5OO 7O0 3OO"),
+        ("volajte: O9O5 I2S 3B4, vďaka", "sk", "O9O5 I2S 3B4"),
+        ("sunați-mă la O7Z4 l45 9O8", "ro", "O7Z4 l45 9O8"),
+        # a time of day is no mask inside a number with letters for digits
+        ("Mon num : 06.8I.45.O2.19", "fr", "06.8I.45.O2.19"),
+        ("notre standard : 05.56.I7.8O.22 (lun-ven)", "fr", "05.56.I7.8O.22"),
+    ],
+)
+def test_phone_numbers_with_letters_for_many_digits(text, language, span):
+    assert ("phone", span) in found(text, language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "la factura de la empresa B87654321 está en el pedido",  # a CIF starts with a letter
+        "partita IVA comunitaria SI12345678, serve il reverse charge",
+        "Lieferung am 12.05. zwischen 10.30 und 14.00 Uhr, Paket 1l 20",
+        "we close at 17.30 i think, lol 2024 was a good year",
+        "iPhone 6s 64 GB, Galaxy S7 edge 32 GB, both boxed",
+    ],
+)
+def test_codes_and_times_next_to_letters_are_no_phone_numbers(text):
+    assert "phone" not in kinds(text)
