@@ -181,12 +181,21 @@ def regions_for(language: str | None) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4096)
-def is_phone_number(digits: str, international: bool, regions: tuple[str, ...], cued: bool) -> bool:
+def is_phone_number(
+    digits: str,
+    international: bool,
+    regions: tuple[str, ...],
+    cued: bool,
+    *,
+    trunk_said: bool = False,
+) -> bool:
     """Confirm a digit string with phonenumbers.
 
     Valid numbers pass; with a phone word nearby ("call me", "numéro") a possible number is
     enough.  A national number must start with the region's trunk prefix when it has one, so a
-    10-digit parcel number does not pass as a German landline.
+    10-digit parcel number does not pass as a German landline; with ``trunk_said`` (a number
+    spelled in words after a phone word: nobody spells out a parcel number) a valid number
+    without it passes too ("six, quatre-vingt-un, …", "hat-harminc, száztizenkettő, …").
     """
     if not 8 <= len(digits) <= 15:
         return False
@@ -198,13 +207,16 @@ def is_phone_number(digits: str, international: bool, regions: tuple[str, ...], 
     for region in regions:
         metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
         trunk = metadata.national_prefix if metadata else None
+        national = digits
         if trunk and not digits.startswith(trunk):
-            continue
+            if not (trunk_said and cued):
+                continue
+            national = trunk + digits
         try:
-            number = phonenumbers.parse(digits, region)
+            number = phonenumbers.parse(national, region)
         except phonenumbers.NumberParseException:
             continue
-        if _check(number, cued):
+        if _check(number, cued and national == digits):
             return True
     return False
 

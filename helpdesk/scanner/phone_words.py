@@ -53,6 +53,7 @@ _TOKEN = re.compile(r"\d+|[^\W\d_]+")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
 _RUN_GAP = re.compile(r"[\s,;:\-–./()]*")
 _RUN_GAP_CHARS = frozenset(",;:-–./()")
+_PAUSE = ","
 
 
 def _is_letter(char: str) -> bool:
@@ -269,7 +270,9 @@ def detect_phone_words(
                 plus = _plus_before(text, start, language)
                 if plus is not None and is_phone_number(digits, True, regions, True):
                     found.add("phone", plus, end, claim=True)
-                elif is_phone_number(digits, False, regions, has_cue(text, start, end)):
+                elif is_phone_number(
+                    digits, False, regions, has_cue(text, start, end), trunk_said=True
+                ):
                     found.add("phone", start, end, claim=True)
 
 
@@ -315,6 +318,10 @@ def _spelled_runs(
             yield from flush()
             run = []
         if item is not None:
+            if run and _PAUSE in text[previous_end : token.start()] and isinstance(item, tuple):
+                # a comma between two number words ends a group: "šest nula dva, sto dvacet
+                # tři" is 602 123, not 6 0 200 23
+                run.append((token, "pause"))
             run.append((token, item))
         previous_end = token.end()
     yield from flush()
@@ -322,7 +329,7 @@ def _spelled_runs(
 
 #: Run items that are no digits: a connector, a repeat word ("x2", "x3").
 _REPEAT_ITEMS = frozenset({"x2", "x3"})
-_NOT_DIGITS = _REPEAT_ITEMS | {"connector"}
+_NOT_DIGITS = _REPEAT_ITEMS | {"connector", "pause"}
 
 
 def _run_digits(run: list[tuple[re.Match[str], tuple[int, ...] | str]]) -> Iterator[str]:
@@ -332,6 +339,10 @@ def _run_digits(run: list[tuple[re.Match[str], tuple[int, ...] | str]]) -> Itera
             pending.extend(item)
         elif item == "connector":
             pending.append(-1)
+        elif item == "pause":
+            if pending:
+                yield _spelled_digits(pending)[0]
+                pending = []
         elif item in _REPEAT_ITEMS:
             pending.append(-int(item[1]))
         else:

@@ -518,3 +518,23 @@ def test_phone_numbers_with_letters_for_many_digits(text, language, span):
 )
 def test_codes_and_times_next_to_letters_are_no_phone_numbers(text):
     assert "phone" not in kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # a comma ends a group of number words: "dva, sto dvacet tři" is 2 123, not 223
+        ("volejte mi na šest nula čtyři, sto dvacet tři, čtyři sta padesát šest", "cs"),
+        ("zavolajte mi: nula deväť nula päť, stodvadsaťtri, štyristopäťdesiatšesť", "sk"),
+        # a number spelled after a phone word, without the trunk prefix
+        ("mon portable : six, quatre-vingt-un, vingt-deux, quarante-cinq, quatre-vingt-dix", "fr"),
+        ("llámame al seis, cero, nueve, doce, treinta y cuatro, cincuenta y seis", "es"),
+    ],
+)
+def test_phone_numbers_spelled_in_groups(text, language):
+    assert "phone" in kinds(text, language)
+
+
+def test_number_words_without_a_phone_word_need_the_trunk_prefix():
+    text = "six, quatre-vingt-un, vingt-deux, quarante-cinq, quatre-vingt-dix"
+    assert "phone" not in kinds(text, "fr")
