@@ -26,8 +26,8 @@ CLOSE = r"[\)\]\}>]"
 #: Between the parts of a dictated address: spaces, or a comma or dash with or without spaces,
 #: and perhaps a "then" of any language ("camille, tiret, commercial, arobase, maisonbleue,
 #: point, fr", "gravur – at – …", "biuro, potem małpa, potem meble-kowalczyk, kropka, pl",
-#: "reklamace-zavinac-sportmax-tecka-cz").
-_GAP = r"(?:\s*[,–—-]\s*|\s+)"
+#: "reklamace-zavinac-sportmax-tecka-cz", "serwis + kropka + laptopy + małpa + wp").
+_GAP = r"(?:\s*[,–—+-]\s*|\s+)"
 PART_GAP = rf"{_GAP}(?:(?:{literal_alternation(LEXICON.union('address.then_words'))}){_GAP})?"
 DOT_BRACKETED = rf"\s*{OPEN}\s*(?:\.|{literal_alternation(DOT_WORDS)})\s*{CLOSE}\s*"
 DOT_BARE = rf"{PART_GAP}(?:{literal_alternation(DOT_WORDS)}){PART_GAP}"

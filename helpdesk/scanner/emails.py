@@ -12,6 +12,7 @@ import re
 from helpdesk.scanner.domains import (
     CLOSE,
     DOT_ANY,
+    DOT_BARE,
     DOT_SPACED,
     DOT_WORDS,
     JOIN_SAID,
@@ -68,9 +69,13 @@ _EMAIL_SPACED = re.compile(
 )
 #: Characters typed one by one with a space between ("r o b e r t o . n e r i @ g m x . i t").
 _ONE_BY_ONE = re.compile(r"(?<!\S)(?:\S ){6,}\S(?!\S)")
+#: Between two parts of a mailbox name said or typed apart: a spaced dot, a dot or a sign said
+#: ("alain point roux", "sabine unterstrich wolff"), a plus or a dash set apart ("serwis +
+#: kropka + laptopy").
+_LOCAL_JOIN = rf"(?:{DOT_SPACED}|{DOT_BARE}|{JOIN_SAID}|\s*[–—+]\s*|\s+-\s+)"
 _EMAIL_OBFUSCATED = re.compile(
     r"(?<![\w.+-])(?P<local>[a-z0-9][a-z0-9._%+-]*"
-    rf"(?:(?:{DOT_SPACED}|{JOIN_SAID})[a-z0-9][a-z0-9._%+-]*)*)"
+    rf"(?:{_LOCAL_JOIN}[a-z0-9][a-z0-9._%+-]*)*)"
     rf"(?P<at>{_AT_BRACKETED}|{_AT_BARE})"
     rf"(?P<domain>{LABEL}(?:(?:{DOT_ANY}|{JOIN_SAID}){LABEL})*){DOT_ANY}(?P<tld>{TLD})\b"
 )
@@ -115,6 +120,20 @@ _EMAIL_SAID_DOMAIN = re.compile(
     rf"(?P<domain>{LABEL}(?:{DOT_ANY}{LABEL})*{DOT_ANY}{TLD})\b(?![/@-])"
 )
 _PREPOSITION_SET = frozenset(PROVIDER_PREPOSITIONS)
+#: Top-level domains after which a space may stand for the dot, once an "@" or a little word
+#: put a mailbox name at a domain ("werkstatt.brandl at web de", "f.hajek na email cz").
+_SPACE_TLDS = frozenset(
+    {"com", "net", "eu", "fr", "de", "at", "pl", "cz", "sk", "hu", "ro", "es", "it", "uk", "ie"}
+)
+_EMAIL_SPACE_TLD = re.compile(
+    r"(?<![\w.@/-])(?P<local>[a-z0-9][a-z0-9._-]*[a-z0-9])"
+    rf"(?:\s*@\s*|\s+(?:{literal_alternation(BARE_AT_WORDS | _PREPOSITION_SET)})\s+)"
+    rf"(?P<domain>{LABEL})\s+(?:{literal_alternation(_SPACE_TLDS)})(?![\w@/-]|\.\w)"
+)
+#: An address written back to front ("moc.liamg@81kenam"), read forwards.
+_BACKWARDS = re.compile(
+    r"(?<![\w.@-])[a-z]{2,6}\.[a-z0-9.-]*[a-z0-9]@[a-z0-9._%+-]*[a-z0-9](?![\w@])"
+)
 #: What ends a name that is a file or a site, not a mailbox ("foto.jpg", "seznam.cz").
 _NOT_A_MAILBOX_END = frozenset({"jpg", "jpeg", "png", "pdf", "heic", "doc", "docx", "mp4", "zip"})
 
@@ -123,6 +142,7 @@ _AT_IN_BRACKETS = re.compile(rf"{OPEN}\s*(?:@|{literal_alternation(AT_WORDS)})\s
 _MAIL_PROVIDER_SET = frozenset(MAIL_PROVIDERS)
 #: The first word of each bare at-word but "at" ("coadă de maimuță": "coadă").
 _BARE_AT_WORDS_NOT_AT = frozenset(word.split()[0] for word in BARE_AT_WORDS - {_AT})
+_BARE_AT_WORDS_FIRST = frozenset(word.split()[0] for word in BARE_AT_WORDS)
 
 
 def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
@@ -161,6 +181,25 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
             found.add("email", match.start(), match.end(), claim=True)
         for match in _EMAIL_REVERSED.finditer(text):
             if not found.overlaps_claim(match.start(), match.end()):
+                found.add("email", match.start(), match.end(), claim=True)
+    if facts.has_word(_SPACE_TLDS) and (
+        "@" in text or facts.has_word(_PREPOSITION_SET) or facts.has_word(_BARE_AT_WORDS_FIRST)
+    ):
+        for match in _EMAIL_SPACE_TLD.finditer(text):
+            if (
+                not found.overlaps_claim(match.start(), match.end())
+                and _is_a_mailbox_name(match.group("local"))
+                and any(ch.isalpha() for ch in match.group("domain"))  # "Puzzle-ul de 1000 de"
+            ):
+                found.add("email", match.start(), match.end(), claim=True)
+    if "@" in text:
+        for match in _BACKWARDS.finditer(text):
+            forwards = match.group()[::-1]
+            if (
+                not found.overlaps_claim(match.start(), match.end())
+                and _EMAIL_PLAIN.fullmatch(forwards)
+                and forwards.rsplit(".", 1)[-1] in TLDS
+            ):
                 found.add("email", match.start(), match.end(), claim=True)
     if facts.has_word(TLDS) and facts.has_word(_PREPOSITION_SET):
         for match in _EMAIL_SAID_DOMAIN.finditer(text):
@@ -203,6 +242,18 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
                 or len(handle) > 6
             ):
                 found.add("email", match.start(), match.end("handle"), claim=True)
+
+
+def _is_a_mailbox_name(local: str) -> bool:
+    """A mailbox name rather than a word before "at" or "na": four letters or more, and a dot,
+    an underscore or a digit ("werkstatt.brandl", "tim_r", "ola84"), or a hyphen in a long name
+    ("reklamace-pneu", not "e-shop")."""
+    letters = sum(ch.isalpha() for ch in local)
+    if letters < 4 or local.rsplit(".", 1)[-1] in TLDS | _NOT_A_MAILBOX_END:
+        return False
+    if "." in local or "_" in local or any(ch.isdigit() for ch in local):
+        return True
+    return "-" in local and letters >= 8
 
 
 def _names_a_mailbox(match: re.Match[str]) -> bool:

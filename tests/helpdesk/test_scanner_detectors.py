@@ -538,3 +538,41 @@ def test_phone_numbers_spelled_in_groups(text, language):
 def test_number_words_without_a_phone_word_need_the_trunk_prefix():
     text = "six, quatre-vingt-un, vingt-deux, quarante-cinq, quatre-vingt-dix"
     assert "phone" not in kinds(text, "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        # back to front, as written
+        ("napište mi na moc.liamg@07kvolap, pozpátku kvůli robotům", "cs", "moc.liamg@07kvolap"),
+        # a plus between the dictated parts
+        ("mail: biuro + kropka + meble + małpa + wp + kropka + pl", "pl", None),
+        # a space for the dot before the top-level domain, after "at" or a little word
+        ("schreiben Sie an werkstatt.maier at web de.", "de", "werkstatt.maier at web de"),
+        ("náš mail je objednavky-kola na centrum cz, díky", "cs", "objednavky-kola na centrum cz"),
+        # "the at sign", "l'arobase", a dot said inside the mailbox name
+        ("it's info, then the at sign, then casa-verde dot it", "en", None),
+        (
+            "c'est louise point morel, ensuite l'arobase, et après orange point fr",
+            "fr",
+            "louise point morel, ensuite l'arobase, et après orange point fr",
+        ),
+    ],
+)
+def test_addresses_backwards_with_pluses_spaces_or_the_at_sign_said(text, language, span):
+    assert "email" in kinds(text, language)
+    if span:
+        assert ("email", span) in found(text, language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "objednal jsem e-shop na alza cz a přišlo to rozbité",  # a short name with a hyphen
+        "the v2.1 on samsung com is newer",
+        "Ich wohne in Wien at, bin aber oft bei Oma in Graz at",
+        "Puzzle-ul de 1000 de piese are doua piese lipsa",  # a number is no domain
+    ],
+)
+def test_words_before_a_space_and_a_top_level_domain_are_no_address(text):
+    assert "email" not in kinds(text)
