@@ -150,6 +150,9 @@ def _may_hide_a_domain(facts: Facts) -> bool:
 #: Top-level domains that are also everyday words of the markets' languages ("demain . de
 #: toute façon", "claro . es", "fine . it").
 _WORD_TLDS = frozenset(COMMON["tlds_that_are_words"])
+_DOT_WORDS_IN_PROSE = frozenset({"point", "dot"})
+_PHRASES_OF_PROSE = frozenset({("punto", "es"), ("punto", "de")})
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 
 def _spaced_domain_is_plausible(match: re.Match[str]) -> bool:
@@ -191,7 +194,20 @@ def _obfuscated_domain_is_plausible(match: re.Match[str]) -> bool:
     label = re.sub(JOIN_SAID, "-", match.group("label"))
     if "-" in label or any(ch.isdigit() for ch in label) or match.group("path"):
         return True
-    if len(label) >= 4 and match.group("tld") not in _WORD_TLDS:
+    tld = match.group("tld")
+    if len(label) >= 4 and tld not in _WORD_TLDS:
+        return True
+    # A long name, then a dot said in a market's own word and the country's domain: "su
+    # trovaprezzi punto it", "auf schnaeppchenwelt punkt de" (not "point"/"dot", which
+    # English and French say in other senses: "meeting point at", "point de vente"; not
+    # Spanish "punto es", "punto de": "mi principal punto es que", "nuestro punto de recogida").
+    said = set(_LETTER_RUN.findall(match.group("dot"))) & DOT_WORDS
+    if (
+        len(label) >= 6
+        and said
+        and not said & _DOT_WORDS_IN_PROSE
+        and not any((word, tld) in _PHRASES_OF_PROSE for word in said)
+    ):
         return True
     after = match.string[match.end() : match.end() + 2]
     return len(label) >= 5 and (after == "" or after[0] in ".,;!?)\n")

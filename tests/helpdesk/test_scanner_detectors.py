@@ -576,3 +576,32 @@ def test_addresses_backwards_with_pluses_spaces_or_the_at_sign_said(text, langua
 )
 def test_words_before_a_space_and_a_top_level_domain_are_no_address(text):
     assert "email" not in kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        # a long name, a market's own word for the dot, the country's domain that is a word
+        ("su prezzibassi punto it la stessa costa meno", "it", "prezzibassi punto it"),
+        ("auf moebelpreise punkt de kostet er weniger", "de", "moebelpreise punkt de"),
+        # short-link hosts
+        ("das Formular: forms.gle/7QkP2vZxL", "de", "forms.gle/7QkP2vZxL"),
+        ("screenshot: prnt.sc/x1y2z3", "en", "prnt.sc/x1y2z3"),
+    ],
+)
+def test_domains_said_with_a_word_domain_and_short_link_hosts(text, language, span):
+    assert ("url", span) in found(text, language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "c'est le meilleur point de vente de la région",
+        "the meeting point at the station, starting point to the lake",
+        "mi principal punto es que no llegó",
+        "Nuestro punto de recogida en Sevilla abre a las 9",
+        "il secondo punto è chiaro, il primo punto it no",
+    ],
+)
+def test_points_in_prose_before_a_word_domain_are_no_links(text):
+    assert "url" not in kinds(text)
