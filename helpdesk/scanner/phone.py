@@ -72,8 +72,8 @@ _TIME_WORD = group(LEXICON.union("phone.time_words"))
 _CURRENCY = group(COMMON["currencies"])
 
 _PHONE_CUE = re.compile(PHONE_CUES)
-# A digit group contains at least one real digit; O/o/l/I/| are accepted as look-alikes inside
-# (the text is lower-cased by then: a capital I is an "i" here).
+# A digit group contains at least one real digit; O/o/l/I/| and S/Z/B are accepted as
+# look-alikes inside (the text is lower-cased by then: a capital I is an "i" here).
 _LOOKALIKE = "0-9oOlIi|sSzZbB"
 _DIGIT_GROUP = rf"[{_LOOKALIKE}]*[0-9][{_LOOKALIKE}]*"
 _PHONE_CANDIDATE = re.compile(
@@ -195,7 +195,7 @@ def is_phone_number(
     enough.  A national number must start with the region's trunk prefix when it has one, so a
     10-digit parcel number does not pass as a German landline; with ``trunk_said`` (a number
     spelled in words after a phone word: nobody spells out a parcel number) a valid number
-    without it passes too ("six, quatre-vingt-un, …", "hat-harminc, száztizenkettő, …").
+    without it passes too ("six, quatre-vingt-un, …", "seis, cero, nueve, doce, …").
     """
     if not 8 <= len(digits) <= 15:
         return False
