@@ -15,6 +15,13 @@ from helpdesk.scanner.normalise import Normalised
 #: Messaging apps and networks whose name, once its disguise is taken off, moves the talk
 #: off the platform: "W h a t s A p p", "T.e.l.e.g.r.a.m", "W4tsapp", "1nst4gr4m".
 DISGUISED_CHANNELS = tuple(COMMON["disguised_channels"])
+#: Payment services whose name, disguised, asks for a payment outside: "P4yp@l", "Rev0lut".
+DISGUISED_PAYMENTS = tuple(COMMON["disguised_payments"])
+#: Each disguised name with the kind its disguise gives away.
+_NAMES = (
+    *((name, "social") for name in DISGUISED_CHANNELS),
+    *((name, "payment") for name in DISGUISED_PAYMENTS),
+)
 #: A name spelled out letter by letter with a separator between every two letters.
 _SPELLED_OUT = re.compile(r"(?<![^\W_])(?:[^\W_][ .\-_*·•|/]){3,}[^\W_](?![^\W_])")
 #: Digits and signs written for letters (common.toml).
@@ -30,7 +37,28 @@ _CUT_WORD = re.compile(r"(?<![\w.@/-])[^\W\d_]+(?:[.\-_*·][^\W\d_]+){1,3}(?![\w
 #: Letters an inflection may add to a name cut apart ("na Vi.beru").
 _CUT_ENDING = 3
 
-_CHANNEL_LETTERS = tuple(frozenset(name) for name in DISGUISED_CHANNELS)
+_NAME_LETTERS = tuple(frozenset(name) for name, _ in _NAMES)
+
+
+def _i_for_l(name: str) -> set[str]:
+    """The name with one or more of its l's written as a capital I, lower-cased: "teiegram",
+    "paypai"."""
+    variants = {""}
+    for char in name:
+        variants = {v + char for v in variants} | (
+            {v + "i" for v in variants} if char == "l" else set()
+        )
+    return variants - {name}
+
+
+#: A capital I written for an l inside a name ("teIegram", "PayPaI"), as the lower-cased text
+#: has it, with the kind it gives away.
+_I_FOR_L_VARIANTS = {
+    variant: kind
+    for name, kind in _NAMES
+    if name != "signal"  # "signai" is French: "je signai", "ils signaient"
+    for variant in _i_for_l(name)
+}
 _LETTER_NEXT_TO_DIGIT = re.compile(r"[a-z][0-9@$]|[0-9@$][a-z]")
 
 
@@ -40,15 +68,23 @@ def detect_disguised_channels(norm: Normalised, found: Collector, facts: Facts) 
     text = norm.text
     # Gate: a name spelled out leaves at least four of its letters as one-letter words.
     single = {word for word in facts.words if len(word) == 1}
-    if not facts.shortcuts or any(len(single & letters) >= 4 for letters in _CHANNEL_LETTERS):
+    if not facts.shortcuts or any(len(single & letters) >= 4 for letters in _NAME_LETTERS):
         for match in _SPELLED_OUT.finditer(text):
             letters = "".join(ch for ch in match.group() if ch.isalnum())
-            if any(name in letters for name in DISGUISED_CHANNELS):
-                found.add("social", match.start(), match.end())
+            kind = next((kind for name, kind in _NAMES if name in letters), None)
+            if kind:
+                found.add(kind, match.start(), match.end())
     # A name cut apart by a sign inside it (the first cut falls inside the name).
     for match in _CUT_WORD.finditer(text):
-        if _cut_channel(match.group()) and not found.overlaps_claim(*match.span()):
-            found.add("social", *match.span())
+        kind = _cut_name(match.group())
+        if kind and not found.overlaps_claim(*match.span()):
+            found.add(kind, *match.span())
+    # A capital I for an l ("teIegram"): no word of any market reads as a name that way.
+    for variant, kind in _I_FOR_L_VARIANTS.items():
+        if variant in text:
+            for match in re.finditer(rf"(?<!\w){re.escape(variant)}\w*", text):
+                if not found.overlaps_claim(*match.span()):
+                    found.add(kind, *match.span())
     # A digit or sign for a letter: only words where a letter touches one are read.
     seen: set[int] = set()
     for hit in _LETTER_NEXT_TO_DIGIT.finditer(text):
@@ -61,30 +97,44 @@ def detect_disguised_channels(norm: Normalised, found: Collector, facts: Facts) 
             continue
         seen.add(start)
         word = text[start:end]
-        if not found.overlaps_claim(start, end) and _reads_as_channel(word):
-            found.add("social", start, end)
+        if not found.overlaps_claim(start, end) and (kind := _leet_kind(word)):
+            found.add(kind, start, end)
 
 
-def _reads_as_channel(word: str) -> bool:
-    """Whether a word with digits or signs for letters is an app's name ("W4tsapp",
-    "Te1egram", "S1gnal": a name that is also a word is a channel once disguised)."""
+def _name_kind(plain: str) -> str | None:
+    """The kind of the disguised name a plain word starts with."""
+    return next((kind for name, kind in _NAMES if plain.startswith(name)), None)
+
+
+def _leet_kind(word: str) -> str | None:
+    """The kind of the name a word with digits or signs for letters is ("W4tsapp",
+    "Te1egram", "S1gnal": a name that is also a word is a channel once disguised; "P4yp@l":
+    a payment service)."""
     for table in (_LEET, _LEET_ALSO):
         plain = word.translate(table)
-        if _CHANNEL_START.match(plain) or plain.startswith(DISGUISED_CHANNELS):
-            return True
-    return False
+        if _CHANNEL_START.match(plain):
+            return "social"
+        if kind := _name_kind(plain):
+            return kind
+    return None
 
 
 def _in_leet_word(char: str) -> bool:
     return char.isalnum() or char in "@$"
 
 
-def _cut_channel(word: str) -> bool:
-    """Whether a word cut by signs is an app's name joined ("vi.ber", "what.sapp", "tele-gramu"),
-    the first cut inside the name (not "whatsapp.com", a link, or "viber-számon")."""
+def _cut_name(word: str) -> str | None:
+    """The kind of the name a word cut by signs is, joined ("vi.ber", "what.sapp",
+    "tele-gramu", "pay.pal"), the first cut inside the name (not "whatsapp.com", a link, or
+    "viber-számon")."""
     first = re.split(r"[.\-_*·]", word, maxsplit=1)[0]
     joined = re.sub(r"[.\-_*·]", "", word)
-    return any(
-        len(first) < len(name) <= len(joined) <= len(name) + _CUT_ENDING and joined.startswith(name)
-        for name in DISGUISED_CHANNELS
+    return next(
+        (
+            kind
+            for name, kind in _NAMES
+            if len(first) < len(name) <= len(joined) <= len(name) + _CUT_ENDING
+            and joined.startswith(name)
+        ),
+        None,
     )

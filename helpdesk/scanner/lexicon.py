@@ -167,6 +167,7 @@ COMMON_KEYS: dict[str, str] = {
     "social_domains": WORDS,
     "payment_domains": WORDS,
     "disguised_channels": WORDS,
+    "disguised_payments": WORDS,
     "currencies": REGEX,
     "phone_cues": REGEX,
     "identifier_keywords": REGEX,

@@ -605,3 +605,32 @@ def test_domains_said_with_a_word_domain_and_short_link_hosts(text, language, sp
 )
 def test_points_in_prose_before_a_word_domain_are_no_links(text):
     assert "url" not in kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "span"),
+    [
+        # a payment service's name disguised: digits and signs, spelled out, cut, I for l
+        ("pay me on P4yp@l friends and family", "payment", "P4yp@l"),
+        ("send it via P a y P a l please", "payment", "P a y P a l"),
+        ("schick mir das Geld über Rev0lut", "payment", "Rev0lut"),
+        ("zapłać na pay.pal, będzie szybciej", "payment", "pay.pal"),
+        ("PayPaI is fine for me", "payment", "PayPaI"),
+        # a capital I for an l in an app's name
+        ("hit me up on teIegram", "social", "teIegram"),
+    ],
+)
+def test_a_payment_service_or_an_app_in_disguise(text, kind, span):
+    assert (kind, span) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this is simply irrelevant, signing off",
+        "I paid with PayPal at checkout",
+        "ils signaient le bon de livraison",
+    ],
+)
+def test_words_with_an_i_are_no_disguised_names(text):
+    assert not {kind for kind, _ in found(text)} & {"payment", "social"}
