@@ -23,11 +23,14 @@ TLD = rf"(?:{literal_alternation(TLDS)})"
 LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
 OPEN = r"[\(\[\{<]"
 CLOSE = r"[\)\]\}>]"
-#: Between the parts of a dictated address: spaces, or a comma or dash with or without spaces,
+#: Between the parts of a dictated address: spaces, or a comma, a dash or a plus with spaces,
 #: and perhaps a "then" of any language ("camille, tiret, commercial, arobase, maisonbleue,
 #: point, fr", "gravur – at – …", "biuro, potem małpa, potem meble-kowalczyk, kropka, pl",
-#: "reklamace-zavinac-sportmax-tecka-cz", "serwis + kropka + laptopy + małpa + wp").
-_GAP = r"(?:\s*[,–—+-]\s*|\s+)"
+#: "serwis + kropka + laptopy + małpa + wp"). A hyphen or a plus without spaces belongs to the
+#: name or the label next to it: a gap that could also be read as part of them makes the
+#: patterns try every split of "a-b-c-…" (exponential; a message of 24 such parts took a
+#: minute). Parts joined by bare hyphens have a pattern of their own (``emails``).
+_GAP = r"(?:\s*[,–—]\s*|\s+[+-]\s+|\s+)"
 PART_GAP = rf"{_GAP}(?:(?:{literal_alternation(LEXICON.union('address.then_words'))}){_GAP})?"
 DOT_BRACKETED = rf"\s*{OPEN}\s*(?:\.|{literal_alternation(DOT_WORDS)})\s*{CLOSE}\s*"
 DOT_BARE = rf"{PART_GAP}(?:{literal_alternation(DOT_WORDS)}){PART_GAP}"

@@ -56,6 +56,10 @@ _AT = "at"
 _AT_BRACKETED = rf"\s*{OPEN}\s*(?:@|{literal_alternation(AT_WORDS)})\s*{CLOSE}\s*"
 _AT_BARE = rf"{PART_GAP}(?:@|{literal_alternation(BARE_AT_WORDS)}){PART_GAP}|\s+@|@\s+"
 
+#: At most this many parts joined in a mailbox name or a domain typed or said apart: a bound
+#: keeps the search from each start position short (a message of hundreds of "a unterstrich
+#: b" took half a second without it).
+_PARTS = 6
 _EMAIL_PLAIN = re.compile(
     r"(?<![\w.+-])[a-z0-9][a-z0-9._%+-]*@[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?\.[a-z]{2,24}\b"
 )
@@ -64,7 +68,7 @@ _EMAIL_PLAIN = re.compile(
 _EMAIL_SPACED = re.compile(
     rf"(?<![\w.+-])(?=[a-z0-9._%+ -]*[a-z])[a-z0-9][a-z0-9_%+-]*"
     # a number set apart only after a dotted name ("jm.garnier 75 @ free . fr", not "price 5 @")
-    rf"(?:(?:\s*\.\s*[a-z0-9_%+-]+)+(?:\s+\d{{1,4}})?)?\s*@\s*"
+    rf"(?:(?:\s*\.\s*[a-z0-9_%+-]+){{1,{_PARTS}}}(?:\s+\d{{1,4}})?)?\s*@\s*"
     rf"(?:{LABEL}\s*\.\s*)+{TLD}(?![\w-])"
 )
 #: Characters typed one by one with a space between ("r o b e r t o . n e r i @ g m x . i t").
@@ -72,12 +76,22 @@ _ONE_BY_ONE = re.compile(r"(?<!\S)(?:\S ){6,}\S(?!\S)")
 #: Between two parts of a mailbox name said or typed apart: a spaced dot, a dot or a sign said
 #: ("alain point roux", "sabine unterstrich wolff"), a plus or a dash set apart ("serwis +
 #: kropka + laptopy").
-_LOCAL_JOIN = rf"(?:{DOT_SPACED}|{DOT_BARE}|{JOIN_SAID}|\s*[–—+]\s*|\s+-\s+)"
+_LOCAL_JOIN = rf"(?:{DOT_SPACED}|{DOT_BARE}|{JOIN_SAID}|\s*[–—]\s*|\s+[+-]\s+)"
+#: An address dictated with hyphens between all its parts ("reklamace-zavinac-sportmax-tecka-cz"):
+#: no part holds a hyphen itself, so there is one way to read it.
+_ONE_WORD_AT = literal_alternation(word for word in AT_WORDS if " " not in word)
+_EMAIL_HYPHENATED = re.compile(
+    r"(?<![\w.-])[a-z0-9]+(?:[._][a-z0-9]+)*"
+    rf"-(?:{_ONE_WORD_AT})-"
+    rf"(?P<domain>[a-z0-9]+(?:-(?:{literal_alternation(DOT_WORDS)})-[a-z0-9]+)*)"
+    rf"-(?:{literal_alternation(DOT_WORDS)})-(?P<tld>{TLD})(?![\w-])"
+)
 _EMAIL_OBFUSCATED = re.compile(
     r"(?<![\w.+-])(?P<local>[a-z0-9][a-z0-9._%+-]*"
-    rf"(?:{_LOCAL_JOIN}[a-z0-9][a-z0-9._%+-]*)*)"
+    rf"(?:{_LOCAL_JOIN}[a-z0-9][a-z0-9._%+-]*){{0,{_PARTS}}})"
     rf"(?P<at>{_AT_BRACKETED}|{_AT_BARE})"
-    rf"(?P<domain>{LABEL}(?:(?:{DOT_ANY}|{JOIN_SAID}){LABEL})*){DOT_ANY}(?P<tld>{TLD})\b"
+    rf"(?P<domain>{LABEL}(?:(?:{DOT_ANY}|{JOIN_SAID}){LABEL}){{0,{_PARTS}}})"
+    rf"{DOT_ANY}(?P<tld>{TLD})\b"
 )
 #: An address dictated back to front, to fool robots ("com point free arobase dupont.jm"):
 #: the top-level domain, the domain, an at-word that is no everyday word ("@", "arobase",
@@ -179,6 +193,9 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
             if not any(ch.isalpha() for ch in match.group("domain")):
                 continue  # "5 @ 3 . fr each": a price, not an address
             found.add("email", match.start(), match.end(), claim=True)
+        for match in _EMAIL_HYPHENATED.finditer(text):
+            if not found.overlaps_claim(match.start(), match.end()):
+                found.add("email", match.start(), match.end(), claim=True)
         for match in _EMAIL_REVERSED.finditer(text):
             if not found.overlaps_claim(match.start(), match.end()):
                 found.add("email", match.start(), match.end(), claim=True)

@@ -2,6 +2,8 @@
 the class of message, not a corpus sentence. The detectors alone (``detect``); the fast path
 and the reference path must find the same (``engine._scan(…, shortcuts=False)``)."""
 
+import time
+
 import pytest
 
 from helpdesk.scanner import detect, engine
@@ -634,3 +636,15 @@ def test_a_payment_service_or_an_app_in_disguise(text, kind, span):
 )
 def test_words_with_an_i_are_no_disguised_names(text):
     assert not {kind for kind, _ in found(text)} & {"payment", "social"}
+
+
+@pytest.mark.parametrize("sign", ["+", "-", " unterstrich ", " punkt "])
+def test_many_parts_joined_by_signs_are_read_without_trying_every_split(sign):
+    """Parts that a name and a gap could both take ("ab+ab+…" before an at-word) were read
+    every possible way: twenty of them took seconds, twenty-four over a minute. A bound far
+    above what a healthy scan takes (a millisecond or two), not a benchmark."""
+    for tail in (" arobase x de.", " at gmail punkt de.", " zavinac sk"):
+        text = "de " + sign.join(["ab"] * 20) + tail
+        began = time.perf_counter()
+        found(text)
+        assert time.perf_counter() - began < 1.0, (sign, tail)
