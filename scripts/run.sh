@@ -23,14 +23,10 @@ export MIGRATION_DATABASE_URL=${MIGRATION_DATABASE_URL:-postgres://$PG_OWNER@127
 # Before the exit trap is armed: a second `make run` must not stop the first one's database.
 port_free "$WEB_PORT" || die "port $WEB_PORT is in use (another make run?); set WEB_PORT=…"
 
-# True while one of the process groups $@ has a member that is not a zombie (an exited leader
-# stays a zombie until this shell reaps it, so `kill -0 -- -$1` would say "alive"). One `ps`
-# for all of them.
-groups_alive() {
-    ps -e -o pgid=,stat= | awk -v groups="$*" '
-        BEGIN { n = split(groups, g, " "); for (i = 1; i <= n; i++) wanted[g[i]] = 1 }
-        ($1 in wanted) && $2 !~ /^Z/ { found = 1 }
-        END { exit !found }'
+# True while process group $1 has a member that is not a zombie (an exited leader stays a
+# zombie until this shell reaps it, so `kill -0 -- -$1` would say "alive").
+group_alive() {
+    ps -e -o pgid=,stat= | awk -v g="$1" '$1 == g && $2 !~ /^Z/ { found = 1 } END { exit !found }'
 }
 
 pids=()
@@ -39,14 +35,14 @@ stop_all() {
     trap '' INT TERM HUP
     trap - EXIT
     log "stopping web, worker, beat and PostgreSQL"
-    local pid deadline
+    local pid i alive
     # Each service leads its own process group (setsid below). Ask the leaders to stop (they
     # stop their own workers and pools), wait for the whole groups, then kill what is left.
     for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-    # Up to 15 s for a graceful stop, by the clock rather than by rounds of `ps`, which take
-    # longer on a loaded machine.
-    deadline=$((SECONDS + 15))
-    while [ "${#pids[@]}" -gt 0 ] && groups_alive "${pids[@]}" && [ "$SECONDS" -lt "$deadline" ]; do
+    for i in $(seq 150); do  # up to 15 s for a graceful stop
+        alive=0
+        for pid in "${pids[@]}"; do group_alive "$pid" && alive=1; done
+        [ "$alive" -eq 0 ] && break
         sleep 0.1
     done
     for pid in "${pids[@]}"; do kill -KILL -- "-$pid" 2>/dev/null || true; done
