@@ -411,7 +411,7 @@ _CHAIN = re.compile(
     r"\d+(?:[oOlIi|sSzZbB]*(?:[^\doOlIi|sSzZbB](?:\D{0,2}[^\doOlIi|sSzZbB])?)?[oOlIi|sSzZbB]*\d+)*"
 )
 #: Letters read as digits inside a phone number (the text is lower-cased by then).
-_LOOKALIKE_CHARS = "oOlIi|sSzZbB"
+LOOKALIKE_CHARS = "oOlIi|sSzZbB"
 
 
 class Chain(NamedTuple):
@@ -427,6 +427,13 @@ def enough_digits(real: int, total: int) -> bool:
     """Digits enough for a phone number: six, or eight with letters written for some of them
     and four real ones ("O77OO 9OO 4l8", "6oo 7o0 8oo")."""
     return real >= 6 or (real >= 4 and total >= 8)
+
+
+def enough_digits_in(text: str, start: int, end: int) -> bool:
+    """``enough_digits`` for ``text[start:end]``, its look-alike letters counted as digits."""
+    real = sum(map(str.isdecimal, text[start:end]))
+    letters = sum(text.count(char, start, end) for char in LOOKALIKE_CHARS)
+    return enough_digits(real, real + letters)
 
 
 def chains(text: str, start: int = 0, end: int | None = None) -> list[Chain]:
@@ -446,14 +453,12 @@ def chains(text: str, start: int = 0, end: int | None = None) -> list[Chain]:
         digits = sum(map(str.isdecimal, chain.group()))
         if digits < 4:
             continue
-        while first > 0 and text[first - 1] in _LOOKALIKE_CHARS:
+        while first > 0 and text[first - 1] in LOOKALIKE_CHARS:
             first -= 1
-        while last < len(text) and text[last] in _LOOKALIKE_CHARS:
+        while last < len(text) and text[last] in LOOKALIKE_CHARS:
             last += 1
-        if digits < 6:
-            letters = sum(text.count(char, first, last) for char in _LOOKALIKE_CHARS)
-            if not enough_digits(digits, digits + letters):
-                continue
+        if digits < 6 and not enough_digits_in(text, first, last):
+            continue
         window = (max(0, first - 3), min(len(text), last + 1))
         found.append(Chain(chain.start(), chain.end(), digits, window))
     return found

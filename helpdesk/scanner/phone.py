@@ -21,7 +21,15 @@ from functools import lru_cache
 import phonenumbers
 
 from helpdesk.scanner.findings import Collector
-from helpdesk.scanner.gates import HEAD, Facts, chains, enough_digits, gates
+from helpdesk.scanner.gates import (
+    HEAD,
+    LOOKALIKE_CHARS,
+    Facts,
+    chains,
+    enough_digits,
+    enough_digits_in,
+    gates,
+)
 from helpdesk.scanner.lexicon import COMMON, LEXICON, group, literal_alternation
 from helpdesk.scanner.normalise import Normalised
 from orders.markets import MARKETS, markets_speaking
@@ -74,7 +82,7 @@ _CURRENCY = group(COMMON["currencies"])
 _PHONE_CUE = re.compile(PHONE_CUES)
 # A digit group contains at least one real digit; O/o/l/I/| and S/Z/B are accepted as
 # look-alikes inside (the text is lower-cased by then: a capital I is an "i" here).
-_LOOKALIKE = "0-9oOlIi|sSzZbB"
+_LOOKALIKE = "0-9" + LOOKALIKE_CHARS
 _DIGIT_GROUP = rf"[{_LOOKALIKE}]*[0-9][{_LOOKALIKE}]*"
 _PHONE_CANDIDATE = re.compile(
     rf"(?<![\w+\-/.,])(?P<plus>\+|00)?\s?(?:\(0\)\s?)?{_DIGIT_GROUP}"
@@ -354,7 +362,7 @@ def detect_phone_digits(
         windows = [
             inner.window
             for chain in facts.chains()
-            if _enough_digits_in(masked[chain.window[0] : chain.window[1]])
+            if enough_digits_in(masked, *chain.window)
             for inner in chains(masked, *chain.window)
         ]
     elif any(ch.isdigit() for ch in text):
@@ -395,15 +403,8 @@ def _confirm_listed(
             start = cut.end()
 
 
-def _enough_digits_in(segment: str) -> bool:
-    real = sum(map(str.isdecimal, segment))
-    return enough_digits(real, real + sum(map(segment.count, _LOOKALIKE_LETTERS)))
-
-
-#: The letters of ``_LOOKALIKE_TABLE``.
-_LOOKALIKE_LETTERS = "oOlIi|sSzZbB"
-#: Of those, the ones that start identifiers too: only inside a number are they digits
-#: ("6l2-34-S6-78", "O7Z3 l45 9O8").
+#: Of the look-alike letters, the ones that start identifiers too: only inside a number are
+#: they digits ("6l2-34-S6-78", "O7Z3 l45 9O8").
 _LETTER_CODES = frozenset("sSzZbB")
 
 
