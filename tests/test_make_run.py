@@ -68,6 +68,39 @@ def stop(proc, how: str) -> None:
         os.killpg(proc.pid, signal.SIGHUP)
 
 
+def tail(path: Path, lines: int = 60) -> str:
+    try:
+        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+    except OSError as error:
+        return str(error)
+
+
+def kill_everything_of(proc, run_dir: Path) -> None:
+    """After a failed stop: the script and every service it started, then its PostgreSQL
+    (stopped by pg_ctl, not killed, so that its data folder is left as a stop leaves it)."""
+    marker = f"RUN_DIR={run_dir}".encode()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and int(entry.name) != os.getpid():
+            try:
+                owned_by_postgres = entry.stat().st_uid != os.getuid()
+                if not owned_by_postgres and marker in (entry / "environ").read_bytes().split(
+                    b"\0"
+                ):
+                    os.kill(int(entry.name), signal.SIGKILL)
+            except OSError:
+                pass
+    proc.wait(timeout=10)
+    pg_ctl = [sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"))[-1]]
+    if os.geteuid() == 0:
+        pg_ctl = ["runuser", "-u", "postgres", "--", *pg_ctl]
+    subprocess.run(
+        [*pg_ctl, "-D", run_dir / "pg", "-m", "immediate", "-w", "stop"],
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+
+
 @pytest.fixture(scope="module")
 def run_dir():
     """One folder for the runs: the first creates the cluster and the demo data, the next
@@ -139,7 +172,21 @@ def test_run_script_serves_the_app_with_beat_and_worker_and_stops_cleanly(how, r
         assert sessions == "helpdesk_app"
     finally:
         stop(proc, how)
-        proc.wait(timeout=60)
+        stopping = time.monotonic()
+        try:
+            proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            # Leave nothing behind for the next case (its cluster, the Popen) and say what the
+            # script was doing: its log and PostgreSQL's, and every process it had started.
+            left = processes_of(run_dir)
+            kill_everything_of(proc, run_dir)
+            log.close()
+            pytest.fail(
+                f"run.sh had not stopped {time.monotonic() - stopping:.0f} s after {how}; "
+                f"its processes then: {left}\n"
+                f"run.log:\n{tail(run_dir / 'run.log')}\n"
+                f"postgres.log:\n{tail(run_dir / 'postgres.log')}"
+            )
         log.close()
     time.sleep(0.5)
     assert processes_of(run_dir) == []
