@@ -16,6 +16,7 @@ from helpdesk.scanner.domains import (
     DOT_SPACED,
     DOT_WORDS,
     JOIN_SAID,
+    JOIN_WORDS,
     LABEL,
     OPEN,
     PART_GAP,
@@ -114,6 +115,16 @@ _EMAIL_SAID = re.compile(
     rf"(?:{literal_alternation(MAIL_PROVIDERS)})\w*\b"
 )
 
+#: A mailbox name dictated in parts with a dot, a hyphen or an underscore said between them, a
+#: little word, a mail provider (any inflection): "mia punkt sbg bei gmail", "alex, punct,
+#: ionescu, la gmail", "petr tečka dvorak na seznamu", "sophie, tiret, marchal, chez orange".
+#: (The first part has three letters or more: "um Punkt acht bei GMX" is a time of day.)
+_SAID_PART = r"[^\W_]{2,30}"
+_EMAIL_SAID_PARTS = re.compile(
+    rf"(?<![\w.@-])[^\W_]{{3,30}}(?:(?:{DOT_BARE}|{JOIN_SAID}){_SAID_PART}){{1,4}}\s*,?\s+"
+    rf"(?:{literal_alternation(PROVIDER_PREPOSITIONS)})\s+"
+    rf"(?:{literal_alternation(MAIL_PROVIDERS)})\w*\b"
+)
 #: A mailbox name said near a provider's name, in either order, in one sentence ("jsem na
 #: gmailu jako petr.cyklo.brno", "a citromailen vagyok, szabo.reka.91", "mine's on seznam,
 #: same as here — jirka.vlk"): a dot or an underscore between letters, or digits after three
@@ -238,6 +249,10 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
             marked = "." in handle or "_" in handle or re.search(r"[a-z]\d", handle)
             if letters >= 3 and marked and not found.overlaps_claim(match.start(), match.end()):
                 found.add("email", match.start(), match.end(), claim=True)
+        if facts.has_word(DOT_WORDS) or facts.has_word(JOIN_WORDS):
+            for match in _EMAIL_SAID_PARTS.finditer(text):
+                if not found.overlaps_claim(match.start(), match.end()):
+                    found.add("email", match.start(), match.end(), claim=True)
         for match in _EMAIL_NEAR_PROVIDER.finditer(text):
             if not found.overlaps_claim(match.start(), match.end()) and _names_a_mailbox(match):
                 found.add("email", match.start(), match.end(), soft=True)

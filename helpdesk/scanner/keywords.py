@@ -31,10 +31,17 @@ SIGNAL_PREPOSITIONS = LEXICON.union("social.signal_prepositions")
 AMBIGUOUS_NAMES = "|".join(COMMON["social_names_after_preposition"])
 ASKED_NAMES = "|".join(COMMON["social_names_asked"])
 
+_W = r"[^\W\d_]+"
+_FRIENDS = S("payment.paypal_personal")
 #: Off-platform payment phrases that are unambiguous on their own.
 PAYMENT_STRONG = (
     # PayPal friends & family / personal payments, in every market language
     rf"(?:paypal\w*|\bpp)\W{{0,3}}(?:\w+\W+){{0,3}}?{S('payment.paypal_personal')}",
+    # … and friends & family in quotes, no brand named: two to four words ("mándamelo como
+    # 'entre amigos'", "'amici e familiari'", "as 'friends and family'"; not "my 'friends'
+    # at work", not a group's name "« Padel entre amis by SmashPro »")
+    rf"[\"'‘’“”„«»]\s*(?:(?:{_W}\s+){{1,2}}{_FRIENDS}(?:\s+{_W})?|{_W}\s+{_FRIENDS}(?:\s+{_W}){{2}}"
+    rf"|{_FRIENDS}(?:\s+{_W}){{1,3}})\s*[\"'‘’“”„«»]",
     *COMMON["payment_strong"],
     *LEXICON.union("payment.strong"),
     # "zaplaťte přímo", "přímo na můj účet"

@@ -50,6 +50,7 @@ LANGUAGE_KEYS: dict[str, str] = {
     "address.then_words": WORDS,
     "address.hyphen_words": WORDS,
     "address.underscore_words": WORDS,
+    "address.site_words": WORDS,
     "social.app_names": REGEX,
     "social.signal_prepositions": WORDS,
     "phone.cues": REGEX,

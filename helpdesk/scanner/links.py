@@ -57,6 +57,14 @@ _URL_SPACED = re.compile(
     rf"(?<![\w@.-])(?P<www>www\s*\.\s*)?(?P<label>{LABEL}(?:\s*\.\s*{LABEL})*)"
     rf"\s*\.\s*(?P<tld>{TLD}){_AFTER_TLD}(?P<path>(?:\s*/\s*[\w.-]+)+)?"
 )
+#: A site's name with a space for its dot, before a top-level domain that is no word of the
+#: markets' languages ("na naszej stronie sklepdrewnianka pl", "bosch-home cz",
+#: "northernthrows co uk"); ``_names_a_site`` says whether the name is like a site's.
+_SPACE_DOT_TLDS = ("co uk", "com", "org", "pl", "cz", "sk", "hu", "ro", "fr")
+_URL_SPACE_DOT = re.compile(
+    r"(?<![\w.@/-])(?P<label>[a-z0-9][a-z0-9-]{3,40}[a-z0-9])"
+    rf" (?P<tld>{literal_alternation(_SPACE_DOT_TLDS)})(?![\w@/-]|\.\w)"
+)
 _TRAILING_PUNCT = ".,;:!?…»\"')]}"
 
 _HANDLE = re.compile(r"(?<![\w@.])@(?P<name>[a-z_][a-z0-9_.]{1,29}[a-z0-9_])")
@@ -110,6 +118,11 @@ def detect_links(norm: Normalised, found: Collector, facts: Facts) -> None:
             label = re.sub(JOIN_SAID, "-", match.group("label"))  # "gartenwerk minus shop"
             host = re.sub(rf"{DOT_BRACKETED}|{DOT_BARE}", ".", label) + "." + (match.group("tld"))
             candidates.append((match.start(), match.end(), host, ""))
+    if not facts.shortcuts or facts.has_word(_SPACE_DOT_TLD_WORDS):
+        for match in _URL_SPACE_DOT.finditer(text):
+            if _names_a_site(norm, match):
+                host = match.group("label") + "." + match.group("tld").replace(" ", ".")
+                candidates.append((match.start(), match.end(), host, ""))
     if " ." in text:
         for match in _URL_SPACED.finditer(text):
             if " ." not in match.group() or not _spaced_domain_is_plausible(match):
@@ -135,6 +148,33 @@ def detect_links(norm: Normalised, found: Collector, facts: Facts) -> None:
 
 
 _LINKED_NUMBER = re.compile(r"^/\+?\d{8,15}\b")
+#: A word for a web site a few words before a name ("na naszej stronie …", "on our own site,
+#: …"), in the same sentence.
+_SITE_BEFORE = re.compile(
+    rf"(?<![\w-])(?:{literal_alternation(LEXICON.union('address.site_words'))})(?![\w-])"
+    r"[^.!?\n]{0,40}$"
+)
+_SPACE_DOT_TLD_WORDS = frozenset(tld.split()[-1] for tld in _SPACE_DOT_TLDS)
+
+
+def _names_a_site(norm: Normalised, match: re.Match[str]) -> bool:
+    """A name before a space and a top-level domain reads as a site when it is written as
+    one (all in lower case, the domain too: "Warszawa PL", "Kovács Hu" are a place and a
+    name) and is like a site's name: words joined by a hyphen ("bosch-home cz"), or one word
+    of eight letters or more that a word for a web site introduces ("na naszej stronie
+    sklepdrewnianka pl"; not "je vous remercie beaucoup fr", "paczka pl")."""
+    o_start, o_end = norm.span(match.start(), match.end())
+    if not norm.original[o_start:o_end].islower():
+        return False
+    label = match.group("label")
+    if "-" in label:
+        return all(len(part) >= 2 for part in label.split("-")) and not label[0].isdigit()
+    text = match.string
+    return (
+        len(label) >= 8
+        and label.isalpha()
+        and _SITE_BEFORE.search(text, max(0, match.start() - 50), match.start()) is not None
+    )
 
 
 def _may_hide_a_domain(facts: Facts) -> bool:

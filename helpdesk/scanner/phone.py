@@ -87,7 +87,7 @@ _DIGIT_GROUP = rf"[{_LOOKALIKE}]*[0-9][{_LOOKALIKE}]*"
 _PHONE_CANDIDATE = re.compile(
     rf"(?<![\w+\-/.,])(?P<plus>\+|00)?\s?(?:\(0\)\s?)?{_DIGIT_GROUP}"
     # A Hungarian case ending may follow ("+36 30 123 4567-es számon").
-    rf"(?:(?:[ \t\r\n\u00a0.\-–—/]{{1,3}}|\s?\(0?\d*\)\s?){_DIGIT_GROUP})*(?![\w/]|-[\d/])"
+    rf"(?:(?:[ \t\r\n\u00a0.\-–—/]{{1,4}}|\s?\(0?\d*\)\s?){_DIGIT_GROUP})*(?![\w/]|-[\d/])"
 )
 _LOOKALIKE_TABLE = str.maketrans(
     {"o": "0", "O": "0", "l": "1", "I": "1", "i": "1", "|": "1"}
@@ -125,8 +125,9 @@ NOT_PHONE_PATTERNS: tuple[tuple[str, str], ...] = (
         # Akkus: 0 275 007 532", "serial number for the washing machine: 0791…"); no phone word
         # among them ("order, my mobile: 07700…")
         rf"\b(?:{ID_KEYWORDS})\b\.?(?:{_ID_WORD}{{0,3}}\s+(?:{ID_IS})\b|{_ID_WORD}{{1,5}}\s*:)?"
-        # a comma, and a number's sign or word: "GLS, číslo 912…", "BRT n. 0 512…"
-        rf"\s*(?:,?\s*(?:n[°o]\.?|nr\.?|[čc]\.|n\.|#|:|-|{_NUMBER_WORD}\s*:?))?\s*"
+        # a comma, and a number's sign or word: "GLS, číslo 912…", "BRT n. 0 512…",
+        # "Ersatzteil-Nr. 0171…"
+        rf"\s*(?:,?\s*(?:-?n[°o]\.?|-?nr\.?|[čc]\.|n\.|#|:|-|{_NUMBER_WORD}\s*:?))?\s*"
         r"[a-z]{0,4}[\s-]?\d[\d\s./-]*[a-z0-9]*",
     ),
 )
@@ -442,8 +443,41 @@ def _confirm_phone(
     )
     if not is_phone_number(digits, international, regions, cued):
         return False
+    if (
+        not international
+        and not has_cue(norm.text, start, end)
+        and _echoes_an_identifier(norm.text, raw.strip())
+    ):
+        return True  # a number, but the sibling of an identifier the message names
     found.add("phone", start + (len(raw) - len(raw.lstrip())), end, claim=True)
     return True
+
+
+#: A number of digits and the separators inside a number, nothing else.
+_PLAIN_NUMBER = re.compile(r"(?<![\w.-])\d+(?:[ ./-]\d+)*(?![\w-])")
+
+
+def _echoes_an_identifier(text: str, raw: str) -> bool:
+    """Whether ``raw`` is shaped as a number the message names as an identifier (one a
+    date, price or identifier covers), the same groups with only the last one different:
+    "Ersatzteil-Nr. 0171-223-45 …, nicht mit 0171-223-46 verwechseln", "the part number is
+    07700-900-123, not 07700-900-124": a sibling part, not a phone number."""
+    if not _PLAIN_NUMBER.fullmatch(raw):
+        return False
+    groups = re.findall(r"\d+", raw)
+    if len(groups) < 2:
+        return False
+    shape = re.sub(r"\d", "0", raw)
+    for other in _PLAIN_NUMBER.finditer(text):
+        number = other.group()
+        if (
+            number != raw
+            and re.sub(r"\d", "0", number) == shape
+            and re.findall(r"\d+", number)[:-1] == groups[:-1]
+            and masks_a_digit(text, other.start(), other.end())
+        ):
+            return True
+    return False
 
 
 #: A code in capitals right before a number makes it an identifier: a VAT number ("GB 123 4567

@@ -312,7 +312,7 @@ def test_phone_numbers_after_a_phone_code_or_with_a_slash_still_are(text, langua
     [
         ("Deskovky najdete na mém e-shopu, jsou tam levnější: hernicka-u-stolu.cz", "levnější"),
         ("Pour les nouveautés, suivez le compte insta @atelier.ninon", "suivez"),
-        ("Join our WhatsApp group for early access", "Join"),
+        ("Join us on WhatsApp for early access", "Join"),
     ],
 )
 def test_a_promotional_word_next_to_a_link_or_handle_is_marketing(text, cue):
@@ -648,3 +648,97 @@ def test_many_parts_joined_by_signs_are_read_without_trying_every_split(sign):
         began = time.perf_counter()
         found(text)
         assert time.perf_counter() - began < 1.0, (sign, tail)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Teile-Info: Ersatzteil-Nr. 0172-334-56 ist das obere, 0172-334-57 das untere.", "de"),
+        ("La referencia del filtro es 655-210-330; el grande es el 655-210-331.", "es"),
+        ("Part number 07811-402-118 fits the 2019 model, 07811-402-119 the older one.", "en"),
+        ("Bestell-Nr. 0151 7788990 ist bezahlt.", "de"),
+    ],
+)
+def test_an_identifiers_sibling_and_german_nr_identifiers_are_no_phone_numbers(text, language):
+    assert "phone" not in kinds(text, language)
+
+
+def test_a_number_called_beside_an_identifier_of_the_same_shape_is_still_a_phone():
+    text = "Order 0171-223-45 is here. Call me on 0171-223-99, please."
+    assert ("phone", "0171-223-99") in found(text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        ("mrkněte na náš eshop lampy-svoboda cz, tam je to levnější", "cs", "lampy-svoboda cz"),
+        ("more colours on our site yarnandbarrow co uk if you fancy", "en", "yarnandbarrow co uk"),
+        ("zajrzyj na stronę ceramikazlasu pl, są nowe kubki", "pl", "ceramikazlasu pl"),
+    ],
+)
+def test_a_site_written_with_a_space_for_its_dot(text, language, span):
+    assert ("url", span) in found(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Adres: ul. Polna 3, 00-950 Warszawa PL", "pl"),
+        ("wystarczy maila, dostaniesz info jako pierwsza", "pl"),
+        ("je vous remercie beaucoup fr", "fr"),
+        ("paczka pl dotarła", "pl"),
+    ],
+)
+def test_places_and_everyday_words_before_a_country_code_are_no_sites(text, language):
+    assert "url" not in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        ("pište na jana tečka horakova na seznamu", "cs", "jana tečka horakova na seznamu"),
+        ("scrivimi: marco, punto, ferri, su libero", "it", "marco, punto, ferri, su libero"),
+        ("Mail an tom unterstrich berger bei gmx", "de", "tom unterstrich berger bei gmx"),
+    ],
+)
+def test_a_mailbox_name_dictated_in_parts_at_a_named_provider(text, language, span):
+    assert ("email", span) in found(text, language)
+
+
+def test_a_time_of_day_said_with_punkt_is_no_mailbox_name():
+    assert ("email", "um Punkt acht bei GMX") not in found("Wir sind um Punkt acht bei GMX", "de")
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("mandámelo como “entre amigos”, porfa", "“entre amigos”"),
+        ("pošlete to jako 'mezi přáteli', bez poplatků", "'mezi přáteli'"),
+        ("send it as 'friends and family' and I'll post today", "'friends and family'"),
+    ],
+)
+def test_friends_and_family_in_quotes_is_payment_outside(text, span):
+    assert ("payment", span) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'I bought it for my "friends" at work',
+        "Join « Les amis du vélo de Lyon » on the forum",
+    ],
+)
+def test_friends_in_quotes_as_a_word_or_a_name_is_no_payment(text):
+    assert "payment" not in kinds(text)
+
+
+def test_joining_a_shops_group_on_an_app_is_marketing():
+    assert ("marketing", "Join our WhatsApp group") in found(
+        "Join our WhatsApp group for early access"
+    )
+    assert ("marketing", "Vormerkliste") in found("Soll ich Sie auf die Vormerkliste setzen?", "de")
+
+
+def test_a_phone_number_with_double_slashes_and_a_whatsapp_short_link():
+    assert ("phone", "0907 // 514 // 228") in found("sms mi: 0907 // 514 // 228", "sk")
+    assert ("social", "wa.link/kvetinarstvo") in found("píšte sem wa.link/kvetinarstvo", "sk")
