@@ -18,6 +18,7 @@ from helpdesk.scanner.findings import Collector
 from helpdesk.scanner.gates import Facts, Family
 from helpdesk.scanner.lexicon import COMMON, LEXICON, literal_alternation
 from helpdesk.scanner.normalise import Normalised
+from helpdesk.scanner.phone import masks_a_digit
 
 #: One word class of every language as a regex group: S("payment.your") → "(?:ton|votre|your|…)".
 S = LEXICON.slot
@@ -160,6 +161,8 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
         pattern = family.for_text(facts)
         if pattern is not None:
             for match in pattern.finditer(text):
+                if family is _SMS_NUMBER and not _texts_a_number(text, match):
+                    continue
                 found.add("social", match.start(), match.end(), soft=True)
     _text_to_a_number(text, found)
     strong = _PAYMENT_STRONG.for_text(facts)
@@ -187,6 +190,20 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
             for match in discount.finditer(body):
                 if _DISCOUNT_CUE.search(body) and not match.group("code").isdigit():
                     found.add("marketing", offset + match.start(), offset + match.end(), soft=True)
+
+
+_NUMBER_RE = re.compile(_NUMBER)
+
+
+def _texts_a_number(text: str, match: re.Match[str]) -> bool:
+    """Whether a text message word's number (in the match or up to 60 characters after it)
+    may be a phone number: not when every such number is a parcel's, an order's or another
+    identifier's, or a date or a price (``masks_a_digit``): a carrier's text message quoted
+    ("the SMS from GLS: parcel 51234567890 comes tomorrow") moves no talk."""
+    numbers = list(_NUMBER_RE.finditer(text, match.start(), min(len(text), match.end() + 62)))
+    return not numbers or any(
+        not masks_a_digit(text, number.start(), number.end()) for number in numbers
+    )
 
 
 #: A payment app that pays to a phone number ("BLIK na numer …").

@@ -742,3 +742,9 @@ def test_joining_a_shops_group_on_an_app_is_marketing():
 def test_a_phone_number_with_double_slashes_and_a_whatsapp_short_link():
     assert ("phone", "0907 // 514 // 228") in found("sms mi: 0907 // 514 // 228", "sk")
     assert ("social", "wa.link/kvetinarstvo") in found("píšte sem wa.link/kvetinarstvo", "sk")
+
+
+def test_a_carriers_text_message_quoted_with_its_parcel_number_is_no_channel_move():
+    text = "Přišla mi SMS od PPL: zásilka 40871234567890 bude doručena zítra mezi 8 a 16."
+    assert "social" not in kinds(text, "cs")
+    assert "social" in kinds("pošlete SMS na 602 123 456", "cs")
