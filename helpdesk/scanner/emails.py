@@ -13,6 +13,7 @@ from helpdesk.scanner.domains import (
     CLOSE,
     DOT_ANY,
     DOT_BARE,
+    DOT_BRACKETED,
     DOT_SPACED,
     DOT_WORDS,
     JOIN_SAID,
@@ -145,6 +146,20 @@ _EMAIL_SAID_DOMAIN = re.compile(
     rf"(?P<domain>{LABEL}(?:{DOT_ANY}{LABEL})*{DOT_ANY}{TLD})\b(?![/@-])"
 )
 _PREPOSITION_SET = frozenset(PROVIDER_PREPOSITIONS)
+#: A mailbox name, a little word (bracketed or not), a domain with its dot said or bracketed:
+#: "service bei elektro-meier punkt de", "contact chez jardinsdupays point fr", "rechnung (bei)
+#: fahrradwerk-kiel (punkt) de", "marc point leroy chez free point fr". The name is a shared
+#: mailbox's ("info", "kontakt": ``mailbox_words``) or dictated in parts; the said dot keeps
+#: "prices at shop dot com" (one everyday word) a link.
+MAILBOX_WORDS = LEXICON.union("address.mailbox_words")
+_LITTLE_WORD = literal_alternation(PROVIDER_PREPOSITIONS)
+_EMAIL_PREPOSITION_DOMAIN = re.compile(
+    rf"(?<![\w.@/-])(?:(?:{literal_alternation(MAILBOX_WORDS)})"
+    rf"|[^\W_]{{2,30}}(?:(?:{DOT_BARE}|{JOIN_SAID})[^\W_]{{2,30}}){{1,4}})"
+    rf"\s*,?\s+(?:{_LITTLE_WORD}|{OPEN}\s*(?:{_LITTLE_WORD})\s*{CLOSE}),?\s+"
+    rf"(?P<domain>{LABEL}(?:(?:{DOT_BARE}|{DOT_BRACKETED}){LABEL}){{0,3}}"
+    rf"(?:{DOT_BARE}|{DOT_BRACKETED}){TLD})\b(?![/@-])"
+)
 #: Top-level domains after which a space may stand for the dot, once an "@" or a little word
 #: put a mailbox name at a domain ("werkstatt.brandl at web de", "f.hajek na email cz").
 _SPACE_TLDS = frozenset(
@@ -237,6 +252,13 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
                 and sum(ch.isalpha() for ch in match.group().split()[0]) >= 4  # not "v2.1"
                 and _names_a_mailbox(match)
                 and not is_platform_host(domain, platform_domain())
+            ):
+                found.add("email", match.start(), match.end(), claim=True)
+    if facts.has_word(TLDS) and facts.has_word(_PREPOSITION_SET) and facts.has_word(DOT_WORDS):
+        for match in _EMAIL_PREPOSITION_DOMAIN.finditer(text):
+            domain = re.sub(rf"{DOT_BARE}|{DOT_BRACKETED}", ".", match.group("domain"))
+            if not found.overlaps_claim(match.start(), match.end()) and not is_platform_host(
+                domain, platform_domain()
             ):
                 found.add("email", match.start(), match.end(), claim=True)
     # Gate: a provider's name, inflected or not ("gmailu", "GMX-en").

@@ -51,6 +51,7 @@ LANGUAGE_KEYS: dict[str, str] = {
     "address.hyphen_words": WORDS,
     "address.underscore_words": WORDS,
     "address.site_words": WORDS,
+    "address.mailbox_words": WORDS,
     "social.app_names": REGEX,
     "social.signal_prepositions": WORDS,
     "phone.cues": REGEX,

@@ -63,7 +63,8 @@ _URL_SPACED = re.compile(
 _SPACE_DOT_TLDS = ("co uk", "com", "org", "pl", "cz", "sk", "hu", "ro", "fr")
 _URL_SPACE_DOT = re.compile(
     r"(?<![\w.@/-])(?P<label>[a-z0-9][a-z0-9-]{3,40}[a-z0-9])"
-    rf" (?P<tld>{literal_alternation(_SPACE_DOT_TLDS)})(?![\w@/-]|\.\w)"
+    rf" (?P<tld>{literal_alternation(_SPACE_DOT_TLDS)})"
+    r"(?:(?P<path>/[\w-]+(?:/[\w-]+)*)|(?![\w@/-]|\.\w))"
 )
 _TRAILING_PUNCT = ".,;:!?…»\"')]}"
 
@@ -122,7 +123,7 @@ def detect_links(norm: Normalised, found: Collector, facts: Facts) -> None:
         for match in _URL_SPACE_DOT.finditer(text):
             if _names_a_site(norm, match):
                 host = match.group("label") + "." + match.group("tld").replace(" ", ".")
-                candidates.append((match.start(), match.end(), host, ""))
+                candidates.append((match.start(), match.end(), host, match.group("path") or ""))
     if " ." in text:
         for match in _URL_SPACED.finditer(text):
             if " ." not in match.group() or not _spaced_domain_is_plausible(match):
@@ -163,10 +164,12 @@ def _names_a_site(norm: Normalised, match: re.Match[str]) -> bool:
     name) and is like a site's name: words joined by a hyphen ("bosch-home cz"), or one word
     of eight letters or more that a word for a web site introduces ("na naszej stronie
     sklepdrewnianka pl"; not "je vous remercie beaucoup fr", "paczka pl")."""
-    o_start, o_end = norm.span(match.start(), match.end())
+    o_start, o_end = norm.span(match.start(), match.end("tld"))
     if not norm.original[o_start:o_end].islower():
         return False
     label = match.group("label")
+    if match.group("path"):
+        return True  # "imgur com/a/Xk29Lpq": a path makes it a link
     if "-" in label:
         return all(len(part) >= 2 for part in label.split("-")) and not label[0].isdigit()
     text = match.string
@@ -193,6 +196,10 @@ _WORD_TLDS = frozenset(COMMON["tlds_that_are_words"])
 _DOT_WORDS_IN_PROSE = frozenset({"point", "dot"})
 _PHRASES_OF_PROSE = frozenset({("punto", "es"), ("punto", "de")})
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
+#: An at-word right before a name: the name is a mailbox's domain ("… zavináč vse tečka cz").
+_AFTER_AN_AT_WORD = re.compile(
+    rf"(?:@|\b(?:{literal_alternation(LEXICON.union('address.at_words_bare'))}))\s*$"
+)
 
 
 def _spaced_domain_is_plausible(match: re.Match[str]) -> bool:
@@ -235,13 +242,23 @@ def _obfuscated_domain_is_plausible(match: re.Match[str]) -> bool:
     if "-" in label or any(ch.isdigit() for ch in label) or match.group("path"):
         return True
     tld = match.group("tld")
-    if len(label) >= 4 and tld not in _WORD_TLDS:
+    said = set(_LETTER_RUN.findall(match.group("dot"))) & DOT_WORDS
+    if tld not in _WORD_TLDS and (
+        len(label) >= 4
+        # a short name before a dot no prose says: "na olx kropka pl", "pe olx punct ro"
+        or (
+            len(label) == 3
+            and label.isalpha()
+            and said
+            and not said & _DOT_WORDS_IN_PROSE
+            and not _AFTER_AN_AT_WORD.search(match.string, 0, match.start())
+        )
+    ):
         return True
     # A long name, then a dot said in a market's own word and the country's domain: "su
     # trovaprezzi punto it", "auf schnaeppchenwelt punkt de" (not "point"/"dot", which
     # English and French say in other senses: "meeting point at", "point de vente"; not
     # Spanish "punto es", "punto de": "mi principal punto es que", "nuestro punto de recogida").
-    said = set(_LETTER_RUN.findall(match.group("dot"))) & DOT_WORDS
     if (
         len(label) >= 6
         and said

@@ -748,3 +748,45 @@ def test_a_carriers_text_message_quoted_with_its_parcel_number_is_no_channel_mov
     text = "Přišla mi SMS od PPL: zásilka 40871234567890 bude doručena zítra mezi 8 a 16."
     assert "social" not in kinds(text, "cs")
     assert "social" in kinds("pošlete SMS na 602 123 456", "cs")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        ("fotky jsou tady: imgur com/a/Pq81Zk", "cs", "imgur com/a/Pq81Zk"),
+        ("na olx kropka pl jest taniej", "pl", "olx kropka pl"),
+        ("pe emag punct ro e mai ieftin", "ro", "emag punct ro"),
+    ],
+)
+def test_a_short_site_name_with_its_dot_said_or_a_path_after_a_space(text, language, span):
+    assert ("url", span) in found(text, language)
+
+
+def test_a_short_name_after_an_at_word_is_a_mailbox_domain_not_a_site():
+    text = "pište na jméno tečka příjmení zavináč vse tečka cz"
+    assert ("url", "vse tečka cz") not in found(text, "cs")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        (
+            "Anfragen bitte an verkauf bei moebel-kranz punkt de",
+            "de",
+            "verkauf bei moebel-kranz punkt de",
+        ),
+        ("écrivez à sav chez velos-martin point fr", "fr", "sav chez velos-martin point fr"),
+        (
+            "fakturu pošlete na faktury (na) drevo-hora (tečka) cz",
+            "cs",
+            "faktury (na) drevo-hora (tečka) cz",
+        ),
+        (
+            "c'est paul point girard chez orange point fr",
+            "fr",
+            "paul point girard chez orange point fr",
+        ),
+    ],
+)
+def test_a_shared_or_dictated_mailbox_at_a_domain_said_with_a_little_word(text, language, span):
+    assert ("email", span) in found(text, language)
