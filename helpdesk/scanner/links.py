@@ -39,6 +39,8 @@ PAYMENT_DOMAINS = tuple(COMMON["payment_domains"])
 SLASH_WORDS = LEXICON.union("address.slash_words")
 
 _URL_SCHEME = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'()\[\]{}]+")
+#: A messaging app's own link ("viber://chat?number=…", "tg://resolve?domain=…"): a channel.
+_APP_SCHEME = re.compile(r"\b(?:viber|whatsapp|tg|skype|facetime|sms)://[^\s<>\"'()\[\]{}]+")
 #: After a top-level domain: the end of the word, or a Hungarian case ending joined by a
 #: hyphen ("bringamuhely-szeged.hu-n", "example.com-ról"), which is not part of the link.
 _AFTER_TLD = r"(?:(?![\w-])|(?=-[^\W\d_]{1,4}(?![\w-])))"
@@ -134,6 +136,13 @@ def detect_links(norm: Normalised, found: Collector, facts: Facts) -> None:
             host = re.sub(r"\s+", "", match.group("label")) + "." + match.group("tld")
             path = re.sub(r"\s+", "", match.group("path") or "")
             candidates.append((match.start(), match.end(), host, path))
+    if "://" in text:
+        for match in _APP_SCHEME.finditer(text):
+            end = _strip_trailing(text, match.start(), match.end())
+            found.add("social", match.start(), end, claim=True)
+            found.add("url", match.start(), end)
+            if _LINKED_NUMBER.search(text, match.start(), end):
+                found.add("phone", match.start(), end)
     if not candidates:
         return
     platform = platform_domain()
@@ -148,7 +157,9 @@ def detect_links(norm: Normalised, found: Collector, facts: Facts) -> None:
             found.add("phone", start, end)
 
 
-_LINKED_NUMBER = re.compile(r"^/\+?\d{8,15}\b")
+#: A number in a messaging link: its path ("wa.me/33612345678"), a "phone" or "number" field
+#: ("api.whatsapp.com/send?phone=34612…", "viber://chat?number=%2B3630…"), Signal's "#p/+44…".
+_LINKED_NUMBER = re.compile(r"(?:^/|[?&](?:phone|number)=|#p/)(?:\+|%2b)?\d{8,15}\b")
 #: A word for a web site a few words before a name ("na naszej stronie …", "on our own site,
 #: …"), in the same sentence.
 _SITE_BEFORE = re.compile(

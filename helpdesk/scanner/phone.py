@@ -87,12 +87,14 @@ _DIGIT_GROUP = rf"[{_LOOKALIKE}]*[0-9][{_LOOKALIKE}]*"
 _PHONE_CANDIDATE = re.compile(
     rf"(?<![\w+\-/.,])(?P<plus>\+|00)?\s?(?:\(0\)\s?)?{_DIGIT_GROUP}"
     # A Hungarian case ending may follow ("+36 30 123 4567-es számon").
-    rf"(?:(?:[ \t\r\n\u00a0.\-–—/]{{1,4}}|\s?\(0?\d*\)\s?){_DIGIT_GROUP})*(?![\w/]|-[\d/])"
+    rf"(?:(?:[ \t\r\n\u00a0.\-–—/]{{1,4}}|\s,\s?|\s?\(0?\d*\)\s?){_DIGIT_GROUP})*(?![\w/]|-[\d/])"
 )
 _LOOKALIKE_TABLE = str.maketrans(
     {"o": "0", "O": "0", "l": "1", "I": "1", "i": "1", "|": "1"}
     | {"s": "5", "S": "5", "z": "2", "Z": "2", "b": "8", "B": "8"}
 )
+
+_DAY = r"(?:[0-2]?\d|3[01])"
 
 #: Spans masked before the phone search: they look like digits but are not phone numbers.  The
 #: first field says what a match starts with ("digit", a letter of a "word", a currency
@@ -101,10 +103,16 @@ _LOOKALIKE_TABLE = str.maketrans(
 NOT_PHONE_PATTERNS: tuple[tuple[str, str], ...] = (
     # dates and times
     # (a lookaround keeps "06.12.34.56.78" from being cut into a date)
-    ("digit", r"(?<![\d./-])\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?![./-]?\d)"),
+    # (day and month under 32: "44.20.63" is none)
+    ("digit", rf"(?<![\d./-]){_DAY}[./-]{_DAY}[./-](?:\d{{4}}|\d{{2}})(?![./-]?\d)"),
     ("digit", r"(?<![\d./-])\d{4}[./-]\d{1,2}[./-]\d{1,2}(?![./-]?\d)"),
-    # (minutes under 60; not after a letter that stands for a digit: "07.8i.45.o2.19")
-    ("digit", rf"(?<![\doOlIi|./-])\d{{1,2}}[.:h][0-5]\d(?:\s?{_TIME_WORD})?(?![./-]?[\doOlIi|])"),
+    # (hours under 24, minutes under 60: "07.81. 44.20.63" holds none; not after a letter
+    # that stands for a digit: "07.8i.45.o2.19")
+    (
+        "digit",
+        rf"(?<![\doOlIi|./-])(?:[01]?\d|2[0-3])[.:h][0-5]\d(?:\s?{_TIME_WORD})?"
+        r"(?![./-]?[\doOlIi|])",
+    ),
     # prices and percentages
     ("digit", rf"\d[\d\s.,']*\s?{_CURRENCY}"),
     ("symbol", r"(?:€|£|\$)\s?\d[\d\s.,']*"),
@@ -143,9 +151,11 @@ _NOT_PHONE_AT_WORD, _NOT_PHONE_AT_SIGN = (
 #: checked by a look-behind over that digit.  ``test_scanner`` compares it with the original.
 _NOT_PHONE_AT_DIGIT = re.compile(
     r"\d(?<!\d\d)(?:"
-    r"(?<=(?<![\d./-])\d)\d?[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?![./-]?\d)"
+    r"(?<=(?<![\d./-])\d)(?:(?<=[0-2])\d?|(?<=3)[01]?|(?<=[4-9]))"
+    rf"[./-]{_DAY}[./-](?:\d{{4}}|\d{{2}})(?![./-]?\d)"
     r"|(?<=(?<![\d./-])\d)\d{3}[./-]\d{1,2}[./-]\d{1,2}(?![./-]?\d)"
-    rf"|(?<=(?<![\doOlIi|./-])\d)\d?[.:h][0-5]\d(?:\s?{_TIME_WORD})?(?![./-]?[\doOlIi|])"
+    r"|(?<=(?<![\doOlIi|./-])\d)(?:(?<=[01])\d?|(?<=2)[0-3]?|(?<=[3-9]))"
+    rf"[.:h][0-5]\d(?:\s?{_TIME_WORD})?(?![./-]?[\doOlIi|])"
     rf"|[\d\s.,']*\s?{_CURRENCY}"
     r"|(?<=(?<!\w)1)z[0-9a-z]{16}\b"
     r"|(?<=(?<!\w)[0-9])[0-9a-z]\d{9}[a-z]{2}\b"

@@ -790,3 +790,29 @@ def test_a_short_name_after_an_at_word_is_a_mailbox_domain_not_a_site():
 )
 def test_a_shared_or_dictated_mailbox_at_a_domain_said_with_a_little_word(text, language, span):
     assert ("email", span) in found(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        ("rufen Sie an: 0151 ,234 ,56 ,78", "de", "0151 ,234 ,56 ,78"),
+        ("appelez le 06.71. 45.37.88 après 18h", "fr", "06.71. 45.37.88"),
+        (
+            "mesaj aici: viber://chat?number=%2B40721234567",
+            "ro",
+            "viber://chat?number=%2B40721234567",
+        ),
+        (
+            "írjon: api.whatsapp.com/send?phone=36301234567",
+            "hu",
+            "api.whatsapp.com/send?phone=36301234567",
+        ),
+        ("or signal.me/#p/+447700900123 tonight", "en", "signal.me/#p/+447700900123"),
+    ],
+)
+def test_a_phone_number_in_a_messaging_link_or_with_odd_separators(text, language, span):
+    assert ("phone", span) in found(text, language)
+
+
+def test_an_app_link_is_a_channel_and_a_link():
+    assert {"social", "url"} <= kinds("pište mi přes viber://chat?number=%2B420602123456", "cs")
