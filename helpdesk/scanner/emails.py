@@ -180,9 +180,10 @@ _NOT_A_MAILBOX_END = frozenset({"jpg", "jpeg", "png", "pdf", "heic", "doc", "doc
 # Cheap look-ups that decide whether a detector can find anything at all (see gates).
 _AT_IN_BRACKETS = re.compile(rf"{OPEN}\s*(?:@|{literal_alternation(AT_WORDS)})\s*{CLOSE}")
 _MAIL_PROVIDER_SET = frozenset(MAIL_PROVIDERS)
-#: The first word of each bare at-word but "at" ("coadă de maimuță": "coadă").
-_BARE_AT_WORDS_NOT_AT = frozenset(word.split()[0] for word in BARE_AT_WORDS - {_AT})
-_BARE_AT_WORDS_FIRST = frozenset(word.split()[0] for word in BARE_AT_WORDS)
+#: The bare at-words but "at" itself ("coadă de maimuță", "the at sign"), looked for as text.
+_BARE_AT_PHRASES = tuple(sorted(BARE_AT_WORDS - {_AT}))
+#: An at-word between hyphens, as ``_EMAIL_HYPHENATED`` reads it ("-zavinac-").
+_HYPHENATED_ATS = tuple(sorted(f"-{word}-" for word in AT_WORDS if " " not in word))
 
 
 def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
@@ -219,14 +220,19 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
             if not any(ch.isalpha() for ch in match.group("domain")):
                 continue  # "5 @ 3 . fr each": a price, not an address
             found.add("email", match.start(), match.end(), claim=True)
+    if facts.has_word(TLDS) and facts.has_text(*_HYPHENATED_ATS):
         for match in _EMAIL_HYPHENATED.finditer(text):
             if not found.overlaps_claim(match.start(), match.end()):
                 found.add("email", match.start(), match.end(), claim=True)
+    if facts.has_word(TLDS) and _has_an_at_sign_or_word(facts):
         for match in _EMAIL_REVERSED.finditer(text):
             if not found.overlaps_claim(match.start(), match.end()):
                 found.add("email", match.start(), match.end(), claim=True)
     if facts.has_word(_SPACE_TLDS) and (
-        "@" in text or facts.has_word(_PREPOSITION_SET) or facts.has_word(_BARE_AT_WORDS_FIRST)
+        "@" in text
+        or facts.has_word(_PREPOSITION_SET)
+        or _AT in facts.words
+        or facts.has_text(*_BARE_AT_PHRASES)
     ):
         for match in _EMAIL_SPACE_TLD.finditer(text):
             if (
@@ -332,11 +338,19 @@ def _may_hide_an_address(facts: Facts) -> bool:
         return True
     if not facts.has_word(TLDS):
         return False
-    if "@" in facts.text or _AT_IN_BRACKETS.search(facts.text):
-        return True
-    if facts.has_word(_BARE_AT_WORDS_NOT_AT):
+    if _has_an_at_sign_or_word(facts):
         return True
     return _AT in facts.words and (facts.has_word(DOT_WORDS) or facts.has_word(_MAIL_PROVIDER_SET))
+
+
+def _has_an_at_sign_or_word(facts: Facts) -> bool:
+    """An "@", an at-word in brackets, or a bare at-word other than "at" ("arobase", "the at
+    sign"): what an address needs when a bare "at" does not make it one."""
+    return (
+        "@" in facts.text
+        or _AT_IN_BRACKETS.search(facts.text) is not None
+        or facts.has_text(*_BARE_AT_PHRASES)
+    )
 
 
 def _bare_at_is_a_link(match: re.Match[str]) -> bool:

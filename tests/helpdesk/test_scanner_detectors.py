@@ -816,3 +816,10 @@ def test_a_phone_number_in_a_messaging_link_or_with_odd_separators(text, languag
 
 def test_an_app_link_is_a_channel_and_a_link():
     assert {"social", "url"} <= kinds("pište mi přes viber://chat?number=%2B420602123456", "cs")
+
+
+def test_an_address_hyphenated_around_a_short_at_word_is_found_on_the_fast_path_too():
+    """The fast path ran the hyphenated pattern only when a bare at-word's first word ("la",
+    "the", "das") stood somewhere in the message; its own at-word between hyphens is the
+    gate now (``found`` compares with the reference path)."""
+    assert ("email", "biuro-a-meble-kropka-pl") in found("napisz: biuro-a-meble-kropka-pl", "pl")
