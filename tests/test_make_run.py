@@ -138,7 +138,10 @@ def test_run_script_serves_the_app_with_beat_and_worker_and_stops_cleanly(how, r
     )
     log = (run_dir / "run.log").open("wb")
     proc = subprocess.Popen(
-        ["bash", "scripts/run.sh"],
+        # A terminal starts its jobs with Ctrl-C and hang-up at their defaults. This test may
+        # itself run with them ignored (a runner started in the background, or under nohup),
+        # and bash cannot trap a signal that was ignored when it started: reset them first.
+        ["env", "--default-signal=INT,HUP", "bash", "scripts/run.sh"],
         cwd=ROOT,
         env=env,
         stdout=log,
