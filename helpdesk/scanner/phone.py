@@ -94,6 +94,7 @@ _LOOKALIKE_TABLE = str.maketrans(
     | {"s": "5", "S": "5", "z": "2", "Z": "2", "b": "8", "B": "8"}
 )
 
+#: A day or a month in a date: under 32.
 _DAY = r"(?:[0-2]?\d|3[01])"
 
 #: Spans masked before the phone search: they look like digits but are not phone numbers.  The
