@@ -105,6 +105,9 @@ def _words(text: str) -> list[str]:
     return list(map(_word, _TOKEN.findall(text)))
 
 
+_GROUP, _START, _END = re.Match.group, re.Match.start, re.Match.end
+
+
 class Reading:
     """The words of one text with where each starts and ends, read once for every feature of
     the text, its findings and its sentences."""
@@ -114,9 +117,10 @@ class Reading:
     def __init__(self, text: str) -> None:
         self.text = text
         matches = list(_TOKEN.finditer(text))
-        self.words: list[str] = [_word(match.group()) for match in matches]
-        self.starts: list[int] = [match.start() for match in matches]
-        self.ends: list[int] = [match.end() for match in matches]
+        # (maps over C functions: no Python step per word)
+        self.words: list[str] = list(map(_word, map(_GROUP, matches)))
+        self.starts: list[int] = list(map(_START, matches))
+        self.ends: list[int] = list(map(_END, matches))
 
     def around(self, start: int, end: int, n: int) -> tuple[list[str], list[str]]:
         """The ``n`` words before ``start`` and after ``end``, within ``_CONTEXT_CHARS``."""
@@ -486,18 +490,14 @@ def _split_weights(
 def _vectors(
     split: dict[str, dict[str, tuple[float, ...]]], keys: WordKeys
 ) -> list[tuple[float, ...]]:
-    """The weights of a run of words' keys (``Reading.keys``) that ``split`` knows."""
+    """The weights of a run of words' keys (``Reading.keys``) that ``split`` knows (a weight
+    vector is a non-empty tuple, so ``filter(None, …)`` keeps exactly the known ones, in C)."""
     unique, pairs, stems, concepts = keys
     return [
-        weight
-        for table, keys in (
-            (split["w"], unique),
-            (split["b"], pairs),
-            (split["p"], stems),
-            (split["i"], concepts),
-        )
-        for weight in map(table.get, keys)
-        if weight is not None
+        *filter(None, map(split["w"].get, unique)),
+        *filter(None, map(split["b"].get, pairs)),
+        *filter(None, map(split["p"].get, stems)),
+        *filter(None, map(split["i"].get, concepts)),
     ]
 
 
