@@ -1,5 +1,6 @@
 """`make run`'s script starts PostgreSQL, web, worker and beat; SIGTERM stops all of it."""
 
+import contextlib
 import json
 import os
 import shutil
@@ -42,17 +43,27 @@ def get(url: str) -> tuple[int, bytes]:
         return response.status, response.read()
 
 
-def processes_of(run_dir: Path) -> list[str]:
-    """Every process started for this run: they all inherit RUN_DIR in their environment."""
+def run_entries(run_dir: Path) -> list[Path]:
+    """The /proc entry of every process started for this run: they all inherit RUN_DIR in
+    their environment."""
     marker = f"RUN_DIR={run_dir}".encode()
     found = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit() and int(entry.name) != os.getpid():
             try:
                 if marker in (entry / "environ").read_bytes().split(b"\0"):
-                    found.append((entry / "cmdline").read_bytes().replace(b"\0", b" ").decode())
+                    found.append(entry)
             except OSError:
                 pass
+    return found
+
+
+def processes_of(run_dir: Path) -> list[str]:
+    """The command lines of the run's processes (``run_entries``)."""
+    found = []
+    for entry in run_entries(run_dir):
+        with contextlib.suppress(OSError):  # it ended meanwhile
+            found.append((entry / "cmdline").read_bytes().replace(b"\0", b" ").decode())
     return found
 
 
@@ -78,17 +89,10 @@ def tail(path: Path, lines: int = 60) -> str:
 def kill_everything_of(proc, run_dir: Path) -> None:
     """After a failed stop: the script and every service it started, then its PostgreSQL
     (stopped by pg_ctl, not killed, so that its data folder is left as a stop leaves it)."""
-    marker = f"RUN_DIR={run_dir}".encode()
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit() and int(entry.name) != os.getpid():
-            try:
-                owned_by_postgres = entry.stat().st_uid != os.getuid()
-                if not owned_by_postgres and marker in (entry / "environ").read_bytes().split(
-                    b"\0"
-                ):
-                    os.kill(int(entry.name), signal.SIGKILL)
-            except OSError:
-                pass
+    for entry in run_entries(run_dir):
+        with contextlib.suppress(OSError):  # it ended meanwhile
+            if entry.stat().st_uid == os.getuid():  # not PostgreSQL's, which runs as postgres
+                os.kill(int(entry.name), signal.SIGKILL)
     proc.wait(timeout=10)
     pg_ctl = [sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"))[-1]]
     if os.geteuid() == 0:

@@ -37,6 +37,10 @@ DOT_BARE = rf"{PART_GAP}(?:{literal_alternation(DOT_WORDS)}){PART_GAP}"
 #: A dot typed with a space on each side ("post . sk", "m . hudec").
 DOT_SPACED = r"\s+\.\s+"
 DOT_ANY = rf"(?:\.|{DOT_SPACED}|{DOT_BRACKETED}|{DOT_BARE})"
+#: A dot said as a word or put in brackets ("punkt", "(dot)"), and what turns it back into
+#: ".": a spelled-out domain read as a host.
+DOT_SAID = rf"(?:{DOT_BRACKETED}|{DOT_BARE})"
+SAID_DOT = re.compile(DOT_SAID)
 #: A "-" or "_" said as a word between two parts of a dictated address ("t minus online punkt
 #: de", "sabine unterstrich wolff", "marta guion bajo soler").
 JOIN_WORDS = frozenset(

@@ -13,7 +13,7 @@ from helpdesk.scanner.domains import (
     CLOSE,
     DOT_ANY,
     DOT_BARE,
-    DOT_BRACKETED,
+    DOT_SAID,
     DOT_SPACED,
     DOT_WORDS,
     JOIN_SAID,
@@ -21,6 +21,7 @@ from helpdesk.scanner.domains import (
     LABEL,
     OPEN,
     PART_GAP,
+    SAID_DOT,
     TLD,
     TLDS,
     host_of,
@@ -52,6 +53,8 @@ _NEGATED = re.compile(rf"\b(?:{literal_alternation(COMMON['negations'])})\W+(?:\
 PROVIDER_PREPOSITIONS = LEXICON.union("address.provider_prepositions")
 #: "gmail is jeandupont75", "gmail ist …", "gmail jest …": between a provider and a handle.
 PROVIDER_IS = LEXICON.union("address.provider_is")
+#: The little word between a mailbox name and its provider or domain ("bei", "chez", "na").
+_LITTLE_WORD = literal_alternation(PROVIDER_PREPOSITIONS)
 #: "at" is the one bare at-word that may also introduce a link ("find us at shop.com").
 _AT = "at"
 
@@ -112,7 +115,7 @@ _EMAIL_PROVIDER = re.compile(
 #: A handle, a little word, a mail provider (any inflection): "thomas.veyrat sur icloud".
 _EMAIL_SAID = re.compile(
     r"(?<![\w.@-])(?P<handle>[a-z0-9][a-z0-9._-]{2,40}[a-z0-9])\s*,?\s+"
-    rf"(?:{literal_alternation(PROVIDER_PREPOSITIONS)})\s+"
+    rf"(?:{_LITTLE_WORD})\s+"
     rf"(?:{literal_alternation(MAIL_PROVIDERS)})\w*\b"
 )
 
@@ -121,9 +124,11 @@ _EMAIL_SAID = re.compile(
 #: ionescu, la gmail", "petr tečka dvorak na seznamu", "sophie, tiret, marchal, chez orange".
 #: (The first part has three letters or more: "um Punkt acht bei GMX" is a time of day.)
 _SAID_PART = r"[^\W_]{2,30}"
+#: The parts after a dictated mailbox name's first: "punkt sbg", ", tiret, marchal".
+_SAID_PARTS_AFTER = rf"(?:(?:{DOT_BARE}|{JOIN_SAID}){_SAID_PART}){{1,4}}"
 _EMAIL_SAID_PARTS = re.compile(
-    rf"(?<![\w.@-])[^\W_]{{3,30}}(?:(?:{DOT_BARE}|{JOIN_SAID}){_SAID_PART}){{1,4}}\s*,?\s+"
-    rf"(?:{literal_alternation(PROVIDER_PREPOSITIONS)})\s+"
+    rf"(?<![\w.@-])[^\W_]{{3,30}}{_SAID_PARTS_AFTER}\s*,?\s+"
+    rf"(?:{_LITTLE_WORD})\s+"
     rf"(?:{literal_alternation(MAIL_PROVIDERS)})\w*\b"
 )
 #: A mailbox name said near a provider's name, in either order, in one sentence ("jsem na
@@ -142,7 +147,7 @@ _HANDLE_IN_MATCH = re.compile(_HANDLE)
 #: domain no path (a link).
 _EMAIL_SAID_DOMAIN = re.compile(
     r"(?<![\w.@/-])[a-z][a-z0-9]*(?:[._][a-z0-9]+)+\s*,?\s+"
-    rf"(?:{literal_alternation(PROVIDER_PREPOSITIONS)})\s+"
+    rf"(?:{_LITTLE_WORD})\s+"
     rf"(?P<domain>{LABEL}(?:{DOT_ANY}{LABEL})*{DOT_ANY}{TLD})\b(?![/@-])"
 )
 _PREPOSITION_SET = frozenset(PROVIDER_PREPOSITIONS)
@@ -152,13 +157,11 @@ _PREPOSITION_SET = frozenset(PROVIDER_PREPOSITIONS)
 #: mailbox's ("info", "kontakt": ``mailbox_words``) or dictated in parts; the said dot keeps
 #: "prices at shop dot com" (one everyday word) a link.
 MAILBOX_WORDS = LEXICON.union("address.mailbox_words")
-_LITTLE_WORD = literal_alternation(PROVIDER_PREPOSITIONS)
 _EMAIL_PREPOSITION_DOMAIN = re.compile(
     rf"(?<![\w.@/-])(?:(?:{literal_alternation(MAILBOX_WORDS)})"
-    rf"|[^\W_]{{2,30}}(?:(?:{DOT_BARE}|{JOIN_SAID})[^\W_]{{2,30}}){{1,4}})"
+    rf"|{_SAID_PART}{_SAID_PARTS_AFTER})"
     rf"\s*,?\s+(?:{_LITTLE_WORD}|{OPEN}\s*(?:{_LITTLE_WORD})\s*{CLOSE}),?\s+"
-    rf"(?P<domain>{LABEL}(?:(?:{DOT_BARE}|{DOT_BRACKETED}){LABEL}){{0,3}}"
-    rf"(?:{DOT_BARE}|{DOT_BRACKETED}){TLD})\b(?![/@-])"
+    rf"(?P<domain>{LABEL}(?:{DOT_SAID}{LABEL}){{0,3}}{DOT_SAID}{TLD})\b(?![/@-])"
 )
 #: Top-level domains after which a space may stand for the dot, once an "@" or a little word
 #: put a mailbox name at a domain ("werkstatt.brandl at web de", "f.hajek na email cz").
@@ -262,7 +265,7 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
                 found.add("email", match.start(), match.end(), claim=True)
     if facts.has_word(TLDS) and facts.has_word(_PREPOSITION_SET) and facts.has_word(DOT_WORDS):
         for match in _EMAIL_PREPOSITION_DOMAIN.finditer(text):
-            domain = re.sub(rf"{DOT_BARE}|{DOT_BRACKETED}", ".", match.group("domain"))
+            domain = SAID_DOT.sub(".", match.group("domain"))
             if not found.overlaps_claim(match.start(), match.end()) and not is_platform_host(
                 domain, platform_domain()
             ):

@@ -14,12 +14,12 @@ import re
 from helpdesk.scanner.domains import (
     CLOSE,
     DOT_ANY,
-    DOT_BARE,
-    DOT_BRACKETED,
+    DOT_SAID,
     DOT_WORDS,
     JOIN_SAID,
     LABEL,
     OPEN,
+    SAID_DOT,
     TLD,
     TLDS,
     host_of,
@@ -50,7 +50,7 @@ _URL_BARE = re.compile(
 _SLASH_WORD = rf"\s+(?:{literal_alternation(SLASH_WORDS)})\s+"
 _URL_OBFUSCATED = re.compile(
     rf"(?<![\w@.-])(?P<label>{LABEL}(?:(?:{DOT_ANY}|{JOIN_SAID}){LABEL})*)"
-    rf"(?P<dot>{DOT_BRACKETED}|{DOT_BARE})(?P<tld>{TLD})\b"
+    rf"(?P<dot>{DOT_SAID})(?P<tld>{TLD})\b"
     rf"(?P<path>(?:{_SLASH_WORD}[\w-]+)+)?"
 )
 #: A domain typed with spaces around its dots ("www. meubles-dubois .fr", "bit . ly / x"):
@@ -119,7 +119,7 @@ def detect_links(norm: Normalised, found: Collector, facts: Facts) -> None:
             if not _obfuscated_domain_is_plausible(match):
                 continue
             label = re.sub(JOIN_SAID, "-", match.group("label"))  # "gartenwerk minus shop"
-            host = re.sub(rf"{DOT_BRACKETED}|{DOT_BARE}", ".", label) + "." + (match.group("tld"))
+            host = SAID_DOT.sub(".", label) + "." + match.group("tld")
             candidates.append((match.start(), match.end(), host, ""))
     if not facts.shortcuts or facts.has_word(_SPACE_DOT_TLD_WORDS):
         for match in _URL_SPACE_DOT.finditer(text):

@@ -447,18 +447,15 @@ def _confirm_phone(
         return False
     # A written "+" and country code are as strong a cue as "call me", and so are letters
     # written for digits ("O7 I2 45 89 3O"): nobody disguises a number that is none.
+    phone_word = has_cue(norm.text, start, end)
     cued = (
         raw.lstrip().startswith("+")
         or (real >= 6 and any(ch.isalpha() for ch in raw))
-        or has_cue(norm.text, start, end)
+        or phone_word
     )
     if not is_phone_number(digits, international, regions, cued):
         return False
-    if (
-        not international
-        and not has_cue(norm.text, start, end)
-        and _echoes_an_identifier(norm.text, raw.strip())
-    ):
+    if not international and not phone_word and _echoes_an_identifier(norm.text, raw.strip()):
         return True  # a number, but the sibling of an identifier the message names
     found.add("phone", start + (len(raw) - len(raw.lstrip())), end, claim=True)
     return True
