@@ -118,7 +118,12 @@ DISCOUNT_CUES = f"(?:%|{S('marketing.discount_cues')})"
 #: "\b(?:a)\w*|\b(?:b)\w*" does).
 _SOCIAL_NAME_ENTRIES = (
     *(rf"\b(?:{stem})\w*" for stem in SOCIAL_STEMS),
-    rf"\b(?:{literal_alternation(COMMON['social_short_names'])})\b(?=\W*(?:@|dm|:))",
+    # a short name before "@", "dm", ":" or a handle with a dot or an underscore ("del mio ig
+    # giulia.vintage.mi")
+    rf"\b(?:{literal_alternation(COMMON['social_short_names'])})\b"
+    r"(?=\W*(?:@|dm|:)|\s+[^\W\d_][a-z0-9]*[._][a-z0-9._]*[a-z0-9])",
+    # an app named by its colour ("l'appli verte", "na zielonym")
+    *(rf"\b(?:{phrase})" for phrase in LEXICON.union("social.colour_apps")),
 )
 _SIGNAL = re.compile(
     rf"\b(?:{literal_alternation(SIGNAL_PREPOSITIONS)})\s+(?:{AMBIGUOUS_NAMES})\b"
@@ -135,6 +140,8 @@ _SMS = (
 #: A text message word, for a number the phone detectors found however it was written ("SMS
 #: an 0l76 / 4O3 22 918", "text me on oh seven seven double oh…").
 _SMS_WORD_ALONE = re.compile(_SMS_WORD)
+#: "SMS", "esemeska": a text message word that is nothing else.
+_SMS_ABBREVIATION = re.compile(r"sms|esemes")
 #: What ends a sentence between a text message word and a number.
 _SENTENCE_END = re.compile(r"[!?\n]|\.\s")
 _PLATFORM_WORDS = re.compile(PLATFORM_WORDS)
@@ -212,35 +219,50 @@ _PHONE_PAYMENT_APP = re.compile(rf"\b(?:{'|'.join(COMMON['phone_payment_apps'])}
 
 def _text_to_a_number(text: str, found: Collector) -> None:
     """A text message word with a phone number the phone detectors found in the same
-    sentence, up to 60 characters after it or 40 before: the talk moves to SMS. A payment app
-    that pays to a phone number, so placed: the money moves outside."""
+    sentence, up to 60 characters after it or 40 before: the talk moves to SMS. An app's name
+    so placed is firm: the number is given for that app ("whatsapp moi au 06…", "Scrie-mi pe
+    Telegram, +40…"), which no refusal or mention explains. A payment app that pays to a phone
+    number, so placed: the money moves outside."""
     phones = [(start, end) for kind, start, end in found.items if kind == "phone"]
+    # "puść mi smsa albo maila na asia…@o2.pl": a text message word by an address as well
+    # (an abbreviation only: "el texto … mándamelo a velas.candela arroba gmail" is none)
+    emails = [
+        (start, end)
+        for kind, start, end in found.items
+        if kind == "email" and (kind, start, end) not in found.soft
+    ]
+    for match in _SMS_WORD_ALONE.finditer(text):
+        if _near_a_number(text, phones, match.start(), match.end()) or (
+            _SMS_ABBREVIATION.match(match.group())
+            and _near_a_number(text, emails, match.start(), match.end())
+        ):
+            found.add("social", match.start(), match.end())
     if not phones:
         return
-    _near_a_number(text, found, phones, _SMS_WORD_ALONE, "social")
-    _near_a_number(text, found, phones, _PHONE_PAYMENT_APP, "payment")
+    for item in [item for item in found.soft if item[0] == "social"]:
+        if _near_a_number(text, phones, item[1], item[2]):
+            found.soft.discard(item)
+    for match in _PHONE_PAYMENT_APP.finditer(text):
+        if _near_a_number(text, phones, match.start(), match.end()):
+            found.add("payment", match.start(), match.end(), soft=True)
 
 
-def _near_a_number(
-    text: str,
-    found: Collector,
-    phones: list[tuple[int, int]],
-    words: re.Pattern[str],
-    kind: str,
-) -> None:
-    for match in words.finditer(text):
-        for start, end in phones:
-            if start >= match.end():
-                between = text[match.end() : start]
-                near = start - match.end() <= 60
-            elif end <= match.start():
-                between = text[end : match.start()]
-                near = match.start() - end <= 40
-            else:
-                continue
-            if near and not _SENTENCE_END.search(between):
-                found.add(kind, match.start(), match.end(), soft=True)
-                break
+def _near_a_number(text: str, phones: list[tuple[int, int]], low: int, high: int) -> bool:
+    """Whether a phone number (or another contact detail of ``phones``) follows
+    ``text[low:high]`` within 60 characters or precedes it within 40, with no sentence's end
+    between."""
+    for start, end in phones:
+        if start >= high:
+            between = text[high:start]
+            near = start - high <= 60
+        elif end <= low:
+            between = text[end:low]
+            near = low - end <= 40
+        else:
+            continue
+        if near and not _SENTENCE_END.search(between):
+            return True
+    return False
 
 
 #: A promotional word in a sentence that names a link, a handle or an app: the seller's own

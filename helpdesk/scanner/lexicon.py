@@ -54,6 +54,7 @@ LANGUAGE_KEYS: dict[str, str] = {
     "address.mailbox_words": WORDS,
     "social.app_names": REGEX,
     "social.signal_prepositions": WORDS,
+    "social.colour_apps": REGEX,
     "phone.cues": REGEX,
     "phone.identifier_keywords": REGEX,
     "phone.identifier_is": WORDS,

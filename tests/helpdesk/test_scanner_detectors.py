@@ -823,3 +823,99 @@ def test_an_address_hyphenated_around_a_short_at_word_is_found_on_the_fast_path_
     "the", "das") stood somewhere in the message; its own at-word between hyphens is the
     gate now (``found`` compares with the reference path)."""
     assert ("email", "biuro-a-meble-kropka-pl") in found("napisz: biuro-a-meble-kropka-pl", "pl")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "word"),
+    [
+        ("dispo demain, whatsapp moi au 06 71 45 37 88 pour l'heure", "fr", "whatsapp"),
+        ("Schreib mir auf Telegram, 0151 2345 6789, dann klären wir das", "de", "Telegram"),
+        ("pošlete mi prosím SMSku, mobil 602 418 337", "cs", "SMSku"),
+    ],
+)
+def test_an_app_or_a_text_message_by_a_phone_number_is_firm(text, language, word):
+    """The number is given for that app: no refusal or mention explains it, so the intent
+    model may not drop it."""
+    spans, soft = engine.detect_spans(text, language=language)
+    social = [span for span in spans if span[0] == "social" and word in text[span[1] : span[2]]]
+    assert social
+    assert not soft.intersection(social)
+
+
+def test_an_app_named_alone_stays_a_soft_finding():
+    text = "I saw your ad on Instagram and ordered here."
+    spans, soft = engine.detect_spans(text, language="en")
+    assert [span for span in spans if span[0] == "social"] == list(soft)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        ("c'est plus simple sur l'appli verte, je réponds vite", "fr", "appli verte"),
+        ("pisz śmiało na zielonym, odpisuję wieczorem", "pl", "na zielonym"),
+        ("le paso las fotos por el verde y lo vemos", "es", "por el verde"),
+        ("vă trimit pozele pe verde diseară", "ro", "pe verde"),
+        ("ozvěte se na té fialové aplikaci, tam to půjde rychleji", "cs", "fialové aplikaci"),
+        ("we can sort it on the green app tonight", "en", "green app"),
+    ],
+)
+def test_an_app_named_by_its_colour_is_a_channel(text, language, span):
+    assert ("social", span) in found(text, language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Die grüne Jacke ist zu klein.", "La chaise verte est arrivée rayée.", "green apples"],
+)
+def test_colours_of_goods_are_no_apps(text):
+    assert "social" not in kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Zaplatím vám to složenkou na poště, kartou nechci.", "cs"),
+        ("Le mando un giro postal y usted me lo envía.", "es"),
+        ("posso mandarle un vaglia postale domani", "it"),
+        ("I could send you a postal order instead", "en"),
+        ("je préfère vous payer par mandat cash", "fr"),
+    ],
+)
+def test_paying_by_postal_order_is_payment_outside(text, language):
+    assert "payment" in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Složení krému najdete na obalu.", "cs"),
+        ("Kočárek přijde složený v krabici.", "cs"),
+        ("Il vaglia le offerte di tutti i corrieri.", "it"),
+    ],
+)
+def test_words_like_a_postal_order_are_no_payment(text, language):
+    assert "payment" not in kinds(text, language)
+
+
+def test_a_short_network_name_before_a_handle_with_a_dot_is_a_channel():
+    assert ("social", "ig") in found("trovi tutto sul mio ig marta.vintage.to", "it")
+
+
+def test_a_text_message_by_an_address_moves_the_talk():
+    assert "social" in kinds("puść mi smsa albo napisz na ola.kot@o2.pl", "pl")
+
+
+def test_a_text_to_send_to_an_address_is_no_text_message():
+    assert "social" not in kinds("El texto del grabado mándamelo a ana.gil@correo.es", "es")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Objednací číslo dílu je 036 115 561 B, pasuje i na starší motor.", "cs"),
+        ("číslo dielu 117-0042-88 pribalíme zadarmo", "sk"),
+        ("Pe certificat scrie seria 0740 1212 58 și data livrării.", "ro"),
+    ],
+)
+def test_part_numbers_and_series_are_no_phone_numbers(text, language):
+    assert "phone" not in kinds(text, language)

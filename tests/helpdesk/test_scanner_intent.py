@@ -107,7 +107,7 @@ def test_the_span_model_learns_refusals_from_labelled_messages():
 
 
 def test_the_detectors_say_which_findings_are_soft():
-    text = "Pay me cash outside the platform, WhatsApp +48 600 700 800 or W h a t s A p p."
+    text = "Pay me cash outside the platform. I use WhatsApp. +48 600 700 800 or W h a t s A p p."
     spans, soft = detect_spans(text, language="en")
     assert {text[start:end] for _, start, end in soft} == {
         "cash",
@@ -116,6 +116,10 @@ def test_the_detectors_say_which_findings_are_soft():
     }
     firm = {text[start:end] for span in spans if span not in soft for _, start, end in [span]}
     assert firm == {"+48 600 700 800", "W h a t s A p p"}
+    # An app's name by a phone number in its sentence is firm: the number is for that app.
+    text = "Pay me cash outside the platform, WhatsApp +48 600 700 800."
+    spans, soft = detect_spans(text, language="en")
+    assert {text[start:end] for _, start, end in soft} == {"cash", "outside the platform"}
 
 
 def test_the_model_alone_reports_a_kind_with_the_sentence_that_weighs_most():
