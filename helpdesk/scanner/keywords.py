@@ -68,6 +68,11 @@ PLATFORM_WORDS = (
 )
 OFF_PLATFORM_CUES = rf"\b{S('payment.off_platform_cues')}\b"
 
+#: A sum of money: "10 €", "£5", "20 zł" (not a percentage).
+_SUM = (
+    rf"(?:\b\d+(?:[.,]\d+)?\s?(?:{'|'.join(c for c in COMMON['currencies'] if c != '%')})"
+    r"|[€£$]\s?\d+)"
+)
 #: Marketing: each pattern is self-sufficient.
 MARKETING_PATTERNS = (
     # discount codes and vouchers
@@ -90,10 +95,18 @@ MARKETING_PATTERNS = (
     # sales events named the same in every market ("Black Friday")
     rf"\b(?:{'|'.join(COMMON['marketing_events'])})\b",
     # review bribes: positive review tied to a reward
-    rf"\b(?:(?:5|{S('marketing.stars_for_reward.five')})[\s-]*"
+    rf"(?:\b(?:(?:5|{S('marketing.stars_for_reward.five')})[\s-]*"
     rf"{S('marketing.stars_for_reward.stars')}|{S('marketing.stars_for_reward.good')}\s+"
-    rf"(?:\w+\s+)?{S('marketing.stars_for_reward.review')})\b"
+    rf"(?:\w+\s+)?{S('marketing.stars_for_reward.review')})\b|\b5\s*⭐)"
     rf"[^.!?]{{0,80}}?\b{S('marketing.stars_for_reward.reward')}",
+    # or to a sum of money: "5 stars with a photo and I'll send you £5 back", "za recenziu
+    # s fotkou vám vrátim 5 €"
+    rf"(?:\b(?:(?:5|{S('marketing.stars_for_reward.five')})[\s-]*"
+    rf"{S('marketing.stars_for_reward.stars')}|{S('marketing.reward_if_stars.if')}\s+"
+    rf"(?:\w+\s+){{0,2}}{S('marketing.stars_for_reward.review')})\b"
+    rf"|\b5\s*⭐)[^.!?]{{0,80}}?{_SUM}",
+    # "next time write to me directly, I'll give you a better price"
+    rf"\b{S('marketing.next_order.next')}\b[^.!?]{{0,80}}?\b{S('marketing.better_price')}",
     # a reward promised first, the rating after: "pour 5 étoiles", "za 5 gwiazdek"
     rf"\b{S('marketing.reward_if_stars.if')}\s+(?:\w+\s+){{0,3}}"
     rf"(?:5|{S('marketing.reward_if_stars.five')})[\s-]*{S('marketing.reward_if_stars.stars')}\b"

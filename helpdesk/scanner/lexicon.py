@@ -87,6 +87,7 @@ LANGUAGE_KEYS: dict[str, str] = {
     "payment.pay_directly.to": REGEX,
     "payment.pay_directly.my": REGEX,
     "payment.pay_directly.account": REGEX,
+    "marketing.better_price": REGEX,
     "marketing.discount_codes": REGEX,
     "marketing.newsletter": REGEX,
     "marketing.seasonal": REGEX,

@@ -68,6 +68,15 @@ _URL_SPACE_DOT = re.compile(
     rf" (?P<tld>{literal_alternation(_SPACE_DOT_TLDS)})"
     r"(?:(?P<path>/[\w-]+(?:/[\w-]+)*)|(?![\w@/-]|\.\w))"
 )
+#: "www" spelled out or typed with spaces, commas or said dots between every part: "w w w .
+#: atelier-lin . f r", "w-w-w-punkt-gartenfreude-punkt-at", "www,cajovna-lotos,cz"; the
+#: spelled "www" says it is a web address.
+_SPELLED_SEP = rf"(?:\s*[.,·]\s*|[\s-]*\b(?:{literal_alternation(DOT_WORDS)})\b[\s-]*|\s*-\s*)"
+_WWW_START = re.compile(r"\bw[\s.-]*w[\s.-]*w")
+_WWW_SPELLED = re.compile(
+    rf"(?<![\w.])w[\s.-]*w[\s.-]*w{_SPELLED_SEP}(?P<label>[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)"
+    rf"{_SPELLED_SEP}(?P<tld>[a-z](?:\s?[a-z]){{1,2}}(?:{_SPELLED_SEP}[a-z]\s?[a-z])?)(?!\w)"
+)
 _TRAILING_PUNCT = ".,;:!?…»\"')]}"
 
 _HANDLE = re.compile(r"(?<![\w@.])@(?P<name>[a-z_][a-z0-9_.]{1,29}[a-z0-9_])")
@@ -136,6 +145,11 @@ def detect_links(norm: Normalised, found: Collector, facts: Facts) -> None:
             host = re.sub(r"\s+", "", match.group("label")) + "." + match.group("tld")
             path = re.sub(r"\s+", "", match.group("path") or "")
             candidates.append((match.start(), match.end(), host, path))
+    if _WWW_START.search(text):
+        for match in _WWW_SPELLED.finditer(text):
+            tld = re.sub(r"\s+", "", re.sub(_SPELLED_SEP, ".", match.group("tld")))
+            if tld.rsplit(".", 1)[-1] in TLDS:
+                candidates.append((match.start(), match.end(), f"{match['label']}.{tld}", ""))
     if "://" in text:
         for match in _APP_SCHEME.finditer(text):
             end = _strip_trailing(text, match.start(), match.end())

@@ -919,3 +919,80 @@ def test_a_text_to_send_to_an_address_is_no_text_message():
 )
 def test_part_numbers_and_series_are_no_phone_numbers(text, language):
     assert "phone" not in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        ("voir w w w . tissus-moreau . f r , à bientôt", "fr", "w w w . tissus-moreau . f r"),
+        ("Mehr unter w-w-w-punkt-holzwerk-punkt-de, dort", "de", "w-w-w-punkt-holzwerk-punkt-de"),
+        ("objednávky na www,pekarna-u-mlyna,cz – děkujeme", "cs", "www,pekarna-u-mlyna,cz"),
+        ("at w w w . moss-and-fern . c o . u k today", "en", "w w w . moss-and-fern . c o . u k"),
+    ],
+)
+def test_a_web_address_with_www_spelled_out_or_typed_apart(text, language, span):
+    assert ("url", span) in found(text, language)
+
+
+def test_three_ws_without_a_domain_are_no_link():
+    assert "url" not in kinds("w w w is what the old sign said, nothing else", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Give us 5 stars and a photo and I'll send you £4 back.", "en"),
+        ("Za recenzi s fotkou vám pošlu zpátky 100 Kč.", "cs"),
+        ("Laissez un avis 5 ⭐ et on vous offre un cadeau.", "fr"),
+        ("La prossima volta scrivimi direttamente, ti faccio un prezzo migliore.", "it"),
+    ],
+)
+def test_a_review_for_money_and_a_better_price_next_time_are_marketing(text, language):
+    assert "marketing" in kinds(text, language)
+
+
+def test_a_notice_with_a_sum_is_no_review_bribe():
+    text = "Le livreur a laissé un avis de passage : il faut 34,50 € au bureau de poste."
+    assert "marketing" not in kinds(text, "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("I also take payment in Steam gift cards, send the code here.", "en"),
+        ("Beru i dárkové poukazy jako platbu.", "cs"),
+        ("Accept plata si cu carduri cadou, trimiteti codul.", "ro"),
+        ("Acepto el pago con tarjetas regalo de Amazon.", "es"),
+    ],
+)
+def test_gift_cards_as_payment_are_payment_outside(text, language):
+    assert "payment" in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("texte-moi quand tu es dispo", "fr"),
+        ("txt me when you're outside", "en"),
+        ("just drop me a text later", "en"),
+        ("Meszendzseren gyorsabb lenne", "hu"),
+        ("pisz na mesku, tak szybciej", "pl"),
+    ],
+)
+def test_a_text_message_asked_for_and_slang_app_names_are_channels(text, language):
+    assert "social" in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Kupiłam na Meska.hu, nie tutaj.", "pl"),
+        ("Do you have film for the Instax mini 12?", "en"),
+    ],
+)
+def test_words_like_slang_app_names_are_none(text, language):
+    assert "social" not in kinds(text, language)
+
+
+def test_a_company_number_is_no_phone_number():
+    assert "phone" not in kinds("Harris Goods Ltd, Co. No. 09876543", "en")
