@@ -140,7 +140,7 @@ class Command(BaseCommand):
     def scanner_corpus(self) -> None:
         """The scanner on the labelled corpus written by independent writers who never read
         it (tests/helpdesk/fixtures/scanner_corpus/): recall per kind and clean messages with
-        a finding, per split, per kind and per language. The writers' files (w1…w25, t1…t20)
+        a finding, per split, per kind and per language. The writers' files (w1…w25, t1…t24)
         are the development split, on which the intent model is trained (so its figures there
         are optimistic); the ``test_*`` files, written by four more writers, are the test split:
         read for these figures only, never to tune the scanner. Targets (issue 14): recall
