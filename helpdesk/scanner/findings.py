@@ -50,6 +50,13 @@ class Collector:
         if claim:
             self.claimed.append((start, end))
 
+    def is_soft(self, item: tuple[str, int, int]) -> bool:
+        return item in self.soft
+
+    def make_firm(self, item: tuple[str, int, int]) -> None:
+        """A soft finding that its context confirms ("whatsapp moi au 06…"): firm from now."""
+        self.soft.discard(item)
+
     def claim(self, start: int, end: int) -> None:
         """Mark a span as read without a finding (the platform's own address): no other
         detector may report part of it."""

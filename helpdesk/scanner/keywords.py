@@ -242,7 +242,7 @@ def _text_to_a_number(text: str, found: Collector) -> None:
     emails = [
         (start, end)
         for kind, start, end in found.items
-        if kind == "email" and (kind, start, end) not in found.soft
+        if kind == "email" and not found.is_soft((kind, start, end))
     ]
     for match in _SMS_WORD_ALONE.finditer(text):
         if _near_a_number(text, phones, match.start(), match.end()) or (
@@ -252,9 +252,9 @@ def _text_to_a_number(text: str, found: Collector) -> None:
             found.add("social", match.start(), match.end())
     if not phones:
         return
-    for item in [item for item in found.soft if item[0] == "social"]:
+    for item in [item for item in found.items if item[0] == "social" and found.is_soft(item)]:
         if _near_a_number(text, phones, item[1], item[2]):
-            found.soft.discard(item)
+            found.make_firm(item)
     for match in _PHONE_PAYMENT_APP.finditer(text):
         if _near_a_number(text, phones, match.start(), match.end()):
             found.add("payment", match.start(), match.end(), soft=True)
