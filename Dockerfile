@@ -19,4 +19,5 @@ RUN for po in locale/*/LC_MESSAGES/django.po; do msgfmt --check-format -o "${po%
 
 USER helpdesk
 EXPOSE 8000
-CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# --preload: the application and its models (config/wsgi.py) load once and the workers share them.
+CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--preload", "--access-logfile", "-"]

@@ -6,8 +6,11 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 application = get_wsgi_application()
 
-# What a web worker's first reply would otherwise wait for, loaded when the worker starts: the
-# reply-language detector's models (about 2.5 s) and the scanner's intent model.
+# What a web worker's first reply would otherwise wait for, loaded with the application: the
+# reply-language detector's models (about 2.5 s, ~440 MB) and the scanner's intent model.
+# gunicorn runs with --preload (scripts/run.sh, the Dockerfile): loaded once, before the
+# workers are forked, they are shared by all of them. (Lingua starts no thread here, so the
+# fork is safe.)
 from helpdesk.reply_language import warm_up  # noqa: E402
 from helpdesk.scanner.intent import model  # noqa: E402
 

@@ -64,8 +64,10 @@ logins=$(.venv/bin/python manage.py seed_demo ${DEMO_ARGS:-})
 
 # setsid: terminal signals (Ctrl-C, a closing window) reach this script only; it then stops
 # every service in order. (gunicorn, for one, treats SIGHUP as "reload".)
+# --preload: the application and its models (config/wsgi.py) are loaded once, before the
+# workers are forked, which then share them; each worker would otherwise load its own.
 setsid .venv/bin/gunicorn config.wsgi --bind "127.0.0.1:$WEB_PORT" --workers 2 --timeout 30 \
-    --no-control-socket --access-logfile - --error-logfile - &
+    --preload --no-control-socket --access-logfile - --error-logfile - &
 pids+=($!)
 setsid .venv/bin/celery -A config worker --loglevel INFO --concurrency 2 \
     --without-gossip --without-mingle --without-heartbeat &
