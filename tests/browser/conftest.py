@@ -1,6 +1,13 @@
 import pytest
+from playwright.sync_api import expect
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's; `playwright install` cannot download here
+
+# How long an expectation waits for the page before it fails (Playwright's default: 5 s). The
+# suite shares two cores among its processes, a browser and servers; a first request that
+# loads a model takes seconds more on a busy machine. A passing expectation returns as soon as
+# it holds, so only a failure waits this long.
+expect.set_options(timeout=15_000)
 
 
 @pytest.fixture(scope="session")

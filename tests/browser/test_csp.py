@@ -92,6 +92,7 @@ def app_server(transactional_db):
             f"127.0.0.1:{port}",
             "--workers",
             "2",
+            "--preload",  # as `make run`: the models are loaded once, before the fork
             "--no-control-socket",
         ],
         cwd=settings.BASE_DIR,
@@ -101,7 +102,8 @@ def app_server(transactional_db):
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
+        # Loading the application takes seconds, more on a machine busy with the other tests.
+        deadline = time.monotonic() + 120
         while True:
             assert server.poll() is None, "gunicorn exited"
             try:

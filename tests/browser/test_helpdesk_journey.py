@@ -77,8 +77,8 @@ def test_return_request_with_photo_answered_by_status_updates(
     seller.screenshot(path=tmp_path / "seller-thread.png", full_page=True)
 
     # The buyer's open page shows both cards without a reload (polling)…
-    expect(buyer.locator(".status-return_received")).to_be_visible(timeout=10_000)
-    expect(buyer.locator(".status-shipped")).to_contain_text("JJD0099887766", timeout=10_000)
+    expect(buyer.locator(".status-return_received")).to_be_visible()
+    expect(buyer.locator(".status-shipped")).to_contain_text("JJD0099887766")
     assert buyer.url.split("#")[0] == thread_url
     buyer.screenshot(path=tmp_path / "buyer-thread.png", full_page=True)
     # …and the order page has the new tracking number.

@@ -102,7 +102,7 @@ def test_a_seller_agents_working_day(demo, new_page, tmp_path, size):
     # Live: a buyer writes meanwhile; the tab's title counts it without a reload.
     before = int(re.match(r"^\((\d+)\)", page.title()).group(1))
     fresh_request("And is the case included?", order_index=1)
-    expect(page).to_have_title(re.compile(rf"^\({before + 1}\) "), timeout=10_000)
+    expect(page).to_have_title(re.compile(rf"^\({before + 1}\) "))
     page.goto(f"{demo}/seller/inbox/")
 
     # Search by order number (as typed: the list follows without a button).
@@ -278,8 +278,8 @@ def test_a_buyer_says_the_answer_did_not_answer(demo, new_page, tmp_path, size):
     expect(page.locator("#deadline")).to_be_visible()
     lena = User.objects.get(email=SELLER)
     message_post(thread=waiting, author=lena, role=Role.SELLER, body="Yes, in the box.")
-    expect(page.locator("#timeline")).to_contain_text("Yes, in the box.", timeout=10_000)
-    expect(page.locator("#deadline")).to_have_count(0, timeout=10_000)
+    expect(page.locator("#timeline")).to_contain_text("Yes, in the box.")
+    expect(page.locator("#deadline")).to_have_count(0)
     message_post(thread=waiting, author=waiting.buyer, role=Role.BUYER, body="And the charger?")
     waiting.refresh_from_db()
 
