@@ -173,6 +173,7 @@ COMMON_KEYS: dict[str, str] = {
     "disguised_channels": WORDS,
     "disguised_payments": WORDS,
     "currencies": REGEX,
+    "units": REGEX,
     "phone_cues": REGEX,
     "identifier_keywords": REGEX,
     "payment_strong": REGEX,

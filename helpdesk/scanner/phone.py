@@ -78,6 +78,10 @@ _ID_WORD = rf"(?:\s+(?![^\W\d_]*{_PHONE_CUE_INSIDE})[^\W\d_]{{2,14}})"
 #: After a time of day ("11:15 Uhr", "7.30 hod"), and after an amount (a price, a percentage).
 _TIME_WORD = group(LEXICON.union("phone.time_words"))
 _CURRENCY = group(COMMON["currencies"])
+#: A currency or a unit of measure after a number: a price, a percentage or a measure.
+_AMOUNT = rf"(?:{_CURRENCY}|{group(COMMON['units'])}(?!\w))"
+#: What follows an amount's first digit: digits and the separators inside a number.
+_AMOUNT_DIGITS = r"(?:[\d\s.']|[,/](?!\s))*"
 
 _PHONE_CUE = re.compile(PHONE_CUES)
 # A digit group contains at least one real digit; O/o/l/I/| and S/Z/B are accepted as
@@ -86,8 +90,10 @@ _LOOKALIKE = "0-9" + LOOKALIKE_CHARS
 _DIGIT_GROUP = rf"[{_LOOKALIKE}]*[0-9][{_LOOKALIKE}]*"
 _PHONE_CANDIDATE = re.compile(
     rf"(?<![\w+\-/.,])(?P<plus>\+|00)?\s?(?:\(0\)\s?)?{_DIGIT_GROUP}"
+    # (bullets and middle dots between the digits disguise a number: "0 • 6 • 12…")
+    rf"(?:(?:[ \t\r\n\u00a0.\-–—/•·∙⋅‧]{{1,4}}|\s,\s?|\s?\(0?\d*\)\s?){_DIGIT_GROUP})*"
     # A Hungarian case ending may follow ("+36 30 123 4567-es számon").
-    rf"(?:(?:[ \t\r\n\u00a0.\-–—/]{{1,4}}|\s,\s?|\s?\(0?\d*\)\s?){_DIGIT_GROUP})*(?![\w/]|-[\d/])"
+    r"(?![\w/]|-[\d/])"
 )
 _LOOKALIKE_TABLE = str.maketrans(
     {"o": "0", "O": "0", "l": "1", "I": "1", "i": "1", "|": "1"}
@@ -114,8 +120,9 @@ NOT_PHONE_PATTERNS: tuple[tuple[str, str], ...] = (
         rf"(?<![\doOlIi|./-])(?:[01]?\d|2[0-3])[.:h][0-5]\d(?:\s?{_TIME_WORD})?"
         r"(?![./-]?[\doOlIi|])",
     ),
-    # prices and percentages
-    ("digit", rf"\d[\d\s.,']*\s?{_CURRENCY}"),
+    # prices, percentages and measures ("1 234,50 €", "800/900/1800 MHz"); a comma or a slash
+    # followed by a space ends a number ("06 12 34 56 78, 25 €": a phone, then a price)
+    ("digit", rf"\d{_AMOUNT_DIGITS}\s?{_AMOUNT}"),
     ("symbol", r"(?:€|£|\$)\s?\d[\d\s.,']*"),
     # carrier tracking numbers
     ("digit", r"\b1z[0-9a-z]{16}\b"),
@@ -157,7 +164,7 @@ _NOT_PHONE_AT_DIGIT = re.compile(
     r"|(?<=(?<![\d./-])\d)\d{3}[./-]\d{1,2}[./-]\d{1,2}(?![./-]?\d)"
     r"|(?<=(?<![\doOlIi|./-])\d)(?:(?<=[01])\d?|(?<=2)[0-3]?|(?<=[3-9]))"
     rf"[.:h][0-5]\d(?:\s?{_TIME_WORD})?(?![./-]?[\doOlIi|])"
-    rf"|[\d\s.,']*\s?{_CURRENCY}"
+    rf"|{_AMOUNT_DIGITS}\s?{_AMOUNT}"
     r"|(?<=(?<!\w)1)z[0-9a-z]{16}\b"
     r"|(?<=(?<!\w)[0-9])[0-9a-z]\d{9}[a-z]{2}\b"
     r"|(?<=(?<!\w)\d)\d[a-z]\d{11}\b|(?<=(?<!\w)6)a\d{11}\b"

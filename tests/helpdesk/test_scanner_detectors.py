@@ -295,6 +295,50 @@ def test_codes_in_capitals_and_document_numbers_are_no_phone_numbers(text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # measures after numbers: frequencies, a battery, a phone's memory, a floor area
+        "Zesilovač signálu pro mobil pracuje v pásmech 900/1800/2100 MHz.",
+        "Telefon 128 GB, ekran 6,1 cala, bateria 3279 mAh, waży 172 g.",
+        "Le studio fait 32 m², l'appareil consomme 1 200 kWh par an.",
+        # a company number after the country of registration
+        "Acme Tools Ltd, registered in England and Wales no. 09876543, VAT GB 987 6543 21.",
+    ],
+)
+def test_measures_and_company_numbers_are_no_phone_numbers(text):
+    assert "phone" not in kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        # a comma and a space end a number: a phone number, then a price or a measure
+        ("Rufen Sie mich an, 0171 2345678, 15 € Rabatt gibt es dann.", "de", "0171 2345678"),
+        ("Scrivimi al 347 123 4567, 64 GB a 199 €.", "it", "347 123 4567"),
+        ("In Wales? Call 07700 900 456 and ask for Rhys.", "en", "07700 900 456"),
+    ],
+)
+def test_a_phone_number_before_a_price_or_a_measure_is_still_found(text, language, span):
+    assert ("phone", span) in found(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        (
+            "mon numéro : 0 • 6 • 1 • 2 • 3 • 4 • 5 • 6 • 7 • 8, merci",
+            "fr",
+            "0 • 6 • 1 • 2 • 3 • 4 • 5 • 6 • 7 • 8",
+        ),
+        ("Handy 0·1·7·1·2·3·4·5·6·7·8", "de", "0·1·7·1·2·3·4·5·6·7·8"),
+        ("zadzwoń 600 • 700 • 800 wieczorem", "pl", "600 • 700 • 800"),
+    ],
+)
+def test_a_phone_number_with_bullets_between_its_digits(text, language, span):
+    assert {value for kind, value in found(text, language) if kind == "phone"} == {span}
+
+
+@pytest.mark.parametrize(
     ("text", "language"),
     [
         ("WA 0612 34 56 78, merci", "fr"),
