@@ -316,6 +316,8 @@ def test_measures_and_company_numbers_are_no_phone_numbers(text):
         ("Rufen Sie mich an, 0171 2345678, 15 € Rabatt gibt es dann.", "de", "0171 2345678"),
         ("Scrivimi al 347 123 4567, 64 GB a 199 €.", "it", "347 123 4567"),
         ("In Wales? Call 07700 900 456 and ask for Rhys.", "en", "07700 900 456"),
+        # a word that is no unit after the number ("ah", not "mAh")
+        ("bon, appelez le 06 12 34 56 78 ah oui après 18h", "fr", "06 12 34 56 78"),
     ],
 )
 def test_a_phone_number_before_a_price_or_a_measure_is_still_found(text, language, span):
