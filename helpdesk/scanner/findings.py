@@ -50,6 +50,12 @@ class Collector:
         if claim:
             self.claimed.append((start, end))
 
+    def has_near(self, kind: str, start: int, end: int, distance: int) -> bool:
+        """Whether a finding of ``kind`` lies within ``distance`` characters of the span."""
+        return any(
+            k == kind and s < end + distance and start - distance < e for k, s, e in self.items
+        )
+
     def is_soft(self, item: tuple[str, int, int]) -> bool:
         return item in self.soft
 

@@ -170,6 +170,7 @@ COMMON_KEYS: dict[str, str] = {
     "sms_words": REGEX,
     "social_domains": WORDS,
     "payment_domains": WORDS,
+    "mail_domains": WORDS,
     "disguised_channels": WORDS,
     "disguised_payments": WORDS,
     "currencies": REGEX,

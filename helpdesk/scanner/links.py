@@ -93,6 +93,16 @@ def _strip_trailing(text: str, start: int, end: int) -> int:
     return end
 
 
+#: Mail providers, by name ("gmx") or by a domain named by an everyday word ("web.de").
+_MAIL_PROVIDER_NAMES = frozenset(COMMON["mail_providers"])
+_MAIL_DOMAINS = frozenset(COMMON["mail_domains"])
+
+
+def _is_mail_provider(host: str) -> bool:
+    host = host.removeprefix("www.")
+    return host in _MAIL_DOMAINS or host.split(".", 1)[0] in _MAIL_PROVIDER_NAMES
+
+
 def _domain_kind(host: str, path: str) -> str:
     """url, or social/payment for messaging and payment link domains."""
     full = host + path
@@ -162,6 +172,11 @@ def detect_links(norm: Normalised, found: Collector, facts: Facts) -> None:
     platform = platform_domain()
     for start, end, host, path in candidates:
         if found.overlaps_claim(start, end) or is_platform_host(host, platform):
+            continue
+        if not path and _is_mail_provider(host) and found.has_near("email", start, end, 60):
+            # The provider of an address the message gives ("tobi punkt k bei gmx punkt net"):
+            # part of the address, which it confirms, not a site.
+            found.add("email", start, end, claim=True)
             continue
         kind = _domain_kind(host, path)
         found.add(kind, start, end, claim=True)

@@ -341,6 +341,25 @@ def test_a_phone_number_with_bullets_between_its_digits(text, language, span):
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        ("Die Rechnung bitte an jana punkt w bei gmx punkt net schicken.", "de", "gmx punkt net"),
+        ("adresa mea: ion_pop90 coada yahoo punct com, multumesc", "ro", "yahoo punct com"),
+        ("il mio indirizzo è marco.bianchi e poi virgilio punto it", "it", "virgilio punto it"),
+    ],
+)
+def test_a_mail_providers_domain_next_to_an_address_is_the_address_not_a_site(text, language, span):
+    found_kinds = found(text, language)
+    assert "url" not in {kind for kind, _ in found_kinds}
+    assert any(kind == "email" and span in value for kind, value in found_kinds)
+
+
+def test_a_shop_s_site_next_to_an_address_is_still_a_link():
+    text = "Unser Shop: www.gartenwerk-kiel.de, Fragen an info bei gmx punkt de."
+    assert {kind for kind, _ in found(text, "de")} == {"url", "email"}
+
+
+@pytest.mark.parametrize(
     ("text", "language"),
     [
         ("WA 0612 34 56 78, merci", "fr"),
