@@ -52,12 +52,10 @@ log "types (mypy; strict on sla/ and the services and selectors), beside the tes
 .venv/bin/mypy > "$scratch/mypy.log" 2>&1 &
 mypy_pid=$!
 
-# One process per core and one more (at most 4), each with its own test database: the
-# browser journeys and the tests that start real processes wait on pages and servers for a
-# third of their time, which the extra process fills (README, "Development"). A file's tests
-# stay on one process, so module-scoped worlds are built once. Slow files are handed out first (tests/conftest.py) and the rest fill in around them.
-processes=$(( $(nproc) + 1 ))
-parallel=(--numprocesses "$processes" --maxprocesses 4 --dist loadfile --no-loadscope-reorder)
+# One process per core (at most 4), each with its own test database; a file's tests stay on
+# one process, so module-scoped worlds are built once. Slow files are handed out first
+# (tests/conftest.py) and the rest fill in around them.
+parallel=(--numprocesses auto --maxprocesses 4 --dist loadfile --no-loadscope-reorder)
 
 status=0
 if [ -n "$check_only" ]; then
