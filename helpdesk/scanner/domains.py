@@ -18,6 +18,18 @@ DEFAULT_PLATFORM_DOMAIN = "marketplace.example"
 TLDS = frozenset(COMMON["tlds"])
 #: Words used for "." in obfuscated addresses and domains.
 DOT_WORDS = frozenset(LEXICON.union("address.dot_words"))
+#: Mail providers by name ("gmail", "seznam"), and the domains of those whose name is an
+#: everyday word ("web.de", "free.fr").
+MAIL_PROVIDERS = tuple(COMMON["mail_providers"])
+MAIL_PROVIDER_SET = frozenset(MAIL_PROVIDERS)
+MAIL_DOMAINS = frozenset(COMMON["mail_domains"])
+
+
+def is_mail_provider(domain: str) -> bool:
+    """Whether a domain, written or said ("gmail.com", "gmx punkt net"), is a mail
+    provider's by its first name."""
+    return re.split(r"\W", domain)[0] in MAIL_PROVIDER_SET
+
 
 TLD = rf"(?:{literal_alternation(TLDS)})"
 LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"

@@ -19,12 +19,15 @@ from helpdesk.scanner.domains import (
     JOIN_SAID,
     JOIN_WORDS,
     LABEL,
+    MAIL_PROVIDER_SET,
+    MAIL_PROVIDERS,
     OPEN,
     PART_GAP,
     SAID_DOT,
     TLD,
     TLDS,
     host_of,
+    is_mail_provider,
     is_platform_host,
     platform_domain,
 )
@@ -40,7 +43,6 @@ BARE_AT_WORDS = frozenset(LEXICON.union("address.at_words_bare"))
 #: "us at shop dot com" is a link, "jean at gmail dot com" an address.
 AT_STOPWORDS = frozenset(LEXICON.union("address.link_subjects"))
 #: Webmail providers: "gmail: jeandupont75" is an address even without the domain.
-MAIL_PROVIDERS = tuple(COMMON["mail_providers"])
 #: Providers whose name is no everyday word: named as where to write, they give an address in
 #: words even without its mailbox name ("auf meine gmail schicken", "na azete").
 MAILBOX_NAMES = tuple(COMMON["mailbox_names"])
@@ -182,7 +184,6 @@ _NOT_A_MAILBOX_END = frozenset({"jpg", "jpeg", "png", "pdf", "heic", "doc", "doc
 
 # Cheap look-ups that decide whether a detector can find anything at all (see gates).
 _AT_IN_BRACKETS = re.compile(rf"{OPEN}\s*(?:@|{literal_alternation(AT_WORDS)})\s*{CLOSE}")
-_MAIL_PROVIDER_SET = frozenset(MAIL_PROVIDERS)
 #: The bare at-words but "at" itself ("coadă de maimuță", "the at sign"), looked for as text.
 _BARE_AT_PHRASES = tuple(sorted(BARE_AT_WORDS - {_AT}))
 #: An at-word between hyphens, as ``_EMAIL_HYPHENATED`` reads it ("-zavinac-").
@@ -295,7 +296,7 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
                 text, max(0, match.start() - 24), match.start()
             ):
                 found.add("email", match.start(), match.end(), soft=True)
-    if facts.has_word(_MAIL_PROVIDER_SET):  # the provider is a whole word in every match
+    if facts.has_word(MAIL_PROVIDER_SET):  # the provider is a whole word in every match
         for match in _EMAIL_PROVIDER.finditer(text):
             handle = match.group("handle")
             if (
@@ -343,7 +344,7 @@ def _may_hide_an_address(facts: Facts) -> bool:
         return False
     if _has_an_at_sign_or_word(facts):
         return True
-    return _AT in facts.words and (facts.has_word(DOT_WORDS) or facts.has_word(_MAIL_PROVIDER_SET))
+    return _AT in facts.words and (facts.has_word(DOT_WORDS) or facts.has_word(MAIL_PROVIDER_SET))
 
 
 def _has_an_at_sign_or_word(facts: Facts) -> bool:
@@ -361,9 +362,4 @@ def _bare_at_is_a_link(match: re.Match[str]) -> bool:
     if match.group("local") in AT_STOPWORDS:
         return True
     dot_spelled_out = "." not in match.string[match.start("domain") : match.end()]
-    return not dot_spelled_out and not _is_mail_provider(match.group("domain"))
-
-
-def _is_mail_provider(domain: str) -> bool:
-    first = re.split(r"\W", domain)[0]
-    return first in _MAIL_PROVIDER_SET
+    return not dot_spelled_out and not is_mail_provider(match.group("domain"))

@@ -18,11 +18,13 @@ from helpdesk.scanner.domains import (
     DOT_WORDS,
     JOIN_SAID,
     LABEL,
+    MAIL_DOMAINS,
     OPEN,
     SAID_DOT,
     TLD,
     TLDS,
     host_of,
+    is_mail_provider,
     is_platform_host,
     platform_domain,
 )
@@ -91,16 +93,6 @@ def _strip_trailing(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1] in _TRAILING_PUNCT:
         end -= 1
     return end
-
-
-#: Mail providers, by name ("gmx") or by a domain named by an everyday word ("web.de").
-_MAIL_PROVIDER_NAMES = frozenset(COMMON["mail_providers"])
-_MAIL_DOMAINS = frozenset(COMMON["mail_domains"])
-
-
-def _is_mail_provider(host: str) -> bool:
-    host = host.removeprefix("www.")
-    return host in _MAIL_DOMAINS or host.split(".", 1)[0] in _MAIL_PROVIDER_NAMES
 
 
 def _domain_kind(host: str, path: str) -> str:
@@ -173,7 +165,12 @@ def detect_links(norm: Normalised, found: Collector, facts: Facts) -> None:
     for start, end, host, path in candidates:
         if found.overlaps_claim(start, end) or is_platform_host(host, platform):
             continue
-        if not path and _is_mail_provider(host) and found.has_near("email", start, end, 60):
+        provider = host.removeprefix("www.")
+        if (
+            not path
+            and (provider in MAIL_DOMAINS or is_mail_provider(provider))
+            and found.has_near("email", start, end, 60)
+        ):
             # The provider of an address the message gives ("tobi punkt k bei gmx punkt net"):
             # part of the address, which it confirms, not a site.
             found.add("email", start, end, claim=True)
