@@ -166,12 +166,15 @@ _EMAIL_PREPOSITION_DOMAIN = re.compile(
     rf"(?P<domain>{LABEL}(?:{DOT_SAID}{LABEL}){{0,3}}{DOT_SAID}{TLD})\b(?![/@-])"
 )
 #: Top-level domains after which a space may stand for the dot, once an "@" or a little word
-#: put a mailbox name at a domain ("werkstatt.brandl at web de", "f.hajek na email cz").
+#: put a mailbox name at a domain ("werkstatt.brandl at web de", "f.hajek na email cz", "tobi
+#: punkt hartl bei web de").
 _SPACE_TLDS = frozenset(
     {"com", "net", "eu", "fr", "de", "at", "pl", "cz", "sk", "hu", "ro", "es", "it", "uk", "ie"}
 )
 _EMAIL_SPACE_TLD = re.compile(
-    r"(?<![\w.@/-])(?P<local>[a-z0-9][a-z0-9._-]*[a-z0-9])"
+    r"(?<![\w.@/-])(?:(?P<local>[a-z0-9][a-z0-9._-]*[a-z0-9])"
+    # or dictated in parts: "tobi punkt hartl bei web de"
+    rf"|(?P<said>[^\W_]{{3,30}}{_SAID_PARTS_AFTER}))"
     rf"(?:\s*@\s*|\s+(?:{literal_alternation(BARE_AT_WORDS | _PREPOSITION_SET)})\s+)"
     rf"(?P<domain>{LABEL})\s+(?:{literal_alternation(_SPACE_TLDS)})(?![\w@/-]|\.\w)"
 )
@@ -241,7 +244,7 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
         for match in _EMAIL_SPACE_TLD.finditer(text):
             if (
                 not found.overlaps_claim(match.start(), match.end())
-                and _is_a_mailbox_name(match.group("local"))
+                and (match.group("said") or _is_a_mailbox_name(match.group("local")))
                 and any(ch.isalpha() for ch in match.group("domain"))  # "Puzzle-ul de 1000 de"
             ):
                 found.add("email", match.start(), match.end(), claim=True)

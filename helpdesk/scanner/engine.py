@@ -40,7 +40,11 @@ from helpdesk.scanner.findings import KINDS, Collector, Finding, excerpt
 from helpdesk.scanner.gates import Facts
 from helpdesk.scanner.iban import detect_iban
 from helpdesk.scanner.intent import Span, judge
-from helpdesk.scanner.keywords import detect_keywords, detect_promoted_channels
+from helpdesk.scanner.keywords import (
+    detect_described_links,
+    detect_keywords,
+    detect_promoted_channels,
+)
 from helpdesk.scanner.links import detect_handles, detect_links
 from helpdesk.scanner.normalise import normalise
 from helpdesk.scanner.phone import detect_phone_digits, detect_phone_pieces, regions_for
@@ -110,6 +114,7 @@ def _detect(
     detect_phone_pieces(norm, found, regions)
     detect_keywords(norm, found, facts)
     detect_disguised_channels(norm, found, facts)
+    detect_described_links(norm, found, facts)
     detect_promoted_channels(norm, found, facts)
     findings = found.findings()
     return findings, frozenset(found.soft_findings)

@@ -319,6 +319,12 @@ def concept_matches(words: list[str]) -> list[Match]:
     return at
 
 
+def has_concept(text: str, concept: str) -> bool:
+    """Whether a word or phrase of the ``[intent]`` list ``concept`` occurs in ``text`` (in any
+    language): "notre site", "honlapunkon", "link in bio" are ``own``."""
+    return any(found == concept for _, _, found in concept_matches(_words(text)))
+
+
 def _concept_pairs(at: list[Match]) -> set[str]:
     """The concepts of ``concept_matches`` and their pairs within ``CONCEPT_WINDOW`` words."""
     keys = {concept for _, _, concept in at}

@@ -16,6 +16,7 @@ import re
 
 from helpdesk.scanner.findings import Collector
 from helpdesk.scanner.gates import Facts, Family
+from helpdesk.scanner.intent import has_concept
 from helpdesk.scanner.lexicon import COMMON, LEXICON, literal_alternation
 from helpdesk.scanner.normalise import Normalised
 from helpdesk.scanner.phone import masks_a_digit
@@ -73,12 +74,16 @@ _SUM = (
     rf"(?:\b\d+(?:[.,]\d+)?\s?(?:{'|'.join(c for c in COMMON['currencies'] if c != '%')})"
     r"|[€£$]\s?\d+)"
 )
+#: "Next order": marketing, unless the sentence keeps it on the platform (``_next_order_here``).
+_NEXT_ORDER_PATTERN = (
+    rf"\b{S('marketing.next_order.next')}\s+(?:\w+\s+)?{S('marketing.next_order.order')}\b"
+)
 #: Marketing: each pattern is self-sufficient.
 MARKETING_PATTERNS = (
     # discount codes and vouchers
     rf"\b{S('marketing.discount_codes')}\b",
     # a percentage or amount off a future order
-    rf"\b{S('marketing.next_order.next')}\s+(?:\w+\s+)?{S('marketing.next_order.order')}\b",
+    _NEXT_ORDER_PATTERN,
     # newsletters and subscriptions
     rf"\b{S('marketing.newsletter')}\b",
     # new collections and seasonal ranges
@@ -205,11 +210,43 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
                     found.add("payment", offset + match.start(), offset + match.end(), soft=True)
         if marketing is not None:
             for match in marketing.finditer(body):
-                found.add("marketing", offset + match.start(), offset + match.end(), soft=True)
+                if not _next_order_here(match.group(), body):
+                    found.add("marketing", offset + match.start(), offset + match.end(), soft=True)
         if discount is not None:
             for match in discount.finditer(body):
                 if _DISCOUNT_CUE.search(body) and not match.group("code").isdigit():
                     found.add("marketing", offset + match.start(), offset + match.end(), soft=True)
+
+
+#: "Next order", and "here" or the platform named: "see you at your next purchase here".
+_NEXT_ORDER = re.compile(_NEXT_ORDER_PATTERN)
+_BETTER_PRICE = re.compile(rf"\b{S('marketing.better_price')}")
+_HERE = re.compile(rf"\b(?:{S('marketing.here')}|{S('payment.platform_names')})\b")
+
+
+def _next_order_here(phrase: str, sentence: str) -> bool:
+    """Whether a marketing phrase is only a next order on the platform ("Do zobaczenia przy
+    kolejnych zakupach tutaj", "¡Nos vemos en la próxima compra por aquí!"): the sentence
+    says "here" or names the platform, and has no reduction, no promotional word, no better
+    price, no reward, no review, no shop of the sender's own, and no offer but the platform's
+    own code."""
+    return (
+        _NEXT_ORDER.fullmatch(phrase) is not None
+        and _HERE.search(sentence) is not None
+        and not _DISCOUNT_CUE.search(sentence)
+        and not _OWN_CHANNEL_CUE.search(sentence)
+        and not _BETTER_PRICE.search(sentence)
+        and not any(has_concept(sentence, concept) for concept in _NOT_ONLY_AN_ORDER)
+        and (_PLATFORM_CODE.search(sentence) is not None or not has_concept(sentence, "promo"))
+    )
+
+
+#: What makes a next order here marketing all the same: a shop of one's own, a reward, a
+#: review ("a gift in your next order for five stars"); an offer or a code too, unless the code
+#: is the platform's own (common ``platform_codes``: "the platform gave you MKT-8YT3 for your
+#: next order here").
+_NOT_ONLY_AN_ORDER = ("own", "reward", "review")
+_PLATFORM_CODE = re.compile(rf"\b(?:{'|'.join(COMMON['platform_codes'])})")
 
 
 _NUMBER_RE = re.compile(_NUMBER)
@@ -276,6 +313,48 @@ def _near_a_number(text: str, phones: list[tuple[int, int]], low: int, high: int
         if near and not _SENTENCE_END.search(between):
             return True
     return False
+
+
+#: "Link in bio", "lien en bio", "a bióban lévő link": a social profile's link named.
+_LINK_IN_BIO = Family(LEXICON.union("social.link_in_bio"))
+#: A QR code, and a search engine ("type our name into Google").
+_QR_WORD = re.compile(rf"\b(?:{'|'.join(COMMON['qr_words'])})\b")
+_SEARCH_ENGINE = re.compile(rf"\b(?:{'|'.join(COMMON['search_engines'])})\b")
+#: A name in quotes: what to type into the search engine ("« Atelier Radu Brașov »").
+#: What each search engine's name starts with: only a message with one of them is read.
+_ENGINE_HEADS = tuple(re.split(r"\W", name)[0] for name in COMMON["search_engines"])
+_QUOTED_NAME = re.compile(r"[«„“\"]\s*[^\W\d_][^«»„“”\"]{2,60}[»“”\"]")
+
+
+def detect_described_links(norm: Normalised, found: Collector, facts: Facts) -> None:
+    """Links named without an address: "link in bio" (a social profile's link: social and
+    url); a QR code in a sentence that names an app or the sender's own shop or page ("the QR
+    code on the card takes you to our Instagram"; not a bank's QR code to pay); a search
+    engine in a sentence that names the sender's own site or a name in quotes ("Busque en
+    Google «Cuero Artesano Ubrique» y entre en nuestra web"), unless it is about a review
+    there.  Run after the other social detectors."""
+    text = norm.text
+    pattern = _LINK_IN_BIO.for_text(facts)
+    if pattern is not None:
+        for match in pattern.finditer(text):
+            found.add("social", match.start(), match.end())
+            found.add("url", match.start(), match.end())
+    if not facts.has_text("qr", *_ENGINE_HEADS):
+        return
+    socials = [start for kind, start, _ in found.items if kind == "social"]
+    for sentence in _SENTENCE.finditer(text):
+        low, high = sentence.span()
+        body = sentence.group()
+        for match in _QR_WORD.finditer(text, low, high):
+            if (
+                any(low <= start < high for start in socials) or has_concept(body, "own")
+            ) and not has_concept(body, "money"):
+                found.add("url", match.start(), match.end())
+        for match in _SEARCH_ENGINE.finditer(text, low, high):
+            if (_QUOTED_NAME.search(body) or has_concept(body, "own")) and not has_concept(
+                body, "review"
+            ):
+                found.add("url", match.start(), match.end())
 
 
 #: A promotional word in a sentence that names a link, a handle or an app: the seller's own

@@ -107,6 +107,12 @@ def _domain_kind(host: str, path: str) -> str:
     return "url"
 
 
+#: An abbreviation with the form of a short domain, its own dot after it and the sentence going
+#: on: "p.es. per una cucina" (per esempio), "c.a. 30 kg".
+_ABBREVIATION = re.compile(r"[^\W\d_]\.[^\W\d_]{2,3}")
+_ABBREVIATION_END = re.compile(r"\.,?\s+[^\W\d_]")
+
+
 def detect_links(norm: Normalised, found: Collector, facts: Facts) -> None:
     text = norm.text
     candidates: list[tuple[int, int, str, str]] = []
@@ -121,7 +127,10 @@ def detect_links(norm: Normalised, found: Collector, facts: Facts) -> None:
             end = _strip_trailing(text, match.start(), match.end())
             link = text[match.start() : end]
             host = host_of(link)
-            if pattern is _URL_BARE and not _tld_written_in_lower_case(norm, match.start(), host):
+            if pattern is _URL_BARE and (
+                not _tld_written_in_lower_case(norm, match.start(), host)
+                or (_ABBREVIATION.fullmatch(link) and _ABBREVIATION_END.match(text, end))
+            ):
                 continue
             path = link[link.find(host) + len(host) :] if host in link else ""
             candidates.append((match.start(), end, host, path))

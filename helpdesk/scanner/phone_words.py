@@ -54,6 +54,7 @@ _CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
 _RUN_GAP = re.compile(r"[\s,;:\-–./()]*")
 _RUN_GAP_CHARS = frozenset(",;:-–./()")
 _PAUSE = ","
+_INTRODUCED = ":"
 
 
 def _is_letter(char: str) -> bool:
@@ -314,7 +315,10 @@ def _spelled_runs(
         else:
             item = _word_values(word, language)
         gap_ok = previous_end >= 0 and _RUN_GAP.fullmatch(text, previous_end, token.start())
-        if item is None or (run and not gap_ok):
+        # a colon introduces the number: "dzwoń po 16: sześćset trzydzieści dwa, …"
+        if item is None or (
+            run and (not gap_ok or _INTRODUCED in text[previous_end : token.start()])
+        ):
             yield from flush()
             run = []
         if item is not None:

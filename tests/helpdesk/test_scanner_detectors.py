@@ -1061,3 +1061,85 @@ def test_words_like_slang_app_names_are_none(text, language):
 
 def test_a_company_number_is_no_phone_number():
     assert "phone" not in kinds("Harris Goods Ltd, Co. No. 09876543", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Nouveautés chaque semaine, le lien dans ma bio te donne -10 %.", "fr"),
+        ("Alles Weitere über den Link in unserer Bio, da gibt es auch Gutscheine.", "de"),
+        ("Z linku w bio dostaniesz rabat na całą kolekcję.", "pl"),
+        ("A profilunkban lévő linken minden új termék megtalálható.", "hu"),
+        ("Tutte le novità col link nella nostra bio.", "it"),
+    ],
+)
+def test_a_link_in_bio_is_a_link_and_a_channel(text, language):
+    assert {"social", "url"} <= kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Der QR-Code auf dem Kärtchen führt zu unserem Instagram-Profil.", "de"),
+        ("Skanujcie kod QR z ulotki, prowadzi do naszego sklepu internetowego.", "pl"),
+        ("Zadejte do Googlu „Keramika Hrnčířka Tábor“ a jste u nás na e-shopu.", "cs"),
+        ("Just google ‘Glen Valley Knits’, our site has the full range.", "en"),
+    ],
+)
+def test_a_qr_code_to_a_profile_or_a_shop_and_a_search_for_it_are_links(text, language):
+    assert "url" in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # a parcel locker's QR code, a bank's QR code to pay, Google's other products
+        ("Kod QR do odbioru paczki przyszedł SMS-em od InPost.", "pl"),
+        ("Vnuk vám pošle peníze přes QR kód v bance, na Messengeru vám to potvrdím.", "cs"),
+        ("Zaplatila som cez Google Pay a stav je stále „čaká na platbu“.", "sk"),
+        ("Am găsit magazinul vostru pe Google Maps, dar comand tot de aici.", "ro"),
+        # a review there
+        ("Se vi è piaciuto, una recensione su Google per «Bottega Sarti» ci aiuta.", "it"),
+    ],
+)
+def test_other_qr_codes_and_searches_are_no_links(text, language):
+    assert "url" not in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Do zobaczenia przy kolejnych zakupach tutaj!", "pl"),
+        ("¡Hasta la próxima compra por aquí!", "es"),
+        ("Sorry for the wait, the platform added code MKT-7QX2 for your next order here.", "en"),
+        ("Alla prossima ordinazione sulla piattaforma, buona giornata!", "it"),
+    ],
+)
+def test_a_next_order_here_is_no_marketing(text, language):
+    assert "marketing" not in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Mit dem Code ANNA10 gibt es 10 % auf die nächste Bestellung hier.", "de"),
+        ("Za 5 gwiazdek dorzucę gratis przy kolejnym zamówieniu tutaj.", "pl"),
+        ("Przy następnym zamówieniu pisz do nas, będzie lepsza cena niż tutaj.", "pl"),
+        ("For your next order here or in our own shop, just ask.", "en"),
+    ],
+)
+def test_a_next_order_here_with_an_offer_is_still_marketing(text, language):
+    assert "marketing" in kinds(text, language)
+
+
+def test_a_number_after_a_colon_starts_a_number_in_words():
+    text = "dzwon po 16: szescset trzydziesci dwa, czterysta pietnascie, dziewiecset osiemdziesiat"
+    assert "phone" in kinds(text, "pl")
+
+
+def test_an_address_dictated_in_parts_at_a_provider_with_a_space_for_its_dot():
+    assert "email" in kinds("sonst mein mail: tobi punkt hartl bei web de", "de")
+
+
+def test_an_abbreviation_like_a_short_domain_is_no_link():
+    assert "url" not in kinds("Peso ca. 30 kg, p.es. per una cucina di 12 mq.", "it")
