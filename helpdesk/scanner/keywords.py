@@ -320,9 +320,9 @@ _LINK_IN_BIO = Family(LEXICON.union("social.link_in_bio"))
 #: A QR code, and a search engine ("type our name into Google").
 _QR_WORD = re.compile(rf"\b(?:{'|'.join(COMMON['qr_words'])})\b")
 _SEARCH_ENGINE = re.compile(rf"\b(?:{'|'.join(COMMON['search_engines'])})\b")
-#: A name in quotes: what to type into the search engine ("« Atelier Radu Brașov »").
 #: What each search engine's name starts with: only a message with one of them is read.
 _ENGINE_HEADS = tuple(re.split(r"\W", name)[0] for name in COMMON["search_engines"])
+#: A name in quotes: what to type into the search engine ("« Atelier Radu Brașov »").
 _QUOTED_NAME = re.compile(r"[«„“\"]\s*[^\W\d_][^«»„“”\"]{2,60}[»“”\"]")
 
 
