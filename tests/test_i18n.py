@@ -27,7 +27,7 @@ from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
 from django.db import models, transaction
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.urls import reverse
 
 from accounts.models import User
@@ -368,10 +368,13 @@ def _render_all(world, language: str) -> dict[str, str]:
     User.objects.update(preferred_language=language)
     ids = world.ids()
     rendered = {}
+    clients: dict[str, Client] = {}  # one login per persona (a page's writes are undone)
     for name, method, url, headers, persona, data, status in _pages():
         # Visitors who are not logged in: the browser's language.
         browser = {"Accept-Language": language}
-        client = client_for(world, persona)
+        if persona not in clients:
+            clients[persona] = client_for(world, persona)
+        client = clients[persona]
         sid = transaction.savepoint()  # what a POST writes is undone before the next page
         try:
             response = getattr(client, method)(
