@@ -108,7 +108,7 @@ def _domain_kind(host: str, path: str) -> str:
 
 
 #: An abbreviation with the form of a short domain, its own dot after it and the sentence going
-#: on: "p.es. per una cucina" (per esempio), "c.a. 30 kg".
+#: on: "p.es. per una cucina" (per esempio), not the domain p.es.
 _ABBREVIATION = re.compile(r"[^\W\d_]\.[^\W\d_]{2,3}")
 _ABBREVIATION_END = re.compile(r"\.,?\s+[^\W\d_]")
 
