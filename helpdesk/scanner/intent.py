@@ -319,10 +319,10 @@ def concept_matches(words: list[str]) -> list[Match]:
     return at
 
 
-def has_concept(text: str, concept: str) -> bool:
-    """Whether a word or phrase of the ``[intent]`` list ``concept`` occurs in ``text`` (in any
+def concepts_of(text: str) -> frozenset[str]:
+    """The concepts of the ``[intent]`` lists whose words or phrases occur in ``text`` (in any
     language): "notre site", "honlapunkon", "link in bio" are ``own``."""
-    return any(found == concept for _, _, found in concept_matches(_words(text)))
+    return frozenset(concept for _, _, concept in concept_matches(_words(text)))
 
 
 def _concept_pairs(at: list[Match]) -> set[str]:

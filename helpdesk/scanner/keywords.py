@@ -16,7 +16,7 @@ import re
 
 from helpdesk.scanner.findings import Collector
 from helpdesk.scanner.gates import Facts, Family
-from helpdesk.scanner.intent import has_concept
+from helpdesk.scanner.intent import concepts_of
 from helpdesk.scanner.lexicon import COMMON, LEXICON, literal_alternation
 from helpdesk.scanner.normalise import Normalised
 from helpdesk.scanner.phone import masks_a_digit
@@ -230,14 +230,17 @@ def _next_order_here(phrase: str, sentence: str) -> bool:
     says "here" or names the platform, and has no reduction, no promotional word, no better
     price, no reward, no review, no shop of the sender's own, and no offer but the platform's
     own code."""
-    return (
-        _NEXT_ORDER.fullmatch(phrase) is not None
-        and _HERE.search(sentence) is not None
-        and not _DISCOUNT_CUE.search(sentence)
-        and not _OWN_CHANNEL_CUE.search(sentence)
-        and not _BETTER_PRICE.search(sentence)
-        and not any(has_concept(sentence, concept) for concept in _NOT_ONLY_AN_ORDER)
-        and (_PLATFORM_CODE.search(sentence) is not None or not has_concept(sentence, "promo"))
+    if (
+        _NEXT_ORDER.fullmatch(phrase) is None
+        or _HERE.search(sentence) is None
+        or _DISCOUNT_CUE.search(sentence)
+        or _OWN_CHANNEL_CUE.search(sentence)
+        or _BETTER_PRICE.search(sentence)
+    ):
+        return False
+    concepts = concepts_of(sentence)
+    return concepts.isdisjoint(_NOT_ONLY_AN_ORDER) and (
+        "promo" not in concepts or _PLATFORM_CODE.search(sentence) is not None
     )
 
 
@@ -245,7 +248,7 @@ def _next_order_here(phrase: str, sentence: str) -> bool:
 #: review ("a gift in your next order for five stars"); an offer or a code too, unless the code
 #: is the platform's own (common ``platform_codes``: "the platform gave you MKT-8YT3 for your
 #: next order here").
-_NOT_ONLY_AN_ORDER = ("own", "reward", "review")
+_NOT_ONLY_AN_ORDER = frozenset({"own", "reward", "review"})
 _PLATFORM_CODE = re.compile(rf"\b(?:{'|'.join(COMMON['platform_codes'])})")
 
 
@@ -344,16 +347,19 @@ def detect_described_links(norm: Normalised, found: Collector, facts: Facts) -> 
     socials = [start for kind, start, _ in found.items if kind == "social"]
     for sentence in _SENTENCE.finditer(text):
         low, high = sentence.span()
-        body = sentence.group()
-        for match in _QR_WORD.finditer(text, low, high):
-            if (
-                any(low <= start < high for start in socials) or has_concept(body, "own")
-            ) and not has_concept(body, "money"):
+        codes = list(_QR_WORD.finditer(text, low, high))
+        engines = list(_SEARCH_ENGINE.finditer(text, low, high))
+        if not codes and not engines:
+            continue
+        concepts = concepts_of(sentence.group())  # read once for the sentence
+        named = any(low <= start < high for start in socials) or "own" in concepts
+        if named and "money" not in concepts:
+            for match in codes:
                 found.add("url", match.start(), match.end())
-        for match in _SEARCH_ENGINE.finditer(text, low, high):
-            if (_QUOTED_NAME.search(body) or has_concept(body, "own")) and not has_concept(
-                body, "review"
-            ):
+        if (
+            _QUOTED_NAME.search(sentence.group()) or "own" in concepts
+        ) and "review" not in concepts:
+            for match in engines:
                 found.add("url", match.start(), match.end())
 
 
