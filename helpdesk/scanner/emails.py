@@ -80,6 +80,8 @@ _EMAIL_SPACED = re.compile(
 )
 #: Characters typed one by one with a space between ("r o b e r t o . n e r i @ g m x . i t").
 _ONE_BY_ONE = re.compile(r"(?<!\S)(?:\S ){6,}\S(?!\S)")
+#: Signs and spaces after the last character of an address typed one by one.
+_AFTER_AN_ADDRESS = " .,;:!?–—-)]»\"'"
 #: Between two parts of a mailbox name said or typed apart: a spaced dot, a dot or a sign said
 #: ("alain point roux", "sabine unterstrich wolff"), a plus or a dash set apart ("serwis +
 #: kropka + laptopy").
@@ -178,6 +180,14 @@ _EMAIL_SPACE_TLD = re.compile(
     rf"(?:\s*@\s*|\s+(?:{literal_alternation(BARE_AT_WORDS | _PREPOSITION_SET)})\s+)"
     rf"(?P<domain>{LABEL})\s+(?:{literal_alternation(_SPACE_TLDS)})(?![\w@/-]|\.\w)"
 )
+#: A mailbox name, a mail provider and its top-level domain, with spaces or commas for the "@"
+#: and the dot ("servis-novak, seznam, cz", "kasia_b wp pl"): a provider's name before its
+#: top-level domain is its domain.
+_EMAIL_PROVIDER_TLD = re.compile(
+    r"(?<![\w.@/-])(?P<handle>[a-z0-9][a-z0-9._-]{2,40}[a-z0-9])(?:\s*,\s*|\s+)"
+    rf"(?:{literal_alternation(MAIL_PROVIDERS)})(?:\s*,\s*|\s+)"
+    rf"(?:{literal_alternation(_SPACE_TLDS)})(?![\w@/-]|\.\w)"
+)
 #: An address written back to front ("moc.liamg@81kenam"), read forwards.
 _BACKWARDS = re.compile(
     r"(?<![\w.@-])[a-z]{2,6}\.[a-z0-9.-]*[a-z0-9]@[a-z0-9._%+-]*[a-z0-9](?![\w@])"
@@ -204,13 +214,15 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
             else:
                 found.add("email", match.start(), match.end(), claim=True)
         for match in _ONE_BY_ONE.finditer(text):
-            address = match.group().replace(" ", "")
+            # a dash or a comma typed after the last letter ends the address ("… . s k –")
+            typed = match.group().rstrip(_AFTER_AN_ADDRESS)
+            address = typed.replace(" ", "")
             if (
                 "@" in address
                 and _EMAIL_PLAIN.fullmatch(address)
                 and not is_platform_host(host_of(address), platform)
             ):
-                found.add("email", match.start(), match.end(), claim=True)
+                found.add("email", match.start(), match.start() + len(typed), claim=True)
         for match in _EMAIL_SPACED.finditer(text):
             if not found.overlaps_claim(match.start(), match.end()):
                 domain = re.sub(r"\s+", "", match.group().split("@")[-1])
@@ -224,8 +236,10 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
                 continue
             if match.group("at").strip() == _AT and _bare_at_is_a_link(match):
                 continue
-            if not any(ch.isalpha() for ch in match.group("domain")):
-                continue  # "5 @ 3 . fr each": a price, not an address
+            if not any(ch.isalpha() for ch in match.group("domain")) and (
+                sum(ch.isalpha() for ch in match.group("local")) < 3
+            ):
+                continue  # "5 @ 3 . fr each": a price, not an address ("ewa_k małpa 163 …" is)
             found.add("email", match.start(), match.end(), claim=True)
     if facts.has_word(TLDS) and facts.has_text(*_HYPHENATED_ATS):
         for match in _EMAIL_HYPHENATED.finditer(text):
@@ -284,6 +298,15 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
             marked = "." in handle or "_" in handle or re.search(r"[a-z]\d", handle)
             if letters >= 3 and marked and not found.overlaps_claim(match.start(), match.end()):
                 found.add("email", match.start(), match.end(), claim=True)
+        if facts.has_word(_SPACE_TLDS):
+            for match in _EMAIL_PROVIDER_TLD.finditer(text):
+                handle = match.group("handle")
+                if (
+                    sum(ch.isalpha() for ch in handle) >= 3
+                    and re.search(r"[a-z][._-][a-z0-9]|[a-z]\d", handle)
+                    and not found.overlaps_claim(match.start(), match.end())
+                ):
+                    found.add("email", match.start(), match.end(), claim=True)
         if facts.has_word(DOT_WORDS) or facts.has_word(JOIN_WORDS):
             for match in _EMAIL_SAID_PARTS.finditer(text):
                 if not found.overlaps_claim(match.start(), match.end()):

@@ -32,6 +32,7 @@ class Collector:
         self.norm = norm
         self.items: list[tuple[str, int, int]] = []
         self.soft: set[tuple[str, int, int]] = set()
+        self.firm: set[tuple[str, int, int]] = set()
         self.claimed: list[tuple[int, int]] = []
         self.soft_findings: set[tuple[str, int, int]] = set()
 
@@ -43,10 +44,14 @@ class Collector:
     ) -> None:
         """``soft``: words of the lexicons (an app's name, a payment or marketing phrase) that
         a refusal or a mention may explain, so the intent model may drop them; an address, a
-        number, a link, a handle or a disguised name is firm."""
-        self.items.append((kind, start, end))
-        if soft:
-            self.soft.add((kind, start, end))
+        number, a link, a handle or a disguised name is firm; a span found both ways is firm."""
+        item = (kind, start, end)
+        self.items.append(item)
+        if not soft:
+            self.firm.add(item)
+            self.soft.discard(item)
+        elif item not in self.firm:
+            self.soft.add(item)
         if claim:
             self.claimed.append((start, end))
 
@@ -61,6 +66,7 @@ class Collector:
 
     def make_firm(self, item: tuple[str, int, int]) -> None:
         """A soft finding that its context confirms ("whatsapp moi au 06…"): firm from now."""
+        self.firm.add(item)
         self.soft.discard(item)
 
     def claim(self, start: int, end: int) -> None:

@@ -18,7 +18,7 @@ from helpdesk.scanner.findings import Collector
 from helpdesk.scanner.gates import Facts, Family
 from helpdesk.scanner.intent import concepts_of
 from helpdesk.scanner.lexicon import COMMON, LEXICON, literal_alternation
-from helpdesk.scanner.normalise import Normalised
+from helpdesk.scanner.normalise import ZERO_WIDTH, Normalised
 from helpdesk.scanner.phone import masks_a_digit
 
 #: One word class of every language as a regex group: S("payment.your") → "(?:ton|votre|your|…)".
@@ -68,6 +68,10 @@ PLATFORM_WORDS = (
     rf"|{S('payment.platform_checkout')}"
 )
 OFF_PLATFORM_CUES = rf"\b{S('payment.off_platform_cues')}\b"
+#: Paid to the courier on delivery ("cash to the driver", "kurierowi"): the platform's checkout
+#: too, unless the message says anywhere that the order goes around the platform ("let me pay
+#: cash to the driver. … I'd cancel the order here").
+COURIER = rf"{S('payment.courier')}"
 
 #: A sum of money: "10 €", "£5", "20 zł" (not a percentage).
 _SUM = (
@@ -164,6 +168,7 @@ _SMS_ABBREVIATION = re.compile(r"sms|esemes")
 _SENTENCE_END = re.compile(r"[!?\n]|\.\s")
 _PLATFORM_WORDS = re.compile(PLATFORM_WORDS)
 _OFF_PLATFORM = re.compile(OFF_PLATFORM_CUES)
+_COURIER = re.compile(COURIER)
 _DISCOUNT_CODE = (
     rf"\b(?:{literal_alternation(LEXICON.union('marketing.code_words'))})\s*:?\s*"
     r"[«\"']?(?P<code>[a-z]+[0-9]+[a-z0-9]*|[a-z]{4,}[0-9]*)\b"
@@ -188,7 +193,11 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
             for match in pattern.finditer(text):
                 if family is _SMS_NUMBER and not _texts_a_number(text, match):
                     continue
-                found.add("social", match.start(), match.end(), soft=True)
+                # An app's name written with look-alike letters of another script or with
+                # invisible characters inside ("Ιnstаgrаmu" with a Greek Ι and Cyrillic а's) is
+                # disguised: nobody disguises a name to refuse or mention it.
+                disguised = not norm.original.isascii() and _disguised(norm, *match.span())
+                found.add("social", match.start(), match.end(), soft=not disguised)
     _text_to_a_number(text, found)
     strong = _PAYMENT_STRONG.for_text(facts)
     if strong is not None:
@@ -205,7 +214,7 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
         offset = sentence.start()
         if weak is not None:
             matches = list(weak.finditer(body))
-            if matches and (not _PLATFORM_WORDS.search(body) or _OFF_PLATFORM.search(body)):
+            if matches and not _on_the_platform(body, text):
                 for match in matches:
                     found.add("payment", offset + match.start(), offset + match.end(), soft=True)
         if marketing is not None:
@@ -216,6 +225,32 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
             for match in discount.finditer(body):
                 if _DISCOUNT_CUE.search(body) and not match.group("code").isdigit():
                     found.add("marketing", offset + match.start(), offset + match.end(), soft=True)
+
+
+def _on_the_platform(sentence: str, text: str) -> bool:
+    """Whether a sentence's weak payment words are paid on the platform: the sentence names the
+    platform or its checkout and has no off-platform cue, or it pays the courier and no
+    off-platform cue is anywhere in the message."""
+    if _OFF_PLATFORM.search(sentence):
+        return False
+    if _PLATFORM_WORDS.search(sentence):
+        return True
+    return _COURIER.search(sentence) is not None and _OFF_PLATFORM.search(text) is None
+
+
+def _disguised(norm: Normalised, start: int, end: int) -> bool:
+    """Whether ``norm.text[start:end]`` was written with letters folded from another script
+    (look-alikes, ``normalise.fold``) or with invisible characters inside (zero-width spaces,
+    soft hyphens)."""
+    low, high = norm.span(start, end)
+    return any(
+        (ord(char) > _LATIN_END and char.isalpha()) or ZERO_WIDTH.match(char)
+        for char in norm.original[low:high]
+    )
+
+
+#: The last code point of the Latin letters the markets write (ł, č, ő, ș: Latin Extended-B).
+_LATIN_END = 0x24F
 
 
 #: "Next order", and "here" or the platform named: "see you at your next purchase here".

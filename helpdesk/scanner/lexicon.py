@@ -72,6 +72,7 @@ LANGUAGE_KEYS: dict[str, str] = {
     "payment.weak": REGEX,
     "payment.platform_names": REGEX,
     "payment.platform_checkout": REGEX,
+    "payment.courier": REGEX,
     "payment.off_platform_cues": REGEX,
     "payment.paypal_personal": REGEX,
     "payment.your": REGEX,

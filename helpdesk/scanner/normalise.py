@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _ZERO_WIDTH_OR_MARK = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u0300-\u036f]")
 _CLUSTER = re.compile(r".[\u0300-\u036f]*", re.DOTALL)
 
@@ -100,7 +100,7 @@ def normalise(text: str, *, shortcuts: bool = True) -> Normalised:
     ends: list[int] = []
     for match in _CLUSTER.finditer(text):
         cluster = match.group()
-        if _ZERO_WIDTH.fullmatch(cluster):
+        if ZERO_WIDTH.fullmatch(cluster):
             continue
         piece = fold(unicodedata.normalize("NFKC", cluster).lower())
         out.append(piece)

@@ -222,7 +222,8 @@ def is_phone_number(
     enough.  A national number must start with the region's trunk prefix when it has one, so a
     10-digit parcel number does not pass as a German landline; with ``trunk_said`` (a number
     spelled in words after a phone word: nobody spells out a parcel number) a valid number
-    without it passes too ("six, quatre-vingt-un, …", "seis, cero, nueve, doce, …").
+    without it passes too ("six, quatre-vingt-un, …", "seis, cero, nueve, doce, …"), and so
+    does one whose area code is written apart, as Hungarians leave out their "06" ("20/345-…").
     """
     if not 8 <= len(digits) <= 15:
         return False
@@ -427,6 +428,10 @@ def _confirm_listed(
 _LETTER_CODES = frozenset("sSzZbB")
 
 
+#: A number that starts with a one- or two-digit area code and a slash, or in brackets.
+_AREA_CODE_FIRST = re.compile(r"[1-9]\d?\s?/\s?\d|\([1-9]\d?\)\s?\d")
+
+
 def _confirm_phone(
     match: re.Match[str], norm: Normalised, found: Collector, regions: tuple[str, ...]
 ) -> bool:
@@ -460,7 +465,11 @@ def _confirm_phone(
         or (real >= 6 and any(ch.isalpha() for ch in raw))
         or phone_word
     )
-    if not is_phone_number(digits, international, regions, cued):
+    # An area code set apart by a slash or brackets, the trunk prefix left out as Hungarians
+    # write their numbers ("hívjon a 20/345-12-34-en", "(30) 421 8719"): with a phone word
+    # nearby, the number is read with the trunk prefix.
+    trunk_left_out = not international and _AREA_CODE_FIRST.match(raw.strip()) is not None
+    if not is_phone_number(digits, international, regions, cued, trunk_said=trunk_left_out):
         return False
     if not international and not phone_word and _echoes_an_identifier(norm.text, raw.strip()):
         return True  # a number, but the sibling of an identifier the message names

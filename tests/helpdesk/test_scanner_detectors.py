@@ -1143,3 +1143,137 @@ def test_an_address_dictated_in_parts_at_a_provider_with_a_space_for_its_dot():
 
 def test_an_abbreviation_like_a_short_domain_is_no_link():
     assert "url" not in kinds("Peso ca. 30 kg, p.es. per una cucina di 12 mq.", "it")
+
+
+def soft_kinds(text: str, language: str | None = None) -> set[str]:
+    """The kinds found only by words a refusal or a mention may explain (the intent model may
+    drop them)."""
+    _, soft = engine._detect(text, language, shortcuts=True)
+    return {kind for kind, _, _ in soft}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # a Greek capital iota and Cyrillic a's in a Latin name
+        ("Napište mi na \u0399nst\u0430gr\u0430m, pošlu fotky.", "cs"),
+        ("Na \u0399nst\u0430gr\u0430m nepíšu, zůstaňme tady.", "cs"),
+        # a zero-width space inside the name
+        ("Message me on What\u200bsApp please.", "en"),
+    ],
+)
+def test_an_app_name_disguised_by_other_scripts_or_invisible_characters_is_firm(text, language):
+    assert "social" in kinds(text, language)
+    assert "social" not in soft_kinds(text, language)
+
+
+def test_an_app_name_written_plainly_stays_soft():
+    assert "social" in soft_kinds("Na Instagram nepíšu, zůstaňme tady.", "cs")
+
+
+def test_a_span_found_firm_and_soft_is_firm_in_either_order():
+    from helpdesk.scanner.findings import Collector
+    from helpdesk.scanner.normalise import normalise
+
+    norm = normalise("whatsapp", shortcuts=True)
+    for order in ((True, False), (False, True)):
+        found = Collector(norm)
+        for soft in order:
+            found.add("social", 0, 8, soft=soft)
+        assert ("social", 0, 8) not in found.soft
+    found = Collector(norm)
+    found.make_firm(("social", 0, 8))
+    found.add("social", 0, 8, soft=True)
+    assert ("social", 0, 8) not in found.soft
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # Hungarians leave out the "06" and set the area code apart
+        ("Hívjon nyugodtan a 30/212-45-67-es számon délután.", "30/212-45-67"),
+    ],
+)
+def test_a_number_with_its_area_code_set_apart_and_no_trunk_prefix(text, span):
+    assert ("phone", span) in found(text, "hu")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A csomag súlya 20/345-12-34 gramm volt.", "Rendelés 20/345-12-34 szerint."],
+)
+def test_a_slashed_figure_without_a_phone_word_is_no_number(text):
+    assert "phone" not in kinds(text, "hu")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        # a numeric domain after a mailbox name with letters
+        (
+            "Napisz na adres kasia_pl77 małpa 163 kropka com.",
+            "pl",
+            "kasia_pl77 małpa 163 kropka com",
+        ),
+        # a mail provider and its top-level domain, with commas or spaces for "@" and the dot
+        ("Pisz na kasia_b, wp, pl jak coś.", "pl", "kasia_b, wp, pl"),
+        ("Ozvěte se na jan-dvorak seznam cz.", "cs", "jan-dvorak seznam cz"),
+        # typed one letter at a time, followed by a dash
+        (
+            "mail me: j o h n . d o e @ g m x . d e - thanks",
+            "en",
+            "j o h n . d o e @ g m x . d e",
+        ),
+    ],
+)
+def test_addresses_with_a_numeric_domain_a_provider_in_words_or_typed_apart(text, language, span):
+    assert found(text, language) == {("email", span)}
+
+
+def test_a_provider_named_without_a_mailbox_is_no_address():
+    assert "email" not in kinds("Mám to z seznam cz obchodu.", "cs")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Zaplatím hotově na dobírku.", "cs"),
+        ("Ich zahle bar per Nachnahme, geht das?", "de"),
+        ("Je paie en espèces en contre-remboursement.", "fr"),
+        ("Készpénzzel fizetek utánvéttel.", "hu"),
+        ("Pago in contanti in contrassegno.", "it"),
+        ("Pago en efectivo contra reembolso.", "es"),
+        ("Plătesc cash ramburs la livrare.", "ro"),
+        ("Zaplatím v hotovosti na dobierku.", "sk"),
+        ("Zapłacę gotówką za pobraniem.", "pl"),
+        ("I'll pay cash on delivery.", "en"),
+        # paid to the courier, and nothing in the message goes around the platform
+        ("Je paie en espèces au livreur.", "fr"),
+        ("I will pay cash to the driver when the parcel arrives.", "en"),
+    ],
+)
+def test_cash_on_delivery_is_the_platforms_checkout(text, language):
+    assert "payment" not in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The seller before you let me pay cash to the driver. I'd cancel the order here.", "en"),
+        ("Zaplatím hotově kurýrovi. Objednávku zrušíme.", "cs"),
+    ],
+)
+def test_cash_to_the_courier_with_the_order_cancelled_is_payment_outside(text, language):
+    assert "payment" in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Il numero seriale è 4512378901.", "it"),
+        ("The serial on the box reads 07911123456.", "en"),
+        ("Company reg 07911123456.", "en"),
+    ],
+)
+def test_serial_and_company_registration_numbers_are_no_phone_numbers(text, language):
+    assert "phone" not in kinds(text, language)
