@@ -5,7 +5,7 @@ rule "is an absence running now", and of what follows from it.
   `Seller.country` is the code of the seller's market, whose time zone orders.markets
   gives. The absences are accounts' (model, services), but accounts sits below orders and
   cannot know a market's time zone, so the rule lives here, where its callers are.
-- While an absence runs, a new request goes to its stand-in (`new_request_assignee`); the
+- While an absence runs, a new request goes to its stand-in (`new_request_cover`); the
   absent member's conversations stay theirs, and the team's pages name the stand-in beside them
   (`note_assignee_absences`, `absence_covering`); the buyer reads who answers.
 - Nothing here moves a deadline: the response clock does not pause for the holidays of the
@@ -67,12 +67,20 @@ def current_and_upcoming(
 
 
 def new_request_assignee(seller: Seller, *, now: datetime | None = None) -> User | None:
-    """Who gets a request opened at `now`. Requests wait unassigned, unless an absence of the
-    team runs: then they go to its stand-in; with several, to the stand-in of the earliest
-    recorded whose stand-in is still an active member and not away too. Nobody when
-    none qualifies."""
+    """Who gets a request opened at `now`: the stand-in of `new_request_cover`, or nobody."""
+    cover = new_request_cover(seller, now=now)
+    return cover.stand_in if cover is not None else None
+
+
+def new_request_cover(seller: Seller, *, now: datetime | None = None) -> SellerAbsence | None:
+    """The absence whose stand-in gets a request opened at `now`. Requests wait unassigned,
+    unless an absence of the team runs: then they go to its stand-in; with several, to the
+    stand-in of the earliest recorded whose stand-in is still an active member and not away
+    too. None when none qualifies."""
     absences = list(
-        running_absences([seller], now=now).select_related("stand_in").order_by("created_at", "pk")
+        running_absences([seller], now=now)
+        .select_related("stand_in", "absent")
+        .order_by("created_at", "pk")
     )
     if not absences:
         return None
@@ -85,7 +93,7 @@ def new_request_assignee(seller: Seller, *, now: datetime | None = None) -> User
     for absence in absences:
         stand_in = absence.stand_in
         if stand_in.pk in team and stand_in.pk not in away and stand_in.is_active:
-            return stand_in
+            return absence
     return None
 
 

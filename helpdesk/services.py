@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from accounts.access import staff_with_perm
 from accounts.models import Seller, SellerMember, User
-from helpdesk.absences import new_request_assignee
+from helpdesk.absences import new_request_cover
 from helpdesk.history import chain_link, thread_head
 from helpdesk.models import (
     SELLER_ONLY_EVENTS,
@@ -360,7 +360,8 @@ def thread_open(
     _check_pace(buyer, None, now)
     # Unassigned, unless a team member's absence runs: then to the stand-in. The deadline is
     # the same either way.
-    assignee = new_request_assignee(order.seller, now=now)
+    cover = new_request_cover(order.seller, now=now)
+    assignee = cover.stand_in if cover is not None else None
 
     def create() -> Thread:
         return Thread.objects.create(
@@ -393,6 +394,19 @@ def thread_open(
         uploads=uploads,
         now=now,
     )
+    if cover is not None:
+        # The team reads why the request went to the stand-in (the buyer does not).
+        _event(
+            thread,
+            by=None,
+            role=Role.SYSTEM,
+            event="assigned",
+            at=now,
+            assignee_id=cover.stand_in_id,
+            assignee_name=cover.stand_in.name,
+            absent_id=cover.absent_id,
+            absent_name=cover.absent.name,
+        )
     ReadState.objects.update_or_create(thread=thread, user=buyer, defaults={"last_read_at": now})
     return thread
 

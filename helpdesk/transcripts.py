@@ -398,6 +398,11 @@ def event_text(data: Mapping[str, Any], author_role: str) -> str:
             return _("Marked the request as solved.")
         return _("Closed the conversation.")
     if name == "assigned":
+        if data.get("absent_name"):
+            return _("Gave the new request to %(who)s, who stands in for %(absent)s.") % {
+                "who": data.get("assignee_name", ""),
+                "absent": data["absent_name"],
+            }
         if data.get("assignee_name"):
             return _("Assigned the conversation to %(who)s.") % {"who": data["assignee_name"]}
         return _("Removed the conversation's assignment.")

@@ -19,6 +19,7 @@ from helpdesk.absences import (
     seller_today,
 )
 from helpdesk.services import thread_assign, thread_open
+from helpdesk.transcripts import event_text
 from sla.calendar import response_deadline
 from tests.factories import SellerFactory, SellerMemberFactory, UserFactory, make_order
 
@@ -376,6 +377,33 @@ def test_the_buyer_of_a_request_given_to_the_stand_in_reads_who_answers(
     client.force_login(world.buyer)
     html = client.get(reverse("helpdesk:thread", args=[thread.pk])).content.decode()
     assert "Anna answers for Maison Test until 12 December 2099" in html
+
+
+def test_the_team_reads_why_a_new_request_went_to_the_stand_in(world, seller, anna, client):
+    """The automatic assignment is on the record for the team and the platform; the buyer
+    reads who answers, not the team's arrangements."""
+    today = seller_today(seller)
+    record(seller, world.seller_agent, anna, first_day=today, last_day=date(2099, 12, 12))
+    thread = open_request(world, seller, at=None, buyer=world.buyer)
+    event = thread.messages.get(kind="event")
+    assert (event.author_id, event.author_role) == (None, "system")
+    assert event.data["absent_name"] == world.seller_agent.name
+    assert event_text(event.data, event.author_role) == (
+        f"Gave the new request to Anna Nowak, who stands in for {world.seller_agent.name}."
+    )
+    said = f"New request given to Anna Nowak, who stands in for {world.seller_agent.name}."
+    url = reverse("helpdesk:thread", args=[thread.pk])
+    client.force_login(world.seller_owner)
+    assert said in client.get(url).content.decode()
+    client.force_login(world.buyer)
+    assert world.seller_agent.name not in client.get(url).content.decode()
+    # the seller's answer is still owed: the event is no reply
+    thread.refresh_from_db()
+    assert thread.seller_activity_at is None
+
+
+def test_a_request_nobody_stands_in_for_has_no_assignment_event(world, seller):
+    assert not open_request(world, seller).messages.filter(kind="event").exists()
 
 
 def test_the_inbox_looks_absences_up_once_whatever_the_number_of_threads(
