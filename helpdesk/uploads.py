@@ -12,7 +12,7 @@ import warnings
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
-from typing import cast
+from typing import Any, cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from PIL import Image
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 from helpdesk.attachment_policy import (
     BY_CONTENT_TYPE,
@@ -101,6 +102,7 @@ class Problem(Enum):
     TOO_MANY_PIXELS = "too_many_pixels"  # more pixels than a phone photo needs
     TRAILING_DATA = "trailing_data"  # bytes after the picture's end (a ZIP, a page, a video)
     MARKUP = "markup"  # also a web page: a script hidden in a comment, metadata or a tail
+    ACTIVE = "active"  # a PDF that runs something when opened: scripts, launches, files inside
 
 
 # What would run if a browser ever took the file for a page (a polyglot: a picture or a PDF
@@ -215,7 +217,7 @@ def image_problem(content: bytes, content_type: str) -> tuple[Problem, tuple[int
 def _pdf_problem(content: bytes) -> Problem | None:
     """A PDF must have pages, and the pages the scanner reads (file_text) must decode within
     pypdf's limits: a drawing that expands past them (a decompression bomb) would leave
-    their text unscreened."""
+    their text unscreened. It must not carry active content (`_pdf_is_active`)."""
     try:
         reader = PdfReader(io.BytesIO(content))
         if len(reader.pages) == 0:
@@ -224,9 +226,60 @@ def _pdf_problem(content: bytes) -> Problem | None:
             drawing = page.get_contents()
             if drawing is not None:
                 drawing.get_data()
+        if _pdf_is_active(reader):
+            return Problem.ACTIVE
     except Exception:  # pypdf raises many kinds on a malformed file: all mean damaged
         return Problem.DAMAGED
     return None
+
+
+# What a PDF reader would run or open for whoever opens the file: a script (document, page,
+# form field or link), a program launched, a file embedded in it, a form that posts its data
+# somewhere, an XFA form (scripted), rich media. Invoices, labels and scans have none.
+_ACTIVE_KEYS = frozenset(
+    {"/JS", "/JavaScript", "/EmbeddedFiles", "/EmbeddedFile", "/XFA", "/RichMedia"}
+)
+_ACTIVE_ACTIONS = frozenset(
+    {"/JavaScript", "/Launch", "/ImportData", "/SubmitForm", "/GoToE", "/RichMediaExecute"}
+)
+#: Objects read at most: far above an ordinary document's, so a file built to make the walk
+#: endless is refused instead.
+_PDF_OBJECTS_READ = 200_000
+
+
+def _pdf_is_active(reader: PdfReader) -> bool:
+    """Whether anything reachable from the document's catalog is active content. Every
+    object is read through its reference, so what hides in a compressed object stream is
+    found too; the drawings' data is not read (a drawing runs nothing)."""
+    stack: list[Any] = [reader.trailer["/Root"]]
+    seen: set[tuple[int, int]] = set()
+    read = 0
+    while stack:
+        node = stack.pop()
+        if isinstance(node, IndirectObject):
+            key = (node.idnum, node.generation)
+            if key in seen:
+                continue
+            seen.add(key)
+            node = node.get_object()
+        read += 1
+        if read > _PDF_OBJECTS_READ:
+            raise PdfReadError("too many objects")
+        if isinstance(node, DictionaryObject):
+            if _ACTIVE_KEYS.intersection(node.keys()):
+                return True
+            action, subtype = (_resolved(node.get(name)) for name in ("/S", "/Subtype"))
+            if action in _ACTIVE_ACTIONS or subtype == "/FileAttachment":
+                return True
+            stack.extend(node.values())
+        elif isinstance(node, ArrayObject):
+            stack.extend(node)
+    return False
+
+
+def _resolved(value: Any) -> Any:
+    """A name as itself, whether written in place or by reference."""
+    return value.get_object() if isinstance(value, IndirectObject) else value
 
 
 def typed_name(name: str) -> str:
@@ -293,6 +346,16 @@ def check_upload(uploaded: UploadedFile) -> Upload:
             _(
                 "%(name)s carries other data after the picture (a hidden file, or the video "
                 "of a motion photo). Save it as a plain picture and attach it again."
+            ),
+            code=problem.value,
+            params={"name": name},
+        )
+    if problem is Problem.ACTIVE:
+        raise ValidationError(
+            _(
+                "%(name)s contains scripts, attached files or actions that run when it is "
+                "opened. Print it to a new PDF or photograph the pages, then attach the new "
+                "PDF or the photos."
             ),
             code=problem.value,
             params={"name": name},

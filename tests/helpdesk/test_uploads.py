@@ -233,3 +233,105 @@ def test_ordinary_pictures_still_pass_the_stricter_checks(world, client, name, c
     client.force_login(world.buyer)
     assert reply(client, world.thread, upload(name, content)).status_code == 302
     assert Attachment.objects.filter(message__body="Photo attached").count() == 1
+
+
+# PDFs that run something when opened ------------------------------------------------------
+
+
+def active_pdf(change) -> bytes:
+    """A one-page PDF, as `change(writer, page)` makes it."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(width=200, height=200)
+    change(writer, page)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def _script():
+    from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+
+    return DictionaryObject(
+        {
+            NameObject("/S"): NameObject("/JavaScript"),
+            NameObject("/JS"): TextStringObject("app.alert(1)"),
+        }
+    )
+
+
+def _open_action_script(writer, page):
+    from pypdf.generic import NameObject
+
+    writer._root_object[NameObject("/OpenAction")] = writer._add_object(_script())
+
+
+def _page_opens_a_script(writer, page):
+    from pypdf.generic import DictionaryObject, NameObject
+
+    page[NameObject("/AA")] = DictionaryObject({NameObject("/O"): _script()})
+
+
+def _link_launches_a_program(writer, page):
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
+
+    # the action's name written by reference, as a file built to slip past a check may
+    launch = DictionaryObject(
+        {
+            NameObject("/S"): writer._add_object(NameObject("/Launch")),
+            NameObject("/F"): TextStringObject("calc.exe"),
+        }
+    )
+    link = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Annot"),
+            NameObject("/Subtype"): NameObject("/Link"),
+            NameObject("/A"): launch,
+        }
+    )
+    page[NameObject("/Annots")] = ArrayObject([writer._add_object(link)])
+
+
+def _embedded_file(writer, page):
+    writer.add_attachment("invoice.exe", b"MZ")
+
+
+def _web_link(writer, page):
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
+
+    action = DictionaryObject(
+        {
+            NameObject("/S"): NameObject("/URI"),
+            NameObject("/URI"): TextStringObject("https://marketplace.example/help"),
+        }
+    )
+    link = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Annot"),
+            NameObject("/Subtype"): NameObject("/Link"),
+            NameObject("/A"): action,
+        }
+    )
+    page[NameObject("/Annots")] = ArrayObject([writer._add_object(link)])
+
+
+@pytest.mark.parametrize(
+    "change",
+    [_open_action_script, _page_opens_a_script, _link_launches_a_program, _embedded_file],
+)
+def test_pdfs_that_run_something_when_opened_are_refused(world, client, change):
+    """Failed before: a PDF was checked for pages and readable drawings only, so a script or
+    a program launched on opening reached the other side (a PDF reader runs them)."""
+    client.force_login(world.buyer)
+    response = reply(client, world.thread, upload("invoice.pdf", active_pdf(change)), body="Proof")
+    assert response.status_code == 400
+    assert "contains scripts, attached files or actions" in response.content.decode()
+    assert not Message.objects.filter(body="Proof").exists()
+
+
+def test_a_pdf_with_an_ordinary_web_link_passes(world, client):
+    client.force_login(world.buyer)
+    response = reply(client, world.thread, upload("invoice.pdf", active_pdf(_web_link)), body="Ok")
+    assert response.status_code in (200, 302)
+    assert Message.objects.filter(body="Ok").exists()
