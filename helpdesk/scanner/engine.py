@@ -41,6 +41,7 @@ from helpdesk.scanner.gates import Facts
 from helpdesk.scanner.iban import detect_iban
 from helpdesk.scanner.intent import Span, judge
 from helpdesk.scanner.keywords import (
+    detect_channel_phrases,
     detect_described_links,
     detect_keywords,
     detect_promoted_channels,
@@ -113,6 +114,7 @@ def _detect(
     detect_phone_words(norm, found, regions, languages_for(language), facts)
     detect_phone_pieces(norm, found, regions)
     detect_keywords(norm, found, facts)
+    detect_channel_phrases(norm, found, facts)
     detect_disguised_channels(norm, found, facts)
     detect_described_links(norm, found, facts)
     detect_promoted_channels(norm, found, facts)

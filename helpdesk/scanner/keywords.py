@@ -364,6 +364,54 @@ _ENGINE_HEADS = tuple(re.split(r"\W", name)[0] for name in COMMON["search_engine
 _QUOTED_NAME = re.compile(r"[«„“\"]\s*[^\W\d_][^«»„“”\"]{2,60}[»“”\"]")
 
 
+#: A channel moved to without its name: the one used before ("where we chatted last time",
+#: "tam, kde jsme si psali minule"), the same name as here ("Ajoutez-moi, même pseudo qu'ici").
+_ELSEWHERE = Family(
+    rf"\b(?:{entry})"
+    for entry in (*LEXICON.union("social.elsewhere"), *LEXICON.union("social.same_name"))
+)
+#: A call asked for ("give us a bell", "rufen Sie mich an"): a move off the platform when the
+#: sentence says instead of writing here ("… instead, it's quicker", "direkt").
+_CALL_ME = Family(rf"\b(?:{entry})" for entry in LEXICON.union("social.call_me"))
+#: …not when the call is the courier's, nor when the number is given (a phone finding).
+_DELIVERY = re.compile(
+    rf"\b(?:{'|'.join((*COMMON['delivery_people'], *COMMON['identifier_keywords']))})\b"
+)
+
+
+def detect_channel_phrases(norm: Normalised, found: Collector, facts: Facts) -> None:
+    """Channel moves that name no channel: the one used before, the same name as here, and a
+    call asked for instead of writing here (not the courier's call, not with the number
+    given: that is a phone number). Soft: the intent model judges them. Run after the phone
+    detectors."""
+    text = norm.text
+    elsewhere = _ELSEWHERE.for_text(facts)
+    call_me = _CALL_ME.for_text(facts)
+    if elsewhere is None and call_me is None:
+        return
+    details = [(kind, start, end) for kind, start, end in found.items if kind in _DETAILS]
+    for sentence in _SENTENCE.finditer(text):
+        low, high = sentence.span()
+        # the address or the number given is the finding ("write to my gmail, same name as
+        # here: …", "call me directly on 0151 …")
+        given = {kind for kind, start, end in details if start < high and low < end}
+        if elsewhere is not None and "email" not in given:
+            for match in elsewhere.finditer(text, low, high):
+                found.add("social", match.start(), match.end(), soft=True)
+        if (
+            call_me is None
+            or "phone" in given
+            or not _OFF_PLATFORM.search(sentence.group())
+            or _DELIVERY.search(sentence.group())
+        ):
+            continue
+        for match in call_me.finditer(text, low, high):
+            found.add("social", match.start(), match.end(), soft=True)
+
+
+_DETAILS = ("email", "phone")
+
+
 def detect_described_links(norm: Normalised, found: Collector, facts: Facts) -> None:
     """Links named without an address: "link in bio" (a social profile's link: social and
     url); a QR code in a sentence that names an app or the sender's own shop or page ("the QR

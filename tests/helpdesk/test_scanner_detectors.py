@@ -1277,3 +1277,51 @@ def test_cash_to_the_courier_with_the_order_cancelled_is_payment_outside(text, l
 )
 def test_serial_and_company_registration_numbers_are_no_phone_numbers(text, language):
     assert "phone" not in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # the channel used before, named by where the talk happened
+        ("Finish this where we talked last time and I'll sort the rest there.", "en"),
+        ("On reprend là où on s'est écrit la dernière fois ?", "fr"),
+        ("Schreib mir lieber dort, wo wir neulich gechattet haben.", "de"),
+        ("Pogadajmy tam, gdzie ostatnio pisaliśmy.", "pl"),
+        ("Dořešme to tam, kde jsme si psali.", "cs"),
+        ("Napíšte tam, kde sme si písali minule.", "sk"),
+        ("Folytassuk ott, ahol legutóbb.", "hu"),
+        ("Continuăm unde am vorbit ultima dată.", "ro"),
+        ("Sigamos donde hablamos la última vez.", "es"),
+        ("Ne parliamo dove ci siamo scritti l'ultima volta.", "it"),
+        # another way, the same name as here
+        ("Ozvěte se mi raději jinak.", "cs"),
+        ("Find me on the other app, same username as here.", "en"),
+        ("Cherchez-moi, même pseudo qu'ici.", "fr"),
+        # a call asked for instead of writing here
+        ("Just ring me instead, it's faster.", "en"),
+        ("Rufen Sie mich lieber direkt an, das ist schneller.", "de"),
+        ("Zadzwoń do mnie bezpośrednio.", "pl"),
+        ("Llámame directamente, es más rápido.", "es"),
+    ],
+)
+def test_a_channel_moved_to_without_its_name(text, language):
+    assert "social" in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # the courier's call, a call with no move, the number given (a phone number)
+        ("If the courier can't find the house, ask him to ring me when he's outside.", "en"),
+        ("Der Fahrer ruft Sie direkt an, bevor er kommt.", "de"),
+        ("Kurier zadzwoni bezpośrednio przed dostawą.", "pl"),
+        ("Please call me if anything is unclear.", "en"),
+        ("Appelez-moi directement au 06 48 22 17 93, je suis à l'atelier.", "fr"),
+        # the address given is the finding
+        ("Écrivez-moi sur mon adresse claire.dupont@gmail.com, même pseudo qu'ici.", "fr"),
+        # talk that stays here
+        ("As we discussed before, the refund goes through the platform.", "en"),
+    ],
+)
+def test_calls_and_earlier_talk_that_move_nothing(text, language):
+    assert "social" not in kinds(text, language)
