@@ -269,7 +269,9 @@ def _pdf_is_active(reader: PdfReader) -> bool:
             if _ACTIVE_KEYS.intersection(node.keys()):
                 return True
             action, subtype = (_resolved(node.get(name)) for name in ("/S", "/Subtype"))
-            if action in _ACTIVE_ACTIONS or subtype == "/FileAttachment":
+            if isinstance(action, str) and action in _ACTIVE_ACTIONS:
+                return True
+            if subtype == "/FileAttachment":
                 return True
             stack.extend(node.values())
         elif isinstance(node, ArrayObject):

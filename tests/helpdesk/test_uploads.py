@@ -330,6 +330,21 @@ def test_pdfs_that_run_something_when_opened_are_refused(world, client, change):
     assert not Message.objects.filter(body="Proof").exists()
 
 
+def _a_dictionary_under_s(writer, page):
+    from pypdf.generic import DictionaryObject, NameObject
+
+    # "/S" names a kind in many dictionaries; one that holds no name is no action
+    page[NameObject("/Group")] = DictionaryObject(
+        {NameObject("/S"): DictionaryObject({NameObject("/Type"): NameObject("/Mask")})}
+    )
+
+
+def test_a_pdf_whose_s_entry_is_no_name_is_not_damaged():
+    from helpdesk.uploads import _pdf_problem
+
+    assert _pdf_problem(active_pdf(_a_dictionary_under_s)) is None
+
+
 def test_a_pdf_with_an_ordinary_web_link_passes(world, client):
     client.force_login(world.buyer)
     response = reply(client, world.thread, upload("invoice.pdf", active_pdf(_web_link)), body="Ok")
