@@ -236,9 +236,7 @@ def _pdf_problem(content: bytes) -> Problem | None:
 # What a PDF reader would run or open for whoever opens the file: a script (document, page,
 # form field or link), a program launched, a file embedded in it, a form that posts its data
 # somewhere, an XFA form (scripted), rich media. Invoices, labels and scans have none.
-_ACTIVE_KEYS = frozenset(
-    {"/JS", "/JavaScript", "/EmbeddedFiles", "/EmbeddedFile", "/XFA", "/RichMedia"}
-)
+_ACTIVE_KEYS = frozenset({"/JS", "/JavaScript", "/EmbeddedFiles", "/XFA", "/RichMedia"})
 _ACTIVE_ACTIONS = frozenset(
     {"/JavaScript", "/Launch", "/ImportData", "/SubmitForm", "/GoToE", "/RichMediaExecute"}
 )

@@ -188,6 +188,18 @@ _EMAIL_PROVIDER_TLD = re.compile(
     rf"(?:{literal_alternation(MAIL_PROVIDERS)})(?:\s*,\s*|\s+)"
     rf"(?:{literal_alternation(_SPACE_TLDS)})(?![\w@/-]|\.\w)"
 )
+#: What marks a mailbox name: a dot or an underscore, or a digit after a letter…
+_MARKED = re.compile(r"[._]|[a-z]\d")
+#: …and, for a name with no "@" said before a provider, a hyphen too, between two characters
+#: ("servis-novak").
+_MARKED_APART = re.compile(r"[a-z][._-][a-z0-9]|[a-z]\d")
+
+
+def _like_a_mailbox(handle: str, marked: re.Pattern[str]) -> bool:
+    """Whether a word is written like a mailbox name: three letters or more, and a mark."""
+    return sum(ch.isalpha() for ch in handle) >= 3 and marked.search(handle) is not None
+
+
 #: An address written back to front ("moc.liamg@81kenam"), read forwards.
 _BACKWARDS = re.compile(
     r"(?<![\w.@-])[a-z]{2,6}\.[a-z0-9.-]*[a-z0-9]@[a-z0-9._%+-]*[a-z0-9](?![\w@])"
@@ -291,21 +303,16 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
     # Gate: a provider's name, inflected or not ("gmailu", "GMX-en").
     if facts.has_text(*MAIL_PROVIDERS):
         for match in _EMAIL_SAID.finditer(text):
-            handle = match.group("handle")
-            # Like a mailbox name: three letters or more, and a dot, an underscore or a
-            # number after letters ("paul_r1978", "thomas.veyrat"); not "X-200", "2026-100".
-            letters = sum(ch.isalpha() for ch in handle)
-            marked = "." in handle or "_" in handle or re.search(r"[a-z]\d", handle)
-            if letters >= 3 and marked and not found.overlaps_claim(match.start(), match.end()):
+            # "paul_r1978", "thomas.veyrat"; not "X-200", "2026-100"
+            if _like_a_mailbox(match.group("handle"), _MARKED) and not found.overlaps_claim(
+                match.start(), match.end()
+            ):
                 found.add("email", match.start(), match.end(), claim=True)
         if facts.has_word(_SPACE_TLDS):
             for match in _EMAIL_PROVIDER_TLD.finditer(text):
-                handle = match.group("handle")
-                if (
-                    sum(ch.isalpha() for ch in handle) >= 3
-                    and re.search(r"[a-z][._-][a-z0-9]|[a-z]\d", handle)
-                    and not found.overlaps_claim(match.start(), match.end())
-                ):
+                if _like_a_mailbox(
+                    match.group("handle"), _MARKED_APART
+                ) and not found.overlaps_claim(match.start(), match.end()):
                     found.add("email", match.start(), match.end(), claim=True)
         if facts.has_word(DOT_WORDS) or facts.has_word(JOIN_WORDS):
             for match in _EMAIL_SAID_PARTS.finditer(text):

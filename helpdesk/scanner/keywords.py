@@ -71,7 +71,7 @@ OFF_PLATFORM_CUES = rf"\b{S('payment.off_platform_cues')}\b"
 #: Paid to the courier on delivery ("cash to the driver", "kurierowi"): the platform's checkout
 #: too, unless the message says anywhere that the order goes around the platform ("let me pay
 #: cash to the driver. … I'd cancel the order here").
-COURIER = rf"{S('payment.courier')}"
+COURIER = S("payment.courier")
 
 #: A sum of money: "10 €", "£5", "20 zł" (not a percentage).
 _SUM = (
@@ -373,7 +373,10 @@ _ELSEWHERE = Family(
 #: A call asked for ("give us a bell", "rufen Sie mich an"): a move off the platform when the
 #: sentence says instead of writing here ("… instead, it's quicker", "direkt").
 _CALL_ME = Family(rf"\b(?:{entry})" for entry in LEXICON.union("social.call_me"))
-#: …not when the call is the courier's, nor when the number is given (a phone finding).
+#: The findings that are the contact detail itself.
+_DETAILS = ("email", "phone")
+#: A call asked for counts not when it is the courier's, nor when the number is given (a
+#: phone finding).
 _DELIVERY = re.compile(
     rf"\b(?:{'|'.join((*COMMON['delivery_people'], *COMMON['identifier_keywords']))})\b"
 )
@@ -407,9 +410,6 @@ def detect_channel_phrases(norm: Normalised, found: Collector, facts: Facts) -> 
             continue
         for match in call_me.finditer(text, low, high):
             found.add("social", match.start(), match.end(), soft=True)
-
-
-_DETAILS = ("email", "phone")
 
 
 def detect_described_links(norm: Normalised, found: Collector, facts: Facts) -> None:

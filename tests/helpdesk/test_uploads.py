@@ -273,24 +273,32 @@ def _page_opens_a_script(writer, page):
     page[NameObject("/AA")] = DictionaryObject({NameObject("/O"): _script()})
 
 
-def _link_launches_a_program(writer, page):
-    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
+def _link(writer, page, action):
+    """A link on the page that runs `action` when clicked."""
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject
 
-    # the action's name written by reference, as a file built to slip past a check may
-    launch = DictionaryObject(
-        {
-            NameObject("/S"): writer._add_object(NameObject("/Launch")),
-            NameObject("/F"): TextStringObject("calc.exe"),
-        }
-    )
     link = DictionaryObject(
         {
             NameObject("/Type"): NameObject("/Annot"),
             NameObject("/Subtype"): NameObject("/Link"),
-            NameObject("/A"): launch,
+            NameObject("/A"): DictionaryObject(action),
         }
     )
     page[NameObject("/Annots")] = ArrayObject([writer._add_object(link)])
+
+
+def _link_launches_a_program(writer, page):
+    from pypdf.generic import NameObject, TextStringObject
+
+    # the action's name written by reference, as a file built to slip past a check may
+    _link(
+        writer,
+        page,
+        {
+            NameObject("/S"): writer._add_object(NameObject("/Launch")),
+            NameObject("/F"): TextStringObject("calc.exe"),
+        },
+    )
 
 
 def _embedded_file(writer, page):
@@ -298,22 +306,16 @@ def _embedded_file(writer, page):
 
 
 def _web_link(writer, page):
-    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
+    from pypdf.generic import NameObject, TextStringObject
 
-    action = DictionaryObject(
+    _link(
+        writer,
+        page,
         {
             NameObject("/S"): NameObject("/URI"),
             NameObject("/URI"): TextStringObject("https://marketplace.example/help"),
-        }
+        },
     )
-    link = DictionaryObject(
-        {
-            NameObject("/Type"): NameObject("/Annot"),
-            NameObject("/Subtype"): NameObject("/Link"),
-            NameObject("/A"): action,
-        }
-    )
-    page[NameObject("/Annots")] = ArrayObject([writer._add_object(link)])
 
 
 @pytest.mark.parametrize(
