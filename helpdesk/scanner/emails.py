@@ -116,11 +116,20 @@ _EMAIL_PROVIDER = re.compile(
     r"\s*(?P<handle>[a-z0-9][a-z0-9._-]{3,40})"
 )
 
+#: Mail providers as an inflection starts: a long name's last vowel may change ("ruda.pracownia
+#: na interii"); and the providers named by an everyday word, after a handle only ("jc.dumas
+#: sur free", "marco.bianchi su alice").
+_PROVIDER_STEMS = tuple(
+    provider[:-1] if len(provider) >= 7 and provider[-1] in "aeiouy" else provider
+    for provider in MAIL_PROVIDERS
+)
+_PROVIDERS_SAID = tuple(COMMON["mail_providers_said"])
 #: A handle, a little word, a mail provider (any inflection): "thomas.veyrat sur icloud".
 _EMAIL_SAID = re.compile(
     r"(?<![\w.@-])(?P<handle>[a-z0-9][a-z0-9._-]{2,40}[a-z0-9])\s*,?\s+"
     rf"(?:{_LITTLE_WORD})\s+"
-    rf"(?:{literal_alternation(MAIL_PROVIDERS)})\w*\b"
+    rf"(?:(?:{literal_alternation(_PROVIDER_STEMS)})\w*|"
+    rf"(?:{literal_alternation(_PROVIDERS_SAID)})\w{{0,3}})\b"
 )
 
 #: A mailbox name dictated in parts with a dot, a hyphen or an underscore said between them, a
@@ -300,14 +309,15 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
                 domain, platform_domain()
             ):
                 found.add("email", match.start(), match.end(), claim=True)
-    # Gate: a provider's name, inflected or not ("gmailu", "GMX-en").
-    if facts.has_text(*MAIL_PROVIDERS):
+    if facts.has_text(*_PROVIDER_STEMS, *_PROVIDERS_SAID):
         for match in _EMAIL_SAID.finditer(text):
             # "paul_r1978", "thomas.veyrat"; not "X-200", "2026-100"
             if _like_a_mailbox(match.group("handle"), _MARKED) and not found.overlaps_claim(
                 match.start(), match.end()
             ):
                 found.add("email", match.start(), match.end(), claim=True)
+    # Gate: a provider's name, inflected or not ("gmailu", "GMX-en").
+    if facts.has_text(*MAIL_PROVIDERS):
         if facts.has_word(_SPACE_TLDS):
             for match in _EMAIL_PROVIDER_TLD.finditer(text):
                 if _like_a_mailbox(

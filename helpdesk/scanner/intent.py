@@ -82,7 +82,9 @@ Span = tuple[str, int, int]  # kind, start, end in the original text
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _MARKS = re.compile("[\u0300-\u036f]")
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
+#: A sentence: up to a ".", "!", "?" or a line's end; a dot with no space after it is inside a
+#: domain or a number ("med-liptov.sk", "2.5 kg") and ends nothing.
+SENTENCE = re.compile(r"(?:[^.!?\n]|\.(?=[^\s.!?]))+[.!?\n]*")
 
 
 def _fold(text: str) -> str:
@@ -100,7 +102,7 @@ def _word(token: str) -> str:
     return "0" if token[0].isdigit() else _fold(token)
 
 
-def _words(text: str) -> list[str]:
+def folded_words(text: str) -> list[str]:
     """The text's words and numbers, folded, every number written "0"."""
     return list(map(_word, _TOKEN.findall(text)))
 
@@ -322,7 +324,7 @@ def concept_matches(words: list[str]) -> list[Match]:
 def concepts_of(text: str) -> frozenset[str]:
     """The concepts of the ``[intent]`` lists whose words or phrases occur in ``text`` (in any
     language): "notre site", "honlapunkon", "link in bio" are ``own``."""
-    return frozenset(concept for _, _, concept in concept_matches(_words(text)))
+    return frozenset(concept for _, _, concept in concept_matches(folded_words(text)))
 
 
 def _concept_pairs(at: list[Match]) -> set[str]:
@@ -357,7 +359,7 @@ def span_features(text: str, span: Span, reading: Reading | None = None) -> set[
     kind, start, end = span
     reading = reading or Reading(text)
     found = {"k:" + kind}
-    found.update(f"s:{kind}:{word}" for word in _words(text[start:end]))
+    found.update(f"s:{kind}:{word}" for word in folded_words(text[start:end]))
     before, after = reading.around(start, end, CONTEXT)
     for word in (*before, *after):
         found.add(f"c:{kind}:{word}")
@@ -405,7 +407,7 @@ SENTENCE_KINDS = ("social", "payment", "marketing")
 
 def sentences(text: str) -> Iterator[tuple[int, int]]:
     """Where each sentence of ``text`` starts and ends, surrounding blanks left out."""
-    for sentence in _SENTENCE.finditer(text):
+    for sentence in SENTENCE.finditer(text):
         body = sentence.group()
         if body.strip():
             start = sentence.start() + len(body) - len(body.lstrip())

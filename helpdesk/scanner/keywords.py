@@ -16,7 +16,7 @@ import re
 
 from helpdesk.scanner.findings import Collector
 from helpdesk.scanner.gates import Facts, Family
-from helpdesk.scanner.intent import concepts_of
+from helpdesk.scanner.intent import SENTENCE, concept_matches, concepts_of, folded_words
 from helpdesk.scanner.lexicon import COMMON, LEXICON, literal_alternation
 from helpdesk.scanner.normalise import ZERO_WIDTH, Normalised
 from helpdesk.scanner.phone import masks_a_digit
@@ -174,7 +174,6 @@ _DISCOUNT_CODE = (
     r"[«\"']?(?P<code>[a-z]+[0-9]+[a-z0-9]*|[a-z]{4,}[0-9]*)\b"
 )
 _DISCOUNT_CUE = re.compile(DISCOUNT_CUES)
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 
 _PAYMENT_STRONG = Family(PAYMENT_STRONG)
 _PAYMENT_WEAK = Family(PAYMENT_WEAK)
@@ -187,6 +186,8 @@ _SMS_NUMBER = Family(_SMS)
 
 def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
     text = norm.text
+    write_me = _WRITE_ME.for_text(facts)
+    asks = [match.span() for match in write_me.finditer(text)] if write_me is not None else []
     for family in (_SOCIAL_NAMES, _SIGNAL_APP, _SMS_NUMBER):
         pattern = family.for_text(facts)
         if pattern is not None:
@@ -197,7 +198,12 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
                 # invisible characters inside ("Ιnstаgrаmu" with a Greek Ι and Cyrillic а's) is
                 # disguised: nobody disguises a name to refuse or mention it.
                 disguised = not norm.original.isascii() and _disguised(norm, *match.span())
-                found.add("social", match.start(), match.end(), soft=not disguised)
+                found.add(
+                    "social",
+                    match.start(),
+                    match.end(),
+                    soft=not disguised and not _asked_there(text, asks, match.start()),
+                )
     _text_to_a_number(text, found)
     strong = _PAYMENT_STRONG.for_text(facts)
     if strong is not None:
@@ -209,7 +215,7 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
     discount = _DISCOUNT.for_text(facts)
     if weak is None and marketing is None and discount is None:
         return
-    for sentence in _SENTENCE.finditer(text):
+    for sentence in SENTENCE.finditer(text):
         body = sentence.group()
         offset = sentence.start()
         if weak is not None:
@@ -227,15 +233,56 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
                     found.add("marketing", offset + match.start(), offset + match.end(), soft=True)
 
 
+#: Asked to be written to, called or added ("napisz na", "írjon", "drop me a message on"): an
+#: app named within ``_ASKED_BEFORE`` characters after it, in the same sentence, is firm.
+_WRITE_ME = Family(rf"\b(?:{entry})" for entry in LEXICON.union("social.write_me"))
+_ASKED_BEFORE = 25
+_SENTENCE_STOP = re.compile(r"[.!?\n]")
+
+
+def _asked_there(text: str, asks: list[tuple[int, int]], start: int) -> bool:
+    """Whether the app named at ``start`` is where the writer asks to be written to or called
+    ("napisz na Messengerze", "írjon Viberen", "escríbeme por Telegram", "drop me a message on
+    Signal"; ``asks``: the ``_WRITE_ME`` spans) and its sentence refuses nothing before it
+    ("don't write me on WhatsApp"): nobody asks to be written to on an app to mention it."""
+    for low, high in asks:
+        if high <= start <= high + _ASKED_BEFORE and not _SENTENCE_STOP.search(text, high, start):
+            stops = list(_SENTENCE_STOP.finditer(text, 0, low))
+            return "negation" not in concepts_of(text[stops[-1].end() if stops else 0 : start])
+    return False
+
+
 def _on_the_platform(sentence: str, text: str) -> bool:
     """Whether a sentence's weak payment words are paid on the platform: the sentence names the
-    platform or its checkout and has no off-platform cue, or it pays the courier and no
-    off-platform cue is anywhere in the message."""
+    platform or its checkout, not its fee, and has no off-platform cue, or it pays the courier
+    and no off-platform cue is anywhere in the message."""
     if _OFF_PLATFORM.search(sentence):
         return False
     if _PLATFORM_WORDS.search(sentence):
-        return True
+        # the platform named as whose fee is saved pays nothing through it ("te paso el IBAN,
+        # así no pagamos la comisión de la plataforma")
+        return not _platform_fee(sentence)
     return _COURIER.search(sentence) is not None and _OFF_PLATFORM.search(text) is None
+
+
+#: How many words apart a fee and the platform are read as the platform's fee.
+_FEE_REACH = 3
+
+
+def _platform_fee(sentence: str) -> bool:
+    """Whether a sentence names the platform's fee ("la comisión de la plataforma", "taxele
+    platformei", "the platform's fee"): a word of the ``fees`` concept within ``_FEE_REACH``
+    words of one of the ``platform`` concept."""
+    matches = concept_matches(folded_words(sentence))
+    fees = [start for start, _, concept in matches if concept == "fees"]
+    if not fees:
+        return False
+    return any(
+        abs(start - fee) <= _FEE_REACH
+        for start, _, concept in matches
+        if concept == "platform"
+        for fee in fees
+    )
 
 
 def _disguised(norm: Normalised, start: int, end: int) -> bool:
@@ -373,6 +420,9 @@ _ELSEWHERE = Family(
 #: A call asked for ("give us a bell", "rufen Sie mich an"): a move off the platform when the
 #: sentence says instead of writing here ("… instead, it's quicker", "direkt").
 _CALL_ME = Family(rf"\b(?:{entry})" for entry in LEXICON.union("social.call_me"))
+#: A video call proposed ("on peut se faire une visio ?", "zróbmy rozmowę wideo"): the platform
+#: has none, so the talk moves; but a phone that crashes in video calls moves nothing (soft).
+_VIDEO_CALL = Family(rf"\b(?:{entry})" for entry in LEXICON.union("social.video_call"))
 #: The findings that are the contact detail itself.
 _DETAILS = ("email", "phone")
 #: A call asked for counts not when it is the courier's, nor when the number is given (a
@@ -390,22 +440,29 @@ def detect_channel_phrases(norm: Normalised, found: Collector, facts: Facts) -> 
     text = norm.text
     elsewhere = _ELSEWHERE.for_text(facts)
     call_me = _CALL_ME.for_text(facts)
-    if elsewhere is None and call_me is None:
+    video = _VIDEO_CALL.for_text(facts)
+    if elsewhere is None and call_me is None and video is None:
         return
     details = [(kind, start, end) for kind, start, end in found.items if kind in _DETAILS]
-    for sentence in _SENTENCE.finditer(text):
-        low, high = sentence.span()
+    spans = [sentence.span() for sentence in SENTENCE.finditer(text)]
+    for index, (low, high) in enumerate(spans):
         # the address or the number given is the finding ("write to my gmail, same name as
         # here: …", "call me directly on 0151 …")
         given = {kind for kind, start, end in details if start < high and low < end}
         if elsewhere is not None and "email" not in given:
             for match in elsewhere.finditer(text, low, high):
                 found.add("social", match.start(), match.end(), soft=True)
+        if video is not None and "phone" not in given:
+            for match in video.finditer(text, low, high):
+                found.add("social", match.start(), match.end(), soft=True)
+        # the cue may come in the next sentence: "Can't we talk on the phone? Quicker than
+        # writing here."
+        reason = text[low : spans[index + 1][1] if index + 1 < len(spans) else high]
         if (
             call_me is None
             or "phone" in given
-            or not _OFF_PLATFORM.search(sentence.group())
-            or _DELIVERY.search(sentence.group())
+            or not _OFF_PLATFORM.search(reason)
+            or _DELIVERY.search(text, low, high)
         ):
             continue
         for match in call_me.finditer(text, low, high):
@@ -428,7 +485,7 @@ def detect_described_links(norm: Normalised, found: Collector, facts: Facts) -> 
     if not facts.has_text("qr", *_ENGINE_HEADS):
         return
     socials = [start for kind, start, _ in found.items if kind == "social"]
-    for sentence in _SENTENCE.finditer(text):
+    for sentence in SENTENCE.finditer(text):
         low, high = sentence.span()
         codes = list(_QR_WORD.finditer(text, low, high))
         engines = list(_SEARCH_ENGINE.finditer(text, low, high))
@@ -460,7 +517,7 @@ def detect_promoted_channels(norm: Normalised, found: Collector, facts: Facts) -
     if not channels:
         return
     text = norm.text
-    for sentence in _SENTENCE.finditer(text):
+    for sentence in SENTENCE.finditer(text):
         low, high = sentence.span()
         if any(low <= start < high for start in channels):
             for match in _OWN_CHANNEL_CUE.finditer(text, low, high):

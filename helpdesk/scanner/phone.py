@@ -133,6 +133,10 @@ NOT_PHONE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("word", r"\bz\s?\d(?:\s?\d){9}\b"),  # Packeta: "Z 123 456 7890", "Z 2212 4490 81"
     # order-like numbers: year-first groups (2026-204-7719)
     ("digit", r"\b20\d{2}-\d{2,6}(?:-\d{2,6})+\b"),
+    # part numbers with a lone leading digit ("Bosch 0 986 494 035", "0 281 002 683"): no
+    # market writes its trunk "0" apart from three groups of three, but for a free number
+    # ("0 800 123 456")
+    ("digit", r"(?<![\w+./-])0 (?!80)\d{3} \d{3} \d{3}(?!\s?\d)"),
     # identifiers introduced by a keyword
     (
         "word",
@@ -170,6 +174,7 @@ _NOT_PHONE_AT_DIGIT = re.compile(
     r"|(?<=(?<!\w)\d)\d[a-z]\d{11}\b|(?<=(?<!\w)6)a\d{11}\b"
     r"|(?<=(?<!\w)\d)\d{11,29}\b"
     r"|(?<=(?<!\w)2)0\d{2}-\d{2,6}(?:-\d{2,6})+\b"
+    r"|(?<=(?<![\w+./-])0) (?!80)\d{3} \d{3} \d{3}(?!\s?\d)"
     r")"
 )
 #: The one digit-led pattern that can match inside a run of digits (see _mask_not_phone).

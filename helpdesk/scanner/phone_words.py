@@ -46,6 +46,18 @@ PLUS_WORDS: dict[str, frozenset[str]] = {
 }
 #: In a run's values, a repeat word is the negative of its count (-1 is a connector).
 _REPEAT_MARKS = {2: -2, 3: -3}
+#: "Then" between the groups of a number said in parts ("null eins sieben drei, dann vier fünf
+#: acht, dann …"): after a comma and before a number word, it ends a group as a comma does.
+#: One word of three letters or more that joins no number ("and" does: "forty and two").
+THEN_WORDS: dict[str, frozenset[str]] = {
+    language: frozenset(
+        word
+        for word in LEXICON.entries[language]["address.then_words"]
+        if len(word) >= 3 and " " not in word and word not in NUMBER_CONNECTORS[language]
+    )
+    for language in LEXICON.languages
+}
+_ALL_THEN_WORDS = frozenset().union(*THEN_WORDS.values())
 #: Connectors that may also appear inside a compound word ("einundsiebzig").
 COMPOUND_CONNECTORS = frozenset(LEXICON.union("numbers.connectors_in_compounds"))
 
@@ -292,6 +304,7 @@ def _spelled_runs(
     """Maximal runs of digit groups and number words (at least one word) and their digits."""
     connectors = NUMBER_CONNECTORS[language]
     repeats = REPEATS[language]
+    then_words = THEN_WORDS[language]
     run: list[tuple[re.Match[str], tuple[int, ...] | str]] = []
     previous_end = -1
 
@@ -303,7 +316,7 @@ def _spelled_runs(
             if len(digits) >= 8:
                 yield run[0][0].start(), run[-1][0].end(), digits
 
-    for token in tokens:
+    for index, token in enumerate(tokens):
         word = token.group()
         item: tuple[int, ...] | str | None
         if word.isdigit():
@@ -312,6 +325,17 @@ def _spelled_runs(
             item = "connector" if run else None
         elif word in repeats:
             item = f"x{repeats[word]}"
+        elif word in then_words:
+            # a number word must follow ("…, après 18h" is a time of day)
+            following = tokens[index + 1].group() if index + 1 < len(tokens) else ""
+            item = (
+                "pause"
+                if run
+                and _PAUSE in text[previous_end : token.start()]
+                and not following.isdigit()
+                and (following in repeats or _word_values(following, language))
+                else None
+            )
         else:
             item = _word_values(word, language)
         gap_ok = previous_end >= 0 and _RUN_GAP.fullmatch(text, previous_end, token.start())
@@ -444,7 +468,10 @@ def _is_run_item(token: str, languages: tuple[str, ...]) -> bool:
     if token.isdigit():
         return len(token) <= 4
     return (
-        token in _ALL_CONNECTORS or token in _ALL_REPEATS or _number_word_size(token, languages) > 0
+        token in _ALL_CONNECTORS
+        or token in _ALL_REPEATS
+        or token in _ALL_THEN_WORDS
+        or _number_word_size(token, languages) > 0
     )
 
 

@@ -22,9 +22,9 @@ from helpdesk.scanner.intent import (
     SpanModel,
     _concept_tables,
     _word_keys,
-    _words,
     concept_keys,
     features,
+    folded_words,
     judge,
     model,
     sentence_features,
@@ -245,14 +245,14 @@ def test_everyday_replies_and_refusals_once_flagged_stay_clean(row):
 def test_concepts_say_the_same_thing_in_any_language():
     """The ``[intent]`` lists map words of every language to one concept, and two concepts
     near each other make one feature: what one writer says in Polish, another in English."""
-    polish = concept_keys(_words("Zapłać mi bezpośrednio, bez prowizji."))
-    english = concept_keys(_words("Just pay me directly and we skip the fees."))
+    polish = concept_keys(folded_words("Zapłać mi bezpośrednio, bez prowizji."))
+    english = concept_keys(folded_words("Just pay me directly and we skip the fees."))
     assert {"money", "outside", "fees", "money&outside", "fees&outside"} <= polish & english
     # A phrase, and a stem with any ending ("zapłacę").
-    assert "outside" in concept_keys(_words("we settle it between us"))
-    assert "money" in concept_keys(_words("zapłacę jutro"))
+    assert "outside" in concept_keys(folded_words("we settle it between us"))
+    assert "money" in concept_keys(folded_words("zapłacę jutro"))
     # Concepts further apart than CONCEPT_WINDOW words make no pair.
-    apart = concept_keys(_words("pay " + "ok " * CONCEPT_WINDOW + "directly"))
+    apart = concept_keys(folded_words("pay " + "ok " * CONCEPT_WINDOW + "directly"))
     assert {"money", "outside"} <= apart
     assert "money&outside" not in apart
 
@@ -317,8 +317,10 @@ def test_fitting_sentences_learns_the_sentence_that_carries_the_label():
     ] + [Example(filler * (1 + i % 3), frozenset(), []) for i in range(30)]
     first, second = fit_sentences(examples), fit_sentences(examples)
     assert first == second
-    paid = first.probabilities_of([sorted(sentence_features(_words("pay in cash"), ()))])
-    parcel = first.probabilities_of([sorted(sentence_features(_words("the parcel left"), ()))])
+    paid = first.probabilities_of([sorted(sentence_features(folded_words("pay in cash"), ()))])
+    parcel = first.probabilities_of(
+        [sorted(sentence_features(folded_words("the parcel left"), ()))]
+    )
     assert paid[1] > 0.8 > 0.1 > parcel[1]
 
 
