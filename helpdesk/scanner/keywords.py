@@ -237,7 +237,8 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
 #: app named within ``_ASKED_BEFORE`` characters after it, in the same sentence, is firm.
 _WRITE_ME = Family(rf"\b(?:{entry})" for entry in LEXICON.union("social.write_me"))
 _ASKED_BEFORE = 25
-_SENTENCE_STOP = re.compile(r"[.!?\n]")
+#: What ends a sentence (as ``SENTENCE`` reads it: not a dot inside a domain or a number).
+_SENTENCE_STOP = re.compile(r"[!?\n]|\.(?![^\s.!?])")
 
 
 def _asked_there(text: str, asks: list[tuple[int, int]], start: int) -> bool:

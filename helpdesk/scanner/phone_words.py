@@ -67,6 +67,7 @@ _RUN_GAP = re.compile(r"[\s,;:\-–./()]*")
 _RUN_GAP_CHARS = frozenset(",;:-–./()")
 _PAUSE = ","
 _INTRODUCED = ":"
+_SENTENCE_END = re.compile(r"\.\s")
 
 
 def _is_letter(char: str) -> bool:
@@ -310,6 +311,14 @@ def _spelled_runs(
 
     def flush() -> Iterator[tuple[int, int, str]]:
         while run and isinstance(run[-1][1], str) and run[-1][1] in _NOT_DIGITS:
+            run.pop()
+        # one number word after a sentence's end starts the next sentence ("…, setenta y
+        # ocho, doce. Un saludo."); digits after one are a group ("zero six. 12. 34. 56")
+        if (
+            len(run) > 1
+            and isinstance(run[-1][1], tuple)
+            and _SENTENCE_END.search(text, run[-2][0].end(), run[-1][0].start())
+        ):
             run.pop()
         if any(isinstance(item, tuple) or item in _REPEAT_ITEMS for _, item in run):
             digits = "".join(_run_digits(run))

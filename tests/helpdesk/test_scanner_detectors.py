@@ -1423,6 +1423,13 @@ def test_a_number_said_in_groups_with_then_between(text, language, span):
     assert ("phone", span) in found(text, language)
 
 
+def test_a_number_word_after_a_sentences_end_is_not_part_of_the_number():
+    text = "Llame al técnico al nueve uno, cuatro cinco dos, setenta y ocho, doce. Un saludo."
+    assert ("phone", "nueve uno, cuatro cinco dos, setenta y ocho, doce") in found(text, "es")
+    # digits after a dot and a space are the next group
+    assert "phone" in kinds("envoyez moi un sms au zero six. 12. 34. 56. 78 je vous rappelle", "fr")
+
+
 def test_then_before_a_time_ends_a_number_said_in_parts():
     text = "C'est plus simple de vive voix : 09 72 quarante 15 88, après 18h"
     assert ("phone", "09 72 quarante 15 88") in found(text, "fr")
