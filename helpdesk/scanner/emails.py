@@ -32,7 +32,7 @@ from helpdesk.scanner.domains import (
     platform_domain,
 )
 from helpdesk.scanner.findings import Collector
-from helpdesk.scanner.gates import Facts
+from helpdesk.scanner.gates import Facts, word_starts
 from helpdesk.scanner.lexicon import COMMON, LEXICON, literal_alternation
 from helpdesk.scanner.normalise import Normalised
 
@@ -124,6 +124,10 @@ _PROVIDER_STEMS = tuple(
     for provider in MAIL_PROVIDERS
 )
 _PROVIDERS_SAID = tuple(COMMON["mail_providers_said"])
+#: The gates of the providers' patterns: each matches a provider at a word's start.
+_SAID_PROVIDER_STARTS = word_starts((*_PROVIDER_STEMS, *_PROVIDERS_SAID))
+_PROVIDER_STARTS = word_starts(MAIL_PROVIDERS)
+_MAILBOX_NAME_STARTS = word_starts(MAILBOX_NAMES)
 #: A handle, a little word, a mail provider (any inflection): "thomas.veyrat sur icloud".
 _EMAIL_SAID = re.compile(
     r"(?<![\w.@-])(?P<handle>[a-z0-9][a-z0-9._-]{2,40}[a-z0-9])\s*,?\s+"
@@ -309,7 +313,7 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
                 domain, platform_domain()
             ):
                 found.add("email", match.start(), match.end(), claim=True)
-    if facts.has_text(*_PROVIDER_STEMS, *_PROVIDERS_SAID):
+    if facts.has_word(_PREPOSITION_SET) and facts.may_start_a_word(_SAID_PROVIDER_STARTS):
         for match in _EMAIL_SAID.finditer(text):
             # "paul_r1978", "thomas.veyrat"; not "X-200", "2026-100"
             if _like_a_mailbox(match.group("handle"), _MARKED) and not found.overlaps_claim(
@@ -317,7 +321,7 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
             ):
                 found.add("email", match.start(), match.end(), claim=True)
     # Gate: a provider's name, inflected or not ("gmailu", "GMX-en").
-    if facts.has_text(*MAIL_PROVIDERS):
+    if facts.may_start_a_word(_PROVIDER_STARTS):
         if facts.has_word(_SPACE_TLDS):
             for match in _EMAIL_PROVIDER_TLD.finditer(text):
                 if _like_a_mailbox(
@@ -333,7 +337,7 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
                 found.add("email", match.start(), match.end(), soft=True)
     # A provider named alone, not part of an address found above: a word finding the intent
     # model may explain ("my gmail account was hacked").
-    if facts.has_text(*MAILBOX_NAMES):
+    if facts.may_start_a_word(_MAILBOX_NAME_STARTS):
         for match in _MAILBOX_NAMED.finditer(text):
             if not found.overlaps_claim(match.start(), match.end()) and not _NEGATED.search(
                 text, max(0, match.start() - 24), match.start()

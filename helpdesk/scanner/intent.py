@@ -84,7 +84,7 @@ _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _MARKS = re.compile("[\u0300-\u036f]")
 #: A sentence: up to a ".", "!", "?" or a line's end; a dot with no space after it is inside a
 #: domain or a number ("med-liptov.sk", "2.5 kg") and ends nothing.
-SENTENCE = re.compile(r"(?:[^.!?\n]|\.(?=[^\s.!?]))+[.!?\n]*")
+SENTENCE = re.compile(r"(?:[^.!?\n]+|\.(?=[^\s.!?]))+[.!?\n]*")
 
 
 def _fold(text: str) -> str:

@@ -186,8 +186,7 @@ _SMS_NUMBER = Family(_SMS)
 
 def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
     text = norm.text
-    write_me = _WRITE_ME.for_text(facts)
-    asks = [match.span() for match in write_me.finditer(text)] if write_me is not None else []
+    asks: list[tuple[int, int]] | None = None  # the _WRITE_ME spans, read at the first app
     for family in (_SOCIAL_NAMES, _SIGNAL_APP, _SMS_NUMBER):
         pattern = family.for_text(facts)
         if pattern is not None:
@@ -198,6 +197,9 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
                 # invisible characters inside ("Ιnstаgrаmu" with a Greek Ι and Cyrillic а's) is
                 # disguised: nobody disguises a name to refuse or mention it.
                 disguised = not norm.original.isascii() and _disguised(norm, *match.span())
+                if asks is None:
+                    write_me = _WRITE_ME.for_text(facts)
+                    asks = [m.span() for m in write_me.finditer(text)] if write_me else []
                 found.add(
                     "social",
                     match.start(),

@@ -647,6 +647,9 @@ HAND_WRITTEN = [
     "WhatsApp: +48 600 700 800, @shop.pl, wa.me/48600700800, t.me/shop, on Signal, IG: @x",
     "zéro six, 12, 34 et cinquante-six, 78 — einundzwanzig zweiundzwanzig 23 24 25",
     "hat 3 4 5 6 7 8 9 sei 1 2 3 4 5 6 7 8 o sută douăzeci și trei, 456 789",
+    "ruda.pracownia na interii, jc.dumas sur free, jan.kral bei t-online, ola_88 na wp, g-mail",
+    "Napisz na Messengerze. Zróbmy rozmowę wideo? Nu putem vorbi la telefon? E mai simplu așa.",
+    "med-liptov.sk je lacnejšie; null eins sieben drei, dann vier fünf acht. Eins zwei drei.",
 ]
 
 
