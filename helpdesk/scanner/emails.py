@@ -32,7 +32,7 @@ from helpdesk.scanner.domains import (
     platform_domain,
 )
 from helpdesk.scanner.findings import Collector
-from helpdesk.scanner.gates import Facts, word_starts
+from helpdesk.scanner.gates import Facts
 from helpdesk.scanner.lexicon import COMMON, LEXICON, literal_alternation
 from helpdesk.scanner.normalise import Normalised
 
@@ -124,17 +124,19 @@ _PROVIDER_STEMS = tuple(
     for provider in MAIL_PROVIDERS
 )
 _PROVIDERS_SAID = tuple(COMMON["mail_providers_said"])
-#: The gates of the providers' patterns: each matches a provider at a word's start.
-_SAID_PROVIDER_STARTS = word_starts((*_PROVIDER_STEMS, *_PROVIDERS_SAID))
-_PROVIDER_STARTS = word_starts(MAIL_PROVIDERS)
-_MAILBOX_NAME_STARTS = word_starts(MAILBOX_NAMES)
-#: A handle, a little word, a mail provider (any inflection): "thomas.veyrat sur icloud".
-_EMAIL_SAID = re.compile(
-    r"(?<![\w.@-])(?P<handle>[a-z0-9][a-z0-9._-]{2,40}[a-z0-9])\s*,?\s+"
+#: A little word and a mail provider (any inflection): "… sur icloud", "… na interii".
+_AT_A_PROVIDER = (
     rf"(?:{_LITTLE_WORD})\s+"
     rf"(?:(?:{literal_alternation(_PROVIDER_STEMS)})\w*|"
     rf"(?:{literal_alternation(_PROVIDERS_SAID)})\w{{0,3}})\b"
 )
+#: A handle, a little word, a mail provider: "thomas.veyrat sur icloud".
+_EMAIL_SAID = re.compile(
+    r"(?<![\w.@-])(?P<handle>[a-z0-9][a-z0-9._-]{2,40}[a-z0-9])\s*,?\s+" + _AT_A_PROVIDER
+)
+#: ``_EMAIL_SAID``'s gate: its end alone, found fast (a handle is tried at every word; "op",
+#: "web", "tim" are in most texts, so a look for the providers' names alone would not do).
+_SAID_AT_A_PROVIDER = re.compile(r"\s" + _AT_A_PROVIDER)
 
 #: A mailbox name dictated in parts with a dot, a hyphen or an underscore said between them, a
 #: little word, a mail provider (any inflection): "mia punkt sbg bei gmail", "alex, punct,
@@ -313,7 +315,9 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
                 domain, platform_domain()
             ):
                 found.add("email", match.start(), match.end(), claim=True)
-    if facts.has_word(_PREPOSITION_SET) and facts.may_start_a_word(_SAID_PROVIDER_STARTS):
+    if facts.has_word(_PREPOSITION_SET) and (
+        not facts.shortcuts or _SAID_AT_A_PROVIDER.search(text)
+    ):
         for match in _EMAIL_SAID.finditer(text):
             # "paul_r1978", "thomas.veyrat"; not "X-200", "2026-100"
             if _like_a_mailbox(match.group("handle"), _MARKED) and not found.overlaps_claim(
@@ -321,7 +325,7 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
             ):
                 found.add("email", match.start(), match.end(), claim=True)
     # Gate: a provider's name, inflected or not ("gmailu", "GMX-en").
-    if facts.may_start_a_word(_PROVIDER_STARTS):
+    if facts.has_text(*MAIL_PROVIDERS):
         if facts.has_word(_SPACE_TLDS):
             for match in _EMAIL_PROVIDER_TLD.finditer(text):
                 if _like_a_mailbox(
@@ -337,7 +341,7 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
                 found.add("email", match.start(), match.end(), soft=True)
     # A provider named alone, not part of an address found above: a word finding the intent
     # model may explain ("my gmail account was hacked").
-    if facts.may_start_a_word(_MAILBOX_NAME_STARTS):
+    if facts.has_text(*MAILBOX_NAMES):
         for match in _MAILBOX_NAMED.finditer(text):
             if not found.overlaps_claim(match.start(), match.end()) and not _NEGATED.search(
                 text, max(0, match.start() - 24), match.start()

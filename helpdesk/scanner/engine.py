@@ -61,7 +61,7 @@ def scan(text: str, *, language: str | None = None) -> list[Finding]:
     model (``intent``): word findings it explains away are dropped, kinds it alone reads are
     added with the sentence that carries them."""
     findings, soft = _detect(text, language, shortcuts=True)
-    return _judged(text, findings, soft)
+    return _judged(text, findings, soft, language)
 
 
 def detect(text: str, *, language: str | None = None) -> list[Finding]:
@@ -77,11 +77,13 @@ def detect_spans(text: str, *, language: str | None = None) -> tuple[list[Span],
     return [(f.kind, f.start, f.end) for f in findings], soft
 
 
-def _judged(text: str, findings: list[Finding], soft: frozenset[Span]) -> list[Finding]:
+def _judged(
+    text: str, findings: list[Finding], soft: frozenset[Span], language: str | None
+) -> list[Finding]:
     if not text or text.isspace():
         return findings
     spans = [(f.kind, f.start, f.end) for f in findings]
-    kept = judge(text, spans, soft)
+    kept = judge(text, spans, soft, language=language)
     if kept == spans:
         return findings
     by_span = {(f.kind, f.start, f.end): f for f in findings}

@@ -400,35 +400,6 @@ class Facts:
     def has_text(self, *snippets: str) -> bool:
         return not self.shortcuts or any(snippet in self.text for snippet in snippets)
 
-    def may_start_a_word(self, starts: WordStarts) -> bool:
-        """Whether a word of the text may start with one of the words of ``word_starts``: a
-        gate for a pattern that matches them at a word's start only, and faster than
-        ``has_text`` for many words (their heads are looked up in the text's at once)."""
-        heads, short = starts
-        return (
-            not self.shortcuts
-            or not self.heads.isdisjoint(heads)
-            or any(snippet in self.text for snippet in short)
-        )
-
-
-#: What ``Facts.may_start_a_word`` looks up: the heads of the words, and the words whose
-#: letters before a sign are fewer than a head ("wp", "t-online"), looked for in the text.
-WordStarts = tuple[frozenset[str], tuple[str, ...]]
-
-
-def word_starts(words: Iterable[str]) -> WordStarts:
-    """The ``WordStarts`` of words that a pattern matches at a word's start ("gmail", "wp",
-    "t-online")."""
-    heads, short = set(), set()
-    for word in words:
-        start = _LEADING_WORD.match(word).group()  # type: ignore[union-attr]
-        if len(start) >= HEAD:
-            heads.add(head_of(start))
-        else:
-            short.add(word)
-    return frozenset(heads), tuple(sorted(short))
-
 
 # --------------------------------------------------------------------------------------------
 # Digit chains

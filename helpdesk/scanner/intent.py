@@ -519,6 +519,10 @@ class Model:
     spans: SpanModel | None = None
     span_veto: float = 0.0  # … or under this probability of the span model
     sentences: SentenceModel | None = None  # intents carried by one sentence
+    #: The languages of the messages it learned from: it does not judge a message in another
+    #: (a market's language added as a data file is read by the detectors alone until the
+    #: model is trained on it).
+    languages: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_split", _split_weights(self.weights))
@@ -566,6 +570,7 @@ class Model:
     def to_json(self) -> dict:
         return {
             "kinds": list(self.kinds),
+            **({"languages": list(self.languages)} if self.languages else {}),
             "bias": [round(b, 2) for b in self.bias],
             "veto": self.veto,
             "add": list(self.add),
@@ -585,6 +590,7 @@ class Model:
             spans=SpanModel.from_json(data["spans"]) if "spans" in data else None,
             span_veto=data.get("span_veto", 0.0),
             sentences=SentenceModel.from_json(data["sentences"]) if "sentences" in data else None,
+            languages=tuple(data.get("languages", ())),
         )
 
 
@@ -605,12 +611,17 @@ def judge(
     spans: Sequence[Span],
     soft: Collection[Span] = (),
     trained: Model | None = None,
+    language: str | None = None,
 ) -> list[Span]:
     """The detectors' spans, minus the ``soft`` ones the model explains away, plus the kinds
     the message model alone finds (each with the sentence that weighs most for it) and the
-    intents the sentence model finds in one sentence (with that sentence)."""
+    intents the sentence model finds in one sentence (with that sentence).  A message in a
+    language the model never learned (``language``, the market's) keeps the detectors'
+    spans as they are."""
     trained = trained or model()
-    if trained is None:
+    if trained is None or (
+        language is not None and trained.languages and language not in trained.languages
+    ):
         return list(spans)
     reading = Reading(text)
     rule_kinds = {kind for kind, _, _ in spans}

@@ -167,6 +167,30 @@ def test_the_training_command_writes_a_model_a_scan_can_use(tmp_path: Path, caps
     )
     call_command("train_scanner_model", corpus=corpus, output=output, check=True)
     assert output.stat().st_size > 1000
+    # the languages it learned from, so that it judges no other
+    written = json.loads(output.read_text(encoding="utf-8"))["model"]["languages"]
+    assert (
+        {"en", "fr", "pl"}
+        <= set(written)
+        <= {"cs", "de", "en", "es", "fr", "hu", "it", "pl", "ro", "sk"}
+    )
+
+
+def test_the_model_does_not_judge_a_language_it_never_learned():
+    trained = model()
+    assert trained is not None
+    assert set(trained.languages) == {"cs", "de", "en", "es", "fr", "hu", "it", "pl", "ro", "sk"}
+
+    def app(text: str) -> list[tuple[str, int, int]]:
+        start = text.index("Instagram")
+        return [("social", start, start + len("Instagram"))]
+
+    # where an advert was seen: the model drops the app in a language it reads…
+    english = "I saw your ad on Instagram, nice stuff."
+    assert judge(english, app(english), set(app(english)), language="en") == []
+    # …and leaves the detectors' finding alone in Dutch, which it never learned
+    dutch = "Ik heb je advertentie op Instagram gezien, mooi spul."
+    assert judge(dutch, app(dutch), set(app(dutch)), language="nl") == app(dutch)
 
 
 def test_every_finding_of_the_scanner_before_the_model_is_still_found():

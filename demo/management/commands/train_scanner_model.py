@@ -1,6 +1,7 @@
 import json
 import os
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -117,6 +118,7 @@ class Command(BaseCommand):
             "(each better choice as it is found):"
         )
         model = train(examples, guards=guards, log=self.stdout.write, processes=os.cpu_count() or 1)
+        model = replace(model, languages=tuple(sorted({ex.lang for ex in examples if ex.lang})))
         document = {
             "about": (
                 "The scanner's intent model (helpdesk/scanner/intent.py), written by "
