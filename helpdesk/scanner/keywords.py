@@ -164,7 +164,8 @@ _SMS = (
 _SMS_WORD_ALONE = re.compile(_SMS_WORD)
 #: "SMS", "esemeska": a text message word that is nothing else.
 _SMS_ABBREVIATION = re.compile(r"sms|esemes")
-#: What ends a sentence between a text message word and a number.
+#: What ends a sentence between a text message word and a number, or an ask and an app (not a
+#: dot inside a domain or a number).
 _SENTENCE_END = re.compile(r"[!?\n]|\.\s")
 _PLATFORM_WORDS = re.compile(PLATFORM_WORDS)
 _OFF_PLATFORM = re.compile(OFF_PLATFORM_CUES)
@@ -239,8 +240,6 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
 #: app named within ``_ASKED_BEFORE`` characters after it, in the same sentence, is firm.
 _WRITE_ME = Family(rf"\b(?:{entry})" for entry in LEXICON.union("social.write_me"))
 _ASKED_BEFORE = 25
-#: What ends a sentence (as ``SENTENCE`` reads it: not a dot inside a domain or a number).
-_SENTENCE_STOP = re.compile(r"[!?\n]|\.(?![^\s.!?])")
 
 
 def _asked_there(text: str, asks: list[tuple[int, int]], start: int) -> bool:
@@ -249,8 +248,8 @@ def _asked_there(text: str, asks: list[tuple[int, int]], start: int) -> bool:
     Signal"; ``asks``: the ``_WRITE_ME`` spans) and its sentence refuses nothing before it
     ("don't write me on WhatsApp"): nobody asks to be written to on an app to mention it."""
     for low, high in asks:
-        if high <= start <= high + _ASKED_BEFORE and not _SENTENCE_STOP.search(text, high, start):
-            stops = list(_SENTENCE_STOP.finditer(text, 0, low))
+        if high <= start <= high + _ASKED_BEFORE and not _SENTENCE_END.search(text, high, start):
+            stops = list(_SENTENCE_END.finditer(text, 0, low))
             return "negation" not in concepts_of(text[stops[-1].end() if stops else 0 : start])
     return False
 
@@ -436,10 +435,10 @@ _DELIVERY = re.compile(
 
 
 def detect_channel_phrases(norm: Normalised, found: Collector, facts: Facts) -> None:
-    """Channel moves that name no channel: the one used before, the same name as here, and a
-    call asked for instead of writing here (not the courier's call, not with the number
-    given: that is a phone number). Soft: the intent model judges them. Run after the phone
-    detectors."""
+    """Channel moves that name no channel: the one used before, the same name as here, a video
+    call proposed, and a call asked for instead of writing here (not the courier's call, not
+    with the number given: that is a phone number). Soft: the intent model judges them. Run
+    after the phone detectors."""
     text = norm.text
     elsewhere = _ELSEWHERE.for_text(facts)
     call_me = _CALL_ME.for_text(facts)
