@@ -423,10 +423,15 @@ class Chain(NamedTuple):
     window: tuple[int, int]  # widened by what may start or end a candidate around it
 
 
+#: The fewest real digits of a phone number written partly with look-alike letters.
+FEWEST_REAL_DIGITS = 3
+
+
 def enough_digits(real: int, total: int) -> bool:
     """Digits enough for a phone number: six, or eight with letters written for some of them
-    and four real ones ("O77OO 9OO 4l8", "6oo 7o0 8oo")."""
-    return real >= 6 or (real >= 4 and total >= 8)
+    and four real ones ("O77OO 9OO 4l8", "6oo 7o0 8oo"), or nine with three real ones ("6OO
+    7OO 8OO")."""
+    return real >= 6 or (real >= 4 and total >= 8) or (real >= FEWEST_REAL_DIGITS and total >= 9)
 
 
 def enough_digits_in(text: str, start: int, end: int) -> bool:
@@ -451,7 +456,7 @@ def chains(text: str, start: int = 0, end: int | None = None) -> list[Chain]:
         if last - first < 6:
             continue
         digits = sum(map(str.isdecimal, chain.group()))
-        if digits < 4:
+        if digits < FEWEST_REAL_DIGITS:
             continue
         while first > 0 and text[first - 1] in LOOKALIKE_CHARS:
             first -= 1

@@ -37,13 +37,24 @@ def _checksum_is_valid(compact: str) -> bool:
     return int(digits) % 97 == 1
 
 
+#: Every country's account number (the BBAN) holds at least this many digits (the fewest: the
+#: Netherlands' 10); words that happen to pass the checksum hold none ("UK25 code only works
+#: on": one text in 97 passes it).
+_BBAN_DIGITS = 8
+
+
 def _iban_is_valid(candidate: str) -> bool:
-    """A checksum-valid IBAN of the right length for its country."""
+    """A checksum-valid IBAN of the right length for its country, with the digits of an
+    account number."""
     compact = candidate.replace(" ", "").upper()
     expected = IBAN_LENGTHS.get(compact[:2])
     if expected is not None and len(compact) != expected:
         return False
-    return 15 <= len(compact) <= 34 and _checksum_is_valid(compact)
+    return (
+        15 <= len(compact) <= 34
+        and sum(map(str.isdigit, compact[4:])) >= _BBAN_DIGITS
+        and _checksum_is_valid(compact)
+    )
 
 
 def _printed_like_an_iban(candidate: str) -> bool:

@@ -414,7 +414,8 @@ _QUOTED_NAME = re.compile(r"[«„“\"]\s*[^\W\d_][^«»„“”\"]{2,60}[»�
 
 
 #: A channel moved to without its name: the one used before ("where we chatted last time",
-#: "tam, kde jsme si psali minule"), the same name as here ("Ajoutez-moi, même pseudo qu'ici").
+#: "tam, kde jsme si psali minule"), the same name as here ("Ajoutez-moi, même pseudo qu'ici"),
+#: somewhere else ("On peut continuer ailleurs ?", "Lass uns das woanders besprechen").
 _ELSEWHERE = Family(
     rf"\b(?:{entry})"
     for entry in (*LEXICON.union("social.elsewhere"), *LEXICON.union("social.same_name"))
@@ -434,11 +435,21 @@ _DELIVERY = re.compile(
 )
 
 
+#: Italian "ne" ("Ne parliamo dove ci siamo scritti"), not the Czech "no".
+_PRONOUN_NE = re.compile(r"\bne\b")
+
+
+def _refused(before: str) -> bool:
+    """Whether the sentence up to a channel move refuses it ("Preferisco non spostare la
+    conversazione altrove", "No me escribáis por otro sitio")."""
+    return "negation" in concepts_of(_PRONOUN_NE.sub(" ", before))
+
+
 def detect_channel_phrases(norm: Normalised, found: Collector, facts: Facts) -> None:
-    """Channel moves that name no channel: the one used before, the same name as here, a video
-    call proposed, and a call asked for instead of writing here (not the courier's call, not
-    with the number given: that is a phone number). Soft: the intent model judges them. Run
-    after the phone detectors."""
+    """Channel moves that name no channel: the one used before, the same name as here, going on
+    elsewhere (each unless refused), a video call proposed, and a call asked for instead of
+    writing here (not the courier's call, not with the number given: that is a phone number).
+    Soft: the intent model judges them. Run after the phone detectors."""
     text = norm.text
     elsewhere = _ELSEWHERE.for_text(facts)
     call_me = _CALL_ME.for_text(facts)
@@ -453,7 +464,8 @@ def detect_channel_phrases(norm: Normalised, found: Collector, facts: Facts) -> 
         given = {kind for kind, start, end in details if start < high and low < end}
         if elsewhere is not None and "email" not in given:
             for match in elsewhere.finditer(text, low, high):
-                found.add("social", match.start(), match.end(), soft=True)
+                if not _refused(text[low : match.start()]):
+                    found.add("social", match.start(), match.end(), soft=True)
         if video is not None and "phone" not in given:
             for match in video.finditer(text, low, high):
                 found.add("social", match.start(), match.end(), soft=True)

@@ -190,11 +190,26 @@ def detect_links(norm: Normalised, found: Collector, facts: Facts) -> None:
             found.add("url", start, end)
         if kind == "social" and _LINKED_NUMBER.search(path):  # wa.me/33612345678
             found.add("phone", start, end)
+        elif kind == "social" and (
+            number := _NUMBER_AFTER_LINK.match(text, _path_start(text, start, end))
+        ):
+            found.add("phone", start, number.end())  # "wa(.)me/421905123456"
 
 
 #: A number in a messaging link: its path ("wa.me/33612345678"), a "phone" or "number" field
 #: ("api.whatsapp.com/send?phone=34612…", "viber://chat?number=%2B3630…"), Signal's "#p/+44…".
 _LINKED_NUMBER = re.compile(r"(?:^/|[?&](?:phone|number)=|#p/)(?:\+|%2b)?\d{8,15}\b")
+#: The number right after a messaging link written in disguise, so that its path was not read
+#: with it ("wa(.)me/421905123456", "wa . me / 49151 1234 5678").
+_NUMBER_AFTER_LINK = re.compile(r"\s?/\s?\+?\d(?:\s?\d){7,14}(?!\d)")
+
+
+def _path_start(text: str, start: int, end: int) -> int:
+    """Where a link's path starts (its first "/"), or its end when it has none."""
+    slash = text.find("/", start, end)
+    return end if slash == -1 else slash
+
+
 #: A word for a web site a few words before a name ("na naszej stronie …", "on our own site,
 #: …"), in the same sentence.
 _SITE_BEFORE = re.compile(
@@ -281,7 +296,8 @@ def _tld_written_in_lower_case(norm: Normalised, start: int, host: str) -> bool:
 def _obfuscated_domain_is_plausible(match: re.Match[str]) -> bool:
     """Brackets always obfuscate; a bare "punto es" needs a site-like label, a name before a
     top-level domain that is no everyday word ("heureka tečka cz", "forocoches punto com",
-    "gyakorikerdesek pont hu-n"), or an ending ("… punto it.")."""
+    "gyakorikerdesek pont hu-n"), a word for a web site before it ("sul nostro sito
+    arredibianchi dot it"), or an ending ("… punto it.")."""
     if match.group("dot").strip().startswith(("(", "[", "{", "<")):
         return True
     label = re.sub(JOIN_SAID, "-", match.group("label"))
@@ -312,11 +328,26 @@ def _obfuscated_domain_is_plausible(match: re.Match[str]) -> bool:
         and not any((word, tld) in _PHRASES_OF_PROSE for word in said)
     ):
         return True
+    # A name a word for a web site introduces: "sul nostro sito arredibianchi dot it".
+    if len(label) >= 5 and _SITE_BEFORE.search(
+        match.string, max(0, match.start() - 50), match.start()
+    ):
+        return True
     after = match.string[match.end() : match.end() + 2]
     return len(label) >= 5 and (after == "" or after[0] in ".,;!?)\n")
 
 
+#: A Skype name as Skype prints it ("live:bench.ltd", "live:.cid.3f2a…").
+_SKYPE_ID = re.compile(r"(?<![\w.:])live:\.?(?=[\w.-]*[a-z])[a-z0-9][\w.-]{2,}")
+
+
 def detect_handles(norm: Normalised, found: Collector, facts: Facts) -> None:
+    """@handles, and Skype names ("live:bench.ltd"): accounts, social."""
+    if facts.has_text("live:"):
+        for match in _SKYPE_ID.finditer(norm.text):
+            end = _strip_trailing(norm.text, match.start(), match.end())
+            if not found.overlaps_claim(match.start(), end):
+                found.add("social", match.start(), end, claim=True)
     if not facts.has_text("@"):
         return
     for match in _HANDLE.finditer(norm.text):

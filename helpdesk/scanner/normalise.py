@@ -2,7 +2,8 @@
 
 The text is NFKC-normalised and lower-cased cluster by cluster (a base character plus its
 combining marks), zero-width characters are dropped, letters of other scripts that look like
-Latin ones are folded to them (Unicode's confusables, one character for one), and for every
+Latin ones are folded to them (Unicode's confusables, one character for one), a middle dot
+before a top-level domain is a dot, and for every
 character of the normalised text we keep the span of the original text it came from.  Every
 detector works on the normalised text; offsets are mapped back so ``text[f.start:f.end]`` is
 what was found.
@@ -16,6 +17,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+from helpdesk.scanner.lexicon import COMMON
 
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _ZERO_WIDTH_OR_MARK = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u0300-\u036f]")
@@ -66,6 +69,24 @@ def fold(text: str) -> str:
     return text.translate(look_alike_table())
 
 
+#: A middle dot or a bullet written for the dot before a top-level domain
+#: ("mueblesdelsur·es"): a dot.  Not between two words ("col·lecció" in Catalan).
+_DOT_MARKS = "·•∙⋅‧"
+_DOT_LOOK_ALIKE = re.compile(
+    rf"(?<=[a-z0-9])[{_DOT_MARKS}]"
+    rf"(?=(?:{'|'.join(map(re.escape, sorted(COMMON['tlds'], key=len, reverse=True)))})"
+    r"(?![\w·]))"
+)
+
+
+def _dots(text: str) -> str:
+    """``text`` with the dots written as a middle dot or a bullet in a domain made dots (the
+    same length)."""
+    if not any(mark in text for mark in _DOT_MARKS):
+        return text
+    return _DOT_LOOK_ALIKE.sub(".", text)
+
+
 @dataclass(frozen=True)
 class Normalised:
     """Normalised lower-case text plus, per character, the original span it came from."""
@@ -94,7 +115,7 @@ def normalise(text: str, *, shortcuts: bool = True) -> Normalised:
             and not _ZERO_WIDTH_OR_MARK.search(text)
         )
     ):
-        return Normalised(text, fold(lowered), None, None)
+        return Normalised(text, _dots(fold(lowered)), None, None)
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -106,4 +127,4 @@ def normalise(text: str, *, shortcuts: bool = True) -> Normalised:
         out.append(piece)
         starts.extend([match.start()] * len(piece))
         ends.extend([match.end()] * len(piece))
-    return Normalised(text, "".join(out), tuple(starts), tuple(ends))
+    return Normalised(text, _dots("".join(out)), tuple(starts), tuple(ends))
