@@ -1482,3 +1482,132 @@ def test_the_own_shop_cheaper_with_a_domain_is_marketing(text, language):
 )
 def test_payment_around_the_platforms_fee_or_cash_at_hand_over(text, language):
     assert "payment" in kinds(text, language)
+
+
+# Fourth round (t41–t44's misses, read as classes once those files joined the development split).
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # going on somewhere else, no channel named
+        ("Could we continue this chat somewhere else? The app here logs me out.", "en"),
+        ("On pourrait en discuter ailleurs, ici ça rame.", "fr"),
+        ("Wollen wir das woanders besprechen? Hier dauert alles ewig.", "de"),
+        ("Może przeniesiemy się gdzieś indziej? Tu wszystko się zacina.", "pl"),
+        ("Probereme to radši jinde, sem moc nechodím.", "cs"),
+        ("Môžeme to dohodnúť inde? Tu mi správy chodia neskoro.", "sk"),
+        ("Beszéljük meg inkább máshol, itt nem kapok értesítést.", "hu"),
+        ("Putem vorbi în altă parte? Aici nu primesc notificări.", "ro"),
+        ("¿Hablamos por otro lado? Aquí tardan mucho los mensajes.", "es"),
+        ("Possiamo sentirci altrove? Qui i messaggi arrivano tardi.", "it"),
+        # a call proposed, the reason being that writing is slower
+        ("Zavolajme si radšej, písaním to potrvá dlho.", "sk"),
+        ("Zavolejme si radši, po telefonu to bude hned.", "cs"),
+        ("Ci sentiamo al telefono? Per iscritto è lunga da spiegare.", "it"),
+        ("Haideți să vorbim la telefon, e mai ușor așa.", "ro"),
+    ],
+)
+def test_going_on_elsewhere_or_by_phone_is_a_channel_move(text, language):
+    assert "social" in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # refused
+        ("Non voglio continuare altrove, restiamo qui sulla piattaforma.", "it"),
+        ("Por favor, no me escribas por otro lado, prefiero seguir aquí.", "es"),
+        ("I'd rather not continue this chat somewhere else, let's keep it here.", "en"),
+        # somewhere else that is no channel
+        ("I bought the same chair elsewhere for less.", "en"),
+        ("Der Paketbote hat das Paket woanders abgegeben.", "de"),
+        # a device's video calls are no proposal
+        ("Läuft das Handy bei Videoanrufen heiß?", "de"),
+        ("Does the tablet handle video calls on Wi-Fi only?", "en"),
+        ("Telefon grzeje się podczas rozmów wideo.", "pl"),
+    ],
+)
+def test_elsewhere_refused_or_meant_otherwise_and_video_calls_in_the_plural_move_nothing(
+    text, language
+):
+    assert "social" not in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        ("Reach me on Skype, live:oak.and.iron, after six.", "en", "live:oak.and.iron"),
+        ("Ajoutez-moi : live:.cid.7fa21c93", "fr", "live:.cid.7fa21c93"),
+    ],
+)
+def test_a_skype_name_is_an_account(text, language, span):
+    assert ("social", span) in found(text, language)
+
+
+def test_live_with_a_colon_in_prose_is_no_skype_name():
+    assert "social" not in kinds("The sale goes live: 9 am sharp, on the platform.", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        ("Rychlá podpora: wa(.)me/420777123456", "cs", "wa(.)me/420777123456"),
+        ("Support: wa . me / 36 30 123 4567", "hu", "wa . me / 36 30 123 4567"),
+    ],
+)
+def test_the_number_after_a_disguised_messaging_link_is_a_phone_number(text, language, span):
+    assert ("phone", span) in found(text, language)
+
+
+def test_a_middle_dot_before_a_domain_is_its_dot_but_not_inside_a_catalan_word():
+    assert ("url", "ceramicasdelsur·es") in found("Mira ceramicasdelsur·es, es más barato.", "es")
+    assert "url" not in kinds("La col·lecció nova ja és aquí.", "es")
+
+
+def test_a_site_named_before_dot_it_is_a_link():
+    text = "Sul nostro sito mobilirossi dot it lo stesso tavolo costa meno."
+    assert ("url", "mobilirossi dot it") in found(text, "it")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        (
+            "Scrieți-mi la vanzari – coadă – lemnplus – punct – ro",
+            "ro",
+            "vanzari – coadă – lemnplus – punct – ro",
+        ),
+        (
+            "écrivez à paul.riviere arobase gé-mail point com",
+            "fr",
+            "paul.riviere arobase gé-mail",  # the provider ends it
+        ),
+    ],
+)
+def test_addresses_with_a_bare_romanian_at_word_or_gmail_as_it_is_said(text, language, span):
+    assert ("email", span) in found(text, language)
+
+
+def test_standing_in_a_queue_is_no_at_sign():
+    assert "email" not in kinds("Am stat la coadă la poștă o oră, dar coletul a ajuns.", "ro")
+
+
+def test_a_number_with_three_real_digits_and_six_letters_for_zeros():
+    assert ("phone", "5OO 6OO 7OO") in found("Proszę dzwonić: 5OO 6OO 7OO, po 16.", "pl")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("No need to open a return here, I'll refund you myself when it's back.", "en"),
+        ("Inutile d'ouvrir un retour, je vous rembourse moi-même à réception.", "fr"),
+        ("Me lo rimandi pure, ti rimborso io appena arriva.", "it"),
+    ],
+)
+def test_a_refund_the_seller_makes_personally_is_payment_outside(text, language):
+    assert "payment" in kinds(text, language)
+
+
+def test_a_code_that_passes_the_iban_checksum_by_chance_is_no_account():
+    assert "payment" not in kinds("The MKT-UK25 code only works on the platform.", "en")
