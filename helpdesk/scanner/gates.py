@@ -6,7 +6,7 @@ big alternation at each position.  ``scan`` therefore only runs what can match:
 * text that is already normalised is only lower-cased (the offset map is the identity);
 * the message's words (and their first three letters) are collected once; a detector or a
   keyword rule runs only if the words and literals it needs are there, read off each regex by
-  ``gates``; a keyword table is compiled down to the entries that can match (``Family``);
+  ``gates``; a keyword table is reduced to the entries that can match (``Family``);
 * the phone search only looks at chains of six digits or more (``chains``); the masking of
   dates, prices and identifiers runs only up to those chains and only where a mask can start;
 * spelled-out numbers are only read around a number word that has a run item next to it.
@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -288,21 +288,50 @@ def _word_starts_at(items: list) -> bool:
     return False
 
 
-#: Compiled alternations kept per family (the entries one message can match): compiling one
-#: takes milliseconds, and with 512 kept the 13,800 messages of the bench's speed pass, made
-#: of the corpus's lines, compiled again and again (p99 4.3 ms). A kept one is a few
-#: kilobytes.
-SUBSETS_KEPT = 8192
+class Alternation:
+    """A few compiled patterns matched as ``re`` matches their alternation ``A|B|C``: at the
+    leftmost position where any of them matches, the first in order that matches there wins,
+    and the search goes on after its match.  No new pattern is compiled for the entries one
+    message can match (compiling an alternation of large entries took milliseconds, most of a
+    slow message's time)."""
+
+    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
+        self.patterns = patterns
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[re.Match[str]]:
+        end = len(text) if endpos is None else endpos
+        pending = [pattern.search(text, pos, end) for pattern in self.patterns]
+        while True:
+            best: re.Match[str] | None = None
+            for match in pending:
+                if match is not None and (best is None or match.start() < best.start()):
+                    best = match
+            if best is None:
+                return
+            yield best
+            # (no entry matches the empty string: the gates need a word or a literal)
+            pos = max(best.end(), best.start() + 1)
+            for number, match in enumerate(pending):
+                if match is not None and match.start() < pos:
+                    pending[number] = self.patterns[number].search(text, pos, end)
+
+
+#: What ``Family.for_text`` gives: a compiled pattern, or the alternation of a few.
+Matcher = re.Pattern[str] | Alternation
 
 
 class Family:
-    """A table of patterns matched as one alternation, compiled for the entries a message
-    can match: entries that cannot match anywhere in it change nothing in an alternation."""
+    """A table of patterns matched as one alternation, reduced to the entries a message can
+    match: entries that cannot match anywhere in it change nothing in an alternation."""
 
     def __init__(self, entries: Iterable[str], *, grouped: bool = False) -> None:
         self.entries = tuple(entries)
         self.grouped = grouped  # each entry wrapped in (?:…) before joining
         self.pattern = self._compile(tuple(range(len(self.entries))))
+        # each entry compiled alone, on the first message that can match it
+        self.compiled: list[re.Pattern[str] | None] = [None] * len(self.entries)
         # Every way through every entry, indexed by the keys of its most distinctive word.
         self.ways: list[tuple[int, Gate]] = []
         self.index: dict[str, set[int]] = {}
@@ -326,7 +355,6 @@ class Family:
         self.all_keys = frozenset().union(
             *(keys for _, gate in self.ways for keys in gate.word_keys)
         )
-        self.subset = lru_cache(maxsize=SUBSETS_KEPT)(self._compile)
         self.worded_ways = lru_cache(maxsize=2048)(self._worded_ways)
 
     def _compile(self, numbers: tuple[int, ...]) -> re.Pattern[str]:
@@ -334,6 +362,13 @@ class Family:
         if self.grouped:
             parts = (f"(?:{part})" for part in parts)
         return re.compile("|".join(parts))
+
+    def entry(self, number: int) -> re.Pattern[str]:
+        """Entry ``number`` compiled alone."""
+        pattern = self.compiled[number]
+        if pattern is None:
+            pattern = self.compiled[number] = re.compile(self.entries[number])
+        return pattern
 
     def _worded_ways(self, heads: frozenset[str]) -> tuple[tuple[int, Gate], ...]:
         """The ways whose words all start in ``heads`` (word starts reduced to ``all_keys``:
@@ -347,7 +382,7 @@ class Family:
             if all(not keys.isdisjoint(heads) for keys in self.ways[way][1].word_keys)
         )
 
-    def for_text(self, facts: Facts) -> re.Pattern[str] | None:
+    def for_text(self, facts: Facts) -> Matcher | None:
         """The alternation of the entries that can match in the text, None if none can."""
         if not facts.shortcuts:
             return self.pattern
@@ -366,7 +401,9 @@ class Family:
             return None
         if len(numbers) == len(self.entries):
             return self.pattern
-        return self.subset(tuple(sorted(numbers)))
+        if len(numbers) == 1:
+            return self.entry(numbers.pop())
+        return Alternation([self.entry(number) for number in sorted(numbers)])
 
 
 # --------------------------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 """Keyword rules: messaging apps and networks named (social), paying outside the platform
 (payment) and marketing, in every language of the lexicons.
 
-A table of patterns is one ``gates.Family``: matched as one alternation, compiled for each
-message down to the entries its words allow.  Where a pattern is a template over word classes
+A table of patterns is one ``gates.Family``: matched as one alternation, reduced for each
+message to the entries its words allow.  Where a pattern is a template over word classes
 ("<next> … <order>", "<without> … <fee> … <platform>", "<5> <stars> … <reward>", "<send> …
 iban"), the template is here and every language file fills the classes (``LEXICON.slot``);
 where it is a language's own phrase, it is in that language's file (``payment.strong``,

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpdesk.scanner import KINDS, Finding, detect, engine, iban, keywords, phone, scan
+from helpdesk.scanner import KINDS, Finding, detect, engine, gates, iban, keywords, phone, scan
 
 FIXTURE = Path(__file__).parent / "fixtures" / "moderation_sample.jsonl"
 SAMPLE = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines() if line]
@@ -697,6 +697,33 @@ ODD_CHARACTERS = "0123456789 .,-/()+@:;!?'’\"€%&#_|oOlI\n\u00a0\u200bé\u030
 def test_the_fast_path_agrees_on_made_up_messages(pieces, glue, language):
     text = glue.join(pieces)
     assert detect(text, language=language) == full_scan(text, language)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text("ab c.-", max_size=30),
+    entries=st.lists(
+        st.sampled_from(
+            [r"ab", r"a", r"b+", r"\bc", r"(?<=a)b", r"a\s?b", r"c\.?a", r"b(?=-)", r"a|ba", r"-"]
+        ),
+        min_size=2,
+        max_size=4,
+        unique=True,
+    ),
+    bounds=st.tuples(st.integers(0, 30), st.integers(0, 30)),
+)
+def test_an_alternation_of_compiled_entries_matches_as_the_joined_pattern(text, entries, bounds):
+    # what Family.for_text gives instead of compiling the entries a message can match: the
+    # leftmost match, the first entry in order at a position, then on after the match
+    pos, endpos = min(bounds), max(bounds)
+    joined = re.compile("|".join(f"(?:{entry})" for entry in entries))
+    alternation = gates.Alternation([re.compile(entry) for entry in entries])
+    assert [m.span() for m in alternation.finditer(text, pos, endpos)] == [
+        m.span() for m in joined.finditer(text, pos, endpos)
+    ]
+    assert [m.group() for m in alternation.finditer(text)] == [
+        m.group() for m in joined.finditer(text)
+    ]
 
 
 def test_every_keyword_table_gets_gates():
