@@ -17,7 +17,7 @@ from typing import Any, cast
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.utils.translation import gettext as _
 from PIL import Image
 from pypdf import PdfReader
@@ -377,9 +377,18 @@ def check_upload(uploaded: UploadedFile) -> Upload:
 
 def attachment_response(attachment: Attachment) -> FileResponse:
     """A stored file as a response, once its reader's access is checked: images inline,
-    documents as downloads (so no viewer runs them in our origin), sandboxed."""
+    documents as downloads (so no viewer runs them in our origin), sandboxed; not found (and
+    logged as an error) when the storage has lost it."""
+    try:
+        stored = attachment.file.open("rb")
+    except FileNotFoundError:
+        # The record stays (messages are append-only); the file is gone from the storage.
+        log.error(
+            "attachment %s: %s is missing from the storage", attachment.pk, attachment.file.name
+        )
+        raise Http404 from None
     response = FileResponse(
-        attachment.file.open("rb"),
+        stored,
         content_type=attachment.content_type,
         as_attachment=not attachment.is_image,
         filename=attachment.original_name,

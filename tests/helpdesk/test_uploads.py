@@ -108,6 +108,20 @@ def test_attachments_are_served_only_through_the_access_check(world, client):
     assert client.get(url).status_code == 404
 
 
+def test_a_file_missing_from_storage_is_not_found_and_logged_not_a_server_error(
+    world, client, caplog
+):
+    # evidence lost from the storage (a restore without the media, a wiped volume): the
+    # reader is told it is gone, the operators read which file
+    world.attachment.file.storage.delete(world.attachment.file.name)
+    client.force_login(world.seller_agent)
+    with caplog.at_level("ERROR", logger="helpdesk.uploads"):
+        response = client.get(reverse("helpdesk:attachment", args=[world.attachment.pk]))
+    assert response.status_code == 404
+    assert f"attachment {world.attachment.pk}" in caplog.text
+    assert world.attachment.file.name in caplog.text
+
+
 def test_pdfs_download_instead_of_opening_in_our_origin(world, client):
     client.force_login(world.buyer)
     reply(client, world.thread, upload("invoice.pdf", pdf_bytes()))
