@@ -97,9 +97,8 @@ class Command(BaseCommand):
         the labelled corpus's lines one after the other: clean ones only, and all; without
         and with the language hint (the language of the message's first line). Measured in
         the steady state of a worker that has scanned messages before: a warm-up pass over
-        the corpus's lines one by one first (the model file and the look-alike table are read
-        on first need, and each combination of keyword patterns a message can match is
-        compiled once, a few milliseconds, then cached)."""
+        the corpus's lines one by one first (the model file and the look-alike table are read,
+        and each keyword pattern is compiled, on first need)."""
         pool = scanner_corpus_rows()
         if not pool:
             return
