@@ -328,8 +328,10 @@ class Family:
 
     def __init__(self, entries: Iterable[str], *, grouped: bool = False) -> None:
         self.entries = tuple(entries)
-        self.grouped = grouped  # each entry wrapped in (?:…) before joining
-        self.pattern = self._compile(tuple(range(len(self.entries))))
+        # the whole table, for a message every entry may match (and the reference path);
+        # ``grouped``: each entry wrapped in (?:…) before joining
+        parts = (f"(?:{entry})" for entry in self.entries) if grouped else self.entries
+        self.pattern = re.compile("|".join(parts))
         # each entry compiled alone, on the first message that can match it
         self.compiled: list[re.Pattern[str] | None] = [None] * len(self.entries)
         # Every way through every entry, indexed by the keys of its most distinctive word.
@@ -356,12 +358,6 @@ class Family:
             *(keys for _, gate in self.ways for keys in gate.word_keys)
         )
         self.worded_ways = lru_cache(maxsize=2048)(self._worded_ways)
-
-    def _compile(self, numbers: tuple[int, ...]) -> re.Pattern[str]:
-        parts = (self.entries[number] for number in numbers)
-        if self.grouped:
-            parts = (f"(?:{part})" for part in parts)
-        return re.compile("|".join(parts))
 
     def entry(self, number: int) -> re.Pattern[str]:
         """Entry ``number`` compiled alone."""

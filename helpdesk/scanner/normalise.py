@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from helpdesk.scanner.lexicon import COMMON
+from helpdesk.scanner.domains import TLDS
 
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _ZERO_WIDTH_OR_MARK = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u0300-\u036f]")
@@ -74,7 +74,7 @@ def fold(text: str) -> str:
 _DOT_MARKS = "·•∙⋅‧"
 _DOT_LOOK_ALIKE = re.compile(
     rf"(?<=[a-z0-9])[{_DOT_MARKS}]"
-    rf"(?=(?:{'|'.join(map(re.escape, sorted(COMMON['tlds'], key=len, reverse=True)))})"
+    rf"(?=(?:{'|'.join(map(re.escape, sorted(TLDS, key=lambda tld: (-len(tld), tld))))})"
     r"(?![\w·]))"
 )
 
