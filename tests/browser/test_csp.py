@@ -88,16 +88,12 @@ def app_server(transactional_db):
     server = subprocess.Popen(
         [
             str(Path(sys.executable).parent / "gunicorn"),
-            "config.wsgi",
+            "tests.wsgi",  # config.wsgi without the reply-language models' warm-up
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",
             "2",
-            "--preload",  # as `make run`: the models are loaded once, before the fork
-            # A worker may be reading a connection the browser opened ahead and never used:
-            # at the end it gets 5 s, not gunicorn's 30, to finish what it is doing.
-            "--graceful-timeout",
-            "5",
+            "--preload",  # as `make run`: the application is loaded once, before the fork
             "--no-control-socket",
         ],
         cwd=settings.BASE_DIR,
@@ -120,7 +116,9 @@ def app_server(transactional_db):
                 time.sleep(0.2)
         yield url
     finally:
-        server.terminate()
+        # SIGINT: gunicorn's quick stop. A graceful one (SIGTERM) waits for the connections the
+        # browser opened ahead and never used: seconds of nothing at the end of each test.
+        server.send_signal(signal.SIGINT)
         try:
             server.wait(timeout=60)
         except subprocess.TimeoutExpired:
