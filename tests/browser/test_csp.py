@@ -88,7 +88,10 @@ def app_server(transactional_db):
     server = subprocess.Popen(
         [
             str(Path(sys.executable).parent / "gunicorn"),
-            "tests.wsgi",  # config.wsgi without the reply-language models' warm-up
+            # Django's application without config/wsgi.py's warm-up: the reply-language
+            # models (seconds and ~440 MB) are read when a seller posts or checks a draft,
+            # which no page these tests load does.
+            "django.core.wsgi:get_wsgi_application()",
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",
