@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from helpdesk.scanner.domains import is_platform_host, platform_domain
 from helpdesk.scanner.findings import Collector
 from helpdesk.scanner.gates import Facts, Family
 from helpdesk.scanner.intent import SENTENCE, concept_matches, concepts_of, folded_words
@@ -184,6 +185,13 @@ _SOCIAL_NAMES = Family(_SOCIAL_NAME_ENTRIES, grouped=True)
 _SIGNAL_APP = Family([_SIGNAL.pattern])
 _SMS_NUMBER = Family(_SMS)
 
+#: An account's name in brackets after an app, up to three words on: a name cut by dots or
+#: underscores whose every part starts with a letter (not a version, "(v10.2)", nor a size).
+_HANDLE_IN_BRACKETS = re.compile(
+    r"(?:[\s-]+[^\W\d_]+){0,3}\s*\(\s*@?"
+    r"(?P<handle>[^\W\d_][^\W_]*(?:[._][^\W\d_][^\W_]*)+)\s*\)"
+)
+
 
 def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
     text = norm.text
@@ -201,11 +209,23 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
                 if asks is None:
                     write_me = _WRITE_ME.for_text(facts)
                     asks = [m.span() for m in write_me.finditer(text)] if write_me else []
+                # the account's name in brackets after the app is itself a finding ("über
+                # Skype (moebel.hofmann.service)", "Skype-on is elérsz (butor.nagy.kft)")
+                handle = _HANDLE_IN_BRACKETS.match(text, match.end())
+                if handle is not None and (
+                    family is not _SOCIAL_NAMES
+                    or is_platform_host(handle.group("handle"), platform_domain())
+                ):
+                    handle = None
+                if handle is not None:
+                    found.add("social", *handle.span("handle"))
                 found.add(
                     "social",
                     match.start(),
                     match.end(),
-                    soft=not disguised and not _asked_there(text, asks, match.start()),
+                    soft=handle is None
+                    and not disguised
+                    and not _asked_there(text, asks, match.start()),
                 )
     _text_to_a_number(text, found)
     strong = _PAYMENT_STRONG.for_text(facts)
@@ -434,6 +454,17 @@ _DELIVERY = re.compile(
     rf"\b(?:{'|'.join((*COMMON['delivery_people'], *COMMON['identifier_keywords']))})\b"
 )
 
+#: Why a call beats writing here ("typing all this out is a pain", "hier schreiben wir uns
+#: noch tagelang hin und her", "než tady psát romány").
+_CALL_REASON = re.compile(rf"\b(?:{'|'.join(LEXICON.union('social.call_reasons'))})")
+
+
+def _called_for_a_reason(reason: str) -> bool:
+    """Whether a call asked for comes with why talking beats writing here, in its sentence or
+    the next, and nothing in them refuses ("chápu, že by bylo pohodlnější si zavolat, ale …
+    nepovolují"): the talk moves, firm."""
+    return _CALL_REASON.search(reason) is not None and "negation" not in concepts_of(reason)
+
 
 #: Italian "ne" ("Ne parliamo dove ci siamo scritti"), not the Czech "no".
 _PRONOUN_NE = re.compile(r"\bne\b")
@@ -472,15 +503,13 @@ def detect_channel_phrases(norm: Normalised, found: Collector, facts: Facts) -> 
         # the cue may come in the next sentence: "Can't we talk on the phone? Quicker than
         # writing here."
         reason = text[low : spans[index + 1][1] if index + 1 < len(spans) else high]
-        if (
-            call_me is None
-            or "phone" in given
-            or not _OFF_PLATFORM.search(reason)
-            or _DELIVERY.search(text, low, high)
-        ):
+        if call_me is None or "phone" in given or _DELIVERY.search(text, low, high):
+            continue
+        firm = _called_for_a_reason(reason)
+        if not firm and not _OFF_PLATFORM.search(reason):
             continue
         for match in call_me.finditer(text, low, high):
-            found.add("social", match.start(), match.end(), soft=True)
+            found.add("social", match.start(), match.end(), soft=not firm)
 
 
 def detect_described_links(norm: Normalised, found: Collector, facts: Facts) -> None:
@@ -527,12 +556,29 @@ def detect_promoted_channels(norm: Normalised, found: Collector, facts: Facts) -
     """Marketing where a sentence with a link, a handle or an app's name also has a
     promotional word (``marketing.own_channel_cues``); run after every link and social
     detector."""
-    channels = [start for kind, start, _ in found.items if kind in ("url", "social")]
+    channels = [item for item in found.items if item[0] in ("url", "social")]
     if not channels:
         return
     text = norm.text
     for sentence in SENTENCE.finditer(text):
         low, high = sentence.span()
-        if any(low <= start < high for start in channels):
-            for match in _OWN_CHANNEL_CUE.finditer(text, low, high):
-                found.add("marketing", match.start(), match.end(), soft=True)
+        named = [(kind, start, end) for kind, start, end in channels if low <= start < high]
+        if not named:
+            continue
+        links = [(start, end) for kind, start, end in named if kind == "url"]
+        cues = list(_OWN_CHANNEL_CUE.finditer(text, low, high))
+        # a link to the sender's own shop with the cue is the shop promoted ("u nás na e-shopu
+        # hracky-zlin cz je to o 150 Kč levnější"), read without the links ("www" is a shop's
+        # word); a buyer's "cheaper on alza.cz" stays soft
+        firm = bool(cues and links) and "own" in concepts_of(_without(text, low, high, links))
+        for match in cues:
+            found.add("marketing", match.start(), match.end(), soft=not firm)
+
+
+def _without(text: str, low: int, high: int, spans: list[tuple[int, int]]) -> str:
+    """``text[low:high]`` with the ``spans`` inside it blanked."""
+    chars = list(text[low:high])
+    for start, end in spans:
+        start, end = max(start, low) - low, min(end, high) - low
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)

@@ -60,6 +60,7 @@ LANGUAGE_KEYS: dict[str, str] = {
     "social.same_name": REGEX,
     "social.call_me": REGEX,
     "social.video_call": REGEX,
+    "social.call_reasons": REGEX,
     "social.write_me": REGEX,
     "phone.cues": REGEX,
     "phone.identifier_keywords": REGEX,

@@ -1611,3 +1611,123 @@ def test_a_refund_the_seller_makes_personally_is_payment_outside(text, language)
 
 def test_a_code_that_passes_the_iban_checksum_by_chance_is_no_account():
     assert "payment" not in kinds("The MKT-UK25 code only works on the platform.", "en")
+
+
+def firm(text: str, language: str | None = None) -> set[tuple[str, str]]:
+    """The detectors' findings the intent model cannot drop."""
+    spans, soft = engine.detect_spans(text, language=language)
+    return {(kind, text[start:end]) for kind, start, end in spans if (kind, start, end) not in soft}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Est-ce que la montre gère les appels vidéo sans le téléphone ?", "fr"),
+        ("Il tablet regge le videochiamate in HD o solo audio?", "it"),
+        ("¿Las videollamadas se cortan con este router?", "es"),
+        ("Umí ten telefon videohovory přes wifi?", "cs"),
+        ("Zvládne ten tablet videohovory cez wifi?", "sk"),
+        ("A kamera támogatja a videóhívásokat?", "hu"),
+        ("Tableta suportă apelurile video pe 4G?", "ro"),
+    ],
+)
+def test_video_calls_in_the_plural_are_what_a_device_does(text, language):
+    assert "social" not in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("On se fait un appel vidéo ce soir pour voir la couleur ?", "fr"),
+        ("Facciamo una videochiamata domani così le mostro il difetto?", "it"),
+        ("¿Hacemos una videollamada y te enseño el sofá?", "es"),
+        ("Dáme zítra videohovor? Ukážu vám to naživo.", "cs"),
+        ("Csináljunk egy videóhívást holnap?", "hu"),
+        ("Facem un apel video mâine să vedeți culoarea?", "ro"),
+    ],
+)
+def test_a_video_call_proposed_is_still_a_channel_move(text, language):
+    assert "social" in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "handle"),
+    [
+        ("Erreichbar bin ich auch über Skype (teppich.wagner.gmbh).", "de", "teppich.wagner.gmbh"),
+        ("Telegramon is megtalálsz (kerti_butor.bt), ha sürgős.", "hu", "kerti_butor.bt"),
+        ("Jsem i na Instagramu (zahrada.novak), mrkněte.", "cs", "zahrada.novak"),
+    ],
+)
+def test_an_account_in_brackets_after_an_app_is_a_channel_move(text, language, handle):
+    assert ("social", handle) in firm(text, language)
+    assert any(kind == "social" and span != handle for kind, span in firm(text, language))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Telegram (v10.2) crasht seit dem Update auf dem Handy.", "de"),
+        ("The WhatsApp (2.24.1) update broke the camera on it.", "en"),
+        ("Messenger (help.marketplace.example) says the order shipped.", "en"),
+    ],
+)
+def test_a_version_or_the_platform_in_brackets_is_no_account(text, language):
+    assert all(kind != "social" for kind, _ in firm(text, language))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        ("Could we hop on a call? Typing all this out takes ages.", "en", "hop on a call"),
+        (
+            "Können wir kurz telefonieren? Sonst schreiben wir uns tagelang hin und her.",
+            "de",
+            "telefonieren",
+        ),
+        ("Mi chiami lei, è più facile che scrivere tutto qui.", "it", "Mi chiami"),
+        ("Zavolejte mi, vysvětlí se to líp než tady psát romány.", "cs", "Zavolejte mi"),
+        ("Llámame y lo vemos, es más fácil que escribir tanto.", "es", "Llámame"),
+    ],
+)
+def test_a_call_asked_for_because_writing_here_is_tedious_is_a_channel_move(text, language, span):
+    assert ("social", span) in firm(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Chápu, že by bylo jednodušší si zavolat než tu psát romány, ale pravidla to "
+            "nepovolují.",
+            "cs",
+        ),
+        ("I won't call you, typing all this out here is fine by me.", "en"),
+        ("The courier will call me, easier than typing the address again.", "en"),
+    ],
+)
+def test_a_call_refused_or_the_couriers_is_not_firm(text, language):
+    assert all(kind != "social" for kind, _ in firm(text, language))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("V našom e-shope naradie-kosice.sk je to o 5 € lacnejšie.", "sk"),
+        ("Bei uns im Shop gartenwelt-huber.de ist das Set günstiger.", "de"),
+    ],
+)
+def test_the_own_shop_linked_as_cheaper_is_firm_marketing(text, language):
+    assert "marketing" in {kind for kind, _ in firm(text, language)}
+
+
+def test_a_buyer_who_saw_it_cheaper_on_another_site_is_not_firm_marketing():
+    text = "Na alza.cz je ten samý vysavač levnější, dáte mi stejnou cenu?"
+    assert "marketing" not in {kind for kind, _ in firm(text, "cs")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Send the £8 to monzo.me/danwoodcraft and I'll swap it.", "Pay me at bunq.me/gartenmaier"],
+)
+def test_pay_links_of_monzo_and_bunq_are_payment(text):
+    assert "payment" in kinds(text, "en")
