@@ -480,7 +480,8 @@ def detect_channel_phrases(norm: Normalised, found: Collector, facts: Facts) -> 
     """Channel moves that name no channel: the one used before, the same name as here, going on
     elsewhere (each unless refused), a video call proposed, and a call asked for instead of
     writing here (not the courier's call, not with the number given: that is a phone number).
-    Soft: the intent model judges them. Run after the phone detectors."""
+    Soft: the intent model judges them; but a call asked for with why talking beats writing
+    here (``_called_for_a_reason``) is firm. Run after the phone detectors."""
     text = norm.text
     elsewhere = _ELSEWHERE.for_text(facts)
     call_me = _CALL_ME.for_text(facts)
@@ -554,8 +555,9 @@ _OWN_CHANNEL_CUE = re.compile(rf"\b{S('marketing.own_channel_cues')}")
 
 def detect_promoted_channels(norm: Normalised, found: Collector, facts: Facts) -> None:
     """Marketing where a sentence with a link, a handle or an app's name also has a
-    promotional word (``marketing.own_channel_cues``); run after every link and social
-    detector."""
+    promotional word (``marketing.own_channel_cues``): soft, but firm when the sentence links
+    to the sender's own shop (the ``own`` concept outside the links). Run after every link and
+    social detector."""
     channels = [item for item in found.items if item[0] in ("url", "social")]
     if not channels:
         return
