@@ -193,6 +193,15 @@ _HANDLE_IN_BRACKETS = re.compile(
 )
 
 
+def _account_after(text: str, end: int) -> tuple[int, int] | None:
+    """The span of an account's name in brackets after an app's name that ends at ``end``
+    (``_HANDLE_IN_BRACKETS``), unless it is the platform's own host."""
+    handle = _HANDLE_IN_BRACKETS.match(text, end)
+    if handle is None or is_platform_host(handle.group("handle"), platform_domain()):
+        return None
+    return handle.span("handle")
+
+
 def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
     text = norm.text
     asks: list[tuple[int, int]] | None = None  # the _WRITE_ME spans, read at the first app
@@ -211,19 +220,14 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
                     asks = [m.span() for m in write_me.finditer(text)] if write_me else []
                 # the account's name in brackets after the app is itself a finding ("über
                 # Skype (moebel.hofmann.service)", "Skype-on is elérsz (butor.nagy.kft)")
-                handle = _HANDLE_IN_BRACKETS.match(text, match.end())
-                if handle is not None and (
-                    family is not _SOCIAL_NAMES
-                    or is_platform_host(handle.group("handle"), platform_domain())
-                ):
-                    handle = None
-                if handle is not None:
-                    found.add("social", *handle.span("handle"))
+                account = _account_after(text, match.end()) if family is _SOCIAL_NAMES else None
+                if account is not None:
+                    found.add("social", *account)
                 found.add(
                     "social",
                     match.start(),
                     match.end(),
-                    soft=handle is None
+                    soft=account is None
                     and not disguised
                     and not _asked_there(text, asks, match.start()),
                 )
@@ -504,12 +508,15 @@ def detect_channel_phrases(norm: Normalised, found: Collector, facts: Facts) -> 
         # the cue may come in the next sentence: "Can't we talk on the phone? Quicker than
         # writing here."
         reason = text[low : spans[index + 1][1] if index + 1 < len(spans) else high]
-        if call_me is None or "phone" in given or _DELIVERY.search(text, low, high):
+        if call_me is None or "phone" in given:
+            continue
+        calls = list(call_me.finditer(text, low, high))
+        if not calls or _DELIVERY.search(text, low, high):
             continue
         firm = _called_for_a_reason(reason)
         if not firm and not _OFF_PLATFORM.search(reason):
             continue
-        for match in call_me.finditer(text, low, high):
+        for match in calls:
             found.add("social", match.start(), match.end(), soft=not firm)
 
 

@@ -26,6 +26,12 @@ def kinds(text: str, language: str | None = None) -> set[str]:
     return {kind for kind, _ in found(text, language)}
 
 
+def firm(text: str, language: str | None = None) -> set[tuple[str, str]]:
+    """The detectors' findings the intent model cannot drop."""
+    spans, soft = engine.detect_spans(text, language=language)
+    return {(kind, text[start:end]) for kind, start, end in spans if (kind, start, end) not in soft}
+
+
 @pytest.mark.parametrize(
     ("text", "language", "span"),
     [
@@ -1611,12 +1617,6 @@ def test_a_refund_the_seller_makes_personally_is_payment_outside(text, language)
 
 def test_a_code_that_passes_the_iban_checksum_by_chance_is_no_account():
     assert "payment" not in kinds("The MKT-UK25 code only works on the platform.", "en")
-
-
-def firm(text: str, language: str | None = None) -> set[tuple[str, str]]:
-    """The detectors' findings the intent model cannot drop."""
-    spans, soft = engine.detect_spans(text, language=language)
-    return {(kind, text[start:end]) for kind, start, end in spans if (kind, start, end) not in soft}
 
 
 @pytest.mark.parametrize(
