@@ -258,6 +258,37 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
             for match in discount.finditer(body):
                 if _DISCOUNT_CUE.search(body) and not match.group("code").isdigit():
                     found.add("marketing", offset + match.start(), offset + match.end(), soft=True)
+    _paid_back_for_a_review(text, found)
+
+
+#: "to the account" alone says no more than "we give back 10 zł" (the writers label "za opinię
+#: oddamy 10 zł na konto" marketing only); a transfer or a service named says how.
+_ACCOUNT_ALONE = re.compile(r"(?:na|to|on|into)\s+(?:\w+\s+)?(?:konto|účet|ucet|account)")
+
+
+def _paid_back_for_a_review(text: str, found: Collector) -> None:
+    """A reward for a good review paid through a channel outside the platform ("we'll refund
+    £5 to you via Revolut", "vrátíme 200 Kč převodem na účet", "iti returnam 20 de lei pe
+    Revolut"): the payment word in the review's sentence is firm, whatever the model reads of
+    a message that is mostly thanks."""
+    reviews = [start for kind, start, _ in found.items if kind == "marketing"]
+    payments = [item for item in found.items if item[0] == "payment" and found.is_soft(item)]
+    if not reviews or not payments:
+        return
+    for sentence in SENTENCE.finditer(text):
+        low, high = sentence.span()
+        said = [
+            item
+            for item in payments
+            if low <= item[1] < high and not _ACCOUNT_ALONE.fullmatch(text[item[1] : item[2]])
+        ]
+        if (
+            said
+            and any(low <= start < high for start in reviews)
+            and "review" in concepts_of(sentence.group())
+        ):
+            for item in said:
+                found.make_firm(item)
 
 
 #: Asked to be written to, called or added ("napisz na", "írjon", "drop me a message on"): an
@@ -463,11 +494,17 @@ _DELIVERY = re.compile(
 _CALL_REASON = re.compile(rf"\b(?:{'|'.join(LEXICON.union('social.call_reasons'))})")
 
 
-def _called_for_a_reason(reason: str) -> bool:
-    """Whether a call asked for comes with why talking beats writing here, in its sentence or
-    the next, and nothing in them refuses ("chápu, že by bylo pohodlnější si zavolat, ale …
-    nepovolují"): the talk moves, firm."""
-    return _CALL_REASON.search(reason) is not None and "negation" not in concepts_of(reason)
+def _called_for_a_reason(asked: str, reason: str) -> bool:
+    """Whether a call asked for (in the sentence ``asked``) comes with why talking beats
+    writing here, in its sentence or the next (``reason``, which starts with ``asked``), and
+    nothing in them refuses ("chápu, že by bylo pohodlnější si zavolat, ale … nepovolují"):
+    the talk moves, firm.  A negation in a question that asks for the call is politeness, not
+    a refusal ("Können Sie mich nicht einfach anrufen?", "Nem tudnánk inkább telefonon
+    megbeszélni?"): only the next sentence is read for one then."""
+    if _CALL_REASON.search(reason) is None:
+        return False
+    judged = reason[len(asked) :] if asked.rstrip().endswith("?") else reason
+    return "negation" not in concepts_of(judged)
 
 
 #: Italian "ne" ("Ne parliamo dove ci siamo scritti"), not the Czech "no".
@@ -513,7 +550,7 @@ def detect_channel_phrases(norm: Normalised, found: Collector, facts: Facts) -> 
         calls = list(call_me.finditer(text, low, high))
         if not calls or _DELIVERY.search(text, low, high):
             continue
-        firm = _called_for_a_reason(reason)
+        firm = _called_for_a_reason(text[low:high], reason)
         if not firm and not _OFF_PLATFORM.search(reason):
             continue
         for match in calls:

@@ -82,6 +82,12 @@ _WWW_SPELLED = re.compile(
 _TRAILING_PUNCT = ".,;:!?…»\"')]}"
 
 _HANDLE = re.compile(r"(?<![\w@.])@(?P<name>[a-z_][a-z0-9_.]{1,29}[a-z0-9_])")
+#: A payment app just before a handle, in the same sentence: the handle is where the money
+#: goes ("na Revoluta, mój tag @kuba.meble", "Revolutra küldd, @retrocuccbp"), a payment the
+#: app's name already is, not an account to talk on.
+_PAID_TO_A_HANDLE = re.compile(
+    rf"\b(?:{'|'.join(COMMON['phone_payment_apps'])}|revtag|wise)\b[^.!?\n@]{{0,30}}$"
+)
 
 # Cheap look-ups that decide whether a detector can find anything at all (see gates).
 _DOT_IN_BRACKETS = re.compile(rf"{OPEN}\s*(?:\.|{literal_alternation(DOT_WORDS)})\s*{CLOSE}")
@@ -352,5 +358,7 @@ def detect_handles(norm: Normalised, found: Collector, facts: Facts) -> None:
         return
     for match in _HANDLE.finditer(norm.text):
         end = _strip_trailing(norm.text, match.start(), match.end())
+        if _PAID_TO_A_HANDLE.search(norm.text, max(0, match.start() - 60), match.start()):
+            continue
         if not found.overlaps_claim(match.start(), end):
             found.add("social", match.start(), end, claim=True)

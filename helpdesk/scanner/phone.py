@@ -457,6 +457,12 @@ def _confirm_phone(
         return False
     if raw.strip()[0] in _LETTER_CODES:
         return False  # a code's letter, not a digit: "B87654321" (a CIF), "SI12345678" (VAT)
+    if (
+        raw.rstrip()[-1] in _LETTER_CODES
+        and raw.rstrip()[-2:-1].isdigit()
+        and sum(ch.isalpha() for ch in raw) == 1
+    ):
+        return False  # a part number's suffix ("Garrett 753420-5005S"), not "6I2 B45 67B"
     if not international and (
         _after_a_code(norm, start + (len(raw) - len(raw.lstrip())))
         or _IDENTIFIER_SHAPE.fullmatch(raw.strip())

@@ -1731,3 +1731,121 @@ def test_a_buyer_who_saw_it_cheaper_on_another_site_is_not_firm_marketing():
 )
 def test_pay_links_of_monzo_and_bunq_are_payment(text):
     assert "payment" in kinds(text, "en")
+
+
+# Sixth round (t49–t52's misses, read as classes once those files joined the development split).
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        (
+            "Könnten Sie mich nicht einfach anrufen? Schriftlich ist das schwer zu erklären.",
+            "de",
+            "mich nicht einfach anrufen",
+        ),
+        (
+            "Nem tudná inkább telefonon megbeszélni? Írásban nehéz ezt leírni.",
+            "hu",
+            "telefonon megbeszélni",
+        ),
+        ("¿Me podrías llamar tú? Por aquí es complicado.", "es", "Me podrías llamar"),
+        ("Possiamo sentirci a voce? Per iscritto è difficile.", "it", "sentirci a voce"),
+        ("Zavolejte mi, písemně je to složité.", "cs", "Zavolejte mi"),
+        ("Can you ring me? It's hard to explain in writing.", "en", "ring me"),
+        ("Rufen Sie mich bitte an, meine Nummer steht auf der Rechnung.", "de", None),
+    ],
+)
+def test_a_call_asked_for_politely_because_writing_is_hard_is_a_channel_move(text, language, span):
+    socials = {found_span for kind, found_span in firm(text, language) if kind == "social"}
+    assert socials
+    assert span is None or span in socials
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Nem akarok telefonon beszélni, írásban nehéz, de itt maradunk.", "hu"),
+        ("Ich will Sie nicht anrufen, schriftlich ist das schwer zu erklären, aber es geht.", "de"),
+    ],
+)
+def test_a_call_refused_in_a_statement_is_still_not_firm(text, language):
+    assert all(kind != "social" for kind, _ in firm(text, language))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Porozmawiajmy przez wideo, zadzwoń na wideo po 18.", "pl"),
+        ("Lepiej dzwoń przez wideo, pokażę ci zawias.", "pl"),
+        ("Putem discuta în privat despre comandă?", "ro"),
+        ("Môžeme sa skontaktovať nejako inak?", "sk"),
+        ("Quicker on the other app, you know which.", "en"),
+    ],
+)
+def test_a_channel_move_without_a_channel_name(text, language):
+    assert "social" in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("For a 5-star review we'll send you £3 back via Revolut.", "en"),
+        ("Za recenzi s 5 hvězdami vám pošleme 100 Kč převodem.", "cs"),
+        ("Per una recensione a 5 stelle le ricarico 3 € sulla PostePay.", "it"),
+        ("Pentru o recenzie de 5 stele iti returnam 15 lei pe Revolut.", "ro"),
+    ],
+)
+def test_a_review_reward_paid_through_a_channel_outside_is_firm_payment(text, language):
+    assert "payment" in {kind for kind, _ in firm(text, language)}
+    assert "marketing" in kinds(text, language)
+
+
+def test_a_review_reward_to_the_account_alone_is_not_firm_payment():
+    text = "Za opinię na 5 gwiazdek oddamy 5 zł na konto."
+    assert "payment" not in {kind for kind, _ in firm(text, "pl")}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Prześlij na Revoluta, tag @ola.decor, i od razu wysyłam.", "pl"),
+        ("Revolutra küldheted, @kerti.bolt, és már adom is fel.", "hu"),
+    ],
+)
+def test_a_handle_after_a_payment_app_is_where_the_money_goes(text, language):
+    assert kinds(text, language) == {"payment"}
+
+
+def test_a_handle_elsewhere_is_still_an_account():
+    assert "social" in kinds("Revolut works. Message me later @ola.decor", "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pasuje turbo Garrett 753421-5006S do tego silnika?",
+        "Die Kupplung LuK 624 3187 09 passt zum Golf.",
+        "Disques Brembo 09.9772.14 en stock ?",
+        "Na skladě máme nůž obj. č. 581 32 18-01.",
+        "Pe cutie scrie codul 555081-101, e original?",
+    ],
+)
+def test_part_numbers_are_no_phone_numbers(text):
+    assert "phone" not in kinds(text)  # without a hint: every market's numbering is tried
+
+
+def test_a_number_with_letters_for_digits_at_both_ends_is_still_a_phone_number():
+    assert "phone" in kinds("Sunați-mă la O7Z3 l45 9O8 sau 07Z3 145 90B.", "ro")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Next time order from me directly, 10% off if you pay by transfer.", "en"),
+        ("Beim nächsten Einkauf direkt bei mir, dann 5 % Rabatt.", "de"),
+        ("Przy następnym zamówieniu bezpośrednio u mnie dam 10% rabatu.", "pl"),
+    ],
+)
+def test_a_discount_on_the_next_order_outside_is_marketing(text, language):
+    assert "marketing" in kinds(text, language)
