@@ -12,7 +12,14 @@ from django.test import override_settings
 from demo.loadgen.samples import after_sales_messages
 from helpdesk.scanner import detect_spans
 from helpdesk.scanner.intent import MODEL_PATH
-from helpdesk.scanner.training import Example, Guard, corpus_digest, read_corpus, train
+from helpdesk.scanner.training import (
+    WRITER_GROUPS,
+    Example,
+    Guard,
+    corpus_digest,
+    read_corpus,
+    train,
+)
 
 FIXTURES = Path(settings.BASE_DIR) / "tests/helpdesk/fixtures"
 CORPUS = FIXTURES / "scanner_corpus"
@@ -114,8 +121,8 @@ class Command(BaseCommand):
             f"{len(ordinary)} of the load generator's after-sales messages (clean)"
         )
         self.stdout.write(
-            "Thresholds by cross-validation, one writer left out at a time "
-            "(each better choice as it is found):"
+            f"Thresholds by cross-validation, a tenth of the writers left out at a time "
+            f"({WRITER_GROUPS} groups; each better choice as it is found):"
         )
         model = train(examples, guards=guards, log=self.stdout.write, processes=os.cpu_count() or 1)
         model = replace(model, languages=tuple(sorted({ex.lang for ex in examples if ex.lang})))
