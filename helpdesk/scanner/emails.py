@@ -80,6 +80,26 @@ _EMAIL_SPACED = re.compile(
 )
 #: Characters typed one by one with a space between ("r o b e r t o . n e r i @ g m x . i t").
 _ONE_BY_ONE = re.compile(r"(?<!\S)(?:\S ){6,}\S(?!\S)")
+#: A path after a domain said in words: the domain was a link's ("at … dot co dot uk slash
+#: kettle"), not an address's.
+_A_PATH_AFTER = re.compile(
+    rf"\s*(?:/|\s(?:{literal_alternation(LEXICON.union('address.slash_words'))})\s+)\w"
+)
+#: An app's name ("Instagram", "TikTok"): before " @name" it names where the handle is.
+_APP_NAME = re.compile(rf"(?:{'|'.join(COMMON['social_stems'])})\w*")
+
+
+def _an_app_then_a_handle(candidate: str) -> bool:
+    """ "Instagram @bellezza.italiana.shop", "TikTok @glow.co.uk": an app's name, a space, and
+    its handle (a handle may hold dots), not an address."""
+    local, _, domain = candidate.partition("@")
+    return (
+        local != local.rstrip()
+        and not domain[:1].isspace()
+        and _APP_NAME.fullmatch(local.strip()) is not None
+    )
+
+
 #: Signs and spaces after the last character of an address typed one by one.
 _AFTER_AN_ADDRESS = " .,;:!?–—-)]»\"'"
 #: Between two parts of a mailbox name said or typed apart: a spaced dot, a dot or a sign said
@@ -251,7 +271,9 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
             ):
                 found.add("email", match.start(), match.start() + len(typed), claim=True)
         for match in _EMAIL_SPACED.finditer(text):
-            if not found.overlaps_claim(match.start(), match.end()):
+            if not found.overlaps_claim(match.start(), match.end()) and not _an_app_then_a_handle(
+                match.group()
+            ):
                 domain = re.sub(r"\s+", "", match.group().split("@")[-1])
                 if is_platform_host(domain, platform):
                     found.claim(match.start(), match.end())
@@ -263,6 +285,8 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
                 continue
             if match.group("at").strip() == _AT and _bare_at_is_a_link(match):
                 continue
+            if _an_app_then_a_handle(match.group()) or _A_PATH_AFTER.match(text, match.end()):
+                continue  # "the manual at greenleaf-manuals dot co dot uk slash kettle": a link
             if not any(ch.isalpha() for ch in match.group("domain")) and (
                 sum(ch.isalpha() for ch in match.group("local")) < 3
             ):

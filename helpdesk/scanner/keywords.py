@@ -500,11 +500,14 @@ def _called_for_a_reason(asked: str, reason: str) -> bool:
     nothing in them refuses ("chápu, že by bylo pohodlnější si zavolat, ale … nepovolují"):
     the talk moves, firm.  A negation in a question that asks for the call is politeness, not
     a refusal ("Können Sie mich nicht einfach anrufen?", "Nem tudnánk inkább telefonon
-    megbeszélni?"): only the next sentence is read for one then."""
+    megbeszélni?"): only the next sentence is read for one then.  The reason's own words are
+    not read for one."""
     if _CALL_REASON.search(reason) is None:
         return False
     judged = reason[len(asked) :] if asked.rstrip().endswith("?") else reason
-    return "negation" not in concepts_of(judged)
+    # the reason's own words refuse nothing (Romanian "la telefon e mai simplu": "mai" is the
+    # Italian "never" to the concepts, which read every language at once)
+    return "negation" not in concepts_of(_CALL_REASON.sub(" ", judged))
 
 
 #: Italian "ne" ("Ne parliamo dove ci siamo scritti"), not the Czech "no".

@@ -646,7 +646,7 @@ def _confirm_pieces(
     while i < len(pieces) - 1:
         start, _, plus = pieces[i]
         digits = ""
-        best = None
+        valid = []
         for j in range(i, len(pieces)):
             digits += re.sub(r"\D", "", text[pieces[j][0] : pieces[j][1]])
             if len(digits) > 15:
@@ -654,13 +654,21 @@ def _confirm_pieces(
             if j > i and len(digits) >= 8:
                 number = digits[2:] if plus == "00" else digits
                 if is_phone_number(number, plus is not None, regions, False):
-                    best = j
+                    valid.append(j)
+        # the longest valid run with a phone word before it ("the number starts …"), or right
+        # after its end ("Începe cu 0745. Urmează 88. Apoi 12 și 34. Sunați după ora 17": not
+        # the hour)
+        cue_before = _PHONE_CUE.search(text, max(0, start - 40), start) is not None
+        best = next(
+            (
+                j
+                for j in reversed(valid)
+                if cue_before or _PHONE_CUE.search(text, pieces[j][1], pieces[j][1] + 40)
+            ),
+            None,
+        )
         end = pieces[best][1] if best is not None else 0
-        if (
-            best is None
-            or found.overlaps_claim(start, end)
-            or not _PHONE_CUE.search(text, max(0, start - 40), start)  # "the number starts …"
-        ):
+        if best is None or found.overlaps_claim(start, end):
             i += 1
             continue
         found.add("phone", start, end, claim=True)

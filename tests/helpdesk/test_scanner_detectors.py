@@ -1849,3 +1849,77 @@ def test_a_number_with_letters_for_digits_at_both_ends_is_still_a_phone_number()
 )
 def test_a_discount_on_the_next_order_outside_is_marketing(text, language):
     assert "marketing" in kinds(text, language)
+
+
+# Seventh round (t53–t56's misses, read as classes once those files joined the development split).
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Fel tudnál hívni? Telefonon gyorsabb lenne megmutatni.", "hu"),
+        ("Ne puteți suna mâine? La telefon e mai simplu de explicat.", "ro"),
+        ("Call me tonight, easier over the phone than typing.", "en"),
+        ("Rufen Sie mich an, am Telefon ist das schneller erklärt.", "de"),
+    ],
+)
+def test_a_call_asked_for_because_the_phone_is_easier_is_a_channel_move(text, language):
+    assert "social" in {kind for kind, _ in firm(text, language)}
+
+
+def test_a_video_call_asked_for_in_romanian():
+    assert "social" in kinds("Mă puteți suna diseară pe video?", "ro")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Příště mi napište rovnou, při platbě na účet dám 5 % dolů.", "cs"),
+        ("Nabudúce objednajte priamo u mňa, pri prevode 5 % dole.", "sk"),
+        ("Legközelebb rendeljen közvetlenül, 5% kedvezményt adok.", "hu"),
+    ],
+)
+def test_next_time_directly_with_a_percentage_off_is_marketing(text, language):
+    assert "marketing" in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [
+        ("Seguici su Instagram @rosa.bianca.shop per le novità", "@rosa.bianca.shop"),
+        ("Find us on TikTok @kerti.bolt.hu for the drops", "@kerti.bolt.hu"),
+    ],
+)
+def test_an_app_then_a_handle_with_dots_is_an_account_not_an_address(text, handle):
+    assert ("social", handle) in found(text)
+    assert "email" not in kinds(text)
+
+
+def test_an_address_with_a_space_before_the_at_sign_is_still_an_address():
+    assert "email" in kinds("piszcie: anna.kowal @ onet.pl", "pl")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Zásilkovna mi poslala SMS s kódem 5512-9043, kdy to vyzvednu?", "cs"),
+        ("InPost przysłał SMS z kodem 413 552, paczkomat jest pod blokiem.", "pl"),
+        ("Packeta poslala SMS s kódom 7731 2290, idem si to vyzdvihnúť.", "sk"),
+    ],
+)
+def test_a_carriers_pick_up_code_is_no_phone_number(text, language):
+    assert kinds(text) == set()
+
+
+def test_an_area_code_still_leads_a_phone_number():
+    assert "phone" in kinds("Call the shop, area code 020 7946 0321, ask for Sam.", "en")
+
+
+def test_a_number_dictated_in_sentences_with_the_phone_word_after_it():
+    text = "Începe cu 0722. Urmează 41. Apoi 55 și 90. Sunați după ora 18."
+    assert ("phone", "0722. Urmează 41. Apoi 55 și 90") in found(text, "ro")
+
+
+def test_a_domain_said_in_words_with_a_path_is_a_link_not_an_address():
+    text = "The manual is at kettlehelp dot co dot uk slash model-7, page 4."
+    assert kinds(text, "en") == {"url"}
