@@ -636,7 +636,7 @@ def judge(
     ]
     added = set()
     for kind, add in zip(trained.kinds, trained.add, strict=True):
-        if kind not in rule_kinds and probability[kind] >= add:
+        if may_add(kind, rule_kinds) and probability[kind] >= add:
             span = _heaviest_sentence(reading, kind, trained)
             if span is not None:
                 kept.append((kind, *span))
@@ -645,9 +645,20 @@ def judge(
         for kind, add, (p, start, end) in zip(
             SENTENCE_KINDS, trained.sentences.add, best, strict=True
         ):
-            if kind not in rule_kinds and kind not in added and p >= add:
+            if may_add(kind, rule_kinds) and kind not in added and p >= add:
                 kept.append((kind, start, end))
     return kept
+
+
+def may_add(kind: str, rule_kinds: Collection[str]) -> bool:
+    """Whether the models may add ``kind`` to the detectors' ``rule_kinds``: not a kind the
+    detectors found, and no channel move where the detectors found the channel, an e-mail
+    address and no app ("Meine gmail ist tobi.kraus88, schick mir ne Mail, dann antworte ich
+    dort": the address is the finding, as the labelling conventions say; the models read
+    "write to me there, it's quicker than here" as a move to any channel)."""
+    if kind in rule_kinds:
+        return False
+    return not (kind == "social" and "email" in rule_kinds)
 
 
 def _meant(

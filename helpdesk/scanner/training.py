@@ -39,6 +39,7 @@ from helpdesk.scanner.intent import (
     _sigmoid,
     features,
     judge,
+    may_add,
     sentence_features,
     sentences,
     span_features,
@@ -269,11 +270,13 @@ class _Judged:
         found = set(self.hard)
         found.update(kind for kind, p in self.words if p >= span_veto and self.meant(kind) >= veto)
         rule = self.hard | {kind for kind, _ in self.words}
-        found.update(k for k, p in self.probability.items() if k not in rule and p >= add[k])
+        found.update(k for k, p in self.probability.items() if may_add(k, rule) and p >= add[k])
         if not isinstance(sentence_add, Mapping):
             sentence_add = dict.fromkeys(self.sentence, sentence_add)
         found.update(
-            k for k, p in self.sentence.items() if k not in rule and p >= sentence_add.get(k, 1.01)
+            k
+            for k, p in self.sentence.items()
+            if may_add(k, rule) and p >= sentence_add.get(k, 1.01)
         )
         return found
 
@@ -375,14 +378,17 @@ def _rank(examples: Sequence[Example], done: Sequence[_Judged]) -> list[tuple[in
     clean = bits(not ex.kinds for ex in examples)
     hard = {k: bits(k in j.hard for j in done) for k in MODELLED}
     rule = {k: hard[k] | bits(any(w == k for w, _ in j.words) for j in done) for k in MODELLED}
+    # where the models may not add a kind (``intent.may_add``): found by the detectors, or a
+    # channel move where they found an e-mail address and no app
+    barred = {k: rule[k] | (rule["email"] if k == "social" else 0) for k in MODELLED}
     message_adds = {
-        (k, t): bits(j.probability[k] >= t for j in done) & (everyone ^ rule[k])
+        (k, t): bits(j.probability[k] >= t for j in done) & (everyone ^ barred[k])
         for k in MODELLED
         for t in {*ADD_CHOICES, *INTENT_ADD_CHOICES}
     }
     sentence_adds = {
         (k, t): (
-            bits(j.sentence.get(k, 0.0) >= t for j in done) & (everyone ^ rule[k])
+            bits(j.sentence.get(k, 0.0) >= t for j in done) & (everyone ^ barred[k])
             if k in SENTENCE_KINDS
             else 0
         )

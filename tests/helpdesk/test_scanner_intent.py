@@ -138,6 +138,16 @@ def test_the_model_alone_reports_a_kind_with_the_sentence_that_weighs_most():
     assert judge(text, [("marketing", 23, 27)], trained=trained) == [("marketing", 23, 27)]
 
 
+def test_the_model_adds_no_channel_move_where_the_detectors_found_an_e_mail_address():
+    """Moving to e-mail is the address found, as the labelling conventions say: "write to my
+    gmail, I answer faster there than here" is no channel move besides."""
+    text = "Write to my gmail jan.kral88, I answer faster there than here."
+    trained = toy(w__faster=(9.0, 0.0, 0.0))
+    assert [kind for kind, _, _ in judge(text, [], trained=trained)] == ["social"]
+    email = ("email", 12, 27)
+    assert judge(text, [email], trained=trained) == [email]
+
+
 def test_training_is_deterministic_and_learns_the_labels():
     examples = [
         Example(f"pay me by bank transfer {i}", frozenset({"payment"}), []) for i in range(20)
