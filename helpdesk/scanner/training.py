@@ -53,7 +53,7 @@ SEED = 1
 FOLDS = 5
 #: The writers are dealt into this many groups, each left out once: every message is judged by
 #: models that never saw its writer.  One writer out at a time (77 folds of 31,000 messages)
-#: took 90 minutes on two cores; ten groups take a few, and train on nine tenths of the writers,
+#: took 90 minutes on two cores; ten groups take 14, and train on nine tenths of the writers,
 #: which judges the held-out ones a little more harshly, not more kindly.
 WRITER_GROUPS = 10
 #: Weights smaller than this for every kind are left out of the file (they change no decision
