@@ -116,7 +116,7 @@ MARKETING_PATTERNS = (
     rf"(?:\w+\s+){{0,2}}{S('marketing.stars_for_reward.review')})\b"
     rf"|\b5\s*⭐)[^.!?]{{0,80}}?{_SUM}",
     # "next time write to me directly, I'll give you a better price"
-    rf"\b{S('marketing.next_order.next')}\b[^.!?]{{0,80}}?\b{S('marketing.better_price')}",
+    rf"\b{S('marketing.next_order.next')}\b[^.!?]{{0,160}}?\b{S('marketing.better_price')}",
     # a reward promised first, the rating after: "pour 5 étoiles", "za 5 gwiazdek"
     rf"\b{S('marketing.reward_if_stars.if')}\s+(?:\w+\s+){{0,3}}"
     rf"(?:5|{S('marketing.reward_if_stars.five')})[\s-]*{S('marketing.reward_if_stars.stars')}\b"

@@ -1923,3 +1923,51 @@ def test_a_number_dictated_in_sentences_with_the_phone_word_after_it():
 def test_a_domain_said_in_words_with_a_path_is_a_link_not_an_address():
     text = "The manual is at kettlehelp dot co dot uk slash model-7, page 4."
     assert kinds(text, "en") == {"url"}
+
+
+# Eighth round (t57–t60's misses, read as classes once those files joined the development split).
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("My number is 07700. Then 900. Then 461, text before you come.", "en"),
+        ("Il fisso del negozio è 06. Poi 5551. Poi 2398, dopo le 15.", "it"),
+    ],
+)
+def test_a_number_dictated_in_sentences_after_my_number_or_the_landline(text, language):
+    assert "phone" in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        ("Awkward to explain in writing, fancy a quick call?", "en", "fancy a quick call"),
+        (
+            "Ce serait mieux que vous m'appeliez, j'ai du mal à l'expliquer par écrit.",
+            "fr",
+            "vous m'appeliez",
+        ),
+    ],
+)
+def test_a_call_asked_for_as_people_say_it_is_a_channel_move(text, language, span):
+    assert ("social", span) in firm(text, language)
+
+
+def test_a_hungarian_tracking_number_is_no_phone_number():
+    assert kinds("A Foxpost követési szám: 41029384756, holnap érkezik.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Pentru comenzile viitoare scrieți-mi direct, vă fac 10% reducere.", "ro"),
+        (
+            "Beim nächsten Mal können Sie die Reparatur auch direkt bei mir in der Werkstatt "
+            "buchen, ganz ohne Umweg über die Seite, und bei Überweisung gibt es 10 % Rabatt.",
+            "de",
+        ),
+    ],
+)
+def test_the_next_order_directly_with_a_discount_said_far_apart_is_marketing(text, language):
+    assert "marketing" in kinds(text, language)
