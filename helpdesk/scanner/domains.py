@@ -53,6 +53,8 @@ DOT_ANY = rf"(?:\.|{DOT_SPACED}|{DOT_BRACKETED}|{DOT_BARE})"
 #: ".": a spelled-out domain read as a host.
 DOT_SAID = rf"(?:{DOT_BRACKETED}|{DOT_BARE})"
 SAID_DOT = re.compile(DOT_SAID)
+#: A "/" said as a word between the parts of a spelled-out link ("shop dot com slash sale").
+SLASH_SAID = rf"\s+(?:{literal_alternation(LEXICON.union('address.slash_words'))})\s+"
 #: A "-" or "_" said as a word between two parts of a dictated address ("t minus online punkt
 #: de", "sabine unterstrich wolff", "marta guion bajo soler").
 JOIN_WORDS = frozenset(

@@ -24,6 +24,7 @@ from helpdesk.scanner.domains import (
     OPEN,
     PART_GAP,
     SAID_DOT,
+    SLASH_SAID,
     TLD,
     TLDS,
     host_of,
@@ -82,9 +83,7 @@ _EMAIL_SPACED = re.compile(
 _ONE_BY_ONE = re.compile(r"(?<!\S)(?:\S ){6,}\S(?!\S)")
 #: A path after a domain said in words: the domain was a link's ("at … dot co dot uk slash
 #: kettle"), not an address's.
-_A_PATH_AFTER = re.compile(
-    rf"\s*(?:/|\s(?:{literal_alternation(LEXICON.union('address.slash_words'))})\s+)\w"
-)
+_A_PATH_AFTER = re.compile(rf"\s*(?:/|{SLASH_SAID})\w")
 #: An app's name ("Instagram", "TikTok"): before " @name" it names where the handle is.
 _APP_NAME = re.compile(rf"(?:{'|'.join(COMMON['social_stems'])})\w*")
 

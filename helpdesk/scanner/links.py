@@ -21,6 +21,7 @@ from helpdesk.scanner.domains import (
     MAIL_DOMAINS,
     OPEN,
     SAID_DOT,
+    SLASH_SAID,
     TLD,
     TLDS,
     host_of,
@@ -37,8 +38,6 @@ from helpdesk.scanner.normalise import Normalised
 SOCIAL_DOMAINS = tuple(COMMON["social_domains"])
 #: Domains that are an off-platform payment link.
 PAYMENT_DOMAINS = tuple(COMMON["payment_domains"])
-#: Words used for "/" in spelled-out links.
-SLASH_WORDS = LEXICON.union("address.slash_words")
 
 _URL_SCHEME = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'()\[\]{}]+")
 #: A messaging app's own link ("viber://chat?number=…", "tg://resolve?domain=…"): a channel.
@@ -49,11 +48,10 @@ _AFTER_TLD = r"(?:(?![\w-])|(?=-[^\W\d_]{1,4}(?![\w-])))"
 _URL_BARE = re.compile(
     rf"(?<![\w@.-])(?:{LABEL}\.)+{TLD}{_AFTER_TLD}(?:/[^\s<>\"'()\[\]{{}}]*)?",
 )
-_SLASH_WORD = rf"\s+(?:{literal_alternation(SLASH_WORDS)})\s+"
 _URL_OBFUSCATED = re.compile(
     rf"(?<![\w@.-])(?P<label>{LABEL}(?:(?:{DOT_ANY}|{JOIN_SAID}){LABEL})*)"
     rf"(?P<dot>{DOT_SAID})(?P<tld>{TLD})\b"
-    rf"(?P<path>(?:{_SLASH_WORD}[\w-]+)+)?"
+    rf"(?P<path>(?:{SLASH_SAID}[\w-]+)+)?"
 )
 #: A domain typed with spaces around its dots ("www. meubles-dubois .fr", "bit . ly / x"):
 #: at least one dot with a space before it, which prose does not write.
