@@ -250,7 +250,9 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
             if matches and not _on_the_platform(body, text):
                 for match in matches:
                     found.add("payment", offset + match.start(), offset + match.end(), soft=True)
-        if marketing is not None:
+        # a sale with the platform's own code is the platform's ("Platforma teď pořádá jarní
+        # výprodej, kód MKT-CZ55 platí do neděle"): no seller's promotion
+        if marketing is not None and _PLATFORM_CODE.search(body) is None:
             for match in marketing.finditer(body):
                 if not _next_order_here(match.group(), body):
                     found.add("marketing", offset + match.start(), offset + match.end(), soft=True)
@@ -523,7 +525,8 @@ def _refused(before: str) -> bool:
 def detect_channel_phrases(norm: Normalised, found: Collector, facts: Facts) -> None:
     """Channel moves that name no channel: the one used before, the same name as here, going on
     elsewhere (each unless refused), a video call proposed, and a call asked for instead of
-    writing here (not the courier's call, not with the number given: that is a phone number).
+    writing here (not the courier's call, not with the number given anywhere in the message:
+    that is a phone number).
     Soft: the intent model judges them; but a call asked for with why talking beats writing
     here (``_called_for_a_reason``) is firm. Run after the phone detectors."""
     text = norm.text
@@ -533,6 +536,9 @@ def detect_channel_phrases(norm: Normalised, found: Collector, facts: Facts) -> 
     if elsewhere is None and call_me is None and video is None:
         return
     details = [(kind, start, end) for kind, start, end in found.items if kind in _DETAILS]
+    # a call asked for with the number given anywhere in the message is the number ("Mon
+    # numéro commence par 06 58. Ensuite c'est 41 27 93. Appelez-moi ce soir")
+    number_given = any(kind == "phone" for kind, _, _ in details)
     spans = [sentence.span() for sentence in SENTENCE.finditer(text)]
     for index, (low, high) in enumerate(spans):
         # the address or the number given is the finding ("write to my gmail, same name as
@@ -548,7 +554,7 @@ def detect_channel_phrases(norm: Normalised, found: Collector, facts: Facts) -> 
         # the cue may come in the next sentence: "Can't we talk on the phone? Quicker than
         # writing here."
         reason = text[low : spans[index + 1][1] if index + 1 < len(spans) else high]
-        if call_me is None or "phone" in given:
+        if call_me is None or number_given:
             continue
         calls = list(call_me.finditer(text, low, high))
         if not calls or _DELIVERY.search(text, low, high):

@@ -622,13 +622,16 @@ def _piece_chains(text: str, norm: Normalised, start: int = 0) -> Iterator[tuple
 
 _YEAR = re.compile(r"(?:19[5-9]|20[0-4])\d")
 _SENTENCE_END = re.compile(r"^\W*[.!?]\s+")
+_BRACKETED = re.compile(r"\([^()]*\)")
 
 
 def _names_something(norm: Normalised, start: int, end: int) -> bool:
     """A capitalised word in the original text between two pieces, other than the first word
     of a sentence."""
     o_start, o_end = norm.span(start, end)
-    gap = norm.original[o_start:o_end]
+    # a gloss in brackets names the number's country, not a place the digits belong to ("0 6
+    # 6 4 (Österreich) dann 1 2 3")
+    gap = _BRACKETED.sub(" ", norm.original[o_start:o_end])
     first = _SENTENCE_END.match(gap)
     words = _LETTERS.findall(gap[first.end() :] if first else gap)
     return any(word[0].isupper() for word in words[1 if first else 0 :])

@@ -1971,3 +1971,58 @@ def test_a_hungarian_tracking_number_is_no_phone_number():
 )
 def test_the_next_order_directly_with_a_discount_said_far_apart_is_marketing(text, language):
     assert "marketing" in kinds(text, language)
+
+
+# Ninth round (t61–t64's misses, read as classes once those files joined the development split).
+
+
+def test_a_country_named_in_brackets_between_dictated_pieces_keeps_them_one_number():
+    text = "Rufen Sie an: 0 6 9 9 (Österreich) dann 1 8 7 dann 23 45."
+    assert "phone" in kinds(text, "de")
+
+
+def test_a_capital_between_dictated_pieces_outside_brackets_still_names_a_place():
+    assert "phone" not in kinds("Wir sind in der Hauptstraße 12 dann Wien 1 8 7 23 45.", "de")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        ("Nem beszélhetnénk meg telefonon? Úgy gyorsabb.", "hu", "beszélhetnénk meg telefonon"),
+        ("Could you ring me back this evening? It would be much quicker.", "en", "ring me"),
+        ("Können Sie mich zurückrufen? So geht es viel schneller.", "de", "mich zurückrufen"),
+        ("Tu peux m'appeler ce soir ? Ce sera bien plus rapide.", "fr", "m'appeler"),
+    ],
+)
+def test_a_call_asked_for_because_that_way_is_easier_is_a_channel_move(text, language, span):
+    assert any(kind == "social" and span in said for kind, said in firm(text, language))
+
+
+def test_a_call_asked_for_with_the_number_in_another_sentence_is_the_number():
+    text = "Mein Handy: 0171 2345 678. Rufen Sie mich an, das ist viel einfacher."
+    assert kinds(text, "de") == {"phone"}
+
+
+def test_an_app_name_with_its_ending_glued_on_is_the_app():
+    assert kinds("Küldd el a képeket vibren, jó?", "hu") == {"social"}
+
+
+def test_a_sale_with_the_platform_s_own_code_is_no_seller_s_promotion():
+    text = "A platform most nagy téli kiárusítást tart, az MKT-HU40 kóddal 10 % kedvezmény jár."
+    assert "marketing" not in kinds(text, "hu")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Ersatzfilter gibt es bei uns auf filterhaus punkt de, da sparen Sie das Porto.", "de"),
+        ("Spare blades are on bladeworks dot ie, you'll save on postage there.", "en"),
+    ],
+)
+def test_a_saving_promised_in_a_sentence_with_a_link_is_promotion(text, language):
+    assert "marketing" in soft_kinds(text, language)
+
+
+def test_a_saving_shared_by_paying_outside_is_no_promotion():
+    text = "Zahl über paypal.me/kurt77, dann sparen wir uns beide die Gebühr."
+    assert "marketing" not in kinds(text, "de")
