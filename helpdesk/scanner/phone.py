@@ -561,6 +561,8 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 #: A measure next to a piece makes it no piece of a number ("182 x 64 x 12 cm", "9,8 kg").
 _MEASURE_AFTER = re.compile(r"\s?(?:[x×]|cm|mm|m|kg|g|km|l|ml|h|min|°|%|\")(?![^\W\d_])")
 _MEASURE_BEFORE = re.compile(r"[x×]\s?$")
+#: An hour after a piece is no piece of a number ("… dann 56789, ab 17 Uhr").
+_HOUR_AFTER = re.compile(rf"\s?{_TIME_WORD}(?![^\W\d_])")
 #: Characters before a dictated number that the masking of dates, prices and identifiers reads.
 _PIECE_CONTEXT = 60
 
@@ -599,6 +601,7 @@ def _piece_chains(text: str, norm: Normalised, start: int = 0) -> Iterator[tuple
     for piece in _PIECE.finditer(text, start):
         measure = (
             _MEASURE_AFTER.match(text, piece.end())
+            or _HOUR_AFTER.match(text, piece.end())
             or _MEASURE_BEFORE.search(text, max(0, piece.start() - 2), piece.start())
             or _YEAR.fullmatch(piece.group())
         )

@@ -2026,3 +2026,8 @@ def test_a_saving_promised_in_a_sentence_with_a_link_is_promotion(text, language
 def test_a_saving_shared_by_paying_outside_is_no_promotion():
     text = "Zahl über paypal.me/kurt77, dann sparen wir uns beide die Gebühr."
     assert "marketing" not in kinds(text, "de")
+
+
+def test_an_hour_after_a_dictated_number_is_not_part_of_it():
+    text = "Meine Nummer ist 0160. Dann 482. Dann 91735, ab 18 Uhr."
+    assert found(text, "de") == {("phone", "0160. Dann 482. Dann 91735")}
