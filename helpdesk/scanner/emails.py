@@ -238,6 +238,16 @@ def _like_a_mailbox(handle: str, marked: re.Pattern[str]) -> bool:
 _BACKWARDS = re.compile(
     r"(?<![\w.@-])[a-z]{2,6}\.[a-z0-9.-]*[a-z0-9]@[a-z0-9._%+-]*[a-z0-9](?![\w@])"
 )
+#: An address written back to front with an at-word, itself forwards or backwards
+#: ("uh.liamerf kukac roknats.salkim", "ku.oc.nomenom ta strunuoccA"); a short word may follow
+#: the domain ("se.ofnielet ed arroba …"). Read forwards, it must be an address.
+_ONE_WORD_BARE_ATS = [word for word in BARE_AT_WORDS if " " not in word]
+_BACKWARDS_SAID = re.compile(
+    r"(?<![\w.@-])(?P<domain>[a-z]{2,6}(?:\.[a-z0-9-]+)+)(?:\s+[a-z]{1,3})?\s+"
+    rf"(?:@|{literal_alternation([*_ONE_WORD_BARE_ATS, *(w[::-1] for w in _ONE_WORD_BARE_ATS)])})"
+    r"\s+(?P<local>[a-z0-9][a-z0-9._%+-]*[a-z0-9])(?![\w@])"
+)
+_BACKWARDS_SAID_ATS = frozenset([*_ONE_WORD_BARE_ATS, *(w[::-1] for w in _ONE_WORD_BARE_ATS)])
 #: What ends a name that is a file or a site, not a mailbox ("foto.jpg", "seznam.cz").
 _NOT_A_MAILBOX_END = frozenset({"jpg", "jpeg", "png", "pdf", "heic", "doc", "docx", "mp4", "zip"})
 
@@ -319,6 +329,17 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
                 not found.overlaps_claim(match.start(), match.end())
                 and _EMAIL_PLAIN.fullmatch(forwards)
                 and forwards.rsplit(".", 1)[-1] in TLDS
+            ):
+                found.add("email", match.start(), match.end(), claim=True)
+    if "." in text and ("@" in text or facts.has_word(_BACKWARDS_SAID_ATS)):
+        for match in _BACKWARDS_SAID.finditer(text):
+            local, domain = match.group("local")[::-1], match.group("domain")[::-1]
+            if (
+                not found.overlaps_claim(match.start(), match.end())
+                and sum(ch.isalpha() for ch in local) >= 3
+                and _EMAIL_PLAIN.fullmatch(f"{local}@{domain}")
+                and domain.rsplit(".", 1)[-1] in TLDS
+                and not is_platform_host(domain, platform_domain())
             ):
                 found.add("email", match.start(), match.end(), claim=True)
     if facts.has_word(TLDS) and facts.has_word(_PREPOSITION_SET):

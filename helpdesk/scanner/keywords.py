@@ -83,6 +83,11 @@ _SUM = (
 _NEXT_ORDER_PATTERN = (
     rf"\b{S('marketing.next_order.next')}\s+(?:\w+\s+)?{S('marketing.next_order.order')}\b"
 )
+#: "Next time write to me directly, I'll give you a better price": a next order's offer, firm
+#: (the writers label it marketing beside the payment outside it asks for).
+_NEXT_TIME_CHEAPER = (
+    rf"\b{S('marketing.next_order.next')}\b[^.!?]{{0,160}}?\b{S('marketing.better_price')}"
+)
 #: Marketing: each pattern is self-sufficient.
 MARKETING_PATTERNS = (
     # discount codes and vouchers
@@ -116,7 +121,7 @@ MARKETING_PATTERNS = (
     rf"(?:\w+\s+){{0,2}}{S('marketing.stars_for_reward.review')})\b"
     rf"|\b5\s*⭐)[^.!?]{{0,80}}?{_SUM}",
     # "next time write to me directly, I'll give you a better price"
-    rf"\b{S('marketing.next_order.next')}\b[^.!?]{{0,160}}?\b{S('marketing.better_price')}",
+    _NEXT_TIME_CHEAPER,
     # a reward promised first, the rating after: "pour 5 étoiles", "za 5 gwiazdek"
     rf"\b{S('marketing.reward_if_stars.if')}\s+(?:\w+\s+){{0,3}}"
     rf"(?:5|{S('marketing.reward_if_stars.five')})[\s-]*{S('marketing.reward_if_stars.stars')}\b"
@@ -205,6 +210,7 @@ def _account_after(text: str, end: int) -> tuple[int, int] | None:
 def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
     text = norm.text
     asks: list[tuple[int, int]] | None = None  # the _WRITE_ME spans, read at the first app
+    groups: list[tuple[int, int]] = []  # the _OUR_GROUP spans, read with them
     for family in (_SOCIAL_NAMES, _SIGNAL_APP, _SMS_NUMBER):
         pattern = family.for_text(facts)
         if pattern is not None:
@@ -218,6 +224,8 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
                 if asks is None:
                     write_me = _WRITE_ME.for_text(facts)
                     asks = [m.span() for m in write_me.finditer(text)] if write_me else []
+                    our_group = _OUR_GROUP.for_text(facts)
+                    groups = [m.span() for m in our_group.finditer(text)] if our_group else []
                 # the account's name in brackets after the app is itself a finding ("über
                 # Skype (moebel.hofmann.service)", "Skype-on is elérsz (butor.nagy.kft)")
                 account = _account_after(text, match.end()) if family is _SOCIAL_NAMES else None
@@ -229,7 +237,8 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
                     match.end(),
                     soft=account is None
                     and not disguised
-                    and not _asked_there(text, asks, match.start()),
+                    and not _asked_there(text, asks, match.start())
+                    and not _in_our_group(text, groups, match.start()),
                 )
     _text_to_a_number(text, found)
     strong = _PAYMENT_STRONG.for_text(facts)
@@ -256,6 +265,8 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
             for match in marketing.finditer(body):
                 if not _next_order_here(match.group(), body):
                     found.add("marketing", offset + match.start(), offset + match.end(), soft=True)
+            for match in _NEXT_TIME_CHEAPER_RE.finditer(body):
+                found.add("marketing", offset + match.start(), offset + match.end())
         if discount is not None:
             for match in discount.finditer(body):
                 if _DISCOUNT_CUE.search(body) and not match.group("code").isdigit():
@@ -297,6 +308,37 @@ def _paid_back_for_a_review(text: str, found: Collector) -> None:
 #: app named within ``_ASKED_BEFORE`` characters after it, in the same sentence, is firm.
 _WRITE_ME = Family(rf"\b(?:{entry})" for entry in LEXICON.union("social.write_me"))
 _ASKED_BEFORE = 25
+
+
+#: The writer's own group or channel on an app ("join our Telegram group", "in unserer
+#: Telegram-Gruppe", "van egy Facebook-csoportunk"): the app named in it is firm. A YouTube
+#: channel is no channel to talk on (the writers label it marketing only).
+_APP_NAME = rf"(?!you\s?tube)(?:{'|'.join(SOCIAL_STEMS)})[\w-]*?"
+_OUR_GROUP = Family(
+    rf"\b(?:{entry.replace('<app>', _APP_NAME)})" for entry in LEXICON.union("social.our_group")
+)
+
+
+def _in_our_group(text: str, groups: list[tuple[int, int]], start: int) -> bool:
+    """Whether the app named at ``start`` is in one of the writer's own ``groups`` (the
+    ``_OUR_GROUP`` spans) and its sentence says no "not" ("in unsere WhatsApp-Gruppe schreibe
+    ich nicht")."""
+    for low, high in groups:
+        if low <= start < high:
+            stops = list(_SENTENCE_END.finditer(text, 0, low))
+            stop = _SENTENCE_END.search(text, high)
+            return (
+                _NOT.search(
+                    text, stops[-1].end() if stops else 0, stop.end() if stop else len(text)
+                )
+                is None
+            )
+    return False
+
+
+#: "Not" in every language (common ``negations``): the concepts would read Spanish "nel" (no)
+#: in Italian "nel nostro canale".
+_NOT = re.compile(rf"\b(?:{literal_alternation(COMMON['negations'])})\b")
 
 
 def _asked_there(text: str, asks: list[tuple[int, int]], start: int) -> bool:
@@ -359,6 +401,7 @@ def _disguised(norm: Normalised, start: int, end: int) -> bool:
 _LATIN_END = 0x24F
 
 
+_NEXT_TIME_CHEAPER_RE = re.compile(_NEXT_TIME_CHEAPER)
 #: "Next order", and "here" or the platform named: "see you at your next purchase here".
 _NEXT_ORDER = re.compile(_NEXT_ORDER_PATTERN)
 _BETTER_PRICE = re.compile(rf"\b{S('marketing.better_price')}")
@@ -481,7 +524,8 @@ _ELSEWHERE = Family(
 #: sentence says instead of writing here ("… instead, it's quicker", "direkt").
 _CALL_ME = Family(rf"\b(?:{entry})" for entry in LEXICON.union("social.call_me"))
 #: A video call proposed ("on peut se faire une visio ?", "zróbmy rozmowę wideo"): the platform
-#: has none, so the talk moves; but a phone that crashes in video calls moves nothing (soft).
+#: has none, so the talk moves; but a phone that crashes in video calls moves nothing (soft,
+#: unless asked for in a question).
 _VIDEO_CALL = Family(rf"\b(?:{entry})" for entry in LEXICON.union("social.video_call"))
 #: The findings that are the contact detail itself.
 _DETAILS = ("email", "phone")
@@ -527,8 +571,9 @@ def detect_channel_phrases(norm: Normalised, found: Collector, facts: Facts) -> 
     elsewhere (each unless refused), a video call proposed, and a call asked for instead of
     writing here (not the courier's call, not with the number given anywhere in the message:
     that is a phone number).
-    Soft: the intent model judges them; but a call asked for with why talking beats writing
-    here (``_called_for_a_reason``) is firm. Run after the phone detectors."""
+    Soft: the intent model judges them; but a video call asked for in a question, and a call
+    asked for with why talking beats writing here (``_called_for_a_reason``), are firm. Run
+    after the phone detectors."""
     text = norm.text
     elsewhere = _ELSEWHERE.for_text(facts)
     call_me = _CALL_ME.for_text(facts)
@@ -549,8 +594,11 @@ def detect_channel_phrases(norm: Normalised, found: Collector, facts: Facts) -> 
                 if not _refused(text[low : match.start()]):
                     found.add("social", match.start(), match.end(), soft=True)
         if video is not None and "phone" not in given:
+            # proposed in a question, it is firm ("hätten Sie Zeit für einen kurzen
+            # Videoanruf?", "Nem tudnánk egy rövid videóhívást csinálni …?")
+            asked = text[low:high].rstrip().endswith("?")
             for match in video.finditer(text, low, high):
-                found.add("social", match.start(), match.end(), soft=True)
+                found.add("social", match.start(), match.end(), soft=not asked)
         # the cue may come in the next sentence: "Can't we talk on the phone? Quicker than
         # writing here."
         reason = text[low : spans[index + 1][1] if index + 1 < len(spans) else high]

@@ -61,6 +61,7 @@ LANGUAGE_KEYS: dict[str, str] = {
     "social.call_me": REGEX,
     "social.video_call": REGEX,
     "social.call_reasons": REGEX,
+    "social.our_group": REGEX,
     "social.write_me": REGEX,
     "phone.cues": REGEX,
     "phone.identifier_keywords": REGEX,

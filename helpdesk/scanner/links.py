@@ -66,7 +66,7 @@ _SPACE_DOT_TLDS = ("co uk", "com", "org", "pl", "cz", "sk", "hu", "ro", "fr")
 _URL_SPACE_DOT = re.compile(
     r"(?<![\w.@/-])(?P<label>[a-z0-9][a-z0-9-]{3,40}[a-z0-9])"
     rf" (?P<tld>{literal_alternation(_SPACE_DOT_TLDS)})"
-    r"(?:(?P<path>/[\w-]+(?:/[\w-]+)*)|(?![\w@/-]|\.\w))"
+    r"(?:(?P<path>\s?/[\w-]+(?:/[\w-]+)*)|(?![\w@/-]|\.\w))"
 )
 #: "www" spelled out or typed with spaces, commas or said dots between every part: "w w w .
 #: atelier-lin . f r", "w-w-w-punkt-gartenfreude-punkt-at", "www,cajovna-lotos,cz"; the
@@ -77,6 +77,13 @@ _WWW_SPELLED = re.compile(
     rf"(?<![\w.])w[\s.-]*w[\s.-]*w{_SPELLED_SEP}(?P<label>[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)"
     rf"{_SPELLED_SEP}(?P<tld>[a-z](?:\s?[a-z]){{1,2}}(?:{_SPELLED_SEP}[a-z]\s?[a-z])?)(?!\w)"
 )
+#: A domain typed with a space after its dot only ("Na heureka. cz to mají"): a name of four
+#: letters or more before a top-level domain that is no everyday word, in lower case.
+_URL_DOT_SPACE = re.compile(
+    rf"(?<![\w@.-])(?P<label>[a-z][a-z0-9-]{{2,40}}[a-z0-9])\. (?P<tld>{TLD})(?![\w@-]|\.\w)"
+)
+#: A link typed one character at a time ("y o u t u . b e / k8Hf2pQ"), its path maybe whole.
+_LINK_ONE_BY_ONE = re.compile(r"(?<!\S)(?:\S ){5,}\S[\w-]*(?:\s?/\s?[\w-]+)*")
 _TRAILING_PUNCT = ".,;:!?…»\"')]}"
 
 _HANDLE = re.compile(r"(?<![\w@.])@(?P<name>[a-z_][a-z0-9_.]{1,29}[a-z0-9_])")
@@ -160,6 +167,18 @@ def detect_links(norm: Normalised, found: Collector, facts: Facts) -> None:
             host = re.sub(r"\s+", "", match.group("label")) + "." + match.group("tld")
             path = re.sub(r"\s+", "", match.group("path") or "")
             candidates.append((match.start(), match.end(), host, path))
+    if ". " in text and (not facts.shortcuts or facts.has_word(_DOT_SPACE_TLDS)):
+        for match in _URL_DOT_SPACE.finditer(text):
+            o_start, o_end = norm.span(match.start(), match.end())
+            if match.group("tld") in _DOT_SPACE_TLDS and norm.original[o_start:o_end].islower():
+                host = match.group("label") + "." + match.group("tld")
+                candidates.append((match.start(), match.end(), host, ""))
+    for match in _LINK_ONE_BY_ONE.finditer(text):
+        end = _strip_trailing(text, match.start(), match.end())
+        joined = re.sub(r"\s+", "", text[match.start() : end])
+        if "." in joined and _URL_BARE.fullmatch(joined):
+            host = host_of(joined)
+            candidates.append((match.start(), end, host, joined[len(host) :]))
     if _WWW_START.search(text):
         for match in _WWW_SPELLED.finditer(text):
             tld = re.sub(r"\s+", "", re.sub(_SPELLED_SEP, ".", match.group("tld")))
@@ -221,6 +240,10 @@ _SITE_BEFORE = re.compile(
     r"[^.!?\n]{0,40}$"
 )
 _SPACE_DOT_TLD_WORDS = frozenset(tld.split()[-1] for tld in _SPACE_DOT_TLDS)
+#: The top-level domains a domain typed with a space after its dot may end with: no word of
+#: the markets' languages nor short word of any ("pagado. es que …", "mismo. si …",
+#: "return. email …" are prose).
+_DOT_SPACE_TLDS = frozenset({"com", "org", "net", "pl", "cz", "sk", "hu", "ro", "fr", "uk"})
 
 
 def _names_a_site(norm: Normalised, match: re.Match[str]) -> bool:
@@ -261,6 +284,7 @@ _WORD_TLDS = frozenset(COMMON["tlds_that_are_words"])
 _DOT_WORDS_IN_PROSE = frozenset({"point", "dot"})
 _PHRASES_OF_PROSE = frozenset({("punto", "es"), ("punto", "de")})
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov"})
 #: An at-word right before a name: the name is a mailbox's domain ("… zavináč vse tečka cz").
 _AFTER_AN_AT_WORD = re.compile(
     rf"(?:@|\b(?:{literal_alternation(LEXICON.union('address.at_words_bare'))}))\s*$"
@@ -276,7 +300,9 @@ def _spaced_domain_is_plausible(match: re.Match[str]) -> bool:
     label = re.sub(r"\s+", "", match.group("label"))
     if not any(ch.isalpha() for ch in label):  # "5 @ 3 . fr", "12 . 50"
         return False
-    name = label.split(".")[-1]
+    parts = label.split(".")
+    # "pricespy . co . uk": the name is before the second-level label
+    name = parts[-2] if len(parts) > 1 and parts[-1] in _SECOND_LEVEL else parts[-1]
     word_tld = match.group("tld") in _WORD_TLDS
     spaced_both = bool(re.search(r"\s\.\s+\S+$", match.group()[: match.end("tld") - match.start()]))
     return bool(

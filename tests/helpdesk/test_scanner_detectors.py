@@ -2031,3 +2031,159 @@ def test_a_saving_shared_by_paying_outside_is_no_promotion():
 def test_an_hour_after_a_dictated_number_is_not_part_of_it():
     text = "Meine Nummer ist 0160. Dann 482. Dann 91735, ab 18 Uhr."
     assert found(text, "de") == {("phone", "0160. Dann 482. Dann 91735")}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        ("Adresu píšu pozpátku: zc.maznes ta alvorp.anaj, díky.", "cs", "zc.maznes ta alvorp.anaj"),
+        (
+            "Fordítva írom: uh.liamerf kukac ydnab.sotnat, köszönöm.",
+            "hu",
+            "uh.liamerf kukac ydnab.sotnat",
+        ),
+        (
+            "Al revés: se.liamtoh arroba zepol.airam, gracias.",
+            "es",
+            "se.liamtoh arroba zepol.airam",
+        ),
+        (
+            "Backwards for the bots: moc.liamg ta ecila.sevad, cheers.",
+            "en",
+            "moc.liamg ta ecila.sevad",
+        ),
+    ],
+)
+def test_an_address_written_back_to_front_with_an_at_word(text, language, span):
+    assert found(text, language) == {("email", span)}
+
+
+def test_a_site_before_an_everyday_word_is_no_address_written_back_to_front():
+    assert "email" not in kinds("Objednávka je na web.cz ta je lepší.", "cs")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        ("Hätten Sie morgen Zeit für einen kurzen Videoanruf?", "de", "Videoanruf"),
+        ("¿Podemos hacer una videollamada esta tarde?", "es", "videollamada"),
+        ("Nem tudnánk egy gyors videóhívást tartani holnap?", "hu", "videóhívást"),
+    ],
+)
+def test_a_video_call_asked_for_in_a_question_is_firm(text, language, span):
+    assert firm(text, language) == {("social", span)}
+
+
+def test_a_video_call_mentioned_without_a_question_stays_for_the_model():
+    text = "Mein Handy stürzt beim Videoanruf immer ab."
+    assert ("social", "Videoanruf") not in firm(text, "de")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Beim nächsten Einkauf zahlen Sie per Überweisung, dann gibt es 8 % Rabatt.", "de"),
+        ("Next time just pay me by bank transfer and I'll make it cheaper.", "en"),
+        ("Przy następnych zakupach proszę płacić przelewem, będzie taniej.", "pl"),
+    ],
+)
+def test_a_next_order_offered_cheaper_is_firm_marketing(text, language):
+    assert "marketing" in {kind for kind, _ in firm(text, language)}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Pagamos la mitad ahora y el resto te lo pago aparte en mano.", "es"),
+        ("Metà adesso, il resto te lo pago a parte in contanti.", "it"),
+        ("Die Hälfte über die Plattform, den Rest zahlen Sie mir bar.", "de"),
+    ],
+)
+def test_the_rest_paid_aside_is_payment_outside(text, language):
+    assert "payment" in soft_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("El resto del pedido se lo mando aparte mañana.", "es"),
+        ("Il resto lo spedisco a parte con GLS.", "it"),
+        ("Den Rest schicke ich separat mit DHL.", "de"),
+    ],
+)
+def test_the_rest_of_an_order_sent_aside_is_no_payment(text, language):
+    assert "payment" not in soft_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        ("Auf alza. cz stojí o 300 Kč méně, dáte slevu?", "cs", "alza. cz"),
+        ("Found it on camelcamel . co . uk for less.", "en", "camelcamel . co . uk"),
+        (
+            "Našiel som to tu: modrykonik sk /inzerat/55120, dorovnáte?",
+            "sk",
+            "modrykonik sk /inzerat/55120",
+        ),
+        ("Návod je na v i m e o . c o m / 48213", "cs", "v i m e o . c o m / 48213"),
+    ],
+)
+def test_a_link_typed_with_spaces_after_its_dots_or_one_character_at_a_time(text, language, span):
+    assert ("url", span) in found(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Ya lo he reiniciado varias veces. si no va, lo devuelvo.", "es"),
+        ("Merci pour la rapidité. fr et de retour bientôt", "fr"),
+        ("I need it for my tax return. email me the invoice here please.", "en"),
+    ],
+)
+def test_a_sentence_starting_in_lower_case_after_a_full_stop_is_no_link(text, language):
+    assert "url" not in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Neuheiten posten wir zuerst in unserer WhatsApp-Gruppe, schauen Sie vorbei.", "de"),
+        ("Van egy Viber-csoportunk is, ott szólunk az akciókról.", "hu"),
+        ("We run a Telegram channel for regulars, ask there.", "en"),
+        ("Pridajte sa do našej Telegram skupiny, dávame tam tipy.", "sk"),
+    ],
+)
+def test_the_writer_s_own_group_on_an_app_is_firm(text, language):
+    assert "social" in {kind for kind, _ in firm(text, language)}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("I saw you recommended in a Facebook group, so I ordered here.", "en"),
+        ("Odebírejte náš YouTube kanál, každý týden nové video.", "cs"),
+        ("In unserer WhatsApp-Gruppe schreiben wir nicht, nur hier.", "de"),
+    ],
+)
+def test_a_group_that_is_not_the_writer_s_own_channel_stays_for_the_model(text, language):
+    assert "social" not in {kind for kind, _ in firm(text, language)}
+
+
+def test_an_app_named_before_a_verb_at_the_end_is_where_the_writer_asks_to_be_reached():
+    assert firm("Sie können uns gern über Telegram anschreiben.", "de") == {("social", "Telegram")}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("¿Me puede llamar esta tarde? Así se lo explico.", "es"),
+        ("Can you give me a call? That way I can explain.", "en"),
+    ],
+)
+def test_a_call_asked_for_so_as_to_explain_is_firm(text, language):
+    assert "social" in {kind for kind, _ in firm(text, language)}
+
+
+def test_a_post_office_branch_is_no_shop_of_the_seller_s_own():
+    text = "Zeigen Sie einfach den QR-Code in der Filiale, drucken müssen Sie nichts."
+    assert "url" not in kinds(text, "de")
