@@ -422,6 +422,9 @@ def test_ranking_thresholds_counts_as_judging_each_example():
         assert cost == missed + training.FALSE_ALARM_COST * noisy
 
 
+NOISE = 0.25
+
+
 def test_a_guard_decides_as_judging_each_message_would():
     """``Guard.failure`` judges from what it computed once per trained model; for every choice
     of thresholds it must fail or pass exactly as ``intent.judge`` message by message."""
@@ -438,7 +441,9 @@ def test_a_guard_decides_as_judging_each_message_would():
         for row in rows
         for w in [row.get("kind", "labelled")]
     ]
-    guard = training.Guard(examples, recall=0.85, noise=0.08)
+    # the bars are the test's own, loose enough that the committed model's thresholds pass
+    # them on these few messages (8 "wrong" ones make a corpus) and others fail them
+    guard = training.Guard(examples, recall=0.85, noise=NOISE)
 
     def reference(candidate: Model) -> bool:
         decided: dict[str, list[tuple[Example, set[str]]]] = {}
@@ -451,7 +456,7 @@ def test_a_guard_decides_as_judging_each_message_would():
                 if labelled and sum(kind in got for got in labelled) < 0.85 * len(labelled):
                     return False
             clean = [got for ex, got in pairs if not ex.kinds]
-            if sum(1 for got in clean if got) > 0.08 * len(clean):
+            if sum(1 for got in clean if got) > NOISE * len(clean):
                 return False
         return True
 
