@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -277,7 +278,7 @@ def load(directory: Path = LEXICON_DIR) -> Lexicon:
                 f"{path.name}: a language file is named after the language's ISO 639-1 code "
                 "(en.toml, fr.toml)"
             )
-        entries[path.stem] = _flatten(_read(path), LANGUAGE_KEYS, path.name)
+        entries[path.stem] = _typed_bare(_flatten(_read(path), LANGUAGE_KEYS, path.name))
     for name, table, schema in (
         (COMMON_FILE, common, COMMON_KEYS),
         *((f"{code}.toml", values, LANGUAGE_KEYS) for code, values in entries.items()),
@@ -293,6 +294,66 @@ def load(directory: Path = LEXICON_DIR) -> Lexicon:
     listed = list(dict.fromkeys(common["language_order"]))
     languages = (*listed, *sorted(code for code in entries if code not in listed))
     return Lexicon(common, languages, {code: entries[code] for code in languages})
+
+
+#: Letters that people typing fast write without their accent, whose accent Unicode does not
+#: decompose ("zadzwoń" typed "zadzwon", "przelał" typed "przelal").
+_BARE_BY_HAND = {"ł": "l", "ø": "o", "đ": "d"}
+
+
+def bare_letter(char: str) -> str | None:
+    """The letter ``char`` is typed as without its accent ("ń" → "n", "ő" → "o", "ș" → "s"),
+    or None for a letter that has none."""
+    if char in _BARE_BY_HAND:
+        return _BARE_BY_HAND[char]
+    base = unicodedata.normalize("NFD", char)[0]
+    return base if base != char and base.isascii() and base.isalpha() else None
+
+
+def typed_bare(pattern: str) -> str:
+    """``pattern`` (a regular expression written with the language's accents) matching the
+    same words typed without them, as on a phone in a hurry: "zdzwońmy się" also matches
+    "zdzwonmy sie", "sunați-mă" "sunati-ma". Each accented letter outside a character class
+    becomes a class of itself and its bare letter; inside one (not a negated one) the bare
+    letter is added."""
+    out: list[str] = []
+    in_class = negated = False
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            if char == "]" and not (out and out[-1] in ("[", "[^")):
+                in_class = False
+            elif (bare := bare_letter(char)) and not negated:
+                out.append(char + bare)
+                i += 1
+                continue
+        elif char == "[":
+            in_class = True
+            negated = pattern.startswith("^", i + 1)
+            out.append("[^" if negated else "[")
+            i += 2 if negated else 1
+            continue
+        elif bare := bare_letter(char):
+            out.append(f"[{char}{bare}]")
+            i += 1
+            continue
+        out.append(char)
+        i += 1
+    return "".join(out)
+
+
+def _typed_bare(values: dict[str, Any]) -> dict[str, Any]:
+    """A language file's regular expressions, each also matching its words typed without
+    accents (``typed_bare``)."""
+    return {
+        key: [typed_bare(entry) for entry in value] if LANGUAGE_KEYS[key] == REGEX else value
+        for key, value in values.items()
+    }
 
 
 def _read(path: Path) -> dict[str, Any]:

@@ -2187,3 +2187,26 @@ def test_a_call_asked_for_so_as_to_explain_is_firm(text, language):
 def test_a_post_office_branch_is_no_shop_of_the_seller_s_own():
     text = "Zeigen Sie einfach den QR-Code in der Filiale, drucken müssen Sie nichts."
     assert "url" not in kinds(text, "de")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind"),
+    [
+        ("Za 5 hviezdiciek vam posleme darcek k dalsej objednavke.", "sk", "marketing"),
+        ("Zaplatte mi prevodem primo na ucet, usetrime oba poplatky.", "cs", "payment"),
+        ("Fizessen inkabb kozvetlenul atutalassal, igy olcsobb mindkettonknek.", "hu", "payment"),
+    ],
+)
+def test_words_typed_without_their_accents_are_read_as_written_with_them(text, language, kind):
+    assert kind in soft_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Zdzwonmy sie, bo tu ciezko to wytlumaczyc.", "pl"),
+        ("Could you give me a quick call? Typing all this out is a pain.", "en"),
+    ],
+)
+def test_a_call_asked_for_as_typed_in_a_hurry_with_its_reason_is_firm(text, language):
+    assert "social" in {kind for kind, _ in firm(text, language)}

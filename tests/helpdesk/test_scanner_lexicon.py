@@ -7,6 +7,7 @@ is refused with a message that names the file and the key.  No database.
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -221,3 +222,25 @@ def test_common_data_is_checked_too(tmp_path):
     common.write_text(common.read_text(encoding="utf-8").replace("tlds = [", "tld = ["))
     with pytest.raises(LexiconError, match=r"^common\.toml: unknown key 'tld'"):
         load(folder)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "typed", "written"),
+    [
+        (r"zdzwo[nń]my\s+si[ęe]", "zdzwonmy sie", "zdzwońmy się"),
+        (r"suna[țt]i-mă", "sunati-ma", "sunați-mă"),
+        (r"przelał\w*", "przelal", "przelał"),
+        (r"kedvezm[ée]ny", "kedvezmeny", "kedvezmény"),
+        (r"\bwięc\b", "wiec", "więc"),
+    ],
+)
+def test_a_language_s_patterns_also_match_their_words_typed_without_accents(
+    pattern, typed, written
+):
+    bare = lexicon_module.typed_bare(pattern)
+    assert re.fullmatch(bare, typed)
+    assert re.fullmatch(bare, written)
+
+
+def test_a_negated_class_is_left_as_it_is():
+    assert lexicon_module.typed_bare("[^ąę]x") == "[^ąę]x"  # "ax" still matches, "ąx" not
