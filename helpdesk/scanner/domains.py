@@ -33,6 +33,9 @@ def is_mail_provider(domain: str) -> bool:
 
 TLD = rf"(?:{literal_alternation(TLDS)})"
 LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+#: A label of an internationalised domain, with the letters of its language ("möbel-müller.de",
+#: "árukereső pont hu"): a link's name, not an address's (mail providers' are ASCII).
+IDN_LABEL = r"[^\W_](?:(?:[^\W_]|-){0,61}[^\W_])?"
 OPEN = r"[\(\[\{<]"
 CLOSE = r"[\)\]\}>]"
 #: Between the parts of a dictated address: spaces, or a comma, a dash or a plus with spaces,

@@ -16,6 +16,7 @@ from helpdesk.scanner.domains import (
     DOT_SAID,
     DOT_SPACED,
     DOT_WORDS,
+    IDN_LABEL,
     JOIN_SAID,
     JOIN_WORDS,
     LABEL,
@@ -77,7 +78,8 @@ _EMAIL_SPACED = re.compile(
     rf"(?<![\w.+-])(?=[a-z0-9._%+ -]*[a-z])[a-z0-9][a-z0-9_%+-]*"
     # a number set apart only after a dotted name ("jm.garnier 75 @ free . fr", not "price 5 @")
     rf"(?:(?:\s*\.\s*[a-z0-9_%+-]+){{1,{_PARTS}}}(?:\s+\d{{1,4}})?)?\s*@\s*"
-    rf"(?:{LABEL}\s*\.\s*)+{TLD}(?![\w-])"
+    # a hyphen may be set apart too ("atelier @ durand - deco . fr")
+    rf"(?:{LABEL}(?:\s*-\s*{LABEL})*\s*\.\s*)+{TLD}(?![\w-])"
 )
 #: Characters typed one by one with a space between ("r o b e r t o . n e r i @ g m x . i t").
 _ONE_BY_ONE = re.compile(r"(?<!\S)(?:\S ){6,}\S(?!\S)")
@@ -118,7 +120,7 @@ _EMAIL_OBFUSCATED = re.compile(
     r"(?<![\w.+-])(?P<local>[a-z0-9][a-z0-9._%+-]*"
     rf"(?:{_LOCAL_JOIN}[a-z0-9][a-z0-9._%+-]*){{0,{_PARTS}}})"
     rf"(?P<at>{_AT_BRACKETED}|{_AT_BARE})"
-    rf"(?P<domain>{LABEL}(?:(?:{DOT_ANY}|{JOIN_SAID}){LABEL}){{0,{_PARTS}}})"
+    rf"(?P<domain>{IDN_LABEL}(?:(?:{DOT_ANY}|{JOIN_SAID}){IDN_LABEL}){{0,{_PARTS}}})"
     rf"{DOT_ANY}(?P<tld>{TLD})\b"
 )
 #: An address dictated back to front, to fool robots ("com point free arobase dupont.jm"):
@@ -149,10 +151,14 @@ _AT_A_PROVIDER = (
     rf"(?:(?:{literal_alternation(_PROVIDER_STEMS)})\w*|"
     rf"(?:{literal_alternation(_PROVIDERS_SAID)})\w{{0,3}})\b"
 )
-#: A handle, a little word, a mail provider: "thomas.veyrat sur icloud".
+#: A handle, a little word, a mail provider: "thomas.veyrat sur icloud"; the handle's parts
+#: may be joined by a dot or a sign said ("compta point meubles-rivet chez orange point fr").
 _EMAIL_SAID = re.compile(
-    r"(?<![\w.@-])(?P<handle>[a-z0-9][a-z0-9._-]{2,40}[a-z0-9])\s*,?\s+" + _AT_A_PROVIDER
+    rf"(?<![\w.@-])(?P<joined>(?:[a-z0-9][a-z0-9._-]*(?:{DOT_SAID}|{JOIN_SAID})){{0,{_PARTS}}})"
+    r"(?P<handle>[a-z0-9][a-z0-9._-]{2,40}[a-z0-9])\s*,?\s+" + _AT_A_PROVIDER
 )
+#: A dot or a sign said between a mailbox name's parts, and the spaces around it.
+_SAID_JOIN = re.compile(rf"(?:{DOT_SAID}|{JOIN_SAID})|\s+")
 #: ``_EMAIL_SAID``'s gate: its end alone, found fast (a handle is tried at every word; "op",
 #: "web", "tim" are in most texts, so a look for the providers' names alone would not do).
 _SAID_AT_A_PROVIDER = re.compile(r"\s" + _AT_A_PROVIDER)
@@ -364,8 +370,22 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
     ):
         for match in _EMAIL_SAID.finditer(text):
             # "paul_r1978", "thomas.veyrat"; not "X-200", "2026-100"
-            if _like_a_mailbox(match.group("handle"), _MARKED) and not found.overlaps_claim(
-                match.start(), match.end()
+            handle, joined = match.group("handle"), match.group("joined")
+            # parts said apart are a mark when each is a name ("compta point meubles-rivet"),
+            # not a time ("um Punkt acht bei GMX")
+            marked = (
+                all(
+                    sum(ch.isalpha() for ch in part) >= 3
+                    for part in _SAID_JOIN.split(joined)
+                    if part
+                )
+                if joined
+                else _MARKED.search(handle)
+            )
+            if (
+                marked
+                and sum(ch.isalpha() for ch in handle) >= 3
+                and not found.overlaps_claim(match.start(), match.end())
             ):
                 found.add("email", match.start(), match.end(), claim=True)
     # Gate: a provider's name, inflected or not ("gmailu", "GMX-en").

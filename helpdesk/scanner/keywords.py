@@ -523,10 +523,14 @@ _ELSEWHERE = Family(
 #: A call asked for ("give us a bell", "rufen Sie mich an"): a move off the platform when the
 #: sentence says instead of writing here ("… instead, it's quicker", "direkt").
 _CALL_ME = Family(rf"\b(?:{entry})" for entry in LEXICON.union("social.call_me"))
-#: A video call proposed ("on peut se faire une visio ?", "zróbmy rozmowę wideo"): the platform
-#: has none, so the talk moves; but a phone that crashes in video calls moves nothing (soft,
-#: unless asked for in a question).
-_VIDEO_CALL = Family(rf"\b(?:{entry})" for entry in LEXICON.union("social.video_call"))
+#: A video call proposed ("on peut se faire une visio ?", "zróbmy rozmowę wideo") or a voice
+#: message asked for or offered ("Schicken Sie mir eine Sprachnachricht", "poslali hlasovú
+#: správu?"): the platform has neither, so the talk moves; but a phone that crashes in video
+#: calls moves nothing (soft, unless asked for in a question).
+_VIDEO_CALL = Family(
+    rf"\b(?:{entry})"
+    for entry in (*LEXICON.union("social.video_call"), *LEXICON.union("social.voice_message"))
+)
 #: The findings that are the contact detail itself.
 _DETAILS = ("email", "phone")
 #: A call asked for counts not when it is the courier's, nor when the number is given (a
@@ -568,9 +572,9 @@ def _refused(before: str) -> bool:
 
 def detect_channel_phrases(norm: Normalised, found: Collector, facts: Facts) -> None:
     """Channel moves that name no channel: the one used before, the same name as here, going on
-    elsewhere (each unless refused), a video call proposed, and a call asked for instead of
-    writing here (not the courier's call, not with the number given anywhere in the message:
-    that is a phone number).
+    elsewhere (each unless refused), a video call proposed or a voice message asked for, and a
+    call asked for instead of writing here (not the courier's call, not with the number given
+    anywhere in the message: that is a phone number).
     Soft: the intent model judges them; but a video call asked for in a question, and a call
     asked for with why talking beats writing here (``_called_for_a_reason``), are firm. Run
     after the phone detectors."""

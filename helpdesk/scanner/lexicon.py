@@ -61,6 +61,7 @@ LANGUAGE_KEYS: dict[str, str] = {
     "social.same_name": REGEX,
     "social.call_me": REGEX,
     "social.video_call": REGEX,
+    "social.voice_message": REGEX,
     "social.call_reasons": REGEX,
     "social.our_group": REGEX,
     "social.write_me": REGEX,

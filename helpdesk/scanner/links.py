@@ -16,6 +16,7 @@ from helpdesk.scanner.domains import (
     DOT_ANY,
     DOT_SAID,
     DOT_WORDS,
+    IDN_LABEL,
     JOIN_SAID,
     LABEL,
     MAIL_DOMAINS,
@@ -46,10 +47,10 @@ _APP_SCHEME = re.compile(r"\b(?:viber|whatsapp|tg|skype|facetime|sms)://[^\s<>\"
 #: hyphen ("bringamuhely-szeged.hu-n", "example.com-ról"), which is not part of the link.
 _AFTER_TLD = r"(?:(?![\w-])|(?=-[^\W\d_]{1,4}(?![\w-])))"
 _URL_BARE = re.compile(
-    rf"(?<![\w@.-])(?:{LABEL}\.)+{TLD}{_AFTER_TLD}(?:/[^\s<>\"'()\[\]{{}}]*)?",
+    rf"(?<![\w@.-])(?:{IDN_LABEL}\.)+{TLD}{_AFTER_TLD}(?:/[^\s<>\"'()\[\]{{}}]*)?",
 )
 _URL_OBFUSCATED = re.compile(
-    rf"(?<![\w@.-])(?P<label>{LABEL}(?:(?:{DOT_ANY}|{JOIN_SAID}){LABEL})*)"
+    rf"(?<![\w@.-])(?P<label>{IDN_LABEL}(?:(?:{DOT_ANY}|{JOIN_SAID}){IDN_LABEL})*)"
     rf"(?P<dot>{DOT_SAID})(?P<tld>{TLD})\b"
     rf"(?P<path>(?:{SLASH_SAID}[\w-]+)+)?"
 )
@@ -87,11 +88,13 @@ _LINK_ONE_BY_ONE = re.compile(r"(?<!\S)(?:\S ){5,}\S[\w-]*(?:\s?/\s?[\w-]+)*")
 _TRAILING_PUNCT = ".,;:!?…»\"')]}"
 
 _HANDLE = re.compile(r"(?<![\w@.])@(?P<name>[a-z_][a-z0-9_.]{1,29}[a-z0-9_])")
-#: A payment app just before a handle, in the same sentence: the handle is where the money
-#: goes ("na Revoluta, mój tag @kuba.meble", "Revolutra küldd, @retrocuccbp"), a payment the
-#: app's name already is, not an account to talk on.
+#: A payment app just before a handle, in the same sentence or after a question that names it:
+#: the handle is where the money goes ("na Revoluta, mój tag @kuba.meble", "Revolutra küldd,
+#: @retrocuccbp", "Geht auch Revolut? Dann spar ich mir die Gebühren hier, @lenahub"), a
+#: payment the app's name already is, not an account to talk on.
 _PAID_TO_A_HANDLE = re.compile(
-    rf"\b(?:{'|'.join(COMMON['phone_payment_apps'])}|revtag|wise)\b[^.!?\n@]{{0,30}}$"
+    rf"\b(?:{'|'.join(COMMON['phone_payment_apps'])}|revtag|wise)\b"
+    r"[^.!?\n@]{0,30}(?:\?+[^.!?\n@]{0,45})?$"
 )
 
 # Cheap look-ups that decide whether a detector can find anything at all (see gates).
@@ -331,6 +334,8 @@ def _obfuscated_domain_is_plausible(match: re.Match[str]) -> bool:
     if match.group("dot").strip().startswith(("(", "[", "{", "<")):
         return True
     label = re.sub(JOIN_SAID, "-", match.group("label"))
+    if not label.isascii() and sum(ch.isalpha() for ch in label) < 7:
+        return False  # a short word of the language: "a végén pont hu", "gé-mail, point com"
     if "-" in label or any(ch.isdigit() for ch in label) or match.group("path"):
         return True
     tld = match.group("tld")
@@ -382,7 +387,7 @@ def detect_handles(norm: Normalised, found: Collector, facts: Facts) -> None:
         return
     for match in _HANDLE.finditer(norm.text):
         end = _strip_trailing(norm.text, match.start(), match.end())
-        if _PAID_TO_A_HANDLE.search(norm.text, max(0, match.start() - 60), match.start()):
+        if _PAID_TO_A_HANDLE.search(norm.text, max(0, match.start() - 90), match.start()):
             continue
         if not found.overlaps_claim(match.start(), end):
             found.add("social", match.start(), end, claim=True)
