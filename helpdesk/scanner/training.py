@@ -505,8 +505,10 @@ def train(
     """The model fitted on every example, with the best thresholds on held-out writers that
     pass every guard (the cross-validation's folds fitted by ``processes`` at once)."""
     ranked, judged = cross_validate(examples, log=log, processes=processes)
-    trained, spans = fit(examples), fit_spans(examples)
-    sentence_model = fit_sentences(examples)
+    # the weights as the model's file keeps them (rounded): the guards judge what is written
+    trained = Model.from_json(fit(examples).to_json())
+    spans = SpanModel.from_json(fit_spans(examples).to_json())
+    sentence_model = SentenceModel.from_json(fit_sentences(examples).to_json())
     refused = 0
     for _, (veto, contact, intent, span_veto, sentence_add) in ranked:
         add = tuple(contact if kind in CONTACT_KINDS else intent for kind in trained.kinds)

@@ -159,6 +159,16 @@ def test_training_is_deterministic_and_learns_the_labels():
     assert paid["payment"] > 0.9 > 0.1 > parcel["payment"]
 
 
+def test_the_guards_judge_the_weights_the_model_s_file_keeps():
+    """The file rounds the weights: thresholds the guards passed on the unrounded weights
+    flagged a tenth sellers' reply of 490 once written (2 % is 9.8)."""
+    examples = [
+        Example(f"pay me by bank transfer {i}", frozenset({"payment"}), []) for i in range(20)
+    ] + [Example(f"your parcel left today {i}", frozenset(), []) for i in range(20)]
+    trained = training.train(examples, log=lambda _: None)
+    assert Model.from_json(trained.to_json()) == trained
+
+
 def test_the_committed_model_was_trained_on_the_current_corpus():
     assert MODEL_PATH.exists()
     call_command("train_scanner_model", check=True)
