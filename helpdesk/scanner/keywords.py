@@ -153,9 +153,14 @@ _SOCIAL_NAME_ENTRIES = (
     # an app named by its colour ("l'appli verte", "na zielonym")
     *(rf"\b(?:{phrase})" for phrase in LEXICON.union("social.colour_apps")),
 )
+#: A handle after a colon: a name with a dot, an underscore or a digit ("Mein Signal:
+#: elektro_hofer_at", "Telegram: servitec.42").
+_HANDLE_AFTER_COLON = r"\s*:\s*@?(?P<handle>[^\W\d_][^\W_]*(?:[._][^\W_]+)+|[^\W\d_]+\d[^\W_]*)"
 _SIGNAL = re.compile(
     rf"\b(?:{literal_alternation(SIGNAL_PREPOSITIONS)})\s+(?:{AMBIGUOUS_NAMES})\b"
     rf"|\bsignal\s*(?:app|messenger)\b|\b(?:{ASKED_NAMES})"
+    # an account given after the name and a colon ("Mi Signal: servitec.42")
+    rf"|\b(?:{AMBIGUOUS_NAMES})(?={_HANDLE_AFTER_COLON})"
 )
 #: A text message with a phone number (eight digits or more) in the same sentence, after or
 #: before it.
@@ -198,11 +203,17 @@ _HANDLE_IN_BRACKETS = re.compile(
 )
 
 
+_ACCOUNT_AFTER_COLON = re.compile(_HANDLE_AFTER_COLON)
+
+
 def _account_after(text: str, end: int) -> tuple[int, int] | None:
-    """The span of an account's name in brackets after an app's name that ends at ``end``
-    (``_HANDLE_IN_BRACKETS``), unless it is the platform's own host."""
-    handle = _HANDLE_IN_BRACKETS.match(text, end)
+    """The span of an account's name in brackets or after a colon after an app's name that
+    ends at ``end`` (``_HANDLE_IN_BRACKETS``, ``_HANDLE_AFTER_COLON``: three letters or
+    more, not a version such as "v2.1"), unless it is the platform's own host."""
+    handle = _HANDLE_IN_BRACKETS.match(text, end) or _ACCOUNT_AFTER_COLON.match(text, end)
     if handle is None or is_platform_host(handle.group("handle"), platform_domain()):
+        return None
+    if sum(ch.isalpha() for ch in handle.group("handle")) < 3:
         return None
     return handle.span("handle")
 
@@ -228,7 +239,7 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
                     groups = [m.span() for m in our_group.finditer(text)] if our_group else []
                 # the account's name in brackets after the app is itself a finding ("über
                 # Skype (moebel.hofmann.service)", "Skype-on is elérsz (butor.nagy.kft)")
-                account = _account_after(text, match.end()) if family is _SOCIAL_NAMES else None
+                account = _account_after(text, match.end()) if family is not _SMS_NUMBER else None
                 if account is not None:
                     found.add("social", *account)
                 found.add(

@@ -2355,3 +2355,58 @@ def test_words_with_their_language_s_letters_around_a_dot_are_no_link(text, lang
 )
 def test_a_private_message_asked_for_is_a_channel_move_for_the_model(text, language, span):
     assert ("social", span) in found(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "handle"),
+    [
+        ("Mein Signal: moebel_kraus_wien, bis später", "de", "moebel_kraus_wien"),
+        ("Mi Signal: reparaciones.mora, un saludo", "es", "reparaciones.mora"),
+        ("Telegram: ogrod_nowak88", "pl", "ogrod_nowak88"),
+    ],
+)
+def test_an_app_and_a_colon_before_a_handle_give_the_account(text, language, handle):
+    """t77–t80's misses, thirteenth round: the app named alone, the account after a colon."""
+    assert ("social", handle) in firm(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Signal: schwach im Keller, ich rufe morgen an.", "de"),
+        ("WhatsApp: v2.24.1 stürzt auf dem Handy ab.", "de"),
+    ],
+)
+def test_a_colon_after_an_app_before_no_handle_gives_no_account(text, language):
+    assert not {kind for kind, _ in firm(text, language)}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Ring me instead, it's a five-minute job to talk you through it.", "en"),
+        ("Mi chiami lei, le spiego tutto in pochi minuti.", "it"),
+        ("Llámame y te lo explico en un minuto.", "es"),
+    ],
+)
+def test_a_call_asked_for_with_a_short_explanation_promised_is_firm(text, language):
+    assert "social" in {kind for kind, _ in firm(text, language)}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind"),
+    [
+        ("No need to go through the marketplace, pay me by bank transfer.", "en", "payment"),
+        ("Sans passer par la plateforme, vous me payez par virement.", "fr", "payment"),
+        ("Ohne den Umweg über die Plattform, einfach per Überweisung.", "de", "payment"),
+        ("Se lo mando senza passare per la piattaforma, mi paga con bonifico.", "it", "payment"),
+        ("A keby sme to vybavili mimo stránky, dáte mi zľavu?", "sk", "payment"),
+    ],
+)
+def test_paying_without_going_through_the_platform(text, language, kind):
+    assert kind in soft_kinds(text, language)
+
+
+def test_a_next_order_from_now_on_with_a_percentage_off_is_firm_marketing():
+    text = "Pour la suite, écrivez-moi directement, je vous fais moins 10 % sur tout."
+    assert "marketing" in {kind for kind, _ in firm(text, "fr")}
