@@ -34,7 +34,8 @@ def is_mail_provider(domain: str) -> bool:
 TLD = rf"(?:{literal_alternation(TLDS)})"
 LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
 #: A label of an internationalised domain, with the letters of its language ("möbel-müller.de",
-#: "árukereső pont hu"): a link's name, not an address's (mail providers' are ASCII).
+#: "árukereső pont hu", "… coadă de maimuță semințe-dinu punct ro"): links and addresses said
+#: or typed apart read it; a plain address's domain stays ASCII, as mail providers' are.
 IDN_LABEL = r"[^\W_](?:(?:[^\W_]|-){0,61}[^\W_])?"
 OPEN = r"[\(\[\{<]"
 CLOSE = r"[\)\]\}>]"
