@@ -153,6 +153,9 @@ _SOCIAL_NAME_ENTRIES = (
     # an app named by its colour ("l'appli verte", "na zielonym")
     *(rf"\b(?:{phrase})" for phrase in LEXICON.union("social.colour_apps")),
 )
+#: An app named by its colour or its icon is disguised as a name in other letters is: nobody
+#: describes an app to refuse it or to mention it ("appku s modrým lietadielkom").
+_COLOUR_APP = re.compile(rf"\b(?:{'|'.join(LEXICON.union('social.colour_apps'))})")
 #: A handle after a colon: a name with a dot, an underscore or a digit ("Mein Signal:
 #: elektro_hofer_at", "Telegram: servitec.42").
 _HANDLE_AFTER_COLON = r"\s*:\s*@?(?P<handle>[^\W\d_][^\W_]*(?:[._][^\W_]+)+|[^\W\d_]+\d[^\W_]*)"
@@ -231,7 +234,13 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
                 # An app's name written with look-alike letters of another script or with
                 # invisible characters inside ("Ιnstаgrаmu" with a Greek Ι and Cyrillic а's) is
                 # disguised: nobody disguises a name to refuse or mention it.
-                disguised = not norm.original.isascii() and _disguised(norm, *match.span())
+                # So is an app named by its colour or its icon (``_COLOUR_APP``).
+                described = (
+                    family is _SOCIAL_NAMES and _COLOUR_APP.fullmatch(match.group()) is not None
+                )
+                disguised = described or (
+                    not norm.original.isascii() and _disguised(norm, *match.span())
+                )
                 if asks is None:
                     write_me = _WRITE_ME.for_text(facts)
                     asks = [m.span() for m in write_me.finditer(text)] if write_me else []
@@ -538,10 +547,10 @@ _CALL_ME = Family(rf"\b(?:{entry})" for entry in LEXICON.union("social.call_me")
 #: message asked for or offered ("Schicken Sie mir eine Sprachnachricht", "poslali hlasovú
 #: správu?"): the platform has neither, so the talk moves; but a phone that crashes in video
 #: calls moves nothing (soft, unless asked for in a question).
-_VIDEO_CALL = Family(
-    rf"\b(?:{entry})"
-    for entry in (*LEXICON.union("social.video_call"), *LEXICON.union("social.voice_message"))
-)
+_VIDEO_CALL = Family(rf"\b(?:{entry})" for entry in LEXICON.union("social.video_call"))
+#: A voice message goes through an app even when the number is given ("Wyślij mi głosówkę na
+#: 512 884 301"); a video call with the number given is the number, as a call is.
+_VOICE_MESSAGE = Family(rf"\b(?:{entry})" for entry in LEXICON.union("social.voice_message"))
 #: The findings that are the contact detail itself.
 _DETAILS = ("email", "phone")
 #: A call asked for counts not when it is the courier's, nor when the number is given (a
@@ -593,27 +602,43 @@ def detect_channel_phrases(norm: Normalised, found: Collector, facts: Facts) -> 
     elsewhere = _ELSEWHERE.for_text(facts)
     call_me = _CALL_ME.for_text(facts)
     video = _VIDEO_CALL.for_text(facts)
-    if elsewhere is None and call_me is None and video is None:
+    voice = _VOICE_MESSAGE.for_text(facts)
+    if elsewhere is None and call_me is None and video is None and voice is None:
         return
     details = [(kind, start, end) for kind, start, end in found.items if kind in _DETAILS]
     # a call asked for with the number given anywhere in the message is the number ("Mon
     # numéro commence par 06 58. Ensuite c'est 41 27 93. Appelez-moi ce soir")
     number_given = any(kind == "phone" for kind, _, _ in details)
+    # "write to me there" after an address given anywhere in the message is the address ("mon
+    # adresse c'est jb-rousseau, puis laposte, puis net. écrivez moi là bas")
+    address_given = any(kind == "email" for kind, _, _ in details)
     spans = [sentence.span() for sentence in SENTENCE.finditer(text)]
     for index, (low, high) in enumerate(spans):
         # the address or the number given is the finding ("write to my gmail, same name as
         # here: …", "call me directly on 0151 …")
         given = {kind for kind, start, end in details if start < high and low < end}
-        if elsewhere is not None and "email" not in given:
+        if elsewhere is not None and not address_given:
             for match in elsewhere.finditer(text, low, high):
                 if not _refused(text[low : match.start()]):
                     found.add("social", match.start(), match.end(), soft=True)
-        if video is not None and "phone" not in given:
-            # proposed in a question, it is firm ("hätten Sie Zeit für einen kurzen
-            # Videoanruf?", "Nem tudnánk egy rövid videóhívást csinálni …?")
-            asked = text[low:high].rstrip().endswith("?")
+        # the courier's voice message or video call moves nothing ("Hlasová správa od kuriéra
+        # Packety hovorila o doručení zajtra")
+        couriers = (video is not None or voice is not None) and _DELIVERY.search(text, low, high)
+        # proposed in a question, it is firm ("hätten Sie Zeit für einen kurzen
+        # Videoanruf?", "Nem tudnánk egy rövid videóhívást csinálni …?")
+        asked = text[low:high].rstrip().endswith("?")
+        if video is not None and "phone" not in given and not couriers:
             for match in video.finditer(text, low, high):
                 found.add("social", match.start(), match.end(), soft=not asked)
+        if voice is not None and not couriers:
+            # sent to a number given after it, it goes through an app: firm ("Wyślij mi
+            # głosówkę na 5I2 884 3O1"); left after the number, it is a voicemail ("numărul meu
+            # e 0723 …, dacă nu răspund lăsați mesaj vocal")
+            for match in voice.finditer(text, low, high):
+                numbers = [s for kind, s, _ in details if kind == "phone" and low <= s < high]
+                if any(start < match.start() for start in numbers):
+                    continue
+                found.add("social", match.start(), match.end(), soft=not asked and not numbers)
         # the cue may come in the next sentence: "Can't we talk on the phone? Quicker than
         # writing here."
         reason = text[low : spans[index + 1][1] if index + 1 < len(spans) else high]

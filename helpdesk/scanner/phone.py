@@ -56,7 +56,11 @@ MARKET_REGIONS: dict[str, tuple[str, ...]] = {
 ALL_REGIONS: tuple[str, ...] = (*(market.country for market in MARKETS), "GB")
 
 #: Words that make a nearby digit string a phone number even if only "possible".
-PHONE_CUES = rf"\b{group([*LEXICON.union('phone.cues'), *COMMON['phone_cues']])}\b"
+#: The languages' own spellings of the apps are cues too ("vócapon írjon: 30/422-1187").
+PHONE_CUES = (
+    rf"\b{group([*LEXICON.union('phone.cues'), *COMMON['phone_cues']])}\b"
+    rf"|\b{group(LEXICON.union('social.app_names'))}"
+)
 
 #: "is" between an identifier's words and its number.
 ID_IS = literal_alternation(LEXICON.union("phone.identifier_is"))

@@ -2415,3 +2415,125 @@ def test_paying_without_going_through_the_platform(text, language, kind):
 def test_a_next_order_from_now_on_with_a_percentage_off_is_firm_marketing():
     text = "Pour la suite, écrivez-moi directement, je vous fais moins 10 % sur tout."
     assert "marketing" in firm_kinds(text, "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # t81–t84's misses, fourteenth round: a call offered or asked for in the first person,
+        # with why talking beats writing
+        ("Zavolám vám zítra ráno, vysvětlím vám to líp než tady.", "cs"),
+        ("Zavolaj mi potom, vysvetlím ti to lepšie.", "sk"),
+        ("Llámame mejor, que por escrito no nos aclaramos.", "es"),
+        ("¿Le puedo llamar esta tarde? Por aquí me lío con tanto detalle.", "es"),
+        ("Nem lehetne inkább telefonon megbeszélni? Hívjon fel bármikor.", "hu"),
+        ("Nedáte mi na sebe číslo? Přes zprávy se to blbě vysvětluje.", "cs"),
+        ("Żeby nie pisać elaboratów, zadzwonię do pani po południu.", "pl"),
+        ("I'll give you a ring tonight, I can explain it better than in these messages.", "en"),
+        ("Ti chiamo stasera, ti spiego meglio a voce.", "it"),
+        ("Je vous appelle demain, je vous expliquerai mieux.", "fr"),
+        ("Vă sun diseară, vă explic mai bine.", "ro"),
+        ("Ich rufe Sie morgen kurz an, dann kann ich Ihnen alles besser erklären.", "de"),
+    ],
+)
+def test_a_call_offered_or_asked_for_with_a_reason_is_firm(text, language):
+    assert "social" in firm_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Zavolám vám, až bude balík na poště.", "cs"),
+        ("Te llamo mañana por la devolución, que hoy no puedo.", "es"),
+        ("Kurier zadzwoni do pani przed dostawą, żeby nie pisać elaboratów.", "pl"),
+    ],
+)
+def test_a_call_without_a_reason_or_the_courier_s_is_no_firm_move(text, language):
+    assert "social" not in firm_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        (
+            "Máte tu aplikaci s modrým letadélkem? Pošlu tam video.",
+            "cs",
+            "aplikaci s modrým letadélkem",
+        ),
+        ("Máte appku so slúchadlom? Tam vám to pošlem.", "sk", "appku so slúchadlom"),
+        ("Masz tę apkę z samolocikiem? Tam wyślę zdjęcia.", "pl", "apkę z samolocikiem"),
+        (
+            "Have you got the app with the paper plane? I'll send the video there.",
+            "en",
+            "app with the paper plane",
+        ),
+        ("¿Tienes la app del avioncito? Te paso las fotos por ahí.", "es", "app del avioncito"),
+    ],
+)
+def test_an_app_described_by_its_icon_is_firm(text, language, span):
+    assert ("social", span) in firm(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        ("Wyślij mi głosówkę na 6O1 224 9I3, wytłumaczę jak to podłączyć.", "pl", "głosówkę"),
+        ("Hlasovku mi pošli na 7O2 555 1I8, ozvu se hned.", "cs", "Hlasovku"),
+    ],
+)
+def test_a_voice_message_to_a_number_given_after_it_goes_through_an_app(text, language, span):
+    assert ("social", span) in firm(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Numărul meu e 0723 555 118, dacă nu răspund lăsați mesaj vocal.", "ro"),
+        ("Hlasová správa od kuriéra DPD hovorila o doručení zajtra.", "sk"),
+        ("Hlasová zpráva od kurýra PPL říkala, že přijede v pondělí.", "cs"),
+    ],
+)
+def test_a_voicemail_or_the_courier_s_voice_message_moves_nothing(text, language):
+    assert "social" not in kinds(text, language)
+
+
+def test_an_address_given_makes_write_to_me_there_the_address():
+    text = "mon adresse: jm.perrin arobase laposte point net. écrivez moi là bas pour le devis"
+    assert kinds(text, "fr") == {"email"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        ("tel/whats: +4O 7I2 333 8O4", "ro", "tel/whats"),
+        ("Tel. + WA: 0601 234 567", "cs", "Tel. + WA"),
+    ],
+)
+def test_an_app_written_beside_the_phone_word_is_firm(text, language, span):
+    assert ("social", span) in firm(text, language)
+
+
+def test_a_local_spelling_of_an_app_is_a_phone_cue():
+    text = "vócapon írjon inkább: 20/415-3320"
+    assert ("phone", "20/415-3320") in found(text, "hu")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        ("A téli kollekciónk november 10-én érkezik.", "hu", "téli kollekciónk"),
+        ("Podzimní kolekce dorazí začátkem října.", "cs", "Podzimní kolekce"),
+        ("Jesenná kolekcia bude v predaji od septembra.", "sk", "Jesenná kolekcia"),
+        ("Colecția de toamnă vine în septembrie.", "ro", "Colecția de toamnă"),
+        ("Jesienna kolekcja pojawi się we wrześniu.", "pl", "Jesienna kolekcja"),
+        ("La colección de otoño llega en septiembre.", "es", "colección de otoño"),
+        ("La collezione autunno arriva a settembre.", "it", "collezione autunno"),
+    ],
+)
+def test_a_seasonal_collection_is_marketing(text, language, span):
+    assert ("marketing", span) in found(text, language)
+
+
+def test_new_pieces_beside_a_link_are_a_promotion():
+    text = "Ne găsești și pe instagram.com/atelier_lemn_ro, punem des piese noi."
+    assert "marketing" in kinds(text, "ro")
