@@ -564,17 +564,21 @@ _DELIVERY = re.compile(
 _CALL_REASON = re.compile(rf"\b(?:{'|'.join(LEXICON.union('social.call_reasons'))})")
 
 
-def _called_for_a_reason(asked: str, reason: str) -> bool:
+def _called_for_a_reason(before: str, asked: str, after: str) -> bool:
     """Whether a call asked for (in the sentence ``asked``) comes with why talking beats
-    writing here, in its sentence or the next (``reason``, which starts with ``asked``), and
-    nothing in them refuses ("chápu, že by bylo pohodlnější si zavolat, ale … nepovolují"):
-    the talk moves, firm.  A negation in a question that asks for the call is politeness, not
-    a refusal ("Können Sie mich nicht einfach anrufen?", "Nem tudnánk inkább telefonon
-    megbeszélni?"): only the next sentence is read for one then.  The reason's own words are
-    not read for one."""
-    if _CALL_REASON.search(reason) is None:
+    writing here, in its sentence, the next (``after``) or the one before (``before``: "Hai
+    un numero? Ti chiamo un attimo", "Psát je otrava. Zavolej mi."), and nothing in them
+    refuses ("chápu, že by bylo pohodlnější si zavolat, ale … nepovolují"): the talk moves,
+    firm.  A negation in a question that asks for the call is politeness, not a refusal
+    ("Können Sie mich nicht einfach anrufen?", "Nem tudnánk inkább telefonon
+    megbeszélni?"): only the next sentence is read for one then.  The sentence before is read
+    for one only when it gives the reason.  The reason's own words are not read for one."""
+    reason_before = _CALL_REASON.search(before) is not None
+    if not reason_before and _CALL_REASON.search(asked + after) is None:
         return False
-    judged = reason[len(asked) :] if asked.rstrip().endswith("?") else reason
+    judged = after if asked.rstrip().endswith("?") else asked + after
+    if reason_before:
+        judged = before + judged
     # the reason's own words refuse nothing (Romanian "la telefon e mai simplu": "mai" is the
     # Italian "never" to the concepts, which read every language at once)
     return "negation" not in concepts_of(_CALL_REASON.sub(" ", judged))
@@ -647,7 +651,8 @@ def detect_channel_phrases(norm: Normalised, found: Collector, facts: Facts) -> 
         calls = list(call_me.finditer(text, low, high))
         if not calls or _DELIVERY.search(text, low, high):
             continue
-        firm = _called_for_a_reason(text[low:high], reason)
+        before = text[spans[index - 1][0] : low] if index else ""
+        firm = _called_for_a_reason(before, text[low:high], reason[high - low :])
         if not firm and not _OFF_PLATFORM.search(reason):
             continue
         for match in calls:

@@ -2537,3 +2537,61 @@ def test_a_seasonal_collection_is_marketing(text, language, span):
 def test_new_pieces_beside_a_link_are_a_promotion():
     text = "Ne găsești și pe instagram.com/atelier_lemn_ro, punem des piese noi."
     assert "marketing" in kinds(text, "ro")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # t85–t88's misses, fifteenth round: the number asked for beside the call, the reason
+        # in the sentence before
+        ("Hai un numero? Ti chiamo un attimo per la misura del piano.", "it"),
+        ("Îmi dați un număr de telefon să vă sun? Am o întrebare despre montaj.", "ro"),
+        ("Have you got a number? I'll give you a ring about the fitting.", "en"),
+        ("Psát je otrava. Zavoláš mi večer?", "cs"),
+        ("Bylo by jednodušší to probrat po telefonu, zavolejte mi zítra.", "cs"),
+        ("Any chance you could call me? Easier to sort it out over the phone tbh.", "en"),
+        ("Mi chiami quando è davanti al frigorifero, così la guido passo passo.", "it"),
+        ("Give us a ring instead and we'll sort the refund.", "en"),
+        ("¿Tienes un número? Te llamo y lo vemos en un momento.", "es"),
+    ],
+)
+def test_a_call_with_the_number_asked_for_or_the_reason_before_is_firm(text, language):
+    assert "social" in firm_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Nechci nic řešit mimo portál. Zavolám vám, až dorazí kurýr.", "cs"),
+        ("Have you got the order number? I'll call you back once I've checked it.", "en"),
+    ],
+)
+def test_a_call_with_no_reason_near_it_stays_no_firm_move(text, language):
+    assert "social" not in firm_kinds(text, language)
+
+
+def test_the_same_name_as_here_said_with_another_word_is_a_channel_move():
+    assert "social" in kinds("Máte tam stejný název jako tady?", "cs")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Meet us at the Home Show, stand B12, with a show voucher for 15 % off.", "en"),
+        ("Besuchen Sie uns auf der Messe in Köln, Halle 4, unser Messestand ist C17.", "de"),
+        ("Március 10-12. között kiállításon leszünk, a standunkon ajándék vár.", "hu"),
+        ("Zapraszamy na nasze stoisko na targach w Poznaniu.", "pl"),
+        ("Navštivte nás na veletrhu ve Brně, stánek 42.", "cs"),
+    ],
+)
+def test_a_trade_fair_invitation_is_marketing(text, language):
+    assert "marketing" in kinds(text, language)
+
+
+def test_a_channel_for_new_arrivals_is_promoted():
+    assert "marketing" in kinds("Les arrivages passent d'abord par là : t.me/atelier_bois_fr", "fr")
+
+
+def test_a_romanian_tracking_number_is_no_phone_number():
+    text = "Numărul de urmărire este 1098765432, livrarea e estimată mâine."
+    assert "phone" not in kinds(text)
