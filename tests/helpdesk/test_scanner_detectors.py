@@ -2595,3 +2595,50 @@ def test_a_channel_for_new_arrivals_is_promoted():
 def test_a_romanian_tracking_number_is_no_phone_number():
     text = "Numărul de urmărire este 1098765432, livrarea e estimată mâine."
     assert "phone" not in kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # t89–t92's misses, sixteenth round: calls asked for in more words, with their reasons
+        ("Can't we just talk it through over the phone? I'm not great with computers.", "en"),
+        ("Können wir das telefonisch klären? Das Schreiben hier ist so mühsam.", "de"),
+        ("Pourriez-vous me rappeler ? Je préfère parler de vive voix.", "fr"),
+        ("Wolałabym to omówić przez telefon, czy mogę do pani dzisiaj zadzwonić?", "pl"),
+        ("Mohli by ste mi zatelefonovať? Radšej by som to vybavil ústne.", "sk"),
+        ("Nem lenne egyszerűbb, ha felhívnám? Telefonon sokkal gyorsabb.", "hu"),
+        ("Puteți să mă sunați mâine? Nu mă pricep să scriu mesaje lungi.", "ro"),
+        ("¿Le parece que la llame y lo vemos por teléfono? Será más rápido.", "es"),
+        ("Mi fa uno squillo stasera? Preferisco parlarne a voce.", "it"),
+    ],
+)
+def test_a_call_asked_for_in_more_words_with_its_reason_is_firm(text, language):
+    assert "social" in firm_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("On continue en privé ? J'ai encore des questions sur la housse.", "fr"),
+        ("Sentiamoci in privato, qui non riesco a caricare le foto.", "it"),
+        ("Domluvíme se radši soukromě?", "cs"),
+        ("Lass uns das privat klären, nicht über die Plattform.", "de"),
+        ("Piszmy może gdzie indziej, tutaj wiadomości dochodzą z opóźnieniem.", "pl"),
+    ],
+)
+def test_going_on_privately_is_a_channel_move_for_the_model(text, language):
+    assert "social" in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        ("The autumn range lands on the 20th, have a look then.", "en", "autumn range"),
+        ("La gamme printemps débarque le 15 mars.", "fr", "gamme printemps"),
+        ("A settembre arriva la linea autunno in velluto.", "it", "linea autunno"),
+        ("En abril llega la línea de primavera en lino.", "es", "línea de primavera"),
+        ("Das Wintersortiment kommt Ende Oktober.", "de", "Wintersortiment"),
+    ],
+)
+def test_a_season_s_range_coming_is_marketing(text, language, span):
+    assert ("marketing", span) in found(text, language)
