@@ -153,8 +153,8 @@ _SOCIAL_NAME_ENTRIES = (
     # an app named by its colour ("l'appli verte", "na zielonym")
     *(rf"\b(?:{phrase})" for phrase in LEXICON.union("social.colour_apps")),
 )
-#: An app named by its colour or its icon is disguised as a name in other letters is: nobody
-#: describes an app to refuse it or to mention it ("appku s modrým lietadielkom").
+#: An app named by its colour or its icon is as disguised as a name in look-alike letters:
+#: nobody describes an app to refuse it or to mention it ("appku s modrým lietadielkom").
 _COLOUR_APP = re.compile(rf"\b(?:{'|'.join(LEXICON.union('social.colour_apps'))})")
 #: A handle after a colon: a name with a dot, an underscore or a digit ("Mein Signal:
 #: elektro_hofer_at", "Telegram: servitec.42").
@@ -548,8 +548,8 @@ _CALL_ME = Family(rf"\b(?:{entry})" for entry in LEXICON.union("social.call_me")
 #: správu?"): the platform has neither, so the talk moves; but a phone that crashes in video
 #: calls moves nothing (soft, unless asked for in a question).
 _VIDEO_CALL = Family(rf"\b(?:{entry})" for entry in LEXICON.union("social.video_call"))
-#: A voice message goes through an app even when the number is given ("Wyślij mi głosówkę na
-#: 512 884 301"); a video call with the number given is the number, as a call is.
+#: A voice message goes through an app, even sent to a number ("Wyślij mi głosówkę na 512 884
+#: 301"); a video call with the number given is the number, as a call is.
 _VOICE_MESSAGE = Family(rf"\b(?:{entry})" for entry in LEXICON.union("social.voice_message"))
 #: The findings that are the contact detail itself.
 _DETAILS = ("email", "phone")
@@ -614,7 +614,7 @@ def detect_channel_phrases(norm: Normalised, found: Collector, facts: Facts) -> 
     # numéro commence par 06 58. Ensuite c'est 41 27 93. Appelez-moi ce soir")
     number_given = any(kind == "phone" for kind, _, _ in details)
     # "write to me there" after an address given anywhere in the message is the address ("mon
-    # adresse c'est jb-rousseau, puis laposte, puis net. écrivez moi là bas")
+    # adresse: jm.perrin arobase laposte point net. écrivez moi là bas")
     address_given = any(kind == "email" for kind, _, _ in details)
     spans = [sentence.span() for sentence in SENTENCE.finditer(text)]
     for index, (low, high) in enumerate(spans):
@@ -638,11 +638,12 @@ def detect_channel_phrases(norm: Normalised, found: Collector, facts: Facts) -> 
             # sent to a number given after it, it goes through an app: firm ("Wyślij mi
             # głosówkę na 5I2 884 3O1"); left after the number, it is a voicemail ("numărul meu
             # e 0723 …, dacă nu răspund lăsați mesaj vocal")
+            numbers = [
+                start for kind, start, _ in details if kind == "phone" and low <= start < high
+            ]
             for match in voice.finditer(text, low, high):
-                numbers = [s for kind, s, _ in details if kind == "phone" and low <= s < high]
-                if any(start < match.start() for start in numbers):
-                    continue
-                found.add("social", match.start(), match.end(), soft=not asked and not numbers)
+                if not any(start < match.start() for start in numbers):
+                    found.add("social", match.start(), match.end(), soft=not asked and not numbers)
         # the cue may come in the next sentence: "Can't we talk on the phone? Quicker than
         # writing here."
         reason = text[low : spans[index + 1][1] if index + 1 < len(spans) else high]
