@@ -617,6 +617,7 @@ def detect_channel_phrases(norm: Normalised, found: Collector, facts: Facts) -> 
     # adresse: jm.perrin arobase laposte point net. écrivez moi là bas")
     address_given = any(kind == "email" for kind, _, _ in details)
     spans = [sentence.span() for sentence in SENTENCE.finditer(text)]
+    calls_or_messages = call_me is not None or video is not None or voice is not None
     for index, (low, high) in enumerate(spans):
         # the address or the number given is the finding ("write to my gmail, same name as
         # here: …", "call me directly on 0151 …")
@@ -625,9 +626,9 @@ def detect_channel_phrases(norm: Normalised, found: Collector, facts: Facts) -> 
             for match in elsewhere.finditer(text, low, high):
                 if not _refused(text[low : match.start()]):
                     found.add("social", match.start(), match.end(), soft=True)
-        # the courier's voice message or video call moves nothing ("Hlasová správa od kuriéra
-        # Packety hovorila o doručení zajtra")
-        couriers = (video is not None or voice is not None) and _DELIVERY.search(text, low, high)
+        # the courier's call, voice message or video call moves nothing ("Hlasová správa od
+        # kuriéra Packety hovorila o doručení zajtra"): read once for the sentence
+        couriers = calls_or_messages and _DELIVERY.search(text, low, high) is not None
         # proposed in a question, it is firm ("hätten Sie Zeit für einen kurzen
         # Videoanruf?", "Nem tudnánk egy rövid videóhívást csinálni …?")
         asked = text[low:high].rstrip().endswith("?")
@@ -650,7 +651,7 @@ def detect_channel_phrases(norm: Normalised, found: Collector, facts: Facts) -> 
         if call_me is None or number_given:
             continue
         calls = list(call_me.finditer(text, low, high))
-        if not calls or _DELIVERY.search(text, low, high):
+        if not calls or couriers:
             continue
         before = text[spans[index - 1][0] : low] if index else ""
         firm = _called_for_a_reason(before, text[low:high], reason[high - low :])
