@@ -90,14 +90,21 @@ _A_PATH_AFTER = re.compile(rf"\s*(?:/|{SLASH_SAID})\w")
 _APP_NAME = re.compile(rf"(?:{'|'.join(COMMON['social_stems'])})\w*")
 
 
-def _an_app_then_a_handle(candidate: str) -> bool:
+#: An app's name ending the text before a candidate.
+_APP_NAME_BEFORE = re.compile(rf"\b{_APP_NAME.pattern}\s+$")
+
+
+def _an_app_then_a_handle(text: str, match: re.Match[str]) -> bool:
     """ "Instagram @bellezza.italiana.shop", "TikTok @glow.co.uk": an app's name, a space, and
-    its handle (a handle may hold dots), not an address."""
-    local, _, domain = candidate.partition("@")
-    return (
-        local != local.rstrip()
-        and not domain[:1].isspace()
-        and _APP_NAME.fullmatch(local.strip()) is not None
+    its handle (a handle may hold dots), not an address; so too with a little word between
+    ("Urmăriți-ne pe Instagram la @casaverde.ro", "on Insta at @glow.co.uk")."""
+    local, _, domain = match.group().partition("@")
+    if local == local.rstrip() or domain[:1].isspace():
+        return False
+    name = local.strip()
+    return _APP_NAME.fullmatch(name) is not None or (
+        name in _PREPOSITION_SET
+        and _APP_NAME_BEFORE.search(text, max(0, match.start() - 40), match.start()) is not None
     )
 
 
@@ -220,14 +227,20 @@ _EMAIL_SPACE_TLD = re.compile(
     rf"(?:\s*@\s*|\s+(?:{literal_alternation(BARE_AT_WORDS | _PREPOSITION_SET)})\s+)"
     rf"(?P<domain>{LABEL})\s+(?:{literal_alternation(_SPACE_TLDS)})(?![\w@/-]|\.\w)"
 )
-#: A mailbox name, a mail provider and its top-level domain, with spaces or commas for the "@"
-#: and the dot ("servis-novak, seznam, cz", "kasia_b wp pl"): a provider's name before its
-#: top-level domain is its domain.
+#: What comes between the parts of an address dictated apart: a comma, a dash or a space.
+_PART_BREAK = r"(?:\s*,\s*|\s+[-–]\s+|\s+)"
+#: A mailbox name, a mail provider and its top-level domain, with spaces, commas or dashes for
+#: the "@" and the dot ("servis-novak, seznam, cz", "kasia_b wp pl", "biuro - tech - onet -
+#: pl"): a provider's name before its top-level domain is its domain.
 _EMAIL_PROVIDER_TLD = re.compile(
-    r"(?<![\w.@/-])(?P<handle>[a-z0-9][a-z0-9._-]{2,40}[a-z0-9])(?:\s*,\s*|\s+)"
-    rf"(?:{literal_alternation(MAIL_PROVIDERS)})(?:\s*,\s*|\s+)"
+    r"(?<![\w.@/-])(?P<handle>[a-z0-9][a-z0-9._-]{2,40}[a-z0-9]"
+    # the name's own parts may be dictated apart with dashes ("biuro - textilhome - onet - pl")
+    r"(?:\s+[-–]\s+[a-z0-9][a-z0-9._-]{0,40}[a-z0-9]){0,3})"
+    rf"{_PART_BREAK}(?:{literal_alternation(MAIL_PROVIDERS)}){_PART_BREAK}"
     rf"(?:{literal_alternation(_SPACE_TLDS)})(?![\w@/-]|\.\w)"
 )
+#: A dash with spaces around it, between the parts of a name dictated apart.
+_DASH_APART = re.compile(r"\s+[-–]\s+")
 #: What marks a mailbox name: a dot or an underscore, or a digit after a letter…
 _MARKED = re.compile(r"[._]|[a-z]\d")
 #: …and, for a name with no "@" said before a provider, a hyphen too, between two characters
@@ -287,7 +300,7 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
                 found.add("email", match.start(), match.start() + len(typed), claim=True)
         for match in _EMAIL_SPACED.finditer(text):
             if not found.overlaps_claim(match.start(), match.end()) and not _an_app_then_a_handle(
-                match.group()
+                text, match
             ):
                 domain = re.sub(r"\s+", "", match.group().split("@")[-1])
                 if is_platform_host(domain, platform):
@@ -300,7 +313,7 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
                 continue
             if match.group("at").strip() == _AT and _bare_at_is_a_link(match):
                 continue
-            if _an_app_then_a_handle(match.group()) or _A_PATH_AFTER.match(text, match.end()):
+            if _an_app_then_a_handle(text, match) or _A_PATH_AFTER.match(text, match.end()):
                 continue  # "the manual at greenleaf-manuals dot co dot uk slash kettle": a link
             if not any(ch.isalpha() for ch in match.group("domain")) and (
                 sum(ch.isalpha() for ch in match.group("local")) < 3
@@ -393,7 +406,7 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
         if facts.has_word(_SPACE_TLDS):
             for match in _EMAIL_PROVIDER_TLD.finditer(text):
                 if _like_a_mailbox(
-                    match.group("handle"), _MARKED_APART
+                    _DASH_APART.sub("-", match.group("handle")), _MARKED_APART
                 ) and not found.overlaps_claim(match.start(), match.end()):
                     found.add("email", match.start(), match.end(), claim=True)
         if facts.has_word(DOT_WORDS) or facts.has_word(JOIN_WORDS):

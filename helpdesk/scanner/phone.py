@@ -79,6 +79,8 @@ _PHONE_CUE_INSIDE = group(
     [*LEXICON.union("phone.cues"), *COMMON["phone_cues"], "num", "čísl", "cisl", "szám", "szam"]
 )
 _ID_WORD = rf"(?:\s+(?![^\W\d_]*{_PHONE_CUE_INSIDE})[^\W\d_]{{2,14}})"
+#: The same, or a word of one letter ("SEUR y con el número …").
+_ID_OR_LITTLE_WORD = rf"(?:\s+(?![^\W\d_]*{_PHONE_CUE_INSIDE})[^\W\d_]{{1,14}})"
 #: After a time of day ("11:15 Uhr", "7.30 hod"), and after an amount (a price, a percentage).
 _TIME_WORD = group(LEXICON.union("phone.time_words"))
 _CURRENCY = group(COMMON["currencies"])
@@ -148,11 +150,21 @@ NOT_PHONE_PATTERNS: tuple[tuple[str, str], ...] = (
         # between ("sériové číslo vaší myčky je 911…"), or words and a colon ("Seriennummer des
         # Akkus: 0 275 007 532", "serial number for the washing machine: 0791…"); no phone word
         # among them ("order, my mobile: 07700…")
-        rf"\b(?:{ID_KEYWORDS})\b\.?(?:{_ID_WORD}{{0,3}}\s+(?:{ID_IS})\b|{_ID_WORD}{{1,5}}\s*:)?"
+        rf"\b(?:{ID_KEYWORDS})\b\.?(?:{_ID_WORD}{{0,5}}\s+(?:{ID_IS})\b|{_ID_WORD}{{1,5}}\s*:)?"
         # a comma, and a number's sign or word: "GLS, číslo 912…", "BRT n. 0 512…",
         # "Ersatzteil-Nr. 0171…"
         rf"\s*(?:,?\s*(?:-?n[°o]\.?|-?nr\.?|[čc]\.|n\.|#|:|-|{_NUMBER_WORD}\s*:?))?\s*"
         r"[a-z]{0,4}[\s-]?\d[\d\s./-]*[a-z0-9]*",
+    ),
+    # a parcel's or an order's long number a few words after its keyword, with the word
+    # "number" before it ("remis à DPD ce matin, numéro 05212 3456 7890 12", "el envío SEUR
+    # con número 0123 4567 8901 2"): thirteen digits or more, which no market's phone number
+    # written from home has ("DPD hat meine Nummer: 0151 2345 6789" is one, and so is one
+    # dialled from abroad: "numéro 0033 6 12 34 56 78")
+    (
+        "word",
+        rf"\b(?:{ID_KEYWORDS})\b{_ID_OR_LITTLE_WORD}{{1,4}}\s*,?\s+{_NUMBER_WORD}\s*:?\s*"
+        r"(?!00)\d(?:[\s./-]?\d){12,}(?![\d])",
     ),
 )
 _NOT_PHONE = re.compile("|".join(pattern for _, pattern in NOT_PHONE_PATTERNS))

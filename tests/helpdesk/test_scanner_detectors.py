@@ -2642,3 +2642,98 @@ def test_going_on_privately_is_a_channel_move_for_the_model(text, language):
 )
 def test_a_season_s_range_coming_is_marketing(text, language, span):
     assert ("marketing", span) in found(text, language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # t93–t96's misses, seventeenth round: a parcel's long number a few words after its
+        # carrier, with the word "number" before it (read without a language hint)
+        "Votre colis est parti avec DPD hier soir, numéro 09445 1123 8870 45.",
+        "El paquete va con SEUR y con el número 0912 4457 8801 2 puede seguirlo.",
+        "Ihr Paket ist bei DPD unterwegs, Nummer 09445 1123 8870 45.",
+    ],
+)
+def test_a_parcel_s_long_number_after_its_carrier_and_the_word_number_is_no_phone(text):
+    assert "phone" not in kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("DPD hat meine Nummer: 0151 2345 6789, bitte vorher anrufen.", "0151 2345 6789"),
+        ("Pour DPD mon numéro 0033 6 12 34 56 78, merci.", "0033 6 12 34 56 78"),
+    ],
+)
+def test_a_phone_number_after_a_carrier_and_the_word_number_stays_a_phone(text, span):
+    assert ("phone", span) in found(text)
+
+
+def test_a_serial_number_several_words_before_is_is_no_phone():
+    text = "Výrobní číslo na zadní straně pod krytem je 604 118 372, typ myčky SMV4."
+    assert "phone" not in kinds(text, "cs")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        (
+            "albo pisz na sklep - kubus - onet - pl, odpiszę wieczorem",
+            "pl",
+            "sklep - kubus - onet - pl",
+        ),
+        ("pište mi na jana - novakova - seznam - cz", "cs", "jana - novakova - seznam - cz"),
+        ("schreiben Sie an info - moebelhaus - gmx - de", "de", "info - moebelhaus - gmx - de"),
+        ("email me: sarah - jones - gmail - com", "en", "sarah - jones - gmail - com"),
+    ],
+)
+def test_an_address_dictated_with_dashes_between_its_parts(text, language, span):
+    assert ("email", span) in found(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "handle"),
+    [
+        (
+            "Urmăriți-ne pe Instagram la @atelier.floare.ro, postăm zilnic.",
+            "ro",
+            "@atelier.floare.ro",
+        ),
+        ("Find us on Insta at @glow.co.uk for the new drops.", "en", "@glow.co.uk"),
+    ],
+)
+def test_a_handle_after_an_app_and_a_little_word_is_no_address(text, language, handle):
+    assert "email" not in kinds(text, language)
+    assert ("social", handle) in found(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        (
+            "You'll find the whole range at better prices on oakline dot co dot uk.",
+            "en",
+            "better prices",
+        ),
+        ("Toute la collection à meilleur prix sur meubles-morel point fr.", "fr", "meilleur prix"),
+        (
+            "Die ganze Kollektion zu besseren Preisen auf moebel-huber punkt de.",
+            "de",
+            "besseren Preisen",
+        ),
+        (
+            "Celú kolekciu s lepšími cenami nájdete na hudak-nabytok bodka sk.",
+            "sk",
+            "lepšími cenami",
+        ),
+        ("Toda la colección a mejores precios en muebles-ruiz punto es.", "es", "mejores precios"),
+        (
+            "Tutta la collezione a prezzi migliori su arredi-conti punto it.",
+            "it",
+            "prezzi migliori",
+        ),
+        ("Toată colecția la prețuri mai bune pe mobila-pop punct ro.", "ro", "prețuri mai bune"),
+    ],
+)
+def test_better_prices_beside_a_link_are_marketing(text, language, span):
+    assert ("marketing", span) in found(text, language)
