@@ -106,6 +106,10 @@ _LOOKALIKE_TABLE = str.maketrans(
     | {"s": "5", "S": "5", "z": "2", "Z": "2", "b": "8", "B": "8"}
 )
 
+#: A dash and one letter after a number: a code's suffix when it is a capital ("0170/2345-B"),
+#: not a Hungarian case ending ("Hívj a 20/334-5512-n", "-es", "-on").
+_CODE_SUFFIX = re.compile(r"-[^\W\d_](?![^\W\d_])")
+
 #: A day or a month in a date: under 32.
 _DAY = r"(?:[0-2]?\d|3[01])"
 
@@ -479,6 +483,10 @@ def _confirm_phone(
         and sum(ch.isalpha() for ch in raw) == 1
     ):
         return False  # a part number's suffix ("Garrett 753420-5005S"), not "6I2 B45 67B"
+    if _CODE_SUFFIX.match(norm.text, end):
+        letter = norm.span(end + 1, end + 2)[0]  # where the letter was written
+        if norm.original[letter].isupper():
+            return False  # a type plate's code with its capital after a dash ("0170/2345-B")
     if not international and (
         _after_a_code(norm, start + (len(raw) - len(raw.lstrip())))
         or _IDENTIFIER_SHAPE.fullmatch(raw.strip())

@@ -2737,3 +2737,71 @@ def test_a_handle_after_an_app_and_a_little_word_is_no_address(text, language, h
 )
 def test_better_prices_beside_a_link_are_marketing(text, language, span):
     assert ("marketing", span) in found(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        # t97–t100's misses, eighteenth round: the rest paid when the goods are handed over
+        (
+            "Pay the deposit on here and the rest when you collect it on Saturday.",
+            "en",
+            "the rest when you collect",
+        ),
+        ("Payez ici l'acompte, le reste au retrait samedi.", "fr", "le reste au retrait"),
+        (
+            "Zahlen Sie hier nur die Anzahlung, den Rest bei der Abholung.",
+            "de",
+            "den Rest bei der Abholung",
+        ),
+        ("Proszę tu wpłacić zaliczkę, a resztę przy odbiorze.", "pl", "resztę przy odbiorze"),
+        ("Tady zaplaťte jen zálohu a zbytek při předání.", "cs", "zbytek při předání"),
+        ("Tu zaplaťte len zálohu a zvyšok pri prevzatí.", "sk", "zvyšok pri prevzatí"),
+        ("Itt csak az előleget fizesse, a maradékot átvételkor.", "hu", "a maradékot átvételkor"),
+        ("Achitați aici avansul, iar restul la ridicare.", "ro", "restul la ridicare"),
+        (
+            "Aquí paga solo la señal y el resto cuando nos veamos.",
+            "es",
+            "el resto cuando nos veamos",
+        ),
+        ("Qui paghi l'acconto, il resto quando ci vediamo.", "it", "il resto quando ci vediamo"),
+    ],
+)
+def test_the_rest_paid_when_the_goods_are_handed_over_is_payment(text, language, span):
+    assert ("payment", span) in found(text, language)
+
+
+def test_the_rest_of_the_goods_brought_later_is_no_payment():
+    assert "payment" not in kinds("The rest of the parts I will bring when I come on Monday.", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Poďme to riešiť súkromne, tu sa to nedá.", "sk"),
+        ("Napište mi soukromě, prosím.", "cs"),
+        ("Scrivimi in pvt che ti spiego.", "it"),
+        ("Let's take this to pvt, I'll explain there.", "en"),
+        ("Can we chat in private? It's about the price.", "en"),
+        ("On continue en mp ?", "fr"),
+        ("Hai să vorbim pe privat, e mai simplu.", "ro"),
+        ("¿Seguimos por privado? Te explico mejor.", "es"),
+    ],
+)
+def test_going_on_in_private_messages_is_a_channel_move_for_the_model(text, language):
+    assert "social" in kinds(text, language)
+
+
+def test_a_call_by_video_in_hungarian_word_order_is_a_video_call():
+    assert "social" in kinds("Tudna hívni videón holnap? Megmutatnám a hibát.", "hu")
+
+
+def test_a_capital_after_a_dash_makes_a_number_a_code():
+    text = "Auf dem Typenschild steht 0170/2345-B, Baujahr 2019, 230 V."
+    assert "phone" not in kinds(text, "de")
+    assert ("phone", "20/334-5512") in found("Hívj a 20/334-5512-n, ha ráérsz.", "hu")
+
+
+def test_an_address_at_centrum_said_in_czech():
+    assert ("email", "petr.novak na centru") in found("Pište na petr.novak na centru.", "cs")
+    assert "email" not in kinds("Sejdeme se v centru u kašny, pak na centru Chodov.", "cs")
