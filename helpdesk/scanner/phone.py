@@ -168,7 +168,7 @@ NOT_PHONE_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "word",
         rf"\b(?:{ID_KEYWORDS})\b{_ID_OR_LITTLE_WORD}{{1,4}}\s*,?\s+{_NUMBER_WORD}\s*:?\s*"
-        r"(?!00)\d(?:[\s./-]?\d){12,}(?![\d])",
+        r"(?!00)\d(?:[\s./-]?\d){12,}(?!\d)",
     ),
 )
 _NOT_PHONE = re.compile("|".join(pattern for _, pattern in NOT_PHONE_PATTERNS))
