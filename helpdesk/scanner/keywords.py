@@ -645,17 +645,17 @@ def detect_channel_phrases(norm: Normalised, found: Collector, facts: Facts) -> 
             for match in voice.finditer(text, low, high):
                 if not any(start < match.start() for start in numbers):
                     found.add("social", match.start(), match.end(), soft=not asked and not numbers)
-        # the cue may come in the next sentence: "Can't we talk on the phone? Quicker than
-        # writing here."
-        reason = text[low : spans[index + 1][1] if index + 1 < len(spans) else high]
-        if call_me is None or number_given:
+        if call_me is None or number_given or couriers:
             continue
         calls = list(call_me.finditer(text, low, high))
-        if not calls or couriers:
+        if not calls:
             continue
+        # the cue may come in the next sentence: "Can't we talk on the phone? Quicker than
+        # writing here."
+        end = spans[index + 1][1] if index + 1 < len(spans) else high
         before = text[spans[index - 1][0] : low] if index else ""
-        firm = _called_for_a_reason(before, text[low:high], reason[high - low :])
-        if not firm and not _OFF_PLATFORM.search(reason):
+        firm = _called_for_a_reason(before, text[low:high], text[high:end])
+        if not firm and not _OFF_PLATFORM.search(text, low, end):
             continue
         for match in calls:
             found.add("social", match.start(), match.end(), soft=not firm)

@@ -78,9 +78,16 @@ _NUMBER_WORD = r"(?:numbers?|nummer|numéro|numero|número|numer|numărul|numaru
 _PHONE_CUE_INSIDE = group(
     [*LEXICON.union("phone.cues"), *COMMON["phone_cues"], "num", "čísl", "cisl", "szám", "szam"]
 )
-_ID_WORD = rf"(?:\s+(?![^\W\d_]*{_PHONE_CUE_INSIDE})[^\W\d_]{{2,14}})"
+
+
+def _id_word(fewest: int) -> str:
+    """Such a word, of ``fewest`` letters or more."""
+    return rf"(?:\s+(?![^\W\d_]*{_PHONE_CUE_INSIDE})[^\W\d_]{{{fewest},14}})"
+
+
+_ID_WORD = _id_word(2)
 #: The same, or a word of one letter ("SEUR y con el número …").
-_ID_OR_LITTLE_WORD = rf"(?:\s+(?![^\W\d_]*{_PHONE_CUE_INSIDE})[^\W\d_]{{1,14}})"
+_ID_OR_LITTLE_WORD = _id_word(1)
 #: After a time of day ("11:15 Uhr", "7.30 hod"), and after an amount (a price, a percentage).
 _TIME_WORD = group(LEXICON.union("phone.time_words"))
 _CURRENCY = group(COMMON["currencies"])
