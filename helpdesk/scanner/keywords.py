@@ -168,7 +168,8 @@ _SIGNAL = re.compile(
 #: A text message with a phone number (eight digits or more) in the same sentence, after or
 #: before it.
 _NUMBER = r"\d(?:[\s./-]{0,3}\d){7,}"
-_SMS_WORD = rf"\b(?:{'|'.join(COMMON['sms_words'])})\w*"
+#: (letters only after it: "SMS46GI01E" is a dishwasher's model)
+_SMS_WORD = rf"\b(?:{'|'.join(COMMON['sms_words'])})[^\W\d_]*(?!\d)"
 _SMS = (
     rf"{_SMS_WORD}(?=[^.!?\n]{{0,60}}?{_NUMBER})",
     rf"(?<!\d){_NUMBER}[^.!?\n]{{0,40}}?{_SMS_WORD}",
@@ -225,6 +226,7 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
     text = norm.text
     asks: list[tuple[int, int]] | None = None  # the _WRITE_ME spans, read at the first app
     groups: list[tuple[int, int]] = []  # the _OUR_GROUP spans, read with them
+    reaches: list[int] = []  # where the _REACH_YOU phrases start, read with them
     for family in (_SOCIAL_NAMES, _SIGNAL_APP, _SMS_NUMBER):
         pattern = family.for_text(facts)
         if pattern is not None:
@@ -244,6 +246,8 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
                 if asks is None:
                     write_me = _WRITE_ME.for_text(facts)
                     asks = [m.span() for m in write_me.finditer(text)] if write_me else []
+                    reach_you = _REACH_YOU.for_text(facts)
+                    reaches = [m.start() for m in reach_you.finditer(text)] if reach_you else []
                     our_group = _OUR_GROUP.for_text(facts)
                     groups = [m.span() for m in our_group.finditer(text)] if our_group else []
                 # the account's name in brackets after the app is itself a finding ("über
@@ -258,6 +262,7 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
                     soft=account is None
                     and not disguised
                     and not _asked_there(text, asks, match.start())
+                    and not _reached_there(text, reaches, match.end())
                     and not _in_our_group(text, groups, match.start()),
                 )
     _text_to_a_number(text, found)
@@ -369,6 +374,24 @@ def _asked_there(text: str, asks: list[tuple[int, int]], start: int) -> bool:
     for low, high in asks:
         if high <= start <= high + _ASKED_BEFORE and not _SENTENCE_END.search(text, high, start):
             stops = list(_SENTENCE_END.finditer(text, 0, low))
+            return "negation" not in concepts_of(text[stops[-1].end() if stops else 0 : start])
+    return False
+
+
+#: Where the writer can reach the reader, after an app ("Is there a WhatsApp or something I
+#: can reach you on?", "Haben Sie Signal, wo ich Sie erreichen kann?"): the app named up to
+#: ``_REACHED_AFTER`` characters before it, in the same sentence, is firm.
+_REACH_YOU = Family(rf"\b(?:{entry})" for entry in LEXICON.union("social.reach_you"))
+_REACHED_AFTER = 40
+
+
+def _reached_there(text: str, reaches: list[int], end: int) -> bool:
+    """Whether the app named up to ``end`` is where the writer wants to reach the reader
+    (``reaches``: where the ``_REACH_YOU`` phrases start) and its sentence refuses nothing
+    ("I don't have WhatsApp, how else can I reach you?")."""
+    for start in reaches:
+        if end <= start <= end + _REACHED_AFTER and not _SENTENCE_END.search(text, end, start):
+            stops = list(_SENTENCE_END.finditer(text, 0, start))
             return "negation" not in concepts_of(text[stops[-1].end() if stops else 0 : start])
     return False
 
@@ -564,7 +587,11 @@ _DELIVERY = re.compile(
 _CALL_REASON = re.compile(rf"\b(?:{'|'.join(LEXICON.union('social.call_reasons'))})")
 
 
-def _called_for_a_reason(before: str, asked: str, after: str) -> bool:
+#: "But" after a comma ("Telefonszámot itt nem írhatok ki, de hívjon fel …").
+_CONTRAST = re.compile(rf",\s*(?:{literal_alternation(LEXICON.union('social.contrasts'))})\b")
+
+
+def _called_for_a_reason(before: str, asked: str, after: str, call_at: int = 0) -> bool:
     """Whether a call asked for (in the sentence ``asked``) comes with why talking beats
     writing here, in its sentence, the next (``after``) or the one before (``before``: "Hai
     un numero? Ti chiamo un attimo", "Psát je otrava. Zavolej mi."), and nothing in them
@@ -572,11 +599,15 @@ def _called_for_a_reason(before: str, asked: str, after: str) -> bool:
     firm.  A negation in a question that asks for the call is politeness, not a refusal
     ("Können Sie mich nicht einfach anrufen?", "Nem tudnánk inkább telefonon
     megbeszélni?"): only the next sentence is read for one then.  The sentence before is read
-    for one only when it gives the reason.  The reason's own words are not read for one."""
+    for one only when it gives the reason.  The reason's own words are not read for one, nor
+    what comes before a "but" ahead of the call (at ``call_at`` in ``asked``): "I can't give my
+    number here, but call us" refuses the number, not the call."""
     reason_before = _CALL_REASON.search(before) is not None
     if not reason_before and _CALL_REASON.search(asked + after) is None:
         return False
-    judged = after if asked.rstrip().endswith("?") else asked + after
+    contrasts = list(_CONTRAST.finditer(asked, 0, call_at))
+    kept = asked[contrasts[-1].end() :] if contrasts else asked
+    judged = after if asked.rstrip().endswith("?") else kept + after
     if reason_before:
         judged = before + judged
     # the reason's own words refuse nothing (Romanian "la telefon e mai simplu": "mai" is the
@@ -654,7 +685,7 @@ def detect_channel_phrases(norm: Normalised, found: Collector, facts: Facts) -> 
         # writing here."
         end = spans[index + 1][1] if index + 1 < len(spans) else high
         before = text[spans[index - 1][0] : low] if index else ""
-        firm = _called_for_a_reason(before, text[low:high], text[high:end])
+        firm = _called_for_a_reason(before, text[low:high], text[high:end], calls[0].start() - low)
         if not firm and not _OFF_PLATFORM.search(text, low, end):
             continue
         for match in calls:

@@ -65,6 +65,8 @@ LANGUAGE_KEYS: dict[str, str] = {
     "social.call_reasons": REGEX,
     "social.our_group": REGEX,
     "social.write_me": REGEX,
+    "social.reach_you": REGEX,
+    "social.contrasts": WORDS,
     "phone.cues": REGEX,
     "phone.identifier_keywords": REGEX,
     "phone.identifier_is": WORDS,

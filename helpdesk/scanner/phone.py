@@ -73,6 +73,8 @@ ID_KEYWORDS = (
 )
 #: The word "number" in the markets' languages, between an identifier and its digits.
 _NUMBER_WORD = r"(?:numbers?|nummer|numéro|numero|número|numer|numărul|numarul|číslo|cislo|szám)"
+#: "My" before the word "number": the writer's own number follows ("meine Nummer: 0151…").
+_MY = r"(?:my|mein\w*|mon|ma|mi|mio|mia|mój|moj\w*|môj|én|meu)"
 #: A word between an identifier's keyword and its number: no phone word, not even inside it
 #: ("Handynummer"), and no word for "number" ("for the order my number is …").
 _PHONE_CUE_INSIDE = group(
@@ -154,14 +156,26 @@ NOT_PHONE_PATTERNS: tuple[tuple[str, str], ...] = (
     # market writes its trunk "0" apart from three groups of three, but for a free number
     # ("0 800 123 456")
     ("digit", r"(?<![\w+./-])0 (?!80)\d{3} \d{3} \d{3}(?!\s?\d)"),
+    # a parcel's number of 8 to 12 digits written in one piece, a few words after its carrier
+    # and with the word "number" before it ("GLS con número 51234098765", "předán PPL dnes ve
+    # 14:30, číslo 40512345678", "a GLS-csomag száma: 51234567890"): a phone number given to
+    # be called is grouped or follows "my" ("DPD hat meine Nummer: 0151 2345 6789"). (Before
+    # the next pattern, which would mask "PPL v 9" and stop there.)
+    (
+        "word",
+        rf"\b(?:{ID_KEYWORDS})\b[\w-]*(?:,?(?!\s+{_MY}\b){_ID_OR_LITTLE_WORD}|,?\s+\d{{1,2}}[:.]\d{{2}})"
+        rf"{{0,5}}\s*,?\s*{_NUMBER_WORD}\w{{0,3}}(?:\s+d'\w+)?\s*:?\s*"
+        r"(?!00)\d{8,12}(?!\w|[\s./-]\d)",
+    ),
     # identifiers introduced by a keyword
     (
         "word",
         # "zásilky Packeta je Z 2044…", "VAT number is GB 123…": words and "is" may come
         # between ("sériové číslo vaší myčky je 911…"), or words and a colon ("Seriennummer des
-        # Akkus: 0 275 007 532", "serial number for the washing machine: 0791…"); no phone word
-        # among them ("order, my mobile: 07700…")
-        rf"\b(?:{ID_KEYWORDS})\b\.?(?:{_ID_WORD}{{0,5}}\s+(?:{ID_IS})\b|{_ID_WORD}{{1,5}}\s*:)?"
+        # Akkus: 0 275 007 532", "serial number for the washing machine: 0791…", the first
+        # of them a little word: "Numer seryjny z tabliczki: 2207…", but not "paczka wyjedzie
+        # z magazynu: 6O1…"); no phone word among them ("order, my mobile: 07700…")
+        rf"\b(?:{ID_KEYWORDS})\b\.?(?:{_ID_WORD}{{0,5}}\s+(?:{ID_IS})\b|{_ID_OR_LITTLE_WORD}{_ID_WORD}{{0,4}}\s*:)?"
         # a comma, and a number's sign or word: "GLS, číslo 912…", "BRT n. 0 512…",
         # "Ersatzteil-Nr. 0171…"
         rf"\s*(?:,?\s*(?:-?n[°o]\.?|-?nr\.?|[čc]\.|n\.|#|:|-|{_NUMBER_WORD}\s*:?))?\s*"
@@ -214,7 +228,7 @@ _Z_DIGITS = re.compile(r"z\s?\d")
 #: Characters that no pattern of NOT_PHONE_PATTERNS can match.
 _MASK_BREAK = re.compile(r"[()\[\]{}<>;!?\"«»@&*+=…]")
 #: What an identifier match has between its keyword's start and its first digit.
-_ID_LEAD = re.compile(r"[\w\s./°#:,-]*")
+_ID_LEAD = re.compile(r"[\w\s./°#:,'-]*")
 #: Word keys of the identifier keywords ("order", "colis", "SN" …) that start a masked span,
 #: each with a pattern that finds the words starting with it.
 _ID_KEYS: frozenset[str] | None = next(iter(gates(NOT_PHONE_PATTERNS[-1][1])[0].word_keys), None)
