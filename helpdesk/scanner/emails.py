@@ -253,9 +253,10 @@ def _like_a_mailbox(handle: str, marked: re.Pattern[str]) -> bool:
     return sum(ch.isalpha() for ch in handle) >= 3 and marked.search(handle) is not None
 
 
-#: An address written back to front ("moc.liamg@81kenam"), read forwards.
+#: An address written back to front ("moc.liamg@81kenam", with spaces around the signs: "zc .
+#: mutnec @ alok.ketiv"), read forwards.
 _BACKWARDS = re.compile(
-    r"(?<![\w.@-])[a-z]{2,6}\.[a-z0-9.-]*[a-z0-9]@[a-z0-9._%+-]*[a-z0-9](?![\w@])"
+    r"(?<![\w.@-])[a-z]{2,6} ?\. ?[a-z0-9.-]*[a-z0-9] ?@ ?[a-z0-9._%+-]*[a-z0-9](?![\w@])"
 )
 #: An address written back to front with an at-word, itself forwards or backwards
 #: ("uh.liamerf kukac roknats.salkim", "ku.oc.nomenom ta strunuoccA"); a short word may follow
@@ -343,7 +344,7 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
                 found.add("email", match.start(), match.end(), claim=True)
     if "@" in text:
         for match in _BACKWARDS.finditer(text):
-            forwards = match.group()[::-1]
+            forwards = match.group()[::-1].replace(" ", "")
             if (
                 not found.overlaps_claim(match.start(), match.end())
                 and _EMAIL_PLAIN.fullmatch(forwards)

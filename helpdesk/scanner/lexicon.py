@@ -166,6 +166,7 @@ INTENT_CONCEPTS = (
     "channel",
     "collect",
     "thanks",
+    "report",
 )
 LANGUAGE_KEYS.update({f"intent.{concept}": STEMS for concept in INTENT_CONCEPTS})
 

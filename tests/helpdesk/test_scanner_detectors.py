@@ -7,6 +7,7 @@ import time
 import pytest
 
 from helpdesk.scanner import detect, engine
+from helpdesk.scanner.intent import concepts_of
 from helpdesk.scanner.training import Example, cross_validate
 
 
@@ -2947,3 +2948,83 @@ def test_a_parcel_number_in_one_piece_after_its_carrier_and_number_is_no_phone(t
 )
 def test_the_writers_own_number_after_a_carrier_stays_a_phone(text, number):
     assert ("phone", number) in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # t105–t108's misses, twentieth round: a call asked for because the writer is old or
+        # writing is hard, or to agree on the price
+        ("Could you ring me? I'm a bit old for all this typing.", "en"),
+        ("Rufen Sie mich bitte an, ich bin schon älter und tippe langsam.", "de"),
+        ("Pouvez-vous m'appeler ? Je suis âgée, j'ai du mal à écrire.", "fr"),
+        ("¿Puede llamarme? Me cuesta escribir en el móvil.", "es"),
+        ("Può chiamarmi? Sono anziana e per iscritto mi confondo.", "it"),
+        ("Proszę do mnie zadzwonić, jestem już starsza i pisanie mi słabo idzie.", "pl"),
+        ("Zavolejte mi, prosím, jsem už v letech.", "cs"),
+        ("Zavolajte mi, prosím, som už staršia.", "sk"),
+        ("Hívjon fel kérem, idős vagyok, nehezen írok.", "hu"),
+        ("Sunați-mă vă rog, sunt în vârstă și îmi e greu să scriu.", "ro"),
+        ("Zadzwoń jutro, to się dogadamy.", "pl"),
+        ("Chiamami stasera, ci mettiamo d'accordo.", "it"),
+        ("Dumáljunk inkább telefonon, sokkal gyorsabb, mint itt pötyögni.", "hu"),
+    ],
+)
+def test_a_call_asked_for_because_writing_is_hard_or_to_agree_is_firm(text, language):
+    assert "social" in firm_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "app"),
+    [
+        ("Send the photos on WhatsApp, it's quicker.", "en", "WhatsApp"),
+        ("Schicken Sie mir die Fotos per WhatsApp.", "de", "WhatsApp"),
+        ("Envoyez-moi les photos sur Messenger.", "fr", "Messenger"),
+        ("Mándame las fotos por Telegram.", "es", "Telegram"),
+        ("Proszę wysłać zdjęcia na Messengera.", "pl", "Messengera"),
+        ("Küldje el a képeket Viberen.", "hu", "Viberen"),
+    ],
+)
+def test_photos_asked_for_on_an_app_make_it_firm(text, language, app):
+    assert ("social", app) in firm(text, language)
+
+
+def test_photos_refused_on_an_app_stay_soft():
+    assert "social" not in firm_kinds("Don't send the photos on WhatsApp, I'm not on it.", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "cue"),
+    [
+        ("Our whole range is cheaper on oakbarn.co.uk, no fees there.", "en", "cheaper"),
+        ("Găsiți toată oferta noastră mai ieftin pe www.lampi-vechi.ro.", "ro", "mai ieftin"),
+        ("Nos autres produits sont moins chers sur atelier-brun.fr.", "fr", "moins chers"),
+    ],
+)
+def test_our_range_cheaper_on_a_link_is_firm_marketing(text, language, cue):
+    assert ("marketing", cue) in firm(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Another seller asked me to pay outside the site. Is that allowed?", "en"),
+        ("Ein anderer Verkäufer hat mir vorgeschlagen, direkt zu zahlen. Ist das erlaubt?", "de"),
+        ("Un autre vendeur m'a proposé de payer hors du site, est-ce autorisé ?", "fr"),
+        ("Otro vendedor me pidió pagar fuera. ¿Está permitido?", "es"),
+        ("Un altro venditore mi ha chiesto di pagare fuori, è permesso?", "it"),
+        ("Inny sprzedawca zaproponował płatność poza serwisem. Czy to dozwolone?", "pl"),
+        ("Jiný prodejce mi navrhl platbu mimo web. Je to povolené?", "cs"),
+        ("Iný predajca mi ponúkol platbu mimo stránky. Je to povolené?", "sk"),
+        ("Egy másik eladó azt javasolta, fizessek közvetlenül. Megengedett ez?", "hu"),
+        ("Un alt vânzător mi-a cerut să plătesc în afara site-ului. E permis?", "ro"),
+    ],
+)
+def test_a_report_of_another_sellers_request_reads_as_a_report(text, language):
+    assert "report" in concepts_of(text)
+
+
+def test_an_address_written_backwards_with_spaces_around_its_signs():
+    text = "Píšu to pozpátku: zc . ynzlep @ akvonad.anaj, přečtěte odzadu."
+    assert ("email", "zc . ynzlep @ akvonad.anaj") in found(text, "cs")
+    assert "email" not in kinds("It costs 5 . 20 @ the shop, or 4 . 99 @ the market.", "en")
