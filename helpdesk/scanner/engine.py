@@ -44,6 +44,7 @@ from helpdesk.scanner.keywords import (
     detect_channel_phrases,
     detect_described_links,
     detect_keywords,
+    detect_payment_on_a_channel,
     detect_promoted_channels,
 )
 from helpdesk.scanner.links import detect_handles, detect_links
@@ -120,5 +121,6 @@ def _detect(
     detect_disguised_channels(norm, found, facts)
     detect_described_links(norm, found, facts)
     detect_promoted_channels(norm, found, facts)
+    detect_payment_on_a_channel(norm, found)
     findings = found.findings()
     return findings, frozenset(found.soft_findings)

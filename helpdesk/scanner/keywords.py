@@ -299,6 +299,32 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
     _paid_back_for_a_review(text, found)
 
 
+def detect_payment_on_a_channel(norm: Normalised, found: Collector) -> None:
+    """A payment word in a sentence that moves the talk to another channel ("contactați-mă pe
+    Telegram … vă dau acolo datele de cont", "cercami su Instagram, e lì ti do gli estremi
+    per il bonifico"): the money goes where the talk goes, firm. Run after every social
+    detector."""
+    channels = [
+        start
+        for kind, start, end in found.items
+        if kind == "social" and not found.is_soft((kind, start, end))
+    ]
+    payments = [item for item in found.items if item[0] == "payment" and found.is_soft(item)]
+    if not channels or not payments:
+        return
+    for sentence in SENTENCE.finditer(norm.text):
+        low, high = sentence.span()
+        if not any(low <= start < high for start in channels):
+            continue
+        concepts = concepts_of(sentence.group())
+        # a sentence that talks money and refuses nothing ("« Les Amis du Lin »", a group's
+        # name, is no "friends and family" payment)
+        if "money" in concepts and "negation" not in concepts:
+            for item in payments:
+                if low <= item[1] < high:
+                    found.make_firm(item)
+
+
 #: "to the account" alone says no more than "we give back 10 zł" (the writers label "za opinię
 #: oddamy 10 zł na konto" marketing only); a transfer or a service named says how.
 _ACCOUNT_ALONE = re.compile(r"(?:na|to|on|into)\s+(?:\w+\s+)?(?:konto|účet|ucet|account)")

@@ -3028,3 +3028,60 @@ def test_an_address_written_backwards_with_spaces_around_its_signs():
     text = "Píšu to pozpátku: zc . ynzlep @ akvonad.anaj, přečtěte odzadu."
     assert ("email", "zc . ynzlep @ akvonad.anaj") in found(text, "cs")
     assert "email" not in kinds("It costs 5 . 20 @ the shop, or 4 . 99 @ the market.", "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # t109–t112's misses, twenty-first round: the reader's own request reported back
+        "You asked me to pay by bank transfer for a discount; I'll pay here as usual.",
+        "Vous m'avez proposé un virement direct, je préfère payer sur le site.",
+        "Me pediste que te pagara en mano; no, gracias.",
+        "Navrhli ste platbu vopred na účet, to nie.",
+        "Mi-ați propus să plătesc la ridicare, dar prefer platforma.",
+        "E voie să plătesc direct prin transfer?",
+    ],
+)
+def test_the_readers_own_request_reported_back_reads_as_a_report(text):
+    assert "report" in concepts_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Saw your lamp in a YouTube ad, is it still available?", "en"),
+        ("Das Aufbauvideo finden Sie auf youtube.com/watch?v=Ab3dE5fG7h.", "de"),
+        ("Abonujte náš kanál na YouTube, každý týden nové video.", "cs"),
+    ],
+)
+def test_youtube_is_no_channel_to_talk_on(text, language):
+    assert "social" not in kinds(text, language)
+
+
+def test_telegram_spelled_with_a_double_m_or_an_i():
+    assert "social" in kinds("Haben Sie Telegramm? Da schicke ich Ihnen die Bilder.", "de")
+    assert "social" in kinds("Máte Teligram? Tam vám pošlu fotky.", "cs")
+
+
+def test_onet_said_in_the_polish_locative():
+    assert ("email", "marta.kowal w onecie") in found("Proszę pisać na marta.kowal w onecie.", "pl")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "payment"),
+    [
+        (
+            "Find me on Insta as @lina.ceramics, there I'll send you the bank details for the"
+            " transfer.",
+            "en",
+            "bank details",
+        ),
+        (
+            "Scrivimi su Telegram, lì ti mando l'IBAN per il bonifico.",
+            "it",
+            "bonifico",
+        ),
+    ],
+)
+def test_payment_in_a_sentence_that_moves_the_talk_is_firm(text, language, payment):
+    assert ("payment", payment) in firm(text, language)
