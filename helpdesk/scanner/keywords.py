@@ -300,10 +300,10 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
 
 
 def detect_payment_on_a_channel(norm: Normalised, found: Collector) -> None:
-    """A payment word in a sentence that moves the talk to another channel ("contactați-mă pe
-    Telegram … vă dau acolo datele de cont", "cercami su Instagram, e lì ti do gli estremi
-    per il bonifico"): the money goes where the talk goes, firm. Run after every social
-    detector."""
+    """A payment word in a sentence that moves the talk to another channel and talks money
+    ("cercami su Instagram, e lì ti do gli estremi per il bonifico", "Pay me cash outside the
+    platform, WhatsApp +48 …"): the money goes where the talk goes, firm. Run after every
+    social detector."""
     channels = [
         start
         for kind, start, end in found.items
