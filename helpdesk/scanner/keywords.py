@@ -376,15 +376,18 @@ def _in_our_group(text: str, groups: list[tuple[int, int]], start: int) -> bool:
     ich nicht")."""
     for low, high in groups:
         if low <= start < high:
-            stops = list(_SENTENCE_END.finditer(text, 0, low))
             stop = _SENTENCE_END.search(text, high)
             return (
-                _NOT.search(
-                    text, stops[-1].end() if stops else 0, stop.end() if stop else len(text)
-                )
+                _NOT.search(text, _sentence_start(text, low), stop.end() if stop else len(text))
                 is None
             )
     return False
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding ``at`` starts: after the last ``_SENTENCE_END`` before it."""
+    stops = list(_SENTENCE_END.finditer(text, 0, at))
+    return stops[-1].end() if stops else 0
 
 
 #: "Not" in every language (common ``negations``): the concepts would read Spanish "nel" (no)
@@ -399,8 +402,7 @@ def _asked_there(text: str, asks: list[tuple[int, int]], start: int) -> bool:
     ("don't write me on WhatsApp"): nobody asks to be written to on an app to mention it."""
     for low, high in asks:
         if high <= start <= high + _ASKED_BEFORE and not _SENTENCE_END.search(text, high, start):
-            stops = list(_SENTENCE_END.finditer(text, 0, low))
-            return "negation" not in concepts_of(text[stops[-1].end() if stops else 0 : start])
+            return "negation" not in concepts_of(text[_sentence_start(text, low) : start])
     return False
 
 
@@ -417,8 +419,7 @@ def _reached_there(text: str, reaches: list[int], end: int) -> bool:
     ("I don't have WhatsApp, how else can I reach you?")."""
     for start in reaches:
         if end <= start <= end + _REACHED_AFTER and not _SENTENCE_END.search(text, end, start):
-            stops = list(_SENTENCE_END.finditer(text, 0, start))
-            return "negation" not in concepts_of(text[stops[-1].end() if stops else 0 : start])
+            return "negation" not in concepts_of(text[_sentence_start(text, start) : start])
     return False
 
 
@@ -617,7 +618,7 @@ _CALL_REASON = re.compile(rf"\b(?:{'|'.join(LEXICON.union('social.call_reasons')
 _CONTRAST = re.compile(rf",\s*(?:{literal_alternation(LEXICON.union('social.contrasts'))})\b")
 
 
-def _called_for_a_reason(before: str, asked: str, after: str, call_at: int = 0) -> bool:
+def _called_for_a_reason(before: str, asked: str, after: str, call_at: int) -> bool:
     """Whether a call asked for (in the sentence ``asked``) comes with why talking beats
     writing here, in its sentence, the next (``after``) or the one before (``before``: "Hai
     un numero? Ti chiamo un attimo", "Psát je otrava. Zavolej mi."), and nothing in them
