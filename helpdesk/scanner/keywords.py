@@ -227,6 +227,7 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
     asks: list[tuple[int, int]] | None = None  # the _WRITE_ME spans, read at the first app
     groups: list[tuple[int, int]] = []  # the _OUR_GROUP spans, read with them
     reaches: list[int] = []  # where the _REACH_YOU phrases start, read with them
+    verbs: list[tuple[int, int]] = []  # the _AS_A_VERB spans, read with them
     for family in (_SOCIAL_NAMES, _SIGNAL_APP, _SMS_NUMBER):
         pattern = family.for_text(facts)
         if pattern is not None:
@@ -250,6 +251,8 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
                     reaches = [m.start() for m in reach_you.finditer(text)] if reach_you else []
                     our_group = _OUR_GROUP.for_text(facts)
                     groups = [m.span() for m in our_group.finditer(text)] if our_group else []
+                    as_a_verb = _AS_A_VERB.for_text(facts)
+                    verbs = [m.span() for m in as_a_verb.finditer(text)] if as_a_verb else []
                 # the account's name in brackets after the app is itself a finding ("über
                 # Skype (moebel.hofmann.service)", "Skype-on is elérsz (butor.nagy.kft)")
                 account = _account_after(text, match.end()) if family is not _SMS_NUMBER else None
@@ -263,6 +266,7 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
                     and not disguised
                     and not _asked_there(text, asks, match.start())
                     and not _reached_there(text, reaches, match.end())
+                    and not _used_as_a_verb(text, verbs, match.start())
                     and not _in_our_group(text, groups, match.start()),
                 )
     _text_to_a_number(text, found)
@@ -399,10 +403,13 @@ def _asked_there(text: str, asks: list[tuple[int, int]], start: int) -> bool:
     """Whether the app named at ``start`` is where the writer asks to be written to or called
     ("napisz na Messengerze", "írjon Viberen", "escríbeme por Telegram", "drop me a message on
     Signal"; ``asks``: the ``_WRITE_ME`` spans) and its sentence refuses nothing before it
-    ("don't write me on WhatsApp"): nobody asks to be written to on an app to mention it."""
+    ("don't write me on WhatsApp"): nobody asks to be written to on an app to mention it.
+    The ask's own words are not read for a refusal: the Romanian "ne" of "Contactați-ne pe
+    WhatsApp" is "us", not the Czech or French "ne"."""
     for low, high in asks:
         if high <= start <= high + _ASKED_BEFORE and not _SENTENCE_END.search(text, high, start):
-            return "negation" not in concepts_of(text[_sentence_start(text, low) : start])
+            around = f"{text[_sentence_start(text, low) : low]} {text[high:start]}"
+            return "negation" not in concepts_of(around)
     return False
 
 
@@ -420,6 +427,25 @@ def _reached_there(text: str, reaches: list[int], end: int) -> bool:
     for start in reaches:
         if end <= start <= end + _REACHED_AFTER and not _SENTENCE_END.search(text, end, start):
             return "negation" not in concepts_of(text[_sentence_start(text, start) : start])
+    return False
+
+
+#: An app's name used as a verb ("WhatsApp me when it arrives", "can you Snap me the photos"):
+#: the app is firm. A video call is not an app ("she wants to video call us from the kitchen":
+#: what a device does, read by ``detect_channel_phrases``).
+_AS_A_VERB = Family(
+    rf"\b(?:{entry.replace('<app>', '(?!video)' + _APP_NAME)})"
+    for entry in LEXICON.union("social.app_as_verb")
+)
+
+
+def _used_as_a_verb(text: str, verbs: list[tuple[int, int]], start: int) -> bool:
+    """Whether the app named at ``start`` is used as a verb (``verbs``: the ``_AS_A_VERB``
+    spans) and its sentence refuses nothing before it ("please don't WhatsApp me"): nobody
+    uses an app as a verb to mention it."""
+    for low, high in verbs:
+        if low <= start < high:
+            return "negation" not in concepts_of(text[_sentence_start(text, low) : start])
     return False
 
 

@@ -66,6 +66,7 @@ LANGUAGE_KEYS: dict[str, str] = {
     "social.our_group": REGEX,
     "social.write_me": REGEX,
     "social.reach_you": REGEX,
+    "social.app_as_verb": REGEX,
     "social.contrasts": WORDS,
     "phone.cues": REGEX,
     "phone.identifier_keywords": REGEX,

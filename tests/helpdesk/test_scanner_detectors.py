@@ -3085,3 +3085,87 @@ def test_onet_said_in_the_polish_locative():
 )
 def test_payment_in_a_sentence_that_moves_the_talk_is_firm(text, language, payment):
     assert ("payment", payment) in firm(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "app"),
+    [
+        # t113–t116's misses, twenty-second round: a call or a message asked for with the
+        # pronoun before the verb ("can you call me on …?")
+        ("Pourriez-vous m'appeler sur Viber demain ?", "fr", "Viber"),
+        ("¿Me podrías escribir por Telegram esta tarde?", "es", "Telegram"),
+        ("Mi potrebbe chiamare su Viber domani mattina?", "it", "Viber"),
+        ("Mohl byste mi zavolat přes Viber?", "cs", "Viber"),
+        ("Mohli by ste mi napísať na Telegram?", "sk", "Telegram"),
+        ("Fel tudna hívni Viberen holnap?", "hu", "Viberen"),
+        ("ne puteti contacta pe Telegram maine?", "ro", "Telegram"),
+    ],
+)
+def test_a_call_asked_for_with_the_pronoun_first_makes_the_app_firm(text, language, app):
+    assert ("social", app) in firm(text, language)
+
+
+def test_a_call_refused_with_the_pronoun_first_leaves_the_app_soft():
+    assert "social" not in firm_kinds("No me puede llamar por WhatsApp, seguimos aquí.", "es")
+
+
+@pytest.mark.parametrize(
+    ("text", "app"),
+    [
+        ("Viber me when the parcel is out, cheers.", "Viber"),
+        ("Could you Telegram us a photo of the label?", "Telegram"),
+        ("ok then, just insta me", "insta"),
+    ],
+)
+def test_an_app_used_as_a_verb_is_firm(text, app):
+    assert ("social", app) in firm(text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Please don't WhatsApp me, I only read messages here.", "en"),
+        ("Votre Instagram me plaît beaucoup, bravo pour les photos.", "fr"),
+        ("Vi el anuncio en Instagram me gustó la lámpara.", "es"),
+        ("My dad wants to video call us from the kitchen with it.", "en"),
+    ],
+)
+def test_an_app_followed_by_a_pronoun_is_no_verb(text, language):
+    assert "social" not in firm_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "call"),
+    [
+        ("Mind if I just rang you? Five minutes on the phone would settle it.", "en", "rang you"),
+        (
+            "It's fiddly to explain the wiring of the thermostat in writing. Can I ring you?",
+            "en",
+            "ring you",
+        ),
+        (
+            "Kann ich Sie kurz anrufen? Zehn Minuten am Telefon und alles ist geklärt.",
+            "de",
+            "anrufen",
+        ),
+        ("La posso chiamare? Dieci minuti al telefono e sistemiamo tutto.", "it", "chiamare"),
+    ],
+)
+def test_a_call_asked_for_because_a_few_minutes_on_the_phone_settle_it_is_firm(
+    text, language, call
+):
+    assert any(kind == "social" and call in span for kind, span in firm(text, language))
+
+
+def test_privately_after_a_word_in_between_moves_the_talk():
+    assert "social" in kinds("Beszéljük meg inkább privátban a részleteket.", "hu")
+
+
+def test_wap_is_polish_slang_for_whatsapp():
+    assert ("social", "na wapie") in firm("Odezwij się na wapie wieczorem.", "pl")
+
+
+def test_the_romanian_us_in_an_ask_is_no_refusal():
+    text = "Pentru montaj și piese de schimb scrieți-ne pe Viber, răspundem în aceeași zi."
+    assert ("social", "Viber") in firm(text, "ro")
+    assert "social" not in firm_kinds("Nu ne scrieți pe Viber, doar aici.", "ro")
