@@ -415,8 +415,12 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
                 if not found.overlaps_claim(match.start(), match.end()):
                     found.add("email", match.start(), match.end(), claim=True)
         for match in _EMAIL_NEAR_PROVIDER.finditer(text):
-            if not found.overlaps_claim(match.start(), match.end()) and _names_a_mailbox(match):
+            if found.overlaps_claim(match.start(), match.end()):
+                continue
+            if _names_a_mailbox(match):
                 found.add("email", match.start(), match.end(), soft=True)
+            elif _named_there(text, match):
+                found.add("email", match.start(), match.end(), claim=True)
     # A provider named alone, not part of an address found above: a word finding the intent
     # model may explain ("my gmail account was hacked").
     if facts.has_text(*MAILBOX_NAMES):
@@ -461,6 +465,29 @@ def _names_a_mailbox(match: re.Match[str]) -> bool:
             continue
         return True
     return False
+
+
+#: Right before a handle after a mail provider, or right after the handle: the handle is the
+#: writer's name there ("on gmail, I'm sarah.jones.uk", "su gmail come arredibianchi.shop",
+#: "a gmailen, kovacsbutor.info a nevem").
+_NAME_AS_WORDS = literal_alternation(LEXICON.union("address.name_as"))
+_NAMED_BEFORE = re.compile(rf"\b(?:{_NAME_AS_WORDS})\W{{0,3}}$")
+_NAMED_AFTER = re.compile(rf"\W{{0,3}}(?:\w{{1,3}}\s+)?(?:{_NAME_AS_WORDS})\b")
+_PROVIDER_FIRST = re.compile(_PROVIDER_WORD)
+
+
+def _named_there(text: str, match: re.Match[str]) -> bool:
+    """Whether a match of ``_EMAIL_NEAR_PROVIDER`` names the provider first and then a handle
+    said to be the writer's name there: a mailbox name even if it ends like a domain."""
+    provider = _PROVIDER_FIRST.match(text, match.start())
+    handles = list(_HANDLE_IN_MATCH.finditer(text, match.start(), match.end()))
+    if provider is None or not handles:
+        return False
+    handle = handles[-1]
+    return (
+        _NAMED_BEFORE.search(text[provider.end() : handle.start()]) is not None
+        or _NAMED_AFTER.match(text, handle.end()) is not None
+    )
 
 
 def _may_hide_an_address(facts: Facts) -> bool:

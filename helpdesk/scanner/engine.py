@@ -41,6 +41,7 @@ from helpdesk.scanner.gates import Facts
 from helpdesk.scanner.iban import detect_iban
 from helpdesk.scanner.intent import Span, judge
 from helpdesk.scanner.keywords import (
+    asks_whether_allowed,
     detect_channel_phrases,
     detect_described_links,
     detect_keywords,
@@ -48,7 +49,7 @@ from helpdesk.scanner.keywords import (
     detect_promoted_channels,
 )
 from helpdesk.scanner.links import detect_handles, detect_links
-from helpdesk.scanner.normalise import normalise
+from helpdesk.scanner.normalise import Normalised, normalise
 from helpdesk.scanner.phone import detect_phone_digits, detect_phone_pieces, regions_for
 from helpdesk.scanner.phone_words import detect_phone_words, languages_for
 
@@ -61,8 +62,14 @@ def scan(text: str, *, language: str | None = None) -> list[Finding]:
     every market language is tried.  The detectors' findings are then weighed by the intent
     model (``intent``): word findings it explains away are dropped, kinds it alone reads are
     added with the sentence that carries them."""
-    findings, soft = _detect(text, language, shortcuts=True)
-    return _judged(text, findings, soft, language)
+    findings, soft, norm = _detect(text, language, shortcuts=True)
+    judged = _judged(text, findings, soft, language)
+    if asks_whether_allowed(norm.text):
+        # a question whether it is allowed: the payment is reported or asked about, not
+        # proposed; only what is firm (an IBAN, an account given) stays
+        firm = {(f.kind, f.start, f.end) for f in findings} - soft
+        judged = [f for f in judged if f.kind != "payment" or (f.kind, f.start, f.end) in firm]
+    return judged
 
 
 def detect(text: str, *, language: str | None = None) -> list[Finding]:
@@ -74,7 +81,7 @@ def detect_spans(text: str, *, language: str | None = None) -> tuple[list[Span],
     """The detectors' findings as (kind, start, end), and those of them that are soft (a
     word that may be meant otherwise, which the intent model may explain away): what the
     model is trained on."""
-    findings, soft = _detect(text, language, shortcuts=True)
+    findings, soft, _ = _detect(text, language, shortcuts=True)
     return [(f.kind, f.start, f.end) for f in findings], soft
 
 
@@ -102,10 +109,11 @@ def _scan(text: str, language: str | None, *, shortcuts: bool) -> list[Finding]:
 
 def _detect(
     text: str, language: str | None, *, shortcuts: bool
-) -> tuple[list[Finding], frozenset[Span]]:
-    if not text or text.isspace():
-        return [], frozenset()
+) -> tuple[list[Finding], frozenset[Span], Normalised]:
+    """The detectors' findings, those of them that are soft, and the normalised text."""
     norm = normalise(text, shortcuts=shortcuts)
+    if not text or text.isspace():
+        return [], frozenset(), norm
     facts = Facts(norm.text, shortcuts=shortcuts)
     found = Collector(norm)
     detect_iban(norm, found, facts)
@@ -123,4 +131,4 @@ def _detect(
     detect_promoted_channels(norm, found, facts)
     detect_payment_on_a_channel(norm, found)
     findings = found.findings()
-    return findings, frozenset(found.soft_findings)
+    return findings, frozenset(found.soft_findings), norm

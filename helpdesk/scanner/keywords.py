@@ -449,6 +449,21 @@ def _used_as_a_verb(text: str, verbs: list[tuple[int, int]], start: int) -> bool
     return False
 
 
+#: Whether something is allowed, asked ("Is that even allowed?", "È consentito?", "Je to tu
+#: vôbec dovolené?").
+_ALLOWED = re.compile(rf"\b{S('payment.allowed')}\b")
+
+
+def asks_whether_allowed(text: str) -> bool:
+    """Whether a question of the normalised ``text`` asks whether something is allowed: a
+    message that asks it reports a payment outside or asks about one ("The seller wants me to
+    cancel and pay him directly. Is that allowed? I reported it."), it proposes none."""
+    return any(
+        sentence.group().rstrip().endswith("?") and _ALLOWED.search(sentence.group())
+        for sentence in SENTENCE.finditer(text)
+    )
+
+
 def _on_the_platform(sentence: str, text: str) -> bool:
     """Whether a sentence's weak payment words are paid on the platform: the sentence names the
     platform or its checkout, not its fee, and has no off-platform cue, or it pays the courier

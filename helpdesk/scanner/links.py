@@ -204,10 +204,14 @@ def detect_links(norm: Normalised, found: Collector, facts: Facts) -> None:
         if (
             not path
             and (provider in MAIL_DOMAINS or is_mail_provider(provider))
-            and found.has_near("email", start, end, 60)
+            and (
+                found.has_near("email", start, end, _PROVIDER_REACH)
+                or _AT_SAID.search(text, max(0, start - _PROVIDER_REACH), end + _PROVIDER_REACH)
+            )
         ):
-            # The provider of an address the message gives ("tobi punkt k bei gmx punkt net"):
-            # part of the address, which it confirms, not a site.
+            # The provider of an address the message gives ("tobi punkt k bei gmx punkt net",
+            # "maila mam na wp.pl, a przed małpą: ewa.zielinska77"): part of the address,
+            # which it confirms, not a site.
             found.add("email", start, end, claim=True)
             continue
         kind = _domain_kind(host, path)
@@ -220,6 +224,25 @@ def detect_links(norm: Normalised, found: Collector, facts: Facts) -> None:
             number := _NUMBER_AFTER_LINK.match(text, _path_start(text, start, end))
         ):
             found.add("phone", start, number.end())  # "wa(.)me/421905123456"
+
+
+#: How near an address, or the at sign said, makes a mail provider's domain the address's.
+_PROVIDER_REACH = 60
+#: The at sign, or its name in any inflection ("przed małpą", "před zavináčem"; not "at",
+#: an everyday English word).
+_AT_SAID = re.compile(
+    r"@|\b(?:"
+    + literal_alternation(
+        sorted(
+            {
+                word[:-1] if len(word) >= 5 and word[-1] in "aeiouy" else word
+                for word in LEXICON.union("address.at_words_bare")
+                if word != "at"
+            }
+        )
+    )
+    + r")\w{0,3}\b"
+)
 
 
 #: A number in a messaging link: its path ("wa.me/33612345678"), a "phone" or "number" field

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from helpdesk.scanner import detect, engine
+from helpdesk.scanner import detect, engine, scan
 from helpdesk.scanner.intent import concepts_of
 from helpdesk.scanner.training import Example, cross_validate
 
@@ -1160,7 +1160,7 @@ def test_an_abbreviation_like_a_short_domain_is_no_link():
 def soft_kinds(text: str, language: str | None = None) -> set[str]:
     """The kinds found only by words a refusal or a mention may explain (the intent model may
     drop them)."""
-    _, soft = engine._detect(text, language, shortcuts=True)
+    _, soft = engine.detect_spans(text, language=language)
     return {kind for kind, _, _ in soft}
 
 
@@ -3169,3 +3169,88 @@ def test_the_romanian_us_in_an_ask_is_no_refusal():
     text = "Pentru montaj și piese de schimb scrieți-ne pe Viber, răspundem în aceeași zi."
     assert ("social", "Viber") in firm(text, "ro")
     assert "social" not in firm_kinds("Nu ne scrieți pe Viber, doar aici.", "ro")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # t117–t120's misses, twenty-third round: a message that asks whether it is allowed
+        # reports the payment or asks about it, it proposes none
+        (
+            "Der Händler möchte, dass ich die Bestellung storniere und ihm bar zahle. Ist das"
+            " erlaubt? Ich habe es gemeldet.",
+            "de",
+        ),
+        ("Prodávající chce, abych mu poslal peníze přímo na účet. Je to tu povolené?", "cs"),
+        ("A seller told me to pay him by bank transfer outside the site. Is that allowed?", "en"),
+        ("Il venditore vuole che paghi in contanti al ritiro. È consentito?", "it"),
+        ("Az eladó azt írta, utaljak neki közvetlenül. Ez megengedett?", "hu"),
+    ],
+)
+def test_a_question_whether_it_is_allowed_carries_no_payment(text, language):
+    assert "payment" not in {f.kind for f in scan(text, language=language)}
+
+
+def test_an_account_given_beside_a_question_whether_it_is_allowed_stays():
+    text = "Is it allowed to pay the rest outside? Here's my IBAN: GB33BUKB20201555555555"
+    assert "payment" in {f.kind for f in scan(text, language="en")}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "address"),
+    [
+        ("I'm on hotmail as kate.baker.ie, write there.", "en", "hotmail as kate.baker.ie"),
+        ("Auf GMX bin ich als jonas.weber.at zu finden.", "de", "gmx bin ich als jonas.weber.at"),
+        (
+            "Na seznamu jsem jako lucie.dvorak.cz, pište tam.",
+            "cs",
+            "seznamu jsem jako lucie.dvorak.cz",
+        ),
+    ],
+)
+def test_a_name_like_a_domain_given_as_the_name_at_a_mail_provider_is_an_address(
+    text, language, address
+):
+    assert ("email", address) in {(kind, span.lower()) for kind, span in found(text, language)}
+    assert "url" not in kinds(text, language)
+
+
+def test_a_site_named_after_a_mail_provider_stays_a_link():
+    assert "url" in kinds("I use gmail as well, but our shop is woodcraft.co.uk", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Poczta: interia.pl, a przed małpą wpisz adam.nowak81", "pl"),
+        ("Doména je centrum.cz a před zavináčem je jana.mala", "cs"),
+        ("L'adresse : laposte.net, et avant l'arobase : m.durand", "fr"),
+    ],
+)
+def test_a_mail_providers_domain_with_the_at_sign_named_is_an_address(text, language):
+    assert "email" in kinds(text, language)
+    assert "url" not in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Before I order the walnut I need a £150 deposit sent to my account.", "en"),
+        ("Avant de commencer, il me faut un acompte de 80 € sur mon compte.", "fr"),
+        ("Než začnu, pošlete prosím zálohu 1500 Kč na můj účet.", "cs"),
+        ("Kérek 20 000 Ft előleget a számlámra, utána kezdem.", "hu"),
+    ],
+)
+def test_a_deposit_to_the_writers_own_account_is_payment(text, language):
+    assert "payment" in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("¿Me llamas esta tarde? Por teléfono lo arreglamos enseguida.", "es"),
+        ("Sunați-mă, se rezolvă mult mai repede decât așa.", "ro"),
+    ],
+)
+def test_a_call_asked_for_with_a_reason_said_the_local_way_is_firm(text, language):
+    assert "social" in firm_kinds(text, language)
