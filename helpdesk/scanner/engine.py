@@ -26,6 +26,9 @@ nothing but ``settings.PLATFORM_DOMAIN`` is read, lazily.
    message and each sentence, words and the concepts of the lexicons' ``[intent]`` tables: it
    drops a detector's word finding it explains away (a refusal, a brand named as a product)
    and adds a kind the detectors cannot point at, with the sentence that carries it.
+6. A message that asks whether something is allowed ("Is that even allowed? I reported it")
+   reports a payment outside or asks about one: its payment findings that are not firm (a
+   word, a phrase, the models' reading) are dropped; an IBAN or an account given stays.
 
 Speed: ``scan`` only runs what can match (``gates``); ``_scan(text, language,
 shortcuts=False)`` runs everything everywhere, and the tests check that both give identical
@@ -61,7 +64,8 @@ def scan(text: str, *, language: str | None = None) -> list[Finding]:
     marketing in a message.  ``language`` narrows number words and phone regions; without it
     every market language is tried.  The detectors' findings are then weighed by the intent
     model (``intent``): word findings it explains away are dropped, kinds it alone reads are
-    added with the sentence that carries them."""
+    added with the sentence that carries them.  A message that asks whether something is
+    allowed (``keywords.asks_whether_allowed``) keeps only its firm payment findings."""
     findings, soft, norm = _detect(text, language, shortcuts=True)
     judged = _judged(text, findings, soft, language)
     if asks_whether_allowed(norm.text):
