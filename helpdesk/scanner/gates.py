@@ -401,6 +401,11 @@ class Family:
             return self.entry(numbers.pop())
         return Alternation([self.entry(number) for number in sorted(numbers)])
 
+    def spans(self, facts: Facts) -> list[tuple[int, int]]:
+        """Where the entries match in the text, in order (none when no entry can)."""
+        matcher = self.for_text(facts)
+        return [] if matcher is None else [m.span() for m in matcher.finditer(facts.text)]
+
 
 # --------------------------------------------------------------------------------------------
 # What a message holds

@@ -245,14 +245,10 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
                     not norm.original.isascii() and _disguised(norm, *match.span())
                 )
                 if asks is None:
-                    write_me = _WRITE_ME.for_text(facts)
-                    asks = [m.span() for m in write_me.finditer(text)] if write_me else []
-                    reach_you = _REACH_YOU.for_text(facts)
-                    reaches = [m.start() for m in reach_you.finditer(text)] if reach_you else []
-                    our_group = _OUR_GROUP.for_text(facts)
-                    groups = [m.span() for m in our_group.finditer(text)] if our_group else []
-                    as_a_verb = _AS_A_VERB.for_text(facts)
-                    verbs = [m.span() for m in as_a_verb.finditer(text)] if as_a_verb else []
+                    asks = _WRITE_ME.spans(facts)
+                    reaches = [start for start, _ in _REACH_YOU.spans(facts)]
+                    groups = _OUR_GROUP.spans(facts)
+                    verbs = _AS_A_VERB.spans(facts)
                 # the account's name in brackets after the app is itself a finding ("über
                 # Skype (moebel.hofmann.service)", "Skype-on is elérsz (butor.nagy.kft)")
                 account = _account_after(text, match.end()) if family is not _SMS_NUMBER else None
@@ -457,8 +453,9 @@ _ALLOWED = re.compile(rf"\b{S('payment.allowed')}\b")
 def asks_whether_allowed(text: str) -> bool:
     """Whether a question of the normalised ``text`` asks whether something is allowed: a
     message that asks it reports a payment outside or asks about one ("The seller wants me to
-    cancel and pay him directly. Is that allowed? I reported it."), it proposes none."""
-    return any(
+    cancel and pay him directly. Is that allowed? I reported it."), it proposes none.  (Every
+    message is asked this: one without a "?" is answered without reading its sentences.)"""
+    return "?" in text and any(
         sentence.group().rstrip().endswith("?") and _ALLOWED.search(sentence.group())
         for sentence in SENTENCE.finditer(text)
     )
