@@ -269,7 +269,8 @@ def _gate(items: list) -> Gate:
             whole, partial = _prefixes(items[index:])
             strings = whole | {prefix for prefix, _ in partial}
             # "star" occurs wherever "stars" does: keep the shortest strings only
-            strings = {s for s in strings if not any(s.startswith(t) and s != t for t in strings)}
+            # (each string's own prefixes looked up: a pairwise check took seconds at import)
+            strings = {s for s in strings if not any(s[:k] in strings for k in range(len(s)))}
             if "" not in strings and len(strings) <= _MAX_CHOICES:
                 choices.append(frozenset(strings))
     return Gate(tuple(word_keys), frozenset(_required_literals(items)), tuple(choices))
