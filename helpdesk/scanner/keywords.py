@@ -134,6 +134,8 @@ MARKETING_PATTERNS = (
     rf"{S('marketing.percent_off.everything')}",
     rf"\b{S('marketing.on_offer.on_offer')}\b[^.!?]{{0,30}}?\b{S('marketing.on_offer.this_week')}\b",
     rf"\b{S('marketing.visit_our_shop')}\b",
+    # stock offered that is not listed here ("300 more LPs I haven't listed here")
+    rf"\b{S('marketing.not_listed_here')}",
     rf"\b{S('marketing.reward_for_review.reward')}\b[^.!?]{{0,60}}?\b"
     rf"{S('marketing.reward_for_review.for')}\s+{S('marketing.reward_for_review.article')}?\s*"
     rf"(?:(?:5|{S('marketing.reward_for_review.five')})[\s-]*{S('marketing.reward_for_review.stars')}|"

@@ -113,6 +113,7 @@ LANGUAGE_KEYS: dict[str, str] = {
     "marketing.sales": REGEX,
     "marketing.cheaper_than_here": REGEX,
     "marketing.visit_our_shop": REGEX,
+    "marketing.not_listed_here": REGEX,
     "marketing.own_channel_cues": REGEX,
     "marketing.code_words": WORDS,
     "marketing.discount_cues": REGEX,

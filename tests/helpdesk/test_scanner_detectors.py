@@ -3254,3 +3254,32 @@ def test_a_deposit_to_the_writers_own_account_is_payment(text, language):
 )
 def test_a_call_asked_for_with_a_reason_said_the_local_way_is_firm(text, language):
     assert "social" in firm_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # t121–t124's misses, twenty-fourth round: stock offered that is not listed here
+        ("I've got forty more vintage cameras I haven't listed here, ask me for the list.", "en"),
+        ("Ich habe noch 50 Uhren, die hier nicht gelistet sind.", "de"),
+        ("J'ai d'autres vinyles, pas encore en ligne ici, demandez-moi la liste.", "fr"),
+        ("Mam jeszcze sporo kart, których nie wystawiam, mogę wysłać listę.", "pl"),
+        ("Mám ešte 80 hodiniek, ktoré tu nemám vystavené.", "sk"),
+        ("Mai am vreo 30 de viniluri pe care nu le-am pus pe platformă.", "ro"),
+    ],
+)
+def test_stock_offered_that_is_not_listed_here_is_promotion(text, language):
+    assert "marketing" in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("La pièce est gradée PSA 9, certificat n° 41258963.", "fr"),
+        ("Graded BGS 9.5, certificate 0012345678, slab intact.", "en"),
+        ("Karta má PSA 8, číslo certifikátu 52318874.", "cs"),
+        ("A érme PCGS MS63, tanúsítvány 40918273.", "hu"),
+    ],
+)
+def test_a_graders_certificate_number_is_no_phone(text, language):
+    assert "phone" not in kinds(text, language)
