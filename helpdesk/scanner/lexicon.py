@@ -179,6 +179,7 @@ COMMON_KEYS: dict[str, str] = {
     "language_order": CODES,
     "tlds": WORDS,
     "tlds_that_are_words": WORDS,
+    "marketplaces": WORDS,
     "mail_providers": WORDS,
     "mailbox_names": WORDS,
     "mail_providers_said": WORDS,

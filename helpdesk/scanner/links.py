@@ -307,6 +307,7 @@ def _may_hide_a_domain(facts: Facts) -> bool:
 #: Top-level domains that are also everyday words of the markets' languages ("demain . de
 #: toute façon", "claro . es", "fine . it").
 _WORD_TLDS = frozenset(COMMON["tlds_that_are_words"])
+_MARKETPLACES = frozenset(COMMON["marketplaces"])
 _DOT_WORDS_IN_PROSE = frozenset({"point", "dot"})
 _PHRASES_OF_PROSE = frozenset({("punto", "es"), ("punto", "de")})
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
@@ -352,7 +353,8 @@ def _tld_written_in_lower_case(norm: Normalised, start: int, host: str) -> bool:
 def _obfuscated_domain_is_plausible(match: re.Match[str]) -> bool:
     """Brackets always obfuscate; a bare "punto es" needs a site-like label, a name before a
     top-level domain that is no everyday word ("heureka tečka cz", "forocoches punto com",
-    "gyakorikerdesek pont hu-n"), a word for a web site before it ("sul nostro sito
+    "gyakorikerdesek pont hu-n"), another marketplace's name (common ``marketplaces``: "amazon
+    punto es"), a word for a web site before it ("sul nostro sito
     arredibianchi dot it"), or an ending ("… punto it.")."""
     if match.group("dot").strip().startswith(("(", "[", "{", "<")):
         return True
@@ -363,6 +365,8 @@ def _obfuscated_domain_is_plausible(match: re.Match[str]) -> bool:
         return True
     tld = match.group("tld")
     said = set(_LETTER_RUN.findall(match.group("dot"))) & DOT_WORDS
+    if said and label in _MARKETPLACES:
+        return True  # another marketplace's site: "en amazon punto es está a 45 €"
     if tld not in _WORD_TLDS and (
         len(label) >= 4
         # a short name before a dot no prose says: "na olx kropka pl", "pe olx punct ro"

@@ -3283,3 +3283,60 @@ def test_stock_offered_that_is_not_listed_here_is_promotion(text, language):
 )
 def test_a_graders_certificate_number_is_no_phone(text, language):
     assert "phone" not in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # t125–t128's misses, twenty-fifth round: more stock than is listed, or stock the
+        # seller does not put on the platform (the fees named or not)
+        ("We've got far more rugs than we show here, just ask for the catalogue.", "en"),
+        ("The matching chairs I don't put on the platform, fees are too steep.", "en"),
+        ("Die passenden Stühle stelle ich nicht online, fragen Sie einfach.", "de"),
+        ("J'ai beaucoup plus de coloris que ce que je mets ici, demandez-moi.", "fr"),
+        ("Mamy dużo więcej wzorów niż to, co jest tutaj wystawione.", "pl"),
+        ("Další kusy na platformu nedáváme, zeptejte se.", "cs"),
+        ("Máme viac farieb, než je tu vystavené.", "sk"),
+        ("Jóval több színünk van, mint amit ide feltöltünk.", "hu"),
+        ("Avem mai multe modele decât cele postate aici.", "ro"),
+        ("Hay muchos más colores de los que publicamos aquí.", "es"),
+        ("Le sedie abbinate non le metto in piattaforma, chieda pure.", "it"),
+    ],
+)
+def test_more_stock_than_is_listed_here_is_promotion(text, language):
+    assert "marketing" in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Je ne les mets pas en ligne avant lundi, le colis part demain.", "fr"),
+        ("No lo pongo aquí porque ya está en el pedido.", "es"),
+        ("Ne abbiamo più pezzi di quelli visibili ora, li carichiamo qui un po' alla volta.", "it"),
+    ],
+)
+def test_stock_put_online_later_is_no_promotion(text, language):
+    assert "marketing" not in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        # another marketplace's site with a domain that is also a word ("punto es")
+        ("En amazon punto es la tienes a 39 €, ¿me la dejas igual?", "es", "amazon punto es"),
+        ("Bei ebay punkt de gibt es die gleiche Lampe billiger.", "de", "ebay punkt de"),
+    ],
+)
+def test_another_marketplace_spelled_with_a_dot_word_is_a_link(text, language, span):
+    assert ("url", span) in found(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Mi principal punto es que llegó roto.", "es"),
+        ("El segundo punto es el plazo de entrega.", "es"),
+    ],
+)
+def test_punto_es_in_prose_is_no_link(text, language):
+    assert "url" not in kinds(text, language)
