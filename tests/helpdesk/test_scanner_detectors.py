@@ -3340,3 +3340,34 @@ def test_another_marketplace_spelled_with_a_dot_word_is_a_link(text, language, s
 )
 def test_punto_es_in_prose_is_no_link(text, language):
     assert "url" not in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # t129–t132's misses, twenty-sixth round: a call asked for politely, with why talking
+        # beats writing here (the number is in the order, long messages, small letters)
+        ("Mogłaby Pani do mnie po prostu zadzwonić? Numer ma Pani w zamówieniu.", "pl"),
+        ("¿No podría llamarme y me lo explica de palabra? Con el móvil no me apaño.", "es"),
+        ("Non potrebbe telefonarmi domani? Così mi spiega come si collega.", "it"),
+        ("Nem tudná inkább telefonon elmagyarázni? A szemem már nem a régi.", "hu"),
+    ],
+)
+def test_a_call_asked_for_politely_with_a_reason_is_firm(text, language):
+    assert "social" in firm_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Kurier do mnie jutro rano zadzwoni przed dostawą.", "pl"),
+        ("Le doy mi palabra de que el paquete sale hoy.", "es"),
+        ("Nous sommes ami-ami avec le transporteur, pas de souci.", "fr"),
+    ],
+)
+def test_a_courier_s_call_and_a_word_given_move_nothing(text, language):
+    assert kinds(text, language) == set()
+
+
+def test_friends_and_family_said_the_french_way_is_payment():
+    assert "payment" in kinds("Vous pouvez m'envoyer ça en ami-ami sur PayPal ?", "fr")
