@@ -277,6 +277,7 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
     marketing = _MARKETING.for_text(facts)
     discount = _DISCOUNT.for_text(facts)
     if weak is None and marketing is None and discount is None:
+        _review_changed_for_money(text, found)
         return
     for sentence in SENTENCE.finditer(text):
         body = sentence.group()
@@ -299,6 +300,7 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
                 if _DISCOUNT_CUE.search(body) and not match.group("code").isdigit():
                     found.add("marketing", offset + match.start(), offset + match.end(), soft=True)
     _paid_back_for_a_review(text, found)
+    _review_changed_for_money(text, found)
 
 
 def detect_payment_on_a_channel(norm: Normalised, found: Collector) -> None:
@@ -330,6 +332,33 @@ def detect_payment_on_a_channel(norm: Normalised, found: Collector) -> None:
 #: "to the account" alone says no more than "we give back 10 zł" (the writers label "za opinię
 #: oddamy 10 zł na konto" marketing only); a transfer or a service named says how.
 _ACCOUNT_ALONE = re.compile(r"(?:na|to|on|into)\s+(?:\w+\s+)?(?:konto|účet|ucet|account)")
+
+
+#: A review or rating asked to be changed or taken down ("si vous pouviez retirer ou modifier
+#: l'avis", "hodnocení upravíte nebo smažete").
+_REVIEW_CHANGED = re.compile(rf"\b{S('marketing.review_changed')}")
+
+
+def _review_changed_for_money(text: str, found: Collector) -> None:
+    """A review asked to be changed in a message that pays money outside the platform is a
+    review bribe ("I can send you £20 back via PayPal today, and if you'd take the review
+    down…"), firm. A payment said in a sentence that refuses something leaves it to the intent
+    model: the buyer who turns the money down ("no quiero que me devuelvas nada por Bizum")
+    and will change the review once the platform's return is done.
+    Without a payment outside, nothing: a buyer writes "once the 20 € are back I'll update my
+    review", and a seller may ask for an update once a return is settled."""
+    payments = [start for kind, start, _ in found.items if kind == "payment"]
+    if not payments:
+        return
+    matches = list(_REVIEW_CHANGED.finditer(text))
+    if matches:
+        refused = any(
+            "negation" in concepts_of(sentence.group())
+            for sentence in SENTENCE.finditer(text)
+            if any(sentence.start() <= start < sentence.end() for start in payments)
+        )
+        for match in matches:
+            found.add("marketing", match.start(), match.end(), soft=refused)
 
 
 def _paid_back_for_a_review(text: str, found: Collector) -> None:

@@ -3371,3 +3371,80 @@ def test_a_courier_s_call_and_a_word_given_move_nothing(text, language):
 
 def test_friends_and_family_said_the_french_way_is_payment():
     assert "payment" in kinds("Vous pouvez m'envoyer ça en ami-ami sur PayPal ?", "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # t133–t136's misses, twenty-seventh round: a review asked to be changed or taken
+        # down in a message that pays money outside the platform is a review bribe
+        (
+            "Je peux vous rembourser 15 € par Lydia, et si vous pouviez ensuite modifier "
+            "votre avis, ce serait super.",
+            "fr",
+        ),
+        ("Oddam Panu 40 zł BLIKiem jeszcze dziś, a w zamian proszę o usunięcie opinii.", "pl"),
+        ("Pošlu vám 200 Kč přes Revolut. Budu rád, když pak recenzi smažete.", "cs"),
+        (
+            "Vă trimit 50 de lei pe Revolut acum, iar dacă ați putea să ștergeți recenzia "
+            "ne-ați ajuta mult.",
+            "ro",
+        ),
+        ("I'll send you $30 on Venmo right now if you could edit the rating afterwards.", "en"),
+        ("Ti mando 20 euro su PayPal subito, se poi modifichi la recensione ti ringrazio.", "it"),
+        (
+            "Le devuelvo 20 € por Bizum y si puede quitar la valoración negativa se lo agradezco.",
+            "es",
+        ),
+        ("Ich überweise Ihnen 25 € per PayPal, wenn Sie die Bewertung danach ändern.", "de"),
+        ("Visszautalok 5000 forintot Revoluton, ha az értékelést módosítaná.", "hu"),
+        ("Pošleme vám 15 € cez Revolut, ak by ste potom upravili hodnotenie.", "sk"),
+    ],
+)
+def test_a_review_changed_for_money_paid_outside_is_a_review_bribe(text, language):
+    assert "marketing" in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Once the refund of 20 € arrives through the platform I will update my review.", "en"),
+        ("J'ai changé d'avis, je garde finalement la lampe à 20 €.", "fr"),
+        ("Ya he cambiado de opinión: me quedo la freidora de 25 €.", "es"),
+        ("Ho cambiato opinione, tengo la culla da 90 euro.", "it"),
+    ],
+)
+def test_a_mind_changed_or_a_review_updated_after_a_refund_here_is_no_bribe(text, language):
+    assert kinds(text, language) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # new stock announced first on one's own channel
+        ("Les nouveaux arrivages sont publiés d'abord sur t.me/vinyles_lyon", "fr"),
+        ("Nové kusy hlásíme nejdřív na t.me/retro_kola_cz", "cs"),
+        ("Az új termékeket először a t.me/kerti_bolt csatornán tesszük ki.", "hu"),
+        ("Neue Ware kündigen wir zuerst in unserem Kanal t.me/garten_lager an.", "de"),
+        ("Nowe klucze wrzucamy najpierw na t.me/tanie_gry_pl", "pl"),
+        ("Nuevo stock cada lunes en nuestro canal t.me/zapas_madrid", "es"),
+    ],
+)
+def test_new_stock_announced_on_one_s_own_channel_is_promotion(text, language):
+    assert "marketing" in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Mi chiami pure stasera, a voce le spiego come montare la lama.", "it"),
+        ("Llámeme esta tarde y se lo explico de viva voz.", "es"),
+        ("Zadzwoń do mnie, wytłumaczę ci to ustnie w minutę.", "pl"),
+    ],
+)
+def test_a_call_asked_for_to_explain_by_voice_is_firm(text, language):
+    assert "social" in firm_kinds(text, language)
+
+
+def test_facebook_spelled_as_hungarians_say_it_before_a_group_is_a_channel():
+    assert "social" in kinds("Csatlakozz a fejsz csoportunkhoz, ott vannak a kiárusítások!", "hu")
