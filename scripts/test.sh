@@ -47,9 +47,14 @@ log "lint"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 
-# mypy (one core, ~20 s) runs beside the tests; its verdict is read once they are done.
+# mypy runs beside the tests; its verdict is read once they are done. Its cache lives outside
+# the clone, so that a fresh clone (CI's) checks only what changed: ~2 s of a core instead of
+# ~15 s taken from the tests. mypy checks each file's hash against the cache, so a cache
+# written from another clone or commit is never trusted for a file that differs.
 log "types (mypy; strict on sla/ and the services and selectors), beside the tests"
-.venv/bin/mypy > "$scratch/mypy.log" 2>&1 &
+mypy_cache=${MYPY_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/marketplace-helpdesk/mypy}
+mkdir -p "$mypy_cache"
+.venv/bin/mypy --cache-dir "$mypy_cache" > "$scratch/mypy.log" 2>&1 &
 mypy_pid=$!
 
 # One process per core (at most 4), each with its own test database; a file's tests stay on
