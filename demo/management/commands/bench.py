@@ -139,9 +139,9 @@ class Command(BaseCommand):
     def scanner_corpus(self) -> None:
         """The scanner on the labelled corpus written by independent writers who never read
         it (tests/helpdesk/fixtures/scanner_corpus/): recall per kind and clean messages with
-        a finding, per split, per kind and per language. The writers' files (w1…w25, t1…t24)
-        are the development split, on which the intent model is trained (so its figures there
-        are optimistic); the ``test_*`` files, written by four more writers, are the test split:
+        a finding, per split, per kind and per language. The writers' files (w…, t…) are the
+        development split, on which the intent model is trained (so its figures there are
+        optimistic); the ``test_*`` files, written by other writers, are the test split:
         read for these figures only, never to tune the scanner. Targets (issue 14): recall
         ≥ 0.97 for every kind, ≤ 1 % of clean messages flagged."""
         kinds = ("email", "phone", "url", "social", "payment", "marketing")
