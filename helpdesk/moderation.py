@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.utils.html import escape
@@ -18,7 +18,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from helpdesk.scanner import Finding, scan
+if TYPE_CHECKING:
+    from helpdesk.scanner import Finding
 
 # The strongest action wins when a message has findings of several kinds.
 ACTION_RANK = {"flag": 1, "mask": 2, "hold": 3}
@@ -135,6 +136,11 @@ def screen(
     `text`, like helpdesk.uploads.Upload) and decide the policy's action for `role`. The
     findings of file number i carry "attachment": i, replaced by the attachment's id once
     stored."""
+    # Imported here, not with the module: importing the scanner compiles its patterns (about
+    # 1.5 s), which the processes that never scan (migrate, beat, most commands) need not
+    # pay; the web process loads it before forking its workers (config/wsgi.py).
+    from helpdesk.scanner import scan
+
     if role not in settings.MODERATION_POLICY:
         return Screening()
     findings = _as_dicts(scan(text, language=language), source)
