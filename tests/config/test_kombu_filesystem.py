@@ -3,10 +3,12 @@
 had created but not yet written, and stop. No database."""
 
 import os
+import socket
 from queue import Empty
 
 import pytest
 from kombu import Connection
+from kombu.transport import filesystem
 
 from config import kombu_filesystem
 
@@ -53,3 +55,22 @@ def test_a_message_being_written_is_not_read(connection, monkeypatch):
     channel._put("tasks", {"body": "whole"})
     assert seen == [None]
     assert channel._get("tasks") == {"body": "whole"}
+
+
+def test_a_wait_for_a_message_is_cut_short_so_a_stopped_worker_stops_at_once(
+    connection, monkeypatch
+):
+    """Celery's worker loop asks for 2 s and reads Ctrl-C only between waits (an idle worker
+    took 7 s to stop); a wait lasts 0.2 s at most, and "wait for ever" stays so."""
+    with pytest.raises(socket.timeout):  # nothing queued: the real wait ends, empty
+        connection.drain_events(timeout=2.0)
+    asked = []
+    monkeypatch.setattr(
+        filesystem.Transport,
+        "drain_events",
+        lambda self, connection, timeout=None: asked.append(timeout),
+    )
+    connection.drain_events(timeout=2.0)
+    connection.drain_events(timeout=0.05)
+    connection.drain_events()
+    assert asked == [kombu_filesystem.LONGEST_WAIT, 0.05, None]
