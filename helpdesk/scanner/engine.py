@@ -50,6 +50,7 @@ from helpdesk.scanner.keywords import (
     detect_keywords,
     detect_payment_on_a_channel,
     detect_promoted_channels,
+    detect_review_changed_for_money,
 )
 from helpdesk.scanner.links import detect_handles, detect_links
 from helpdesk.scanner.normalise import Normalised, normalise
@@ -129,6 +130,7 @@ def _detect(
     detect_phone_words(norm, found, regions, languages_for(language), facts)
     detect_phone_pieces(norm, found, regions)
     detect_keywords(norm, found, facts)
+    detect_review_changed_for_money(norm, found)
     detect_channel_phrases(norm, found, facts)
     detect_disguised_channels(norm, found, facts)
     detect_described_links(norm, found, facts)

@@ -277,7 +277,6 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
     marketing = _MARKETING.for_text(facts)
     discount = _DISCOUNT.for_text(facts)
     if weak is None and marketing is None and discount is None:
-        _review_changed_for_money(text, found)
         return
     for sentence in SENTENCE.finditer(text):
         body = sentence.group()
@@ -300,7 +299,6 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
                 if _DISCOUNT_CUE.search(body) and not match.group("code").isdigit():
                     found.add("marketing", offset + match.start(), offset + match.end(), soft=True)
     _paid_back_for_a_review(text, found)
-    _review_changed_for_money(text, found)
 
 
 def detect_payment_on_a_channel(norm: Normalised, found: Collector) -> None:
@@ -339,14 +337,16 @@ _ACCOUNT_ALONE = re.compile(r"(?:na|to|on|into)\s+(?:\w+\s+)?(?:konto|účet|uce
 _REVIEW_CHANGED = re.compile(rf"\b{S('marketing.review_changed')}")
 
 
-def _review_changed_for_money(text: str, found: Collector) -> None:
+def detect_review_changed_for_money(norm: Normalised, found: Collector) -> None:
     """A review asked to be changed in a message that pays money outside the platform is a
     review bribe ("I can send you £20 back via PayPal today, and if you'd take the review
     down…"), firm. A payment said in a sentence that refuses something leaves it to the intent
     model: the buyer who turns the money down ("no quiero que me devuelvas nada por Bizum")
     and will change the review once the platform's return is done.
     Without a payment outside, nothing: a buyer writes "once the 20 € are back I'll update my
-    review", and a seller may ask for an update once a return is settled."""
+    review", and a seller may ask for an update once a return is settled. Run after every
+    detector of payment (the keyword rules are the last)."""
+    text = norm.text
     payments = [start for kind, start, _ in found.items if kind == "payment"]
     if not payments:
         return
