@@ -162,7 +162,8 @@ _AT_A_PROVIDER = (
 #: may be joined by a dot or a sign said ("compta point meubles-rivet chez orange point fr").
 _EMAIL_SAID = re.compile(
     rf"(?<![\w.@-])(?P<joined>(?:[a-z0-9][a-z0-9._-]*(?:{DOT_SAID}|{JOIN_SAID})){{0,{_PARTS}}})"
-    r"(?P<handle>[a-z0-9][a-z0-9._-]{2,40}[a-z0-9])\s*,?\s+" + _AT_A_PROVIDER
+    # digits said apart end the name: "kieran underscore murphy 87 on icloud"
+    r"(?P<handle>[a-z0-9][a-z0-9._-]{2,40}[a-z0-9](?:\s\d{1,4})?)\s*,?\s+" + _AT_A_PROVIDER
 )
 #: A dot or a sign said between a mailbox name's parts, and the spaces around it.
 _SAID_JOIN = re.compile(rf"(?:{DOT_SAID}|{JOIN_SAID})|\s+")
@@ -270,6 +271,8 @@ _BACKWARDS_SAID = re.compile(
 _BACKWARDS_SAID_ATS = frozenset([*_ONE_WORD_BARE_ATS, *(w[::-1] for w in _ONE_WORD_BARE_ATS)])
 #: What ends a name that is a file or a site, not a mailbox ("foto.jpg", "seznam.cz").
 _NOT_A_MAILBOX_END = frozenset({"jpg", "jpeg", "png", "pdf", "heic", "doc", "docx", "mp4", "zip"})
+#: A pronoun joined to a verb by a hyphen ("envoyez-moi", "scrie-mi"): the pair is no mailbox name.
+_PRONOUNS_AFTER_HYPHEN = frozenset(LEXICON.union("address.pronouns_after_hyphen"))
 
 # Cheap look-ups that decide whether a detector can find anything at all (see gates).
 _AT_IN_BRACKETS = re.compile(rf"{OPEN}\s*(?:@|{literal_alternation(AT_WORDS)})\s*{CLOSE}")
@@ -444,13 +447,14 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
 def _is_a_mailbox_name(local: str) -> bool:
     """A mailbox name rather than a word before "at" or "na": four letters or more, and a dot,
     an underscore or a digit ("werkstatt.brandl", "tim_r", "ola84"), or a hyphen in a long name
-    ("reklamace-pneu", not "e-shop")."""
+    ("reklamace-pneu", not "e-shop", nor a verb and its pronoun: "envoyez-moi")."""
     letters = sum(ch.isalpha() for ch in local)
     if letters < 4 or local.rsplit(".", 1)[-1] in TLDS | _NOT_A_MAILBOX_END:
         return False
     if "." in local or "_" in local or any(ch.isdigit() for ch in local):
         return True
-    return "-" in local and letters >= 8
+    # "envoyez-moi la photo de …": a verb and its pronoun, not a name at "photo.de"
+    return "-" in local and letters >= 8 and local.rsplit("-", 1)[-1] not in _PRONOUNS_AFTER_HYPHEN
 
 
 def _names_a_mailbox(match: re.Match[str]) -> bool:

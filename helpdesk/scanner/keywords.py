@@ -267,6 +267,13 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
                     and not _used_as_a_verb(text, verbs, match.start())
                     and not _in_our_group(text, groups, match.start()),
                 )
+    gaming = _GAMING_NETWORKS.for_text(facts)
+    if gaming is not None:
+        for match in gaming.finditer(text):
+            if asks is None:
+                asks = _WRITE_ME.spans(facts)
+            if _asked_there(text, asks, match.start()):
+                found.add("social", match.start(), match.end())
     _text_to_a_number(text, found)
     strong = _PAYMENT_STRONG.for_text(facts)
     if strong is not None:
@@ -390,6 +397,9 @@ def _paid_back_for_a_review(text: str, found: Collector) -> None:
 #: app named within ``_ASKED_BEFORE`` characters after it, in the same sentence, is firm.
 _WRITE_ME = Family(rf"\b(?:{entry})" for entry in LEXICON.union("social.write_me"))
 _ASKED_BEFORE = 25
+#: Gaming networks (common ``social_gaming_networks``): a channel only where the writer asks to
+#: be added or written to there (``_asked_there``), a product everywhere else.
+_GAMING_NETWORKS = Family(rf"\b(?:{entry})(?!\w)" for entry in COMMON["social_gaming_networks"])
 
 
 #: The writer's own group or channel on an app ("join our Telegram group", "in unserer

@@ -54,6 +54,7 @@ LANGUAGE_KEYS: dict[str, str] = {
     "address.site_words": WORDS,
     "address.mailbox_words": WORDS,
     "address.name_as": WORDS,
+    "address.pronouns_after_hyphen": WORDS,
     "social.app_names": REGEX,
     "social.signal_prepositions": WORDS,
     "social.colour_apps": REGEX,
@@ -189,6 +190,7 @@ COMMON_KEYS: dict[str, str] = {
     "social_short_names": WORDS,
     "social_names_after_preposition": REGEX,
     "social_names_asked": REGEX,
+    "social_gaming_networks": REGEX,
     "sms_words": REGEX,
     "social_domains": WORDS,
     "payment_domains": WORDS,
@@ -243,6 +245,25 @@ class Lexicon:
     def slot(self, key: str) -> str:
         """The union of a word class as one regex group (see ``group``)."""
         return group(self.union(key))
+
+    def letters(self) -> frozenset[str]:
+        """The letters beyond ASCII that the language files' words are written with ("ł",
+        "ő", "ș"): letters of a market's alphabet, which keep their meaning."""
+        found: set[str] = set()
+
+        def walk(value: Any) -> None:
+            if isinstance(value, str):
+                found.update(ch for ch in value.lower() if ch.isalpha() and not ch.isascii())
+            elif isinstance(value, Mapping):
+                for item in value.values():
+                    walk(item)
+            elif isinstance(value, Iterable):
+                for item in value:
+                    walk(item)
+
+        for language in self.languages:
+            walk(self.entries[language])
+        return frozenset(found)
 
     def numbers(self, language: str) -> dict[int, tuple[str, ...]]:
         """A language's number words: value (``HUNDRED`` for "hundred") → forms."""

@@ -19,18 +19,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from helpdesk.scanner.domains import TLDS
+from helpdesk.scanner.lexicon import LEXICON
 
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _ZERO_WIDTH_OR_MARK = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u0300-\u036f]")
 _CLUSTER = re.compile(r".[\u0300-\u036f]*", re.DOTALL)
+_MARKS_ONLY = re.compile("[\u0300-\u036f]*")
 
 
 @lru_cache(maxsize=1)
 def look_alike_table() -> dict[int, str]:
     """Letters of other scripts that look like a Latin letter or digit, folded to it (Greek
     rho → p, Cyrillic "е" → e, Lisu "ꓪ" → w), from Unicode's confusables (TR39) as the
-    `confusable_homoglyphs` package ships them. Only characters outside the Latin script: the
-    markets write Latin letters with their own accents (ł, č, ő), which keep their meaning.
+    `confusable_homoglyphs` package ships them; and Latin letters of no market's alphabet that
+    look like an ASCII one, with or without a stroke ("Ð" → d, "ø" → o, "ı" → i). The letters
+    the language files are written with (ł, č, ő: ``Lexicon.letters``) keep their meaning.
     One character for one, so offsets do not move. Built on the first text that needs it
     (about 14 ms), not at import."""
     import importlib.resources
@@ -38,14 +41,36 @@ def look_alike_table() -> dict[int, str]:
 
     path = importlib.resources.files("confusable_homoglyphs") / "confusables.json"
     table: dict[int, str] = {}
+    own = LEXICON.letters()
     for char, entries in json.loads(path.read_text(encoding="utf-8")).items():
-        if len(char) != 1 or char.isascii() or "LATIN" in unicodedata.name(char, "LATIN"):
+        if len(char) != 1 or char.isascii():
+            continue
+        if "LATIN" in unicodedata.name(char, "LATIN"):
+            # A Latin letter of no market's alphabet that is an ASCII letter with a stroke, a
+            # bar or a hook ("Ð", "đ", "ø", "ƒ") or looks like one ("ı", "ɑ"): "Ðiscord".
+            if char.lower() in own:
+                continue
+            for entry in entries:
+                base, marks = entry["c"][:1], entry["c"][1:]
+                if base.isascii() and base.isalnum() and _MARKS_ONLY.fullmatch(marks):
+                    table[ord(char)] = base.lower()
+                    break
             continue
         for entry in entries:
             target = entry["c"].lower()
             if len(target) == 1 and target.isascii() and target.isalnum():
                 table[ord(char)] = target
                 break
+    # A Latin letter of no market's alphabet that is an ASCII letter with accents ("å", "ā",
+    # "õ"): "Whåtsapp".
+    for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+        char = chr(code)
+        if code in table or char.lower() in own:
+            continue
+        decomposed = unicodedata.normalize("NFD", char)
+        base, marks = decomposed[:1], decomposed[1:]
+        if marks and base.isascii() and base.isalpha() and _MARKS_ONLY.fullmatch(marks):
+            table[code] = base.lower()
     # The small letter of a capital that looks Latin reads as that letter too (Cyrillic
     # "Т" is "T", so "т" in "теlеgrаm" is "t"), when it is not a look-alike of its own.
     for code, target in list(table.items()):
@@ -62,9 +87,20 @@ _UNUSUAL = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _latin_look_alikes() -> re.Pattern[str]:
+    """The Latin letters ``look_alike_table`` folds (``_UNUSUAL`` lets them through)."""
+    latin = sorted(
+        chr(code)
+        for code in look_alike_table()
+        if not _UNUSUAL.match(chr(code)) and "LATIN" in unicodedata.name(chr(code), "")
+    )
+    return re.compile(f"[{re.escape(''.join(latin))}]")
+
+
 def fold(text: str) -> str:
-    """``text`` with other scripts' look-alike letters folded (the same length)."""
-    if text.isascii() or not _UNUSUAL.search(text):
+    """``text`` with look-alike letters folded (the same length)."""
+    if text.isascii() or not (_UNUSUAL.search(text) or _latin_look_alikes().search(text)):
         return text
     return text.translate(look_alike_table())
 

@@ -3448,3 +3448,111 @@ def test_a_call_asked_for_to_explain_by_voice_is_firm(text, language):
 
 def test_facebook_spelled_as_hungarians_say_it_before_a_group_is_a_channel():
     assert "social" in kinds("Csatlakozz a fejsz csoportunkhoz, ott vannak a kiárusítások!", "hu")
+
+
+# t137–t144's misses, twenty-eighth round
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Envoyez-moi la photo de la plaque constructeur ici, je vérifie.", "fr"),
+        ("Envoyez-moi la photo de la plaque constructeur ici, je vérifie.", None),
+        ("Trimiteti-mi la poza de pe cutie, va rog.", None),
+        ("Contactez-nous la semaine prochaine, merci.", "fr"),
+    ],
+)
+def test_a_verb_and_its_pronoun_are_no_mailbox_name(text, language):
+    assert "email" not in kinds(text, language)
+
+
+def test_a_hyphenated_mailbox_name_at_a_provider_is_still_an_address():
+    assert kinds("Trimiteti-mi la marius-popescu la yahoo com", "ro") == {"email"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        ("Write to me on Ðiscord: marek#1234", "en", "Ðiscord"),
+        ("Schreib mir auf điscord, da geht es schneller.", "de", "điscord"),
+        ("Napisz na Whåtsapp, szybciej się dogadamy.", "pl", "Whåtsapp"),
+        ("Écrivez-moi sur Ïnstagrãm svp", "fr", "Ïnstagrãm"),
+        ("Írjon a vıber-en", "hu", "vıber"),
+    ],
+)
+def test_latin_letters_of_no_market_s_alphabet_are_look_alikes(text, language, span):
+    assert ("social", span) in found(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # the markets' own letters keep their meaning
+        ("Zapłać przelewem na łódź", "pl"),
+        ("Zoë will collect the chair at 18:00.", "en"),
+        ("Der Tisch aus Eiche ist 160 × 90 cm groß.", "de"),
+    ],
+)
+def test_the_markets_own_letters_are_no_look_alikes(text, language):
+    assert "social" not in kinds(text, language)
+
+
+def test_the_markets_letters_are_read_from_the_language_files():
+    from helpdesk.scanner.lexicon import LEXICON
+    from helpdesk.scanner.normalise import fold
+
+    letters = LEXICON.letters()
+    assert {"ł", "ő", "ű", "ș", "ț", "ř", "ů", "ĺ", "ľ", "ñ", "ß", "ç"} <= letters
+    assert fold("łódź ő ș ç") == "łódź ő ș ç"
+    assert fold("ðiscord đ ø å ı") == "discord d o a i"
+
+
+def test_a_name_with_its_digits_said_apart_at_a_provider_is_an_address():
+    assert ("email", "kieran underscore murphy 87 on icloud") in found(
+        "my email is kieran underscore murphy 87 on icloud", "en"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        ("Add mich auf Steam, dann tauschen wir.", "de", "Steam"),
+        ("pridaj si ma na Steame ako marek_sk", "sk", "Steame"),
+        ("Dodaj mnie na Steamie, nick tomek88", "pl", "Steamie"),
+        ("Ajoute-moi sur Xbox, mon pseudo est LucasR", "fr", "Xbox"),
+        ("add me on PSN, same name as here", "en", "PSN"),
+    ],
+)
+def test_a_player_asked_to_be_added_on_a_gaming_network_moves_the_talk(text, language, span):
+    assert ("social", span) in firm(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The Steam key arrives by e-mail from the platform within 10 minutes.", "en"),
+        ("Die Xbox Series S hat einen Kratzer am Gehäuse.", "de"),
+        ("I don't want to add you on Steam, let's keep it here.", "en"),
+        ("Kód na Steam vám príde do správ tu na platforme.", "sk"),
+    ],
+)
+def test_a_gaming_network_as_a_product_or_refused_is_no_channel(text, language):
+    assert "social" not in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Adószámunk 12345678-2-42, cégjegyzékszámunk 01-09-123456.", None),
+        ("Sepsali jsme protokol, číslo protokolu je 4410-2291.", None),
+        ("Spísali sme protokol, číslo protokolu je 4410-2291.", None),
+    ],
+)
+def test_a_registry_or_report_number_is_no_phone_number(text, language):
+    assert "phone" not in kinds(text, language)
+
+
+def test_payment_sorted_with_a_third_party_directly_is_payment():
+    assert "payment" in kinds(
+        "He'll do you a better rate if you sort payment with him directly rather than "
+        "booking the fitting through the platform.",
+        "en",
+    )
