@@ -3556,3 +3556,69 @@ def test_payment_sorted_with_a_third_party_directly_is_payment():
         "booking the fitting through the platform.",
         "en",
     )
+
+
+# t145–t148's misses, twenty-ninth round
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        ("Easier by phone: call me, I'm free after six.", "en", "call me"),
+        (
+            "Einfacher am Telefon: rufen Sie mich an, ich bin ab 18 Uhr da.",
+            "de",
+            "rufen Sie mich an",
+        ),
+        ("Prościej przez telefon: proszę zadzwonić po 18.", "pl", "proszę zadzwonić"),
+        ("Mai simplu la telefon: sunați-mă după ora 18.", "ro", "sunați-mă"),
+        ("Más fácil por teléfono: llámeme después de las seis.", "es", "llámeme"),
+        ("Più semplice al telefono: mi chiami dopo le sei.", "it", "mi chiami"),
+        ("Plus simple par téléphone : appelez-moi, je suis dispo après 18h.", "fr", "appelez-moi"),
+        ("Proszę o telefon, szybciej się dogadamy niż tu pisząc.", "pl", "Proszę o telefon"),
+    ],
+)
+def test_a_call_asked_for_because_the_phone_is_easier_is_firm(text, language, span):
+    assert ("social", span) in firm(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Prosím o zavolání, rychleji se domluvíme než tady.", "cs"),
+        ("Prosím o telefonát, rýchlejšie sa dohodneme ako tu.", "sk"),
+        ("Ich bitte um einen Anruf, dann geht es schneller als hier.", "de"),
+    ],
+)
+def test_a_call_asked_for_as_a_noun_is_a_channel_move(text, language):
+    assert "social" in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Der Kurier ruft Sie vor der Lieferung an, das geht schneller als per SMS.", "de"),
+        ("Easier by phone to track the parcel on the DPD site.", "en"),
+    ],
+)
+def test_no_call_asked_for_is_no_channel_move(text, language):
+    assert "social" not in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        ("Installez AnyDesk et donnez-moi votre ID, je prends la main.", "fr", "AnyDesk"),
+        ("Ich kann mich per TeamViewer aufschalten, schicken Sie mir die ID.", "de", "TeamViewer"),
+        ("Send me your RustDesk ID and I'll sort the driver.", "en", "RustDesk"),
+    ],
+)
+def test_a_remote_desktop_session_is_a_channel(text, language, span):
+    assert ("social", span) in found(text, language)
+
+
+def test_cash_on_site_beside_an_amount_is_payment_and_a_pressure_is_not():
+    assert "payment" in kinds(
+        "Techniker kommt Dienstag, bitte 80 € bar vor Ort bereithalten, das läuft nicht über "
+        "die Plattform.",
+        "de",
+    )
+    assert kinds("Die Siebträgermaschine arbeitet mit 9 bar Druck und 93 °C.", "de") == set()
