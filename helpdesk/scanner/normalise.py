@@ -34,8 +34,9 @@ def look_alike_table() -> dict[int, str]:
     `confusable_homoglyphs` package ships them; and Latin letters of no market's alphabet that
     look like an ASCII one, with or without a stroke ("Ð" → d, "ø" → o, "ı" → i). The letters
     the language files are written with (ł, č, ő: ``Lexicon.letters``) keep their meaning.
-    One character for one, so offsets do not move. Built on the first text that needs it
-    (about 14 ms), not at import."""
+    One character for one, so offsets do not move. Built on the first text beyond ASCII
+    (about a tenth of a second), not at import; the web process builds it before it forks its
+    workers (``config/wsgi.py``)."""
     import importlib.resources
     import json
 
