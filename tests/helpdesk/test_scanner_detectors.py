@@ -3622,3 +3622,26 @@ def test_cash_on_site_beside_an_amount_is_payment_and_a_pressure_is_not():
         "de",
     )
     assert kinds("Die Siebträgermaschine arbeitet mit 9 bar Druck und 93 °C.", "de") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Na tom mobilu se nemůžu připojit k WhatsAppu, pořád to píše chybu.",
+        "Telefon se nechce připojit k Messengeru, je to vada?",
+        "Pripojím sa cez AnyDesk a nainštalujem vám to.",
+    ],
+)
+def test_a_connection_that_fails_or_is_made_is_no_channel_to_join(text):
+    assert "marketing" not in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Můžete se připojit do naší skupiny na Facebooku, každý týden slevy.",
+        "Připojte se do naší skupiny na Facebooku.",
+    ],
+)
+def test_a_group_to_join_is_still_promotion(text):
+    assert "marketing" in kinds(text, "cs")
