@@ -152,6 +152,7 @@ _PROVIDER_STEMS = tuple(
     for provider in MAIL_PROVIDERS
 )
 _PROVIDERS_SAID = tuple(COMMON["mail_providers_said"])
+_PROVIDER_SAID_SET = frozenset(_PROVIDERS_SAID)
 #: A little word and a mail provider (any inflection): "… sur icloud", "… na interii".
 _AT_A_PROVIDER = (
     rf"(?:{_LITTLE_WORD})\s+"
@@ -504,7 +505,11 @@ def _may_hide_an_address(facts: Facts) -> bool:
         return False
     if _has_an_at_sign_or_word(facts):
         return True
-    return _AT in facts.words and (facts.has_word(DOT_WORDS) or facts.has_word(MAIL_PROVIDER_SET))
+    return _AT in facts.words and (
+        facts.has_word(DOT_WORDS)
+        or facts.has_word(MAIL_PROVIDER_SET)
+        or facts.has_word(_PROVIDER_SAID_SET)
+    )
 
 
 def _has_an_at_sign_or_word(facts: Facts) -> bool:
@@ -518,8 +523,14 @@ def _has_an_at_sign_or_word(facts: Facts) -> bool:
 
 
 def _bare_at_is_a_link(match: re.Match[str]) -> bool:
-    """ "find us at shop.com" is a link; "orders at greyhoundprints dot com" is an address."""
+    """ "find us at shop.com" is a link; "orders at greyhoundprints dot com" and "m.weber at
+    web.de" (a mail provider named by an everyday word, typed as its domain) are addresses."""
     if match.group("local") in AT_STOPWORDS:
         return True
     dot_spelled_out = "." not in match.string[match.start("domain") : match.end()]
-    return not dot_spelled_out and not is_mail_provider(match.group("domain"))
+    domain = match.group("domain")
+    return (
+        not dot_spelled_out
+        and not is_mail_provider(domain)
+        and re.split(r"\W", domain)[0] not in _PROVIDER_SAID_SET
+    )

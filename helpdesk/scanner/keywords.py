@@ -249,7 +249,9 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
                 if asks is None:
                     asks = _WRITE_ME.spans(facts)
                     reaches = [start for start, _ in _REACH_YOU.spans(facts)]
-                    groups = _OUR_GROUP.spans(facts)
+                    joins = _JOIN_US.spans(facts)
+                    groups = _OUR_GROUP.spans(facts) + joins
+                    _offered_to_join(text, joins, found)
                     verbs = _AS_A_VERB.spans(facts)
                 # the account's name in brackets after the app is itself a finding ("über
                 # Skype (moebel.hofmann.service)", "Skype-on is elérsz (butor.nagy.kft)")
@@ -409,6 +411,27 @@ _APP_NAME = rf"(?!you\s?tube)(?:{'|'.join(SOCIAL_STEMS)})[\w-]*?"
 _OUR_GROUP = Family(
     rf"\b(?:{entry.replace('<app>', _APP_NAME)})" for entry in LEXICON.union("social.our_group")
 )
+
+
+#: A channel of the writer's on an app offered to join ("Join our Discord for member-only
+#: drops", "Rejoignez-nous sur Telegram", "Dołącz do naszej grupy na Facebooku"): the app is
+#: firm, and so is the promotion when the sentence promotes something (the ``promo`` concept);
+#: a group for help with the order is left to the model (writers label it a channel only).
+_JOIN_US = Family(
+    rf"\b(?:{entry.replace('<app>', _APP_NAME)})" for entry in LEXICON.union("social.join_us")
+)
+
+
+def _offered_to_join(text: str, joins: list[tuple[int, int]], found: Collector) -> None:
+    """Marketing for each of the writer's channels offered to join (``joins``: the ``_JOIN_US``
+    spans) that its sentence does not refuse: firm when the sentence promotes something ("for
+    member-only drops"), soft for a group that may be for help with the order ("para dudas de
+    montaje"), which the model tells apart."""
+    for low, high in joins:
+        if _in_our_group(text, joins, high - 1):
+            stop = _SENTENCE_END.search(text, high)
+            said = text[low : stop.end() if stop else len(text)]
+            found.add("marketing", low, high, soft="promo" not in concepts_of(said))
 
 
 def _in_our_group(text: str, groups: list[tuple[int, int]], start: int) -> bool:
@@ -834,8 +857,11 @@ def detect_described_links(norm: Normalised, found: Collector, facts: Facts) -> 
 
 #: A promotional word in a sentence that names a link, a handle or an app: the seller's own
 #: shop, page or channel promoted ("cheaper on my site: …", "suivez le compte insta @…",
-#: "join our WhatsApp group").
-_OWN_CHANNEL_CUE = re.compile(rf"\b{S('marketing.own_channel_cues')}")
+#: "join our WhatsApp group"), or the price compared with the platform's ("réservez sur notre
+#: site …, c'est 30 € de moins que via la plateforme").
+_OWN_CHANNEL_CUE = re.compile(
+    rf"\b(?:{S('marketing.own_channel_cues')}|{S('marketing.cheaper_than_here')}\b)"
+)
 
 
 def detect_promoted_channels(norm: Normalised, found: Collector, facts: Facts) -> None:

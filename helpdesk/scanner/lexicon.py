@@ -66,6 +66,7 @@ LANGUAGE_KEYS: dict[str, str] = {
     "social.voice_message": REGEX,
     "social.call_reasons": REGEX,
     "social.our_group": REGEX,
+    "social.join_us": REGEX,
     "social.write_me": REGEX,
     "social.reach_you": REGEX,
     "social.app_as_verb": REGEX,

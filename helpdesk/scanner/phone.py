@@ -131,7 +131,13 @@ NOT_PHONE_PATTERNS: tuple[tuple[str, str], ...] = (
     # (a lookaround keeps "06.12.34.56.78" from being cut into a date)
     # (day and month under 32: "44.20.63" is none)
     ("digit", rf"(?<![\d./-]){_DAY}[./-]{_DAY}[./-](?:\d{{4}}|\d{{2}})(?![./-]?\d)"),
-    ("digit", r"(?<![\d./-])\d{4}[./-]\d{1,2}[./-]\d{1,2}(?![./-]?\d)"),
+    # year first ("2026-01-14"), also the Hungarian way with a dot and a space after each part
+    # ("2026. 01. 14.")
+    (
+        "digit",
+        r"(?<![\d./-])(?:\d{4}[./-]\d{1,2}[./-]\d{1,2}"
+        rf"|(?:19|20)\d{{2}}\.\s(?:0?[1-9]|1[0-2])\.\s{_DAY})(?![./-]?\d)",
+    ),
     # (hours under 24, minutes under 60: "07.81. 44.20.63" holds none; not after a letter
     # that stands for a digit: "07.8i.45.o2.19")
     (
@@ -206,7 +212,8 @@ _NOT_PHONE_AT_DIGIT = re.compile(
     r"\d(?<!\d\d)(?:"
     r"(?<=(?<![\d./-])\d)(?:(?<=[0-2])\d?|(?<=3)[01]?|(?<=[4-9]))"
     rf"[./-]{_DAY}[./-](?:\d{{4}}|\d{{2}})(?![./-]?\d)"
-    r"|(?<=(?<![\d./-])\d)\d{3}[./-]\d{1,2}[./-]\d{1,2}(?![./-]?\d)"
+    r"|(?<=(?<![\d./-])\d)(?:\d{3}[./-]\d{1,2}[./-]\d{1,2}"
+    rf"|(?:(?<=1)9|(?<=2)0)\d{{2}}\.\s(?:0?[1-9]|1[0-2])\.\s{_DAY})(?![./-]?\d)"
     r"|(?<=(?<![\doOlIi|./-])\d)(?:(?<=[01])\d?|(?<=2)[0-3]?|(?<=[3-9]))"
     rf"[.:h][0-5]\d(?:\s?{_TIME_WORD})?(?![./-]?[\doOlIi|])"
     rf"|{_AMOUNT_DIGITS}\s?{_AMOUNT}"

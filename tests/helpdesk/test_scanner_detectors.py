@@ -389,7 +389,7 @@ def test_phone_numbers_after_a_phone_code_or_with_a_slash_still_are(text, langua
     [
         ("Deskovky najdete na mém e-shopu, jsou tam levnější: hernicka-u-stolu.cz", "levnější"),
         ("Pour les nouveautés, suivez le compte insta @atelier.ninon", "suivez"),
-        ("Join us on WhatsApp for early access", "Join"),
+        ("Join us on WhatsApp for early access", "Join us on WhatsApp"),
     ],
 )
 def test_a_promotional_word_next_to_a_link_or_handle_is_marketing(text, cue):
@@ -3645,3 +3645,146 @@ def test_a_connection_that_fails_or_is_made_is_no_channel_to_join(text):
 )
 def test_a_group_to_join_is_still_promotion(text):
     assert "marketing" in kinds(text, "cs")
+
+
+# t149–t152's misses, thirtieth round
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Envoyez-moi plutôt une photo de votre prise sur WhatsApp.", "fr"),
+        ("Send me a quick photo of the plug on WhatsApp.", "en"),
+        ("Schicken Sie mir bitte ein Foto vom Typenschild per WhatsApp.", "de"),
+        ("Scrivimi in privato su Instagram, ti mando il preventivo.", "it"),
+        ("Écrivez-moi en privé sur Insta pour le devis.", "fr"),
+        ("Mándeme un croquis por privado en Instagram y le preparo el presupuesto.", "es"),
+        ("Schreib mir privat auf Instagram, dann schicke ich dir das Angebot.", "de"),
+        ("Message me privately on Facebook and I'll send the quote.", "en"),
+    ],
+)
+def test_a_photo_or_a_private_message_asked_for_on_an_app_is_firm(text, language):
+    assert "social" in firm_kinds(text, language)
+
+
+def test_photos_refused_on_an_app_are_not_firm():
+    assert "social" not in firm_kinds(
+        "Bitte schicken Sie mir keine Fotos per WhatsApp, sondern hier.", "de"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        (
+            "Join our Discord for brew guides and member-only drops: discord.gg/northroast",
+            "en",
+            "Join our Discord",
+        ),
+        (
+            "Join our smallholders' Discord for swap days and early access to point-of-lay hens.",
+            "en",
+            "Join our smallholders' Discord",
+        ),
+        ("Rejoignez-nous sur Telegram pour les arrivages.", "fr", "Rejoignez-nous sur Telegram"),
+        ("Tritt unserem Discord bei, da gibt es Rabatte.", "de", "Tritt unserem Discord"),
+        (
+            "Csatlakozz a Discord-szerverünkhöz, ott vannak a kedvezmények!",
+            "hu",
+            "Csatlakozz a Discord-szerverünk",
+        ),
+        (
+            "Únete a nuestro canal de Telegram para las ofertas.",
+            "es",
+            "Únete a nuestro canal de Telegram",
+        ),
+    ],
+)
+def test_a_channel_of_the_writers_offered_to_join_for_offers_is_marketing_and_a_channel(
+    text, language, span
+):
+    assert ("marketing", span) in firm(text, language)
+    assert "social" in firm_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Únete a nuestro canal de Telegram para dudas de montaje: t.me/mueblesdelsur", "es"),
+        ("Join our Telegram for support: t.me/+AbCdEf12345", "en"),
+    ],
+)
+def test_a_group_for_help_offered_to_join_is_a_channel_and_maybe_marketing(text, language):
+    """Writers label a help group a channel only; whether it is promoted is the model's."""
+    assert "social" in firm_kinds(text, language)
+    assert "marketing" in soft_kinds(text, language)
+    assert "marketing" not in firm_kinds(text, language)
+
+
+def test_a_channel_joined_no_further_is_no_promotion():
+    assert "marketing" not in firm_kinds("I won't join your Discord, sorry, let's keep it here.")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Pour la pose d'un four encastrable, réservez sur notre site pose-electro.fr, c'est "
+            "30 € de moins que via la plateforme.",
+            "fr",
+        ),
+        (
+            "We also do fitting through our own site, fitright.co.uk, about 20% less than "
+            "booking it on here.",
+            "en",
+        ),
+    ],
+)
+def test_the_writers_own_site_cheaper_than_the_platform_is_marketing(text, language):
+    assert "marketing" in firm_kinds(text, language)
+
+
+def test_a_price_compared_with_no_own_site_is_no_promotion():
+    assert kinds("The replacement part costs less than the return shipping here.", "en") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        (
+            "Schreiben Sie mir bitte an m - weber - 1962, dann at, web.de. Danke",
+            "de",
+            "m - weber - 1962, dann at, web.de",
+        ),
+        ("Write to mweber1962 at web.de please.", "en", "mweber1962 at web.de"),
+        ("Schreiben Sie an mweber at web.de bitte.", None, "mweber at web.de"),
+    ],
+)
+def test_an_address_at_a_provider_named_by_an_everyday_word_is_one_address(text, language, span):
+    assert found(text, language) == {("email", span)}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Ikona (28 x 35 cm, inv. č. SK-208) dnes odišla cez GLS, poistená na 1 200 €, "
+            "sledovacie číslo 9108745532.",
+            "sk",
+        ),
+        ("Zásilka je na cestě, sledovací číslo 9108745532.", "cs"),
+        ("Gyári szám: 3017 4421 9065, a vásárlás 2026. 01. 14-én volt.", None),
+        ("A vásárlás dátuma 2026. 01. 14., a garancia két év.", "hu"),
+    ],
+)
+def test_tracking_numbers_and_year_first_dates_are_no_phone_numbers(text, language):
+    assert "phone" not in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Vous acceptez Wise ? Je suis en Belgique, ça me coûterait moins cher.", "fr"),
+        ("Akzeptieren Sie auch Wise?", "de"),
+    ],
+)
+def test_wise_accepted_as_the_way_to_pay_is_payment(text, language):
+    assert "payment" in kinds(text, language)
