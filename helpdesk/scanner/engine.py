@@ -49,6 +49,7 @@ from helpdesk.scanner.keywords import (
     detect_described_links,
     detect_keywords,
     detect_payment_on_a_channel,
+    detect_payment_to_a_number,
     detect_promoted_channels,
     detect_review_changed_for_money,
 )
@@ -136,5 +137,6 @@ def _detect(
     detect_described_links(norm, found, facts)
     detect_promoted_channels(norm, found, facts)
     detect_payment_on_a_channel(norm, found)
+    detect_payment_to_a_number(norm, found)
     findings = found.findings()
     return findings, frozenset(found.soft_findings), norm

@@ -187,6 +187,7 @@ _SENTENCE_END = re.compile(r"[!?\n]|\.\s")
 _PLATFORM_WORDS = re.compile(PLATFORM_WORDS)
 _OFF_PLATFORM = re.compile(OFF_PLATFORM_CUES)
 _COURIER = re.compile(COURIER)
+_CASH_ON_DELIVERY = re.compile(S("payment.cash_on_delivery"))
 _DISCOUNT_CODE = (
     rf"\b(?:{literal_alternation(LEXICON.union('marketing.code_words'))})\s*:?\s*"
     r"[«\"']?(?P<code>[a-z]+[0-9]+[a-z0-9]*|[a-z]{4,}[0-9]*)\b"
@@ -334,6 +335,25 @@ def detect_payment_on_a_channel(norm: Normalised, found: Collector) -> None:
             for item in payments:
                 if low <= item[1] < high:
                     found.make_firm(item)
+
+
+#: A payment app that pays to a phone number, and up to three words before the number ("Bizum
+#: al", "BLIK na numer", "Bizum a mi número").
+_PAID_TO_A_NUMBER = re.compile(r"\b(?:blik|bizum)\w*\s+(?:[\w.]+\s+){0,3}?(?=[+\d])")
+
+
+def detect_payment_to_a_number(norm: Normalised, found: Collector) -> None:
+    """BLIK or Bizum with a phone number after it ("me mande la diferencia por Bizum al 612 448
+    093", "BLIK na numer 600 100 200"): money sent to a number is paid outside, even in a
+    sentence that names the platform ("La plataforma no nos deja modificar el precio, así
+    que … por Bizum al 612 …"), firm. Run after the phone detectors."""
+    phones = [start for kind, start, _ in found.items if kind == "phone"]
+    if not phones:
+        return
+    for match in _PAID_TO_A_NUMBER.finditer(norm.text):
+        if match.end() in phones:
+            end = match.start() + len(match.group().split()[0])
+            found.add("payment", match.start(), end)
 
 
 #: "to the account" alone says no more than "we give back 10 zł" (the writers label "za opinię
@@ -528,14 +548,19 @@ def asks_whether_allowed(text: str) -> bool:
 def _on_the_platform(sentence: str, text: str) -> bool:
     """Whether a sentence's weak payment words are paid on the platform: the sentence names the
     platform or its checkout, not its fee, and has no off-platform cue, or it pays the courier
-    and no off-platform cue is anywhere in the message."""
+    or the message chose cash on delivery, and no off-platform cue is anywhere in the
+    message."""
     if _OFF_PLATFORM.search(sentence):
         return False
     if _PLATFORM_WORDS.search(sentence):
         # the platform named as whose fee is saved pays nothing through it ("te paso el IBAN,
         # así no pagamos la comisión de la plataforma")
         return not _platform_fee(sentence)
-    return _COURIER.search(sentence) is not None and _OFF_PLATFORM.search(text) is None
+    # (or the message chose the platform's cash on delivery in another sentence: "Vybral som
+    # si dobierku … alebo mám mať pripravenú hotovosť?")
+    return (
+        _COURIER.search(sentence) is not None or _CASH_ON_DELIVERY.search(text) is not None
+    ) and _OFF_PLATFORM.search(text) is None
 
 
 #: How many words apart a fee and the platform are read as the platform's fee.
@@ -864,6 +889,10 @@ _OWN_CHANNEL_CUE = re.compile(
 )
 
 
+#: What makes a promoted link the sender's own: "our shop", or a fee saved there.
+_SELLERS_OWN = frozenset({"own", "fees"})
+
+
 def detect_promoted_channels(norm: Normalised, found: Collector, facts: Facts) -> None:
     """Marketing where a sentence with a link, a handle or an app's name also has a
     promotional word (``marketing.own_channel_cues``): soft, but firm when the sentence links
@@ -882,8 +911,12 @@ def detect_promoted_channels(norm: Normalised, found: Collector, facts: Facts) -
         cues = list(_OWN_CHANNEL_CUE.finditer(text, low, high))
         # a link to the sender's own shop with the cue is the shop promoted ("u nás na e-shopu
         # hracky-zlin cz je to o 150 Kč levnější"), read without the links ("www" is a shop's
-        # word); a buyer's "cheaper on alza.cz" stays soft
-        firm = bool(cues and links) and "own" in concepts_of(_without(text, low, high, links))
+        # word); so is the seller's own listing elsewhere, cheaper for the fee it saves there
+        # ("na bazos.cz ho mám o 2 000 Kč levněji, protože tam neplatím provizi"); a buyer's
+        # "cheaper on alza.cz" stays soft
+        firm = bool(cues and links) and not _SELLERS_OWN.isdisjoint(
+            concepts_of(_without(text, low, high, links))
+        )
         for match in cues:
             found.add("marketing", match.start(), match.end(), soft=not firm)
 

@@ -88,6 +88,7 @@ LANGUAGE_KEYS: dict[str, str] = {
     "payment.platform_names": REGEX,
     "payment.platform_checkout": REGEX,
     "payment.courier": REGEX,
+    "payment.cash_on_delivery": REGEX,
     "payment.off_platform_cues": REGEX,
     "payment.paypal_personal": REGEX,
     "payment.allowed": REGEX,

@@ -155,7 +155,8 @@ NOT_PHONE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("digit word", r"\b[0-9a-z]{2}\d{9}[a-z]{2}\b"),
     ("digit", r"\b\d{2}[a-z]\d{11}\b|\b6a\d{11}\b"),
     ("digit", r"\b\d{12,30}\b"),
-    ("word", r"\bz\s?\d(?:\s?\d){9}\b"),  # Packeta: "Z 123 456 7890", "Z 2212 4490 81"
+    # Packeta: "Z 123 456 7890", "Z 2212 4490 81", "Z 2184 5531 907"
+    ("word", r"\bz\s?\d(?:\s?\d){9,10}\b"),
     # order-like numbers: year-first groups (2026-204-7719)
     ("digit", r"\b20\d{2}-\d{2,6}(?:-\d{2,6})+\b"),
     # part numbers with a lone leading digit ("Bosch 0 986 494 035", "0 281 002 683"): no

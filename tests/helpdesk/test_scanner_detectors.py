@@ -3788,3 +3788,113 @@ def test_tracking_numbers_and_year_first_dates_are_no_phone_numbers(text, langua
 )
 def test_wise_accepted_as_the_way_to_pay_is_payment(text, language):
     assert "payment" in kinds(text, language)
+
+
+# t153–t156's misses, thirty-first round
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "La plataforma no nos deja cambiar el precio, así que mándeme la diferencia por "
+            "Bizum al 612 448 093 y le envío la talla XL.",
+            "es",
+        ),
+        ("Różnicę proszę przesłać BLIKIEM na numer 600 100 200.", "pl"),
+    ],
+)
+def test_blik_or_bizum_to_a_phone_number_is_firm_payment(text, language):
+    assert "payment" in firm_kinds(text, language)
+
+
+def test_blik_paid_at_checkout_with_an_order_number_is_no_payment():
+    assert "payment" not in kinds(
+        "Zapłaciłem BLIKIEM na platformie, numer zamówienia 2026-100-4815.", "pl"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Kérem, a különbözetet fizesse nekünk külön, Wise-on keresztül.", "hu"),
+        ("Keď prídete, dám vám hotovosť do ruky a objednávku tu zrušíme.", "sk"),
+        ("Se annulla l'ordine la rimborsiamo direttamente, ci manda i dati del conto?", "it"),
+    ],
+)
+def test_payment_words_of_the_thirty_first_round(text, language):
+    assert "payment" in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Vybral som si dobierku, ako to ponúkal formulár. Berie kuriér aj kartu, alebo mám "
+            "mať pripravenú hotovosť?",
+            "sk",
+        ),
+        (
+            "Zvolil jsem dobírku. Bere kurýr kartu, nebo musím mít hotovost?",
+            "cs",
+        ),
+        ("Utánvétet választottam. A futár elfogad kártyát, vagy készpénzt készítsek?", "hu"),
+    ],
+)
+def test_cash_asked_about_after_choosing_cash_on_delivery_is_no_payment(text, language):
+    assert "payment" not in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("We do a trade account for builders, about 15% under the prices on here.", "en"),
+        ("Für Handwerker haben wir eine Händlerpreisliste, ca. 15 % unter den Preisen hier.", "de"),
+        ("Pentru constructori avem prețuri cu 12% mai jos decât aici.", "ro"),
+    ],
+)
+def test_a_price_list_below_the_platforms_prices_is_marketing(text, language):
+    assert "marketing" in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Jen pro info, na bazos.cz ho mám o 2 000 Kč levněji, protože tam neplatím provizi.",
+            "cs",
+        ),
+        ("Pe olx.ro am același despicător cu 200 lei mai ieftin, acolo nu plătesc comision.", "ro"),
+        (
+            "Auf kleinanzeigen punkt de steht es für 80 € weniger, weil da keine Provision "
+            "anfällt.",
+            "de",
+        ),
+    ],
+)
+def test_the_sellers_own_listing_elsewhere_cheaper_for_the_fee_is_firm_marketing(text, language):
+    assert "marketing" in firm_kinds(text, language)
+
+
+def test_a_buyers_cheaper_find_elsewhere_is_no_firm_marketing():
+    assert "marketing" not in firm_kinds(
+        "Das gleiche Regal gibt es auf heimwerker-shop punkt de für 20 Euro weniger, können Sie "
+        "da mitgehen?",
+        "de",
+    )
+
+
+def test_a_packeta_number_of_eleven_digits_is_no_phone_number():
+    assert "phone" not in kinds(
+        "Zásilka je na cestě přes Packetu, číslo Z 2184 5531 907, výdejní místo Brno.", "cs"
+    )
+
+
+def test_a_call_asked_for_after_the_phone_is_said_to_be_easier_is_firm():
+    assert "social" in firm_kinds(
+        "Może łatwiej będzie przez telefon? Niech Pan zadzwoni jak znajdzie chwilę.", "pl"
+    )
+
+
+def test_an_address_at_a_cross_border_sellers_domain_is_an_address():
+    assert found("Bitte Foto an support_eu ät hzledshop.cn schicken.", "de") == {
+        ("email", "support_eu ät hzledshop.cn")
+    }
