@@ -337,9 +337,10 @@ def detect_payment_on_a_channel(norm: Normalised, found: Collector) -> None:
                     found.make_firm(item)
 
 
-#: A payment app that pays to a phone number, and up to three words before the number ("Bizum
-#: al", "BLIK na numer", "Bizum a mi número").
-_PAID_TO_A_NUMBER = re.compile(r"\b(?:blik|bizum)\w*\s+(?:[\w.]+\s+){0,3}?(?=[+\d])")
+#: A payment app that pays to a phone number ("BLIK", "Bizum"), and what may come between it and
+#: the number: up to three words ("al", "na numer", "a mi número", "6 € al").
+_PAID_TO_A_NUMBER = re.compile(r"\b(?:blik|bizum)\w*")
+_BEFORE_THE_NUMBER = re.compile(r"\s+(?:[\w.€]+\s+){0,3}")
 
 
 def detect_payment_to_a_number(norm: Normalised, found: Collector) -> None:
@@ -347,13 +348,14 @@ def detect_payment_to_a_number(norm: Normalised, found: Collector) -> None:
     093", "BLIK na numer 600 100 200"): money sent to a number is paid outside, even in a
     sentence that names the platform ("La plataforma no nos deja modificar el precio, así
     que … por Bizum al 612 …"), firm. Run after the phone detectors."""
-    phones = [start for kind, start, _ in found.items if kind == "phone"]
+    phones = sorted(start for kind, start, _ in found.items if kind == "phone")
     if not phones:
         return
-    for match in _PAID_TO_A_NUMBER.finditer(norm.text):
-        if match.end() in phones:
-            end = match.start() + len(match.group().split()[0])
-            found.add("payment", match.start(), end)
+    text = norm.text
+    for match in _PAID_TO_A_NUMBER.finditer(text):
+        after = next((start for start in phones if start > match.end()), None)
+        if after is not None and _BEFORE_THE_NUMBER.fullmatch(text, match.end(), after):
+            found.add("payment", match.start(), match.end())
 
 
 #: "to the account" alone says no more than "we give back 10 zł" (the writers label "za opinię

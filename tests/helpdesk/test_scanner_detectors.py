@@ -3800,6 +3800,7 @@ def test_wise_accepted_as_the_way_to_pay_is_payment(text, language):
             "es",
         ),
         ("Różnicę proszę przesłać BLIKIEM na numer 600 100 200.", "pl"),
+        ("Mándeme por Bizum 6 € al 612 448 093.", "es"),
     ],
 )
 def test_blik_or_bizum_to_a_phone_number_is_firm_payment(text, language):
