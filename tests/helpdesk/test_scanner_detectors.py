@@ -3844,6 +3844,14 @@ def test_cash_asked_about_after_choosing_cash_on_delivery_is_no_payment(text, la
     assert "payment" not in kinds(text, language)
 
 
+def test_a_code_is_no_cash_on_delivery():
+    """Romanian and Italian "cod" is a code, not "COD"."""
+    assert "payment" in kinds(
+        "Vin să-l ridic personal din Cluj, cod poștal 400123, și vă dau 300 lei numerar la "
+        "predare."
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "language"),
     [
