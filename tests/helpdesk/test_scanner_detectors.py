@@ -3844,12 +3844,18 @@ def test_cash_asked_about_after_choosing_cash_on_delivery_is_no_payment(text, la
     assert "payment" not in kinds(text, language)
 
 
-def test_a_code_is_no_cash_on_delivery():
-    """Romanian and Italian "cod" is a code, not "COD"."""
-    assert "payment" in kinds(
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Romanian and Italian "cod" is a code, not "COD"
         "Vin să-l ridic personal din Cluj, cod poștal 400123, și vă dau 300 lei numerar la "
-        "predare."
-    )
+        "predare.",
+        # Romanian "rambursare" is a refund; "plata ramburs" is cash on delivery
+        "Vă fac eu rambursarea diferenței, iar la ridicare îmi dați 300 lei numerar.",
+    ],
+)
+def test_a_code_or_a_refund_is_no_cash_on_delivery(text):
+    assert "payment" in kinds(text)
 
 
 @pytest.mark.parametrize(
