@@ -23,12 +23,18 @@ DOT_WORDS = frozenset(LEXICON.union("address.dot_words"))
 MAIL_PROVIDERS = tuple(COMMON["mail_providers"])
 MAIL_PROVIDER_SET = frozenset(MAIL_PROVIDERS)
 MAIL_DOMAINS = frozenset(COMMON["mail_domains"])
+#: Mail providers named by an everyday word ("web", "free", "tim"): an address's provider only
+#: after a handle or a bare "at".
+MAIL_PROVIDERS_SAID = tuple(COMMON["mail_providers_said"])
+MAIL_PROVIDER_SAID_SET = frozenset(MAIL_PROVIDERS_SAID)
 
 
-def is_mail_provider(domain: str) -> bool:
+def is_mail_provider(domain: str, *, said: bool = False) -> bool:
     """Whether a domain, written or said ("gmail.com", "gmx punkt net"), is a mail
-    provider's by its first name."""
-    return re.split(r"\W", domain)[0] in MAIL_PROVIDER_SET
+    provider's by its first name; with ``said``, also one named by an everyday word
+    ("m.weber at web.de")."""
+    name = re.split(r"\W", domain)[0]
+    return name in MAIL_PROVIDER_SET or (said and name in MAIL_PROVIDER_SAID_SET)
 
 
 TLD = rf"(?:{literal_alternation(TLDS)})"

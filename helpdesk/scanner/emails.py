@@ -20,8 +20,10 @@ from helpdesk.scanner.domains import (
     JOIN_SAID,
     JOIN_WORDS,
     LABEL,
+    MAIL_PROVIDER_SAID_SET,
     MAIL_PROVIDER_SET,
     MAIL_PROVIDERS,
+    MAIL_PROVIDERS_SAID,
     OPEN,
     PART_GAP,
     SAID_DOT,
@@ -151,13 +153,11 @@ _PROVIDER_STEMS = tuple(
     provider[:-1] if len(provider) >= 7 and provider[-1] in "aeiouy" else provider
     for provider in MAIL_PROVIDERS
 )
-_PROVIDERS_SAID = tuple(COMMON["mail_providers_said"])
-_PROVIDER_SAID_SET = frozenset(_PROVIDERS_SAID)
 #: A little word and a mail provider (any inflection): "… sur icloud", "… na interii".
 _AT_A_PROVIDER = (
     rf"(?:{_LITTLE_WORD})\s+"
     rf"(?:(?:{literal_alternation(_PROVIDER_STEMS)})\w*|"
-    rf"(?:{literal_alternation(_PROVIDERS_SAID)})\w{{0,3}})\b"
+    rf"(?:{literal_alternation(MAIL_PROVIDERS_SAID)})\w{{0,3}})\b"
 )
 #: A handle, a little word, a mail provider: "thomas.veyrat sur icloud"; the handle's parts
 #: may be joined by a dot or a sign said ("compta point meubles-rivet chez orange point fr").
@@ -508,7 +508,7 @@ def _may_hide_an_address(facts: Facts) -> bool:
     return _AT in facts.words and (
         facts.has_word(DOT_WORDS)
         or facts.has_word(MAIL_PROVIDER_SET)
-        or facts.has_word(_PROVIDER_SAID_SET)
+        or facts.has_word(MAIL_PROVIDER_SAID_SET)
     )
 
 
@@ -528,9 +528,4 @@ def _bare_at_is_a_link(match: re.Match[str]) -> bool:
     if match.group("local") in AT_STOPWORDS:
         return True
     dot_spelled_out = "." not in match.string[match.start("domain") : match.end()]
-    domain = match.group("domain")
-    return (
-        not dot_spelled_out
-        and not is_mail_provider(domain)
-        and re.split(r"\W", domain)[0] not in _PROVIDER_SAID_SET
-    )
+    return not dot_spelled_out and not is_mail_provider(match.group("domain"), said=True)

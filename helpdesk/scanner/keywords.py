@@ -450,10 +450,9 @@ def _offered_to_join(text: str, joins: list[tuple[int, int]], found: Collector) 
     member-only drops"), soft for a group that may be for help with the order ("para dudas de
     montaje"), which the model tells apart."""
     for low, high in joins:
-        if _in_our_group(text, joins, high - 1):
-            stop = _SENTENCE_END.search(text, high)
-            said = text[low : stop.end() if stop else len(text)]
-            found.add("marketing", low, high, soft="promo" not in concepts_of(said))
+        end = _sentence_end(text, high)
+        if _NOT.search(text, _sentence_start(text, low), end) is None:
+            found.add("marketing", low, high, soft="promo" not in concepts_of(text[low:end]))
 
 
 def _in_our_group(text: str, groups: list[tuple[int, int]], start: int) -> bool:
@@ -462,12 +461,14 @@ def _in_our_group(text: str, groups: list[tuple[int, int]], start: int) -> bool:
     ich nicht")."""
     for low, high in groups:
         if low <= start < high:
-            stop = _SENTENCE_END.search(text, high)
-            return (
-                _NOT.search(text, _sentence_start(text, low), stop.end() if stop else len(text))
-                is None
-            )
+            return _NOT.search(text, _sentence_start(text, low), _sentence_end(text, high)) is None
     return False
+
+
+def _sentence_end(text: str, at: int) -> int:
+    """Where the sentence holding ``at`` ends: after the first ``_SENTENCE_END`` from it."""
+    stop = _SENTENCE_END.search(text, at)
+    return stop.end() if stop else len(text)
 
 
 def _sentence_start(text: str, at: int) -> int:
