@@ -141,10 +141,12 @@ _EMAIL_REVERSED = re.compile(
     r"[a-z0-9][a-z0-9._%+-]*[a-z0-9](?![\w@])"
 )
 _EMAIL_PROVIDER = re.compile(
-    rf"\b(?:{literal_alternation(MAIL_PROVIDERS)})\s*"
+    rf"\b(?:{literal_alternation(MAIL_PROVIDERS)})(?P<gap>\s*)"
     rf"(?::|=|-|→|\b(?:{literal_alternation(PROVIDER_IS)})\b)"
-    r"\s*(?P<handle>[a-z0-9][a-z0-9._-]{3,40})"
+    r"\s*(?P<handle>[a-z0-9][a-z0-9._-]{3,40}?)[.-]*(?![a-z0-9._-])"
 )
+#: A word straight after a handle, with no punctuation between: the clause goes on.
+_GOES_ON = re.compile(r"\s+[^\W\d_]")
 
 #: Mail providers as an inflection starts: a long name's last vowel may change ("ruda.pracownia
 #: na interii"); and the providers named by an everyday word, after a handle only ("jc.dumas
@@ -435,14 +437,25 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
                 found.add("email", match.start(), match.end(), soft=True)
     if facts.has_word(MAIL_PROVIDER_SET):  # the provider is a whole word in every match
         for match in _EMAIL_PROVIDER.finditer(text):
-            handle = match.group("handle")
-            if (
-                any(ch.isdigit() for ch in handle)
-                or "." in handle
-                or "_" in handle
-                or len(handle) > 6
-            ):
+            if _handle_after_provider(match):
                 found.add("email", match.start(), match.end("handle"), claim=True)
+
+
+def _handle_after_provider(match: re.Match[str]) -> bool:
+    """Whether an ``_EMAIL_PROVIDER`` match names a mailbox: a handle with a digit, a dot or
+    an underscore ("gmail: jan.kowalski", "gmail is jeandupont75"), or a long word that ends
+    the clause ("my gmail is liamvintagewatches, …"). A word that goes on is the provider
+    talked about ("iCloud is switched off"), and one joined to it by a hyphen is a compound
+    ("iCloud-Aktivierungssperre", "gmx-Adresse")."""
+    handle = match.group("handle")
+    if any(ch.isdigit() for ch in handle) or "." in handle or "_" in handle:
+        return True
+    compound = match.string[match.end("gap") : match.start("handle")] == "-"
+    return (
+        len(handle) > 6
+        and not compound
+        and _GOES_ON.match(match.string, match.end("handle")) is None
+    )
 
 
 def _is_a_mailbox_name(local: str) -> bool:

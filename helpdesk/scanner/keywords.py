@@ -250,9 +250,8 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
                 if asks is None:
                     asks = _WRITE_ME.spans(facts)
                     reaches = [start for start, _ in _REACH_YOU.spans(facts)]
-                    joins = _JOIN_US.spans(facts)
-                    groups = _OUR_GROUP.spans(facts) + joins
-                    _offered_to_join(text, joins, found)
+                    groups = _OUR_GROUP.spans(facts) + _JOIN_US.spans(facts)
+                    _offered_to_join(text, groups, found)
                     verbs = _AS_A_VERB.spans(facts)
                 # the account's name in brackets after the app is itself a finding ("über
                 # Skype (moebel.hofmann.service)", "Skype-on is elérsz (butor.nagy.kft)")
@@ -437,22 +436,21 @@ _OUR_GROUP = Family(
 
 #: A channel of the writer's on an app offered to join ("Join our Discord for member-only
 #: drops", "Rejoignez-nous sur Telegram", "Dołącz do naszej grupy na Facebooku"): the app is
-#: firm, and so is the promotion when the sentence promotes something (the ``promo`` concept);
-#: a group for help with the order is left to the model (writers label it a channel only).
+#: firm, and so is the promotion.
 _JOIN_US = Family(
     rf"\b(?:{entry.replace('<app>', _APP_NAME)})" for entry in LEXICON.union("social.join_us")
 )
 
 
-def _offered_to_join(text: str, joins: list[tuple[int, int]], found: Collector) -> None:
-    """Marketing for each of the writer's channels offered to join (``joins``: the ``_JOIN_US``
-    spans) that its sentence does not refuse: firm when the sentence promotes something ("for
-    member-only drops"), soft for a group that may be for help with the order ("para dudas de
-    montaje"), which the model tells apart."""
-    for low, high in joins:
-        end = _sentence_end(text, high)
-        if _NOT.search(text, _sentence_start(text, low), end) is None:
-            found.add("marketing", low, high, soft="promo" not in concepts_of(text[low:end]))
+def _offered_to_join(text: str, groups: list[tuple[int, int]], found: Collector) -> None:
+    """Marketing for each of the writer's own groups or channels (``groups``: the
+    ``_OUR_GROUP`` and ``_JOIN_US`` spans) that its sentence does not refuse. The writers
+    label a group or a channel to join marketing (403 of the 417 development messages that
+    name the writer's own group; the few others are a group for help with the order, "para
+    dudas de montaje")."""
+    for low, high in groups:
+        if _NOT.search(text, _sentence_start(text, low), _sentence_end(text, high)) is None:
+            found.add("marketing", low, high)
 
 
 def _in_our_group(text: str, groups: list[tuple[int, int]], start: int) -> bool:
@@ -892,15 +890,19 @@ _OWN_CHANNEL_CUE = re.compile(
 )
 
 
+#: Booking on a web page ("book online", "prenez rendez-vous sur …", "…/idopont"): a repair,
+#: a visit or a lesson booked on the seller's own site instead of here. Read beside a link to
+#: a web page only: a messaging link to make an appointment is a channel, not a promotion.
+_BOOKING_CUE = re.compile(rf"\b(?:{S('marketing.booking_cues')})")
 #: What makes a promoted link the sender's own: "our shop", or a fee saved there.
 _SELLERS_OWN = frozenset({"own", "fees"})
 
 
 def detect_promoted_channels(norm: Normalised, found: Collector, facts: Facts) -> None:
     """Marketing where a sentence with a link, a handle or an app's name also has a
-    promotional word (``marketing.own_channel_cues``): soft, but firm when the sentence links
-    to the sender's own shop (the ``own`` concept outside the links). Run after every link and
-    social detector."""
+    promotional word (``marketing.own_channel_cues``), or a link to a web page a booking word
+    (``marketing.booking_cues``): soft, but firm when the sentence links to the sender's own
+    shop (the ``own`` concept outside the links). Run after every link and social detector."""
     channels = [item for item in found.items if item[0] in ("url", "social")]
     if not channels:
         return
@@ -912,6 +914,10 @@ def detect_promoted_channels(norm: Normalised, found: Collector, facts: Facts) -
             continue
         links = [(start, end) for kind, start, end in named if kind == "url"]
         cues = list(_OWN_CHANNEL_CUE.finditer(text, low, high))
+        # a booking page: a link to the web that is no messaging link ("wa.me/…")
+        pages = [span for span in links if ("social", *span) not in named]
+        if pages:
+            cues += _BOOKING_CUE.finditer(text, low, high)
         # a link to the sender's own shop with the cue is the shop promoted ("u nás na e-shopu
         # hracky-zlin cz je to o 150 Kč levnější"), read without the links ("www" is a shop's
         # word); so is the seller's own listing elsewhere, cheaper for the fee it saves there

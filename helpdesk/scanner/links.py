@@ -37,6 +37,9 @@ from helpdesk.scanner.normalise import Normalised
 
 #: Domains that are a social or messaging contact rather than a web site.
 SOCIAL_DOMAINS = tuple(COMMON["social_domains"])
+#: A group's or a channel's invitation ("chat.whatsapp.com/…", "facebook.com/groups/…"): the
+#: writer's community offered to join is marketing too.
+GROUP_LINKS = tuple(COMMON["group_links"])
 #: Domains that are an off-platform payment link.
 PAYMENT_DOMAINS = tuple(COMMON["payment_domains"])
 
@@ -218,6 +221,8 @@ def detect_links(norm: Normalised, found: Collector, facts: Facts) -> None:
         found.add(kind, start, end, claim=True)
         if kind != "url":  # a messaging or payment link is an external link too
             found.add("url", start, end)
+        if kind == "social" and (host.removeprefix("www.") + path).startswith(GROUP_LINKS):
+            found.add("marketing", start, end)
         if kind == "social" and _LINKED_NUMBER.search(path):  # wa.me/33612345678
             found.add("phone", start, end)
         elif kind == "social" and (
