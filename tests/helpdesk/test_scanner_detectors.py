@@ -4030,6 +4030,10 @@ def test_a_call_asked_for_because_writing_takes_too_long_is_firm(text, language)
         ("No need to order it on here, pop in Friday and we'll settle up.", "en"),
         ("Ne rendelje meg itt, szombaton a boltban elszámolunk.", "hu"),
         ("Annule la commande, je te donne les sous samedi au marché.", "fr"),
+        ("Je répare hors commande, vous me réglez quand vous passez le chercher.", "fr"),
+        ("No hace falta pedirlo por aquí, pásate el lunes y lo arreglamos allí.", "es"),
+        ("Mi paga a mano quando passa a ritirarla, senza passare dal sito.", "it"),
+        ("Átvételkor fizessen, nem kell a rendelés.", "hu"),
     ],
 )
 def test_settling_up_in_person_is_payment(text, language):
@@ -4038,3 +4042,11 @@ def test_settling_up_in_person_is_payment(text, language):
 
 def test_the_platform_named_as_not_needed_is_no_platform_payment():
     assert "payment" in kinds("Platbu mi dejte hotově, nemusíme to posílat přes platformu.", "cs")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["La borsa è fatta a mano, la pago subito sul sito.", "Lavare a mano, non in lavatrice."],
+)
+def test_handmade_or_washed_by_hand_is_no_hand_to_hand(text):
+    assert {"outside", "collect"}.isdisjoint(concepts_of(text))
