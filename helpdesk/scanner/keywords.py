@@ -305,9 +305,30 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
                 found.add("marketing", offset + match.start(), offset + match.end())
         if discount is not None:
             for match in discount.finditer(body):
-                if _DISCOUNT_CUE.search(body) and not match.group("code").isdigit():
+                if _a_discount_code(norm, match, offset, sentence.end()):
                     found.add("marketing", offset + match.start(), offset + match.end(), soft=True)
     _paid_back_for_a_review(text, found)
+
+
+def _a_discount_code(norm: Normalised, match: re.Match[str], offset: int, end: int) -> bool:
+    """Whether a code word's ``match`` in a sentence (from ``offset`` in the text, ending at
+    ``end``) names the seller's own discount code: a code with a digit, or one written in
+    capitals ("FIDELE"; not "kódot adott", "code from the platform"), with a discount said in
+    its sentence or the next ("Dali sme vám kartičku s kódom KOSICE10? Kto s ním nakúpi …, má
+    10 %"), where the platform's own code is not named."""
+    code = match.group("code")
+    if code.isdigit():
+        return False
+    if not any(char.isdigit() for char in code):
+        low, high = norm.span(offset + match.start("code"), offset + match.end("code"))
+        if not norm.original[low:high].isupper():
+            return False
+    text = norm.text
+    stop = _sentence_end(text, end)
+    return (
+        _DISCOUNT_CUE.search(text, offset, stop) is not None
+        and _PLATFORM_CODE.search(text, offset, stop) is None
+    )
 
 
 def detect_payment_on_a_channel(norm: Normalised, found: Collector) -> None:
@@ -805,9 +826,6 @@ def detect_channel_phrases(norm: Normalised, found: Collector, facts: Facts) -> 
     spans = [sentence.span() for sentence in SENTENCE.finditer(text)]
     calls_or_messages = call_me is not None or video is not None or voice is not None
     for index, (low, high) in enumerate(spans):
-        # the address or the number given is the finding ("write to my gmail, same name as
-        # here: …", "call me directly on 0151 …")
-        given = {kind for kind, start, end in details if start < high and low < end}
         if elsewhere is not None and not address_given:
             for match in elsewhere.finditer(text, low, high):
                 if not _refused(text[low : match.start()]):
@@ -818,9 +836,15 @@ def detect_channel_phrases(norm: Normalised, found: Collector, facts: Facts) -> 
         # proposed in a question, it is firm ("hätten Sie Zeit für einen kurzen
         # Videoanruf?", "Nem tudnánk egy rövid videóhívást csinálni …?")
         asked = text[low:high].rstrip().endswith("?")
-        if video is not None and "phone" not in given and not couriers:
+        # a video call with the number given anywhere in the message is the number (the
+        # writers label "appel vidéo ce soir ? Mon numéro : 07…" a phone number only); one
+        # refused in the three words before it is none ("No hace falta videollamada", "je ne
+        # fais pas d'appel vidéo"; not "Mai bine facem un apel video", "mai" being Italian
+        # "never" to the concepts), unless a question asks for it
+        if video is not None and not number_given and not couriers:
             for match in video.finditer(text, low, high):
-                found.add("social", match.start(), match.end(), soft=not asked)
+                if asked or not _refused(" ".join(text[low : match.start()].split()[-3:])):
+                    found.add("social", match.start(), match.end(), soft=not asked)
         if voice is not None and not couriers:
             # sent to a number given after it, it goes through an app: firm ("Wyślij mi
             # głosówkę na 5I2 884 3O1"); left after the number, it is a voicemail ("numărul meu
@@ -890,19 +914,23 @@ _OWN_CHANNEL_CUE = re.compile(
 )
 
 
-#: Booking on a web page ("book online", "prenez rendez-vous sur …", "…/idopont"): a repair,
-#: a visit or a lesson booked on the seller's own site instead of here. Read beside a link to
-#: a web page only: a messaging link to make an appointment is a channel, not a promotion.
-_BOOKING_CUE = re.compile(rf"\b(?:{S('marketing.booking_cues')})")
+#: What promotes a web page: booking on it ("book online", "prenez rendez-vous sur …",
+#: "…/idopont": a repair, a visit or a lesson booked on the seller's own site instead of
+#: here), its catalogue or its trade prices ("Händlerkonditionen, Staffelpreise und den
+#: aktuellen Katalog finden Sie in unserem Distributor-Portal …"). Read beside a link to a web
+#: page only: a messaging link to make an appointment, or to send the catalogue on, is a
+#: channel, not a promotion (the writers label "vă trimit catalogul pe Telegram" a channel).
+_WEB_PAGE_CUE = re.compile(rf"\b(?:{S('marketing.web_page_cues')})")
 #: What makes a promoted link the sender's own: "our shop", or a fee saved there.
 _SELLERS_OWN = frozenset({"own", "fees"})
 
 
 def detect_promoted_channels(norm: Normalised, found: Collector, facts: Facts) -> None:
     """Marketing where a sentence with a link, a handle or an app's name also has a
-    promotional word (``marketing.own_channel_cues``), or a link to a web page a booking word
-    (``marketing.booking_cues``): soft, but firm when the sentence links to the sender's own
-    shop (the ``own`` concept outside the links). Run after every link and social detector."""
+    promotional word (``marketing.own_channel_cues``), or a link to a web page a word that
+    promotes a page (``marketing.web_page_cues``): soft, but firm when the sentence links to
+    the sender's own shop (the ``own`` concept outside the links). Run after every link and
+    social detector."""
     channels = [item for item in found.items if item[0] in ("url", "social")]
     if not channels:
         return
@@ -914,10 +942,10 @@ def detect_promoted_channels(norm: Normalised, found: Collector, facts: Facts) -
             continue
         links = [(start, end) for kind, start, end in named if kind == "url"]
         cues = list(_OWN_CHANNEL_CUE.finditer(text, low, high))
-        # a booking page: a link to the web that is no messaging link ("wa.me/…")
+        # a web page: a link that is no messaging link ("wa.me/…")
         pages = [span for span in links if ("social", *span) not in named]
         if pages:
-            cues += _BOOKING_CUE.finditer(text, low, high)
+            cues += _WEB_PAGE_CUE.finditer(text, low, high)
         # a link to the sender's own shop with the cue is the shop promoted ("u nás na e-shopu
         # hracky-zlin cz je to o 150 Kč levnější"), read without the links ("www" is a shop's
         # word); so is the seller's own listing elsewhere, cheaper for the fee it saves there

@@ -119,7 +119,7 @@ LANGUAGE_KEYS: dict[str, str] = {
     "marketing.not_listed_here": REGEX,
     "marketing.review_changed": REGEX,
     "marketing.own_channel_cues": REGEX,
-    "marketing.booking_cues": REGEX,
+    "marketing.web_page_cues": REGEX,
     "marketing.code_words": WORDS,
     "marketing.discount_cues": REGEX,
     "marketing.next_order.next": REGEX,

@@ -4050,3 +4050,147 @@ def test_the_platform_named_as_not_needed_is_no_platform_payment():
 )
 def test_handmade_or_washed_by_hand_is_no_hand_to_hand(text):
     assert {"outside", "collect"}.isdisjoint(concepts_of(text))
+
+
+# t161–t164's misses, thirty-third round
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("For your next order I can offer a special price, just email me.", "en"),
+        ("Bei der nächsten Bestellung gibt es einen special price für Sie.", "de"),
+        ("Przy następnym zamówieniu dam Panu special price.", "pl"),
+        ("Pro pravidelné objednávky máme special price, napište nám.", "cs"),
+        ("Para el próximo pedido tengo un special price para usted.", "es"),
+    ],
+)
+def test_a_special_price_for_the_next_order_is_firm_marketing(text, language):
+    assert "marketing" in firm_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Unseren Katalog und die Händlerpreise finden Sie bei uns auf profi-schrauben.de", "de"),
+        ("Le catalogue et nos prix revendeurs sont sur notre site pro-outils.fr", "fr"),
+        ("Catalogul și prețurile de distribuitor sunt pe portalul nostru b2b.unelte-pro.ro", "ro"),
+    ],
+)
+def test_the_sellers_own_catalogue_or_trade_prices_on_a_page_is_firm_marketing(text, language):
+    assert "marketing" in firm_kinds(text, language)
+
+
+def test_a_catalogue_sent_on_an_app_is_no_promotion():
+    assert "marketing" not in kinds(
+        "Scrieți-mi pe Telegram la @mobila_cluj și vă trimit catalogul.", "ro"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("I'll put you on my list for the next batch of candles.", "en"),
+        ("Je vous mets sur ma liste pour la prochaine fournée.", "fr"),
+        ("Vă trec pe lista mea pentru următorul lot.", "ro"),
+        ("Felírlak a listámra, és szólok először.", "hu"),
+        ("Te apunto en mi lista para las sandalias de verano.", "es"),
+    ],
+)
+def test_put_on_the_sellers_list_is_marketing(text, language):
+    assert "marketing" in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Pay £5 through here to hold it and give me the other £20 at the school gate.", "en"),
+        ("Ich zahle 5 € über die Seite und den Rest bar, wenn ich die Kinder abhole.", "de"),
+        ("Wpłać 10 zł przez stronę, a resztę dasz jak się zobaczymy pod szkołą.", "pl"),
+        ("Cez stránku len poštovné a zvyšných 30 € vám dám do ruky.", "sk"),
+    ],
+)
+def test_the_rest_paid_in_person_is_payment(text, language):
+    assert "payment" in kinds(text, language)
+
+
+def test_the_writers_group_with_words_between_is_firm_marketing():
+    assert "marketing" in firm_kinds(
+        "Wir haben hier in Wien eine WhatsApp-Gruppe mit 50 Eltern, da wird getauscht.", "de"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Dali sme vám kartičku s kódom JAR15? Kto s ním nakúpi, má 15 % zľavu.", "sk"),
+        ("Mit dem Code SOMMER erhalten Sie 10 % auf alles.", "de"),
+    ],
+)
+def test_a_discount_code_with_the_discount_in_the_next_sentence_or_in_capitals(text, language):
+    assert "marketing" in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Kód platformy MKT-JARO5 vám dá 5 % slevu.", "cs"),
+        ("A platform MKT-NYAR kódot adott, 15% kedvezmény.", "hu"),
+        ("Used the code from the app, 10% off, thanks.", "en"),
+        ("Zadejte kódu objednávky, sleva 10 % platí do neděle.", "cs"),
+    ],
+)
+def test_a_platform_code_or_a_word_after_code_is_no_sellers_discount(text, language):
+    assert "marketing" not in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Nem kell videóhívás, a fotók alapján is döntök.", "hu"),
+        ("Nu vreau apel video, prefer să scriem aici.", "ro"),
+        ("Je ne fais pas d'appel vidéo, désolé.", "fr"),
+    ],
+)
+def test_a_video_call_refused_is_no_channel_move(text, language):
+    assert "social" not in found_kinds_of_video(text, language)
+
+
+def found_kinds_of_video(text: str, language: str) -> set[str]:
+    """The kinds found at the video call's words (an app stem may also find it, softly)."""
+    return {kind for kind, span in firm(text, language) if "vid" in span.lower()}
+
+
+def test_a_video_call_asked_for_in_romanian_is_a_channel_move():
+    assert "social" in kinds("Mai bine facem un apel video, să-mi arătați unde curge.", "ro")
+
+
+def test_a_video_call_with_the_number_given_is_the_number():
+    assert kinds("On peut faire un appel vidéo ce soir ? Mon numéro : 07.58.21.36.40", "fr") == {
+        "phone"
+    }
+
+
+def test_a_viber_click_link_with_a_number_is_a_channel_and_a_number():
+    assert {"phone", "social", "url"} <= kinds(
+        "Ukázky mám na Viberu, stačí kliknout viber.click/420777315902", "cs"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Objednávka 2026-100-7391, 48 ks. Číslo naší PO je 4500031177.", None),
+        ("Our PO number is 4500031177, please put it on the invoice.", "en"),
+    ],
+)
+def test_a_purchase_order_number_is_no_phone_number(text, language):
+    assert "phone" not in kinds(text, language)
+
+
+def test_a_phone_number_dictated_after_po_is_still_one():
+    assert "phone" in kinds("Číslo po kúskoch: 0905, dvanásť, tridsaťštyri, päťdesiatšesť.", "sk")
+
+
+def test_a_card_at_the_checkout_is_no_payment_outside():
+    assert "payment" not in kinds(
+        "Kann ich auch mit Revolut-Karte an der Kasse zahlen oder geht nur PayPal?", "de"
+    )
