@@ -251,7 +251,7 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
                     asks = _WRITE_ME.spans(facts)
                     reaches = [start for start, _ in _REACH_YOU.spans(facts)]
                     groups = _OUR_GROUP.spans(facts) + _JOIN_US.spans(facts)
-                    _offered_to_join(text, groups, found)
+                    _groups_promoted(text, groups, found)
                     verbs = _AS_A_VERB.spans(facts)
                 # the account's name in brackets after the app is itself a finding ("über
                 # Skype (moebel.hofmann.service)", "Skype-on is elérsz (butor.nagy.kft)")
@@ -463,7 +463,7 @@ _JOIN_US = Family(
 )
 
 
-def _offered_to_join(text: str, groups: list[tuple[int, int]], found: Collector) -> None:
+def _groups_promoted(text: str, groups: list[tuple[int, int]], found: Collector) -> None:
     """Marketing for each of the writer's own groups or channels (``groups``: the
     ``_OUR_GROUP`` and ``_JOIN_US`` spans) that its sentence does not refuse. The writers
     label a group or a channel to join marketing (403 of the 417 development messages that
