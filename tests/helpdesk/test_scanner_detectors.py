@@ -3690,7 +3690,7 @@ def test_photos_refused_on_an_app_are_not_firm():
         (
             "Csatlakozz a Discord-szerverünkhöz, ott vannak a kedvezmények!",
             "hu",
-            "Csatlakozz a Discord-szerverünk",
+            "Csatlakozz a Discord-szerverünkhöz",
         ),
         (
             "Únete a nuestro canal de Telegram para las ofertas.",
@@ -4194,3 +4194,60 @@ def test_a_card_at_the_checkout_is_no_payment_outside():
     assert "payment" not in kinds(
         "Kann ich auch mit Revolut-Karte an der Kasse zahlen oder geht nur PayPal?", "de"
     )
+
+
+# t165–t168's misses, thirty-fourth round
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Next time order directly from me: 45 € instead of 52.", "en"),
+        ("Nächstes Mal direkt bei mir: 45 € statt 52.", "de"),
+        ("La prossima volta glielo faccio a 45 € invece di 52.", "it"),
+        ("Data viitoare vi-l dau cu 45 lei în loc de 52.", "ro"),
+    ],
+)
+def test_next_time_a_price_instead_of_a_higher_one_is_firm_marketing(text, language):
+    assert "marketing" in firm_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Come and hang out on our Discord server, trades every Friday.", "en"),
+        ("Schau auf unserem Discord-Server vorbei, da gibt es Vorverkäufe.", "de"),
+        ("Lépj be a „Horgász Haverok” Messenger-csoportba, ott vannak az akciók.", "hu"),
+    ],
+)
+def test_the_writers_server_or_a_group_to_enter_is_firm_marketing(text, language):
+    assert "marketing" in firm_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Zvyšok dražím mimo portálu: bit.ly/aukcia-x. Ceny sú tam nižšie ako tu.", "sk"),
+        ("Zbytek dražím jinde: bit.ly/aukce-x. Ceny jsou tam nižší než tady.", "cs"),
+    ],
+)
+def test_lower_than_here_is_a_promotional_cue(text, language):
+    assert "marketing" in kinds(text, language)
+
+
+def test_a_deposit_back_in_cash_is_payment():
+    assert "payment" in kinds(
+        "Kann ich das Pfand nicht bar zurückbekommen, wenn ich das Altteil vorbeibringe?", "de"
+    )
+
+
+def test_a_call_asked_for_because_writing_confuses_is_firm():
+    assert "social" in firm_kinds("Mejor llámeme, que escribiendo no me aclaro.", "es")
+
+
+def test_a_romanian_iban_asked_for_a_review_is_firm_payment():
+    assert "payment" in firm_kinds(
+        "Pentru un review de 5 stele vă returnăm 20 de lei, trimiteți-ne IBAN-ul aici.", "ro"
+    )
+
+
+def test_a_phone_number_under_the_number_is_still_one():
+    assert "phone" in kinds("Máte Viber? Jsem tam pod číslem 739 211 045.", "cs")
