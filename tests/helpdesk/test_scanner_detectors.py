@@ -4251,3 +4251,20 @@ def test_a_romanian_iban_asked_for_a_review_is_firm_payment():
 
 def test_a_phone_number_under_the_number_is_still_one():
     assert "phone" in kinds("Máte Viber? Jsem tam pod číslem 739 211 045.", "cs")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Nächste Woche kommen 3 statt 2 Pakete, die Lieferung ist aufgeteilt.", "de"),
+        ("Next time I will send 5 instead of 4 so you have a spare.", "en"),
+        ("La prochaine livraison arrive le 12 au lieu de 10 h.", "fr"),
+    ],
+)
+def test_a_quantity_or_a_date_instead_of_another_is_no_price(text, language):
+    """Found in the round's last read: only a price instead of a higher one is an offer."""
+    assert "marketing" not in kinds(text, language)
+
+
+def test_next_time_a_price_in_pounds_instead_of_a_higher_one_is_firm_marketing():
+    assert "marketing" in firm_kinds("Next time order directly from me: £45 instead of £52.", "en")
