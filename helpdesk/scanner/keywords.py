@@ -228,7 +228,7 @@ def _account_after(text: str, end: int) -> tuple[int, int] | None:
 def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
     text = norm.text
     asks: list[tuple[int, int]] | None = None  # the _WRITE_ME spans, read at the first app
-    groups: list[tuple[int, int]] = []  # the _OUR_GROUP spans, read with them
+    groups: list[tuple[int, int]] = []  # the writer's own groups (_own_groups), read with them
     reaches: list[int] = []  # where the _REACH_YOU phrases start, read with them
     verbs: list[tuple[int, int]] = []  # the _AS_A_VERB spans, read with them
     for family in (_SOCIAL_NAMES, _SIGNAL_APP, _SMS_NUMBER):
@@ -250,8 +250,9 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
                 if asks is None:
                     asks = _WRITE_ME.spans(facts)
                     reaches = [start for start, _ in _REACH_YOU.spans(facts)]
-                    groups = _OUR_GROUP.spans(facts) + _JOIN_US.spans(facts)
-                    _groups_promoted(text, groups, found)
+                    groups = _own_groups(text, _OUR_GROUP.spans(facts) + _JOIN_US.spans(facts))
+                    for low, high in groups:
+                        found.add("marketing", low, high)
                     verbs = _AS_A_VERB.spans(facts)
                 # the account's name in brackets after the app is itself a finding ("über
                 # Skype (moebel.hofmann.service)", "Skype-on is elérsz (butor.nagy.kft)")
@@ -267,7 +268,7 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
                     and not _asked_there(text, asks, match.start())
                     and not _reached_there(text, reaches, match.end())
                     and not _used_as_a_verb(text, verbs, match.start())
-                    and not _in_our_group(text, groups, match.start()),
+                    and not any(low <= match.start() < high for low, high in groups),
                 )
     gaming = _GAMING_NETWORKS.for_text(facts)
     if gaming is not None:
@@ -463,25 +464,17 @@ _JOIN_US = Family(
 )
 
 
-def _groups_promoted(text: str, groups: list[tuple[int, int]], found: Collector) -> None:
-    """Marketing for each of the writer's own groups or channels (``groups``: the
-    ``_OUR_GROUP`` and ``_JOIN_US`` spans) that its sentence does not refuse. The writers
-    label a group or a channel to join marketing (403 of the 417 development messages that
-    name the writer's own group; the few others are a group for help with the order, "para
-    dudas de montaje")."""
-    for low, high in groups:
-        if _NOT.search(text, _sentence_start(text, low), _sentence_end(text, high)) is None:
-            found.add("marketing", low, high)
-
-
-def _in_our_group(text: str, groups: list[tuple[int, int]], start: int) -> bool:
-    """Whether the app named at ``start`` is in one of the writer's own ``groups`` (the
-    ``_OUR_GROUP`` spans) and its sentence says no "not" ("in unsere WhatsApp-Gruppe schreibe
-    ich nicht")."""
-    for low, high in groups:
-        if low <= start < high:
-            return _NOT.search(text, _sentence_start(text, low), _sentence_end(text, high)) is None
-    return False
+def _own_groups(text: str, groups: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The writer's own groups or channels (``groups``: the ``_OUR_GROUP`` and ``_JOIN_US``
+    spans) whose sentence says no "not" ("in unsere WhatsApp-Gruppe schreibe ich nicht"): each
+    is marketing, and the app named in it is firm. The writers label a group or a channel to
+    join marketing (403 of the 417 development messages that name the writer's own group; the
+    few others are a group for help with the order, "para dudas de montaje")."""
+    return [
+        (low, high)
+        for low, high in groups
+        if _NOT.search(text, _sentence_start(text, low), _sentence_end(text, high)) is None
+    ]
 
 
 def _sentence_end(text: str, at: int) -> int:
