@@ -60,6 +60,8 @@ _I_FOR_L_VARIANTS = {
     for variant in _i_for_l(name)
 }
 _LETTER_NEXT_TO_DIGIT = re.compile(r"[a-z][0-9@$]|[0-9@$][a-z]")
+#: Letters, then a number of two digits or more: a product's model ("insta360").
+_MODEL_NAME = re.compile(r"[^\W\d_]+\d{2,}")
 
 
 def detect_disguised_channels(norm: Normalised, found: Collector, facts: Facts) -> None:
@@ -109,7 +111,10 @@ def _name_kind(plain: str) -> str | None:
 def _leet_kind(word: str) -> str | None:
     """The kind of the name a word with digits or signs for letters is ("W4tsapp",
     "Te1egram", "S1gnal": a name that is also a word is a channel once disguised; "P4yp@l":
-    a payment service)."""
+    a payment service). Letters with a number after them name a model, not a disguise
+    ("Insta360", "Signal5"): a disguise puts its digits among the name's letters."""
+    if _MODEL_NAME.fullmatch(word):
+        return None
     for table in (_LEET, _LEET_ALSO):
         plain = word.translate(table)
         if _CHANNEL_START.match(plain):

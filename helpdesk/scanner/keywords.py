@@ -907,6 +907,9 @@ _OWN_CHANNEL_CUE = re.compile(
 )
 
 
+_CHEAPER_THAN_HERE = re.compile(rf"\b{S('marketing.cheaper_than_here')}\b")
+
+
 #: What promotes a web page: booking on it ("book online", "prenez rendez-vous sur …",
 #: "…/idopont": a repair, a visit or a lesson booked on the seller's own site instead of
 #: here), its catalogue or its trade prices ("Händlerkonditionen, Staffelpreise und den
@@ -937,8 +940,8 @@ def detect_promoted_channels(norm: Normalised, found: Collector, facts: Facts) -
         cues = list(_OWN_CHANNEL_CUE.finditer(text, low, high))
         # a web page: a link that is no messaging link ("wa.me/…")
         pages = [span for span in links if ("social", *span) not in named]
-        if pages:
-            cues += _WEB_PAGE_CUE.finditer(text, low, high)
+        booked = list(_WEB_PAGE_CUE.finditer(text, low, high)) if pages else []
+        cues += booked
         # a link to the sender's own shop with the cue is the shop promoted ("u nás na e-shopu
         # hracky-zlin cz je to o 150 Kč levnější"), read without the links ("www" is a shop's
         # word); so is the seller's own listing elsewhere, cheaper for the fee it saves there
@@ -947,6 +950,10 @@ def detect_promoted_channels(norm: Normalised, found: Collector, facts: Facts) -
         firm = bool(cues and links) and not _SELLERS_OWN.isdisjoint(
             concepts_of(_without(text, low, high, links))
         )
+        # so is a page to book on that is cheaper than here: the page is the seller's service
+        # offered past the platform ("időpontot közvetlenül a www.fotoszerviz-gyor.hu oldalon
+        # tud foglalni, ott olcsóbb, mint itt a platformon")
+        firm = firm or bool(booked and _CHEAPER_THAN_HERE.search(text, low, high))
         for match in cues:
             found.add("marketing", match.start(), match.end(), soft=not firm)
 

@@ -4268,3 +4268,90 @@ def test_a_quantity_or_a_date_instead_of_another_is_no_price(text, language):
 
 def test_next_time_a_price_in_pounds_instead_of_a_higher_one_is_firm_marketing():
     assert "marketing" in firm_kinds("Next time order directly from me: £45 instead of £52.", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Die Seriennummer steht am Bajonett, 4417206. Firmware des Objektivs ist Version 03.",
+            "de",
+        ),
+        ("Sériové číslo je na spodku, 6603918. Firmware je verze 02, aktualizace netřeba.", "cs"),
+        ("Číslo barvy 214, šarže 88310 – pošlete ještě 4 klubka ze stejné šarže?", "cs"),
+        ("Farbe 118, Charge 50276 – haben Sie noch 5 Knäuel aus derselben Partie?", "de"),
+        ("Dye lot 227, batch 61945 - could you send 3 more balls from the same lot?", "en"),
+        ("Coloris 305, bain 71248 : il vous en reste 4 pelotes du même bain ?", "fr"),
+        ("Colore 412, bagno 93018: ne ha ancora 6 gomitoli dello stesso bagno?", "it"),
+    ],
+)
+def test_a_version_a_batch_or_a_colour_number_is_no_phone_number(text, language):
+    assert "phone" not in kinds(text, language)
+
+
+def test_a_phone_number_after_a_version_is_still_one():
+    assert "phone" in kinds("Die App ist Version 2. Meine Nummer: 0176 23456789.", "de")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Passt der Akku der Insta360 X3 auch in die X4?", "de"),
+        ("Does the Insta360 Go come with the magnet pendant?", "en"),
+    ],
+)
+def test_a_cameras_model_name_is_no_app(text, language):
+    assert "social" not in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Add me on W4tsApp please", "en"),
+        ("Write me on 1nst4gr4m", "en"),
+        ("pisz na T3l3gram", "pl"),
+    ],
+)
+def test_digits_among_an_apps_letters_are_still_a_disguise(text, language):
+    assert "social" in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Rufen Sie mich doch kurz an? Das ist schriftlich wirklich schwer zu erklären.", "de"),
+        ("Le mieux, c'est que vous m'appeliez, je vous explique pour le montage.", "fr"),
+    ],
+)
+def test_a_call_asked_for_with_a_reason_in_other_words_is_firm(text, language):
+    assert "social" in firm_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Über die Plattform lief nur die Anzahlung, die restlichen 60 Euro bitte bar.", "de"),
+        ("Son 30 € en mano al montador cuando termine la instalación.", "es"),
+        ("Il montaggio, 90 €, lo salda direttamente al tecnico.", "it"),
+    ],
+)
+def test_the_rest_in_cash_to_the_sellers_man_is_payment(text, language):
+    assert "payment" in kinds(text, language)
+
+
+def test_the_remaining_parts_are_no_payment():
+    assert "payment" not in kinds(
+        "Die restlichen 3 Teile kommen nächste Woche, bar ist leer.", "de"
+    )
+
+
+def test_a_page_to_book_on_cheaper_than_here_is_firm_marketing():
+    assert "marketing" in firm_kinds(
+        "A javítást időpontra a www.muszerszerviz-pecs.hu oldalon foglalhatja, "
+        "ott olcsóbb, mint itt a platformon.",
+        "hu",
+    )
+
+
+def test_a_buyers_cheaper_link_without_booking_stays_soft():
+    assert "marketing" not in firm_kinds("I found it on www.alza.cz, cheaper than here.", "en")
