@@ -4355,3 +4355,80 @@ def test_a_page_to_book_on_cheaper_than_here_is_firm_marketing():
 
 def test_a_buyers_cheaper_link_without_booking_stays_soft():
     assert "marketing" not in firm_kinds("I found it on www.alza.cz, cheaper than here.", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("BRT mi ha mandato un SMS con il codice di ritiro 4420 1187, passo domani.", "it"),
+        ("Packeta mi poslala SMS, kód na vyzdvihnutie 6612 0934.", "sk"),
+        ("Correos me ha enviado un SMS con el código de recogida 5530 2281.", "es"),
+        ("InPost przysłał SMS z kodem odbioru 771 204, odbiorę jutro.", "pl"),
+    ],
+)
+def test_a_pick_up_code_after_the_carriers_sms_is_no_phone_number(text, language):
+    assert kinds(text, language).isdisjoint({"phone", "social"})
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("El año que viene escríbame directamente y le hago un 15% de descuento.", "es"),
+        ("La prossima volta ordini da me, le faccio il 10% in meno.", "it"),
+        ("Next time order direct and I'll do it for 10% less.", "en"),
+    ],
+)
+def test_next_year_or_next_time_a_percentage_less_is_firm_marketing(text, language):
+    assert "marketing" in firm_kinds(text, language)
+
+
+def test_a_percentage_less_of_something_else_is_no_price():
+    assert "marketing" not in firm_kinds(
+        "El próximo envío pesa un 15 % menos gracias al nuevo embalaje.", "es"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Încercați abonamentul nostru lunar de ceai, livrare gratuită.", "ro"),
+        ("Zkuste naše předplatné kávy, každý měsíc nová pražírna.", "cs"),
+        ("Preise ca. 10 % unter dem Listing, einfach direkt anfragen.", "de"),
+    ],
+)
+def test_our_subscription_or_below_the_listing_is_a_promotional_word(text, language):
+    assert "marketing" in kinds(text, language)
+
+
+def test_have_a_look_at_a_domain_is_a_link_not_an_address():
+    found = kinds("Have a look at oldbarnfinds dot co dot uk before Friday.", "en")
+    assert "url" in found
+    assert "email" not in found
+
+
+def test_facebook_spelled_as_it_sounds_in_romanian():
+    assert "social" in kinds("Ma gasiti pe fesbuc, Ion Popa din Braila.", "ro")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Mi chiami quando arriva il pacco, le spiego io come montarlo.", "it"),
+        ("Bylo by nejjednodušší si zavolat, ať to probereme najednou.", "cs"),
+    ],
+)
+def test_a_call_asked_for_with_an_explanation_offered_is_firm(text, language):
+    assert "social" in firm_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Could your fitter take cash? I'd rather not put it through the platform.", "en"),
+        ("Vous me payez en espèces sur place, pas besoin de passer par le site.", "fr"),
+        ("A maradékot készpénzben hozza, az oldalon nem fizetünk.", "hu"),
+        ("El resto en mano al recoger, así no pagan la comisión.", "es"),
+    ],
+)
+def test_cash_with_the_platform_refused_is_a_payment_word(text, language):
+    assert "payment" in kinds(text, language)
