@@ -225,7 +225,9 @@ _SPACE_TLDS = frozenset(
     {"com", "net", "eu", "fr", "de", "at", "pl", "cz", "sk", "hu", "ro", "es", "it", "uk", "ie"}
 )
 _EMAIL_SPACE_TLD = re.compile(
-    r"(?<![\w.@/-])(?:(?P<local>[a-z0-9][a-z0-9._-]*[a-z0-9])"
+    # (not the platform's own discount code: "le code MKT-7Q2F la remise de 40 €")
+    rf"(?<![\w.@/-])(?!(?:{'|'.join(COMMON['platform_codes'])})(?![\w-]))"
+    r"(?:(?P<local>[a-z0-9][a-z0-9._-]*[a-z0-9])"
     # or dictated in parts: "tobi punkt hartl bei web de"
     rf"|(?P<said>[^\W_]{{3,30}}{_SAID_PARTS_AFTER}))"
     rf"(?:\s*@\s*|\s+(?:{literal_alternation(BARE_AT_WORDS | _PREPOSITION_SET)})\s+)"

@@ -29,6 +29,11 @@ _NRB = re.compile(r"\d(?<![\d ]\d)\d(?: ?\d{4}){6}(?!\d)")
 #: IBAN length per country (common.toml).
 IBAN_LENGTHS: dict[str, int] = dict(COMMON["iban_lengths"])
 _ACCOUNT_FORMATS = re.compile("|".join(f"(?:{p})" for p in COMMON["account_formats"]))
+#: A Czech or Slovak birth number named just before: "rodné číslo mamky 475812/0263" has the
+#: shape of an account number and its bank code, but is a person's identifier.
+_BIRTH_NUMBER_NAMED = re.compile(
+    r"(?:\brodn\w*\s+čísl\w*|\bčísl\w*\s+rodn\w*|\br\.\s?č\.)[^.!?\d]{0,30}$"
+)
 
 
 def _checksum_is_valid(compact: str) -> bool:
@@ -108,8 +113,11 @@ def detect_iban(norm: Normalised, found: Collector, facts: Facts) -> None:
     # National account numbers: every format has a run of six digits or more.
     if not facts.shortcuts or facts.chains():
         for match in _ACCOUNT_FORMATS.finditer(text):
-            if not found.overlaps_claim(match.start(), match.end()):
-                found.add("payment", match.start(), match.end(), claim=True)
+            if found.overlaps_claim(match.start(), match.end()):
+                continue
+            if _BIRTH_NUMBER_NAMED.search(text, max(0, match.start() - 60), match.start()):
+                continue
+            found.add("payment", match.start(), match.end(), claim=True)
 
 
 def _nrb_matches(text: str, facts: Facts) -> Iterator[re.Match[str]]:

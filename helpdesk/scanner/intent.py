@@ -83,8 +83,9 @@ Span = tuple[str, int, int]  # kind, start, end in the original text
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _MARKS = re.compile("[\u0300-\u036f]")
 #: A sentence: up to a ".", "!", "?" or a line's end; a dot with no space after it is inside a
-#: domain or a number ("med-liptov.sk", "2.5 kg") and ends nothing.
-SENTENCE = re.compile(r"(?:[^.!?\n]+|\.(?=[^\s.!?]))+[.!?\n]*")
+#: domain or a number ("med-liptov.sk", "2.5 kg") and ends nothing, nor does one between a
+#: number and the next, in a date or an ordinal ("platí do 31. 5., zľava …", "3. 3. 2026").
+SENTENCE = re.compile(r"(?:[^.!?\n]+|\.(?=[^\s.!?])|(?<=\d)\.(?=\s\d))+[.!?\n]*")
 
 
 def _fold(text: str) -> str:

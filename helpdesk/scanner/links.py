@@ -201,6 +201,7 @@ def detect_links(norm: Normalised, found: Collector, facts: Facts) -> None:
         return
     platform = platform_domain()
     for start, end, host, path in candidates:
+        handle = None
         if found.overlaps_claim(start, end) or is_platform_host(host, platform):
             continue
         provider = host.removeprefix("www.")
@@ -210,12 +211,14 @@ def detect_links(norm: Normalised, found: Collector, facts: Facts) -> None:
             and (
                 found.has_near("email", start, end, _PROVIDER_REACH)
                 or _AT_SAID.search(text, max(0, start - _PROVIDER_REACH), end + _PROVIDER_REACH)
+                or (handle := _HANDLE_AT.search(text, max(0, start - _PROVIDER_REACH), start))
             )
         ):
             # The provider of an address the message gives ("tobi punkt k bei gmx punkt net",
             # "maila mam na wp.pl, a przed małpą: ewa.zielinska77"): part of the address,
-            # which it confirms, not a site.
-            found.add("email", start, end, claim=True)
+            # which it confirms, not a site; with the mailbox name right before it, the whole
+            # address.
+            found.add("email", handle.start() if handle else start, end, claim=True)
             continue
         kind = _domain_kind(host, path)
         found.add(kind, start, end, claim=True)
@@ -247,6 +250,15 @@ _AT_SAID = re.compile(
         )
     )
     + r")\w{0,3}\b"
+)
+
+#: A mailbox name and a little word right before a mail provider's domain: "service-pflegeshop
+#: bei web.de", "ewa88 na wp.pl" (the name joined by a sign or with digits: "Konto bei web.de"
+#: is an account there).
+_HANDLE_AT = re.compile(
+    r"(?<![\w.@/-])[a-z][a-z0-9]*(?:[._-][a-z0-9]+|\d{2,})+\s+(?:"
+    + literal_alternation(LEXICON.union("address.provider_prepositions"))
+    + r")\s+$"
 )
 
 

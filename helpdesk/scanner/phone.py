@@ -159,6 +159,10 @@ NOT_PHONE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("word", r"\bz\s?\d(?:\s?\d){9,10}\b"),
     # order-like numbers: year-first groups (2026-204-7719)
     ("digit", r"\b20\d{2}-\d{2,6}(?:-\d{2,6})+\b"),
+    # a Czech or Slovak birth number, six digits, a slash and three or four ("rodné číslo
+    # mamky 475812/0263"): no market's phone number puts six digits before a slash (a German
+    # area code has five at most)
+    ("digit", r"(?<![\d/.-])\d{6}/\d{3,4}(?![\d/-]|\.\d)"),
     # part numbers with a lone leading digit ("Bosch 0 986 494 035", "0 281 002 683"): no
     # market writes its trunk "0" apart from three groups of three, but for a free number
     # ("0 800 123 456")
@@ -223,6 +227,7 @@ _NOT_PHONE_AT_DIGIT = re.compile(
     r"|(?<=(?<!\w)\d)\d[a-z]\d{11}\b|(?<=(?<!\w)6)a\d{11}\b"
     r"|(?<=(?<!\w)\d)\d{11,29}\b"
     r"|(?<=(?<!\w)2)0\d{2}-\d{2,6}(?:-\d{2,6})+\b"
+    r"|(?<=(?<![\d/.-])\d)\d{5}/\d{3,4}(?![\d/-]|\.\d)"
     r"|(?<=(?<![\w+./-])0) (?!80)\d{3} \d{3} \d{3}(?!\s?\d)"
     r")"
 )

@@ -4432,3 +4432,96 @@ def test_a_call_asked_for_with_an_explanation_offered_is_firm(text, language):
 )
 def test_cash_with_the_platform_refused_is_a_payment_word(text, language):
     assert "payment" in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("My NHS number is 943 476 5919, can you put it on the invoice?", "en"),
+        ("A TAJ-számom 037 512 668, a vényen is ez van.", "hu"),
+        ("Me piden el número de afiliación, 28 7654321044, para la factura.", "es"),
+        ("Codice ISO dell'ausilio 12.24.09.006, serve per il rimborso.", "it"),
+        ("Na fakturze musi być numer zlecenia 0315-2026-11902.", "pl"),
+        ("Rodné číslo otce 520614/1187, stačí to pojišťovně?", "cs"),
+    ],
+)
+def test_a_health_or_national_identifier_is_no_phone_number_nor_an_account(text, language):
+    assert kinds(text, language).isdisjoint({"phone", "payment"})
+
+
+def test_a_phone_number_after_a_prescription_is_still_one():
+    assert "phone" in kinds("Rezept liegt vor. Rufen Sie mich an: 0171 2345678.", "de")
+
+
+def test_an_account_with_its_bank_code_is_still_payment():
+    assert "payment" in kinds("Pošlete to na účet 2000123456/2010, děkuji.", "cs")
+
+
+def test_a_german_area_code_before_a_slash_is_still_a_phone_number():
+    assert "phone" in kinds("Rufen Sie an: 04521/8877.", "de")
+
+
+def test_a_mailbox_name_with_a_hyphen_at_a_providers_domain_is_an_address():
+    assert ("email", "kunden-service bei web.de") in found(
+        "Mail an kunden-service bei web.de", "de"
+    )
+
+
+def test_an_account_at_a_provider_is_no_address():
+    assert "email" not in kinds("Ich habe ein Konto bei web.de, das geht.", "de")
+
+
+def test_a_platform_code_is_no_mailbox_name():
+    assert "email" not in kinds("Avec le code MKT-9K4D la remise de 20 € s'applique seule.", "fr")
+
+
+def test_a_platform_code_with_a_date_in_its_sentence_stays_the_platforms():
+    assert "marketing" not in kinds(
+        "Kód MKT-CZ77 platí do 30. 6., sleva 10 € na další objednávku přes platformu.", "cs"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Nous avons aussi un groupe Facebook pour les clients, venez échanger !", "fr"),
+        ("Tenemos también un grupo de Telegram para clientes, únase.", "es"),
+    ],
+)
+def test_we_also_have_a_group_is_the_writers_group(text, language):
+    assert "marketing" in firm_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Las reservas van por www.guias-delta-ebro.com, quedan fechas.", "es"),
+        ("Configurez vos placards sur placards-martin.fr, livraison offerte.", "fr"),
+    ],
+)
+def test_booking_or_a_configurator_on_a_page_is_a_promotional_cue(text, language):
+    assert "marketing" in kinds(text, language)
+
+
+def test_next_room_and_a_percentage_offered_in_romanian_is_firm_marketing():
+    assert "marketing" in firm_kinds(
+        "Pentru următoarea comandă scrieți-mi direct, vă fac 10% la transfer.", "ro"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Die Anfahrt kann ich dem Monteur doch bar in die Hand geben?", "de"),
+        (
+            "Za montaż płaci się gotówką na miejscu, bo to nie wchodzi w zamówienie na platformie.",
+            "pl",
+        ),
+        (
+            "El montaje no va incluido en el pedido de la plataforma: 40 € en efectivo al técnico.",
+            "es",
+        ),
+    ],
+)
+def test_cash_for_what_the_order_does_not_include_is_payment(text, language):
+    assert "payment" in kinds(text, language)
