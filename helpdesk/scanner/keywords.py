@@ -907,6 +907,7 @@ _OWN_CHANNEL_CUE = re.compile(
 )
 
 
+#: "Cheaper than here" alone: beside a word that books a page, the page is promoted firmly.
 _CHEAPER_THAN_HERE = re.compile(rf"\b{S('marketing.cheaper_than_here')}\b")
 
 
