@@ -18,6 +18,7 @@ from django.test import override_settings
 
 from demo.management.commands.train_scanner_model import CORPUS, CORPUS_DOMAIN, development_files
 from helpdesk.scanner import KINDS, detect, scan
+from helpdesk.scanner.training import read_corpus
 
 #: Per message id: the kinds found, the kinds labelled and the text.
 Reading = dict[str, tuple[list[str], list[str], str]]
@@ -48,20 +49,13 @@ class Command(BaseCommand):
         paths = self.paths(writers)
         find = detect if options["detectors"] else scan
         reading: Reading = {}
-        for path in paths:
-            for line in path.read_text(encoding="utf-8").splitlines():
-                if not line.strip():
-                    continue
-                row = json.loads(line)
-                language = row["lang"] if options["hint"] else None
-                findings = find(row["text"], language=language)
-                reading[row["id"]] = (
-                    sorted({f.kind for f in findings}),
-                    sorted(row["kinds"]),
-                    row["text"],
-                )
-                if options["misses"] and set(reading[row["id"]][0]) != set(row["kinds"]):
-                    self.miss(row, findings)
+        for row in read_corpus(paths):
+            language = row["lang"] if options["hint"] else None
+            findings = find(row["text"], language=language)
+            found = sorted({f.kind for f in findings})
+            reading[row["id"]] = (found, sorted(row["kinds"]), row["text"])
+            if options["misses"] and set(found) != set(row["kinds"]):
+                self.miss(row, findings)
         self.summary(reading)
         if options["save"]:
             Path(options["save"]).write_text(json.dumps(reading, ensure_ascii=False))
@@ -74,12 +68,12 @@ class Command(BaseCommand):
         paths = []
         for writer in writers:
             name = Path(writer).name.removesuffix(".jsonl")
-            if name.startswith("test_"):
-                raise CommandError(f"{name} is the test split: it is never read to tune.")
             path = CORPUS / f"{name}.jsonl"
+            if name.startswith("test_") or (
+                not path.exists() and (CORPUS / f"test_{name}.jsonl").exists()
+            ):
+                raise CommandError(f"{name} is the test split: it is never read to tune.")
             if not path.exists():
-                if (CORPUS / f"test_{name}.jsonl").exists():
-                    raise CommandError(f"{name} is the test split: it is never read to tune.")
                 raise CommandError(f"No corpus file {path.name}.")
             paths.append(path)
         return paths
