@@ -76,7 +76,8 @@ _NUMBER_WORD = r"(?:numbers?|nummer|numéro|numero|número|numer|numărul|numaru
 #: "My" before the word "number": the writer's own number follows ("meine Nummer: 0151…").
 _MY = r"(?:my|mein\w*|mon|ma|mi|mio|mia|mój|moj\w*|môj|én|meu)"
 #: A word between an identifier's keyword and its number: no phone word, not even inside it
-#: ("Handynummer"), and no word for "number" ("for the order my number is …").
+#: ("Handynummer"), and no word for "number" ("for the order my number is …"); an elided
+#: article belongs to its word ("le numéro de lot est imprimé sur l'étiquette : L2611-0457").
 _PHONE_CUE_INSIDE = group(
     [*LEXICON.union("phone.cues"), *COMMON["phone_cues"], "num", "čísl", "cisl", "szám", "szam"]
 )
@@ -84,7 +85,7 @@ _PHONE_CUE_INSIDE = group(
 
 def _id_word(fewest: int) -> str:
     """Such a word, of ``fewest`` letters or more."""
-    return rf"(?:\s+(?![^\W\d_]*{_PHONE_CUE_INSIDE})[^\W\d_]{{{fewest},14}})"
+    return rf"(?:\s+(?:[^\W\d_]{{1,4}}')?(?![^\W\d_]*{_PHONE_CUE_INSIDE})[^\W\d_]{{{fewest},14}})"
 
 
 _ID_WORD = _id_word(2)

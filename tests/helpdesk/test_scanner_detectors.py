@@ -4525,3 +4525,116 @@ def test_next_room_and_a_percentage_offered_in_romanian_is_firm_marketing():
 )
 def test_cash_for_what_the_order_does_not_include_is_payment(text, language):
     assert "payment" in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Den Rest bitte bar mitbringen, wenn Sie den Anhänger holen.", "de"),
+        ("Das Geld bringen Sie am besten in bar mit, nicht übers Portal.", "de"),
+    ],
+)
+def test_cash_brought_along_is_a_payment_word(text, language):
+    assert "payment" in kinds(text, language)
+
+
+def test_isnt_part_of_the_order_is_an_off_platform_cue():
+    # cash to the driver reads as the platform's cash on delivery without the cue
+    assert "payment" in kinds(
+        "Taking the old sofa isn't part of the order, so it's £30 cash to the driver.", "en"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "cue"),
+    [
+        ("Or order it directly on lampworks-shop.co.uk, same lamps.", "en", "order it directly on"),
+        (
+            "Sie können auch direkt bei uns auf moebel-kraft.at bestellen.",
+            "de",
+            "direkt bei uns auf",
+        ),
+        (
+            "Vous pouvez commander directement sur atelier-savon.fr.",
+            "fr",
+            "commander directement sur",
+        ),
+        ("Można też zamówić bezpośrednio na sklep-rybka.pl.", "pl", "zamówić bezpośrednio na"),
+        ("Případně objednejte přímo na zahradaprokazdeho.cz.", "cs", "objednejte přímo na"),
+        ("Alebo si to objednajte priamo na www.svietidla-zilina.sk.", "sk", "objednajte priamo na"),
+        (
+            "Rendelje meg közvetlenül a www.butorhaz-pecs.hu oldalon.",
+            "hu",
+            "Rendelje meg közvetlenül",
+        ),
+        ("Puteți comanda direct pe www.saltele-bune.ro.", "ro", "comanda direct pe"),
+        ("Puede pedirlo directamente en www.colchones-sur.es.", "es", "pedirlo directamente en"),
+        (
+            "Lo può ordinare direttamente sul sito www.lampade-roma.it.",
+            "it",
+            "ordinare direttamente sul",
+        ),
+    ],
+)
+def test_ordering_directly_on_a_page_promotes_it(text, language, cue):
+    assert ("marketing", cue) in found(text, language)
+
+
+def test_ordering_directly_without_a_page_promotes_nothing():
+    assert "marketing" not in kinds("Ich habe direkt bei Ihnen über die Plattform bestellt.", "de")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Pe www.mobila-cluj.ro prețul e mai mic decât aici, vă spun sincer.", "ro"),
+        ("En www.sofas-norte.es le sale un 8 % menos que aquí.", "es"),
+    ],
+)
+def test_a_page_cheaper_than_here_is_promoted(text, language):
+    assert "marketing" in kinds(text, language)
+
+
+def test_a_call_asked_for_because_it_is_easier_to_explain_is_firm_in_hungarian():
+    assert "social" in firm_kinds("Fel tudna hívni? Könnyebb lenne elmagyarázni, mi recseg.", "hu")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Le numéro de lot est imprimé sur l'étiquette : L2611-0457.", "fr"),
+        ("Il numero di lotto è stampato sull'etichetta: 2611 0457 12.", "it"),
+    ],
+)
+def test_an_identifier_with_an_elided_article_before_its_number_is_no_phone_number(text, language):
+    assert "phone" not in kinds(text, language)
+    assert "phone" not in kinds(text)
+
+
+def test_a_phone_word_after_an_identifier_with_an_elided_article_still_gives_a_number():
+    assert "phone" in kinds("Commande 4412, l'appli plante, appelez-moi : 06 12 34 56 78", "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Veniți și în grupul nostru de pescari din Delta de pe Facebook.", "ro"),
+        ("Say hello in our group for vintage bike owners on Facebook.", "en"),
+        ("Rejoignez notre groupe de passionnés de pêche sur Facebook !", "fr"),
+        ("Está nuestro grupo de clientes fieles en Telegram.", "es"),
+        ("C'è anche il nostro gruppo di appassionati su Facebook.", "it"),
+        ("Schauen Sie in unsere Gruppe für Angler aus Tirol auf Facebook.", "de"),
+        ("Zapraszam do naszej grupy miłośników wędkarstwa na Facebooku.", "pl"),
+        ("Podívejte se do naší skupiny majitelů psů na Facebooku.", "cs"),
+        ("Pozrite si našu skupinu chovateľov na Facebooku.", "sk"),
+        ("Csoportunk van a Facebookon is, gyere.", "hu"),
+    ],
+)
+def test_our_group_of_people_on_an_app_is_the_writers_group(text, language):
+    assert "marketing" in firm_kinds(text, language)
+
+
+def test_my_group_of_friends_on_an_app_is_no_group_of_the_writers():
+    assert "marketing" not in kinds(
+        "I saw the advert in my group of friends on Facebook, is it still for sale?", "en"
+    )
