@@ -182,12 +182,13 @@ NOT_PHONE_PATTERNS: tuple[tuple[str, str], ...] = (
     # identifiers introduced by a keyword
     (
         "word",
-        # "zásilky Packeta je Z 2044…", "VAT number is GB 123…": words and "is" may come
-        # between ("sériové číslo vaší myčky je 911…"), or words and a colon ("Seriennummer des
-        # Akkus: 0 275 007 532", "serial number for the washing machine: 0791…", the first
-        # of them a little word: "Numer seryjny z tabliczki: 2207…", but not "paczka wyjedzie
-        # z magazynu: 6O1…"); no phone word among them ("order, my mobile: 07700…")
-        rf"\b(?:{ID_KEYWORDS})\b\.?(?:{_ID_WORD}{{0,5}}\s+(?:{ID_IS})\b|{_ID_OR_LITTLE_WORD}{_ID_WORD}{{0,4}}\s*:)?"
+        # "zásilky Packeta je Z 2044…", "VAT number is GB 123…": words (little ones too) and
+        # "is" may come between ("sériové číslo vaší myčky je 911…", "poukazu z ambulancie je
+        # 04/…"), or words and a colon ("Seriennummer des Akkus: 0 275 007 532", "serial
+        # number for the washing machine: 0791…", the first of them a little word: "Numer
+        # seryjny z tabliczki: 2207…", but not "paczka wyjedzie z magazynu: 6O1…"); no phone
+        # word among them ("order, my mobile: 07700…")
+        rf"\b(?:{ID_KEYWORDS})\b\.?(?:{_ID_OR_LITTLE_WORD}{{0,5}}\s+(?:{ID_IS})\b|{_ID_OR_LITTLE_WORD}{_ID_WORD}{{0,4}}\s*:)?"
         # a comma, and a number's sign or word: "GLS, číslo 912…", "BRT n. 0 512…",
         # "Ersatzteil-Nr. 0171…"
         rf"\s*(?:,?\s*(?:-?n[°o]\.?|-?nr\.?|[čc]\.|n\.|#|:|-|{_NUMBER_WORD}\s*:?))?\s*"

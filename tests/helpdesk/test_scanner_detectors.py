@@ -4638,3 +4638,37 @@ def test_my_group_of_friends_on_an_app_is_no_group_of_the_writers():
     assert "marketing" not in kinds(
         "I saw the advert in my group of friends on Facebook, is it still for sale?", "en"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Číslo poukazu z ambulancie je 04/2026/33571.", "sk"),
+        ("Číslo poukázky z lékárny je 0420 263 357.", "cs"),
+        ("Gutschein-Nr. 0171 2345 678 bitte beim Kauf einlösen.", "de"),
+        ("The voucher number is 07700 900123, can you apply it?", "en"),
+        ("Az utalvány száma 0630 123 4567, beváltható?", "hu"),
+        ("Il buono regalo ha il codice 347 123 4567.", "it"),
+    ],
+)
+def test_a_vouchers_number_is_no_phone_number(text, language):
+    assert "phone" not in kinds(text, language)
+
+
+def test_a_phone_number_after_a_voucher_is_still_one():
+    assert "phone" in kinds("Kód poukazu je Z 0420, a moje číslo je 0420 263 358.", "cs")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Se preferisce lo pago in nero e le faccio 30 euro in meno.",
+        "Glielo faccio in nero, senza fattura, così risparmiamo.",
+    ],
+)
+def test_paid_in_nero_is_payment(text):
+    assert "payment" in kinds(text, "it")
+
+
+def test_a_colour_in_nero_is_no_payment():
+    assert "payment" not in kinds("Glielo faccio in nero o in bianco, come preferisce.", "it")
