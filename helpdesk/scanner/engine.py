@@ -48,6 +48,7 @@ from helpdesk.scanner.keywords import (
     detect_channel_phrases,
     detect_described_links,
     detect_keywords,
+    detect_own_place_offers,
     detect_payment_on_a_channel,
     detect_payment_to_a_number,
     detect_promoted_channels,
@@ -138,5 +139,6 @@ def _detect(
     detect_promoted_channels(norm, found, facts)
     detect_payment_on_a_channel(norm, found)
     detect_payment_to_a_number(norm, found)
+    detect_own_place_offers(norm, found, facts)
     findings = found.findings()
     return findings, frozenset(found.soft_findings), norm

@@ -84,10 +84,10 @@ _NEXT_ORDER_PATTERN = (
     rf"\b{S('marketing.next_order.next')}\s+(?:\w+\s+)?{S('marketing.next_order.order')}\b"
 )
 #: "Next time write to me directly, I'll give you a better price": a next order's offer, firm
-#: (the writers label it marketing beside the payment outside it asks for).
-_NEXT_TIME_CHEAPER = (
-    rf"\b{S('marketing.next_order.next')}\b[^.!?]{{0,160}}?\b{S('marketing.better_price')}"
-)
+#: (the writers label it marketing beside the payment outside it asks for); a dot inside an
+#: address or a domain ends no sentence ("écrivez-moi sur parfums.decants[at]laposte.net :
+#: 10 % de remise").
+_NEXT_TIME_CHEAPER = rf"\b{S('marketing.next_order.next')}\b(?:[^.!?]|\.(?=\S)){{0,160}}?\b{S('marketing.better_price')}"
 #: Marketing: each pattern is self-sufficient.
 MARKETING_PATTERNS = (
     # discount codes and vouchers
@@ -303,7 +303,10 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
                 if not _next_order_here(match.group(), body):
                     found.add("marketing", offset + match.start(), offset + match.end(), soft=True)
             for match in _NEXT_TIME_CHEAPER_RE.finditer(body):
-                found.add("marketing", offset + match.start(), offset + match.end())
+                # (the platform's own offer: "v našich ďalších ponukách na marketplace.example
+                # … o 25 € lacnejšie")
+                if platform_domain() not in match.group():
+                    found.add("marketing", offset + match.start(), offset + match.end())
         if discount is not None:
             for match in discount.finditer(body):
                 if _a_discount_code(norm, match, offset, sentence.end()):
@@ -966,3 +969,25 @@ def _without(text: str, low: int, high: int, spans: list[tuple[int, int]]) -> st
         start, end = max(start, low) - low, min(end, high) - low
         chars[start:end] = " " * (end - start)
     return "".join(chars)
+
+
+#: The sender's own salon, studio or practice ("je tiens aussi un petit institut", "in meinem
+#: Studio", "prowadzę mały salon", "tengo un centro de estética").
+_OWN_PLACE = Family([rf"\b(?:{S('marketing.own_place')})\b"])
+#: A sum of money, "50 de lei" too.
+_SUM_RE = re.compile(rf"{_SUM}|\b\d+(?:[.,]\d+)?\s+de\s+(?:lei|euro|euros)\b")
+
+
+def detect_own_place_offers(norm: Normalised, found: Collector, facts: Facts) -> None:
+    """Marketing where a message offers a service at the sender's own salon, studio or
+    practice for a sum paid outside the order ("Je tiens aussi un petit institut … le soin
+    visage à 45 € au lieu de 70, à régler en espèces sur place"): the place named, a sum, and
+    a payment finding. Soft: the models weigh it ("my salon's card terminal broke, so I paid
+    cash" offers nothing). Run after every payment detector."""
+    if not any(kind == "payment" for kind, _, _ in found.items):
+        return
+    matcher = _OWN_PLACE.for_text(facts)
+    if matcher is None or _SUM_RE.search(norm.text) is None:
+        return
+    for match in matcher.finditer(norm.text):
+        found.add("marketing", match.start(), match.end(), soft=True)

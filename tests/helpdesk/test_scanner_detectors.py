@@ -4672,3 +4672,97 @@ def test_paid_in_nero_is_payment(text):
 
 def test_a_colour_in_nero_is_no_payment():
     assert "payment" not in kinds("Glielo faccio in nero o in bianco, come preferisce.", "it")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Pour la prochaine séance, réglez-moi en liquide et je vous fais 8 € de moins.", "fr"),
+        ("Die nächste Stunde zahlen Sie bar bei mir, dann sind es 5 € weniger.", "de"),
+        ("Următoarele lecții le plătiți direct și vă las 40 de lei mai puțin.", "ro"),
+        ("El invierno que viene me pagas por Bizum y te hago 6 € de descuento.", "es"),
+        ("If you want to carry on with lessons, pay me directly: £25 instead of £30.", "en"),
+        ("Prossime volte mi paga in contanti e sono 5 € in meno.", "it"),
+        ("Příští střih zaplatíte hotově a bude to o 100 Kč méně.", "cs"),
+        (
+            "Pour vos prochaines commandes écrivez à savons.marie[at]orange.fr : 10 % de remise.",
+            "fr",
+        ),
+    ],
+)
+def test_next_time_a_better_price_is_firm_marketing(text, language):
+    assert "marketing" in firm_kinds(text, language)
+
+
+def test_the_platforms_own_offer_for_next_time_is_no_marketing():
+    assert "marketing" not in firm_kinds(
+        "Ďalšie doplnky nájdete v ponukách na marketplace.example – v sete sú o 25 € lacnejšie.",
+        "sk",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("J'ai aussi un petit salon à Lyon : la pose à 30 €, réglée en espèces sur place.", "fr"),
+        ("In meinem Studio mache ich Ihnen die Maniküre für 35 €, bar auf die Hand.", "de"),
+        ("Prowadzę mały gabinet w Gdańsku, zabieg za 90 zł, płatność gotówką na miejscu.", "pl"),
+        ("V salonu vám řasy udělám za 600 Kč, hotově, bez objednávky přes portál.", "cs"),
+        ("Mám tam štúdio, predĺženie mihalníc vám spravím za 30 € v hotovosti.", "sk"),
+        ("A szalonomban 8000 Ft-ért megcsinálom, készpénzzel fizetne helyben.", "hu"),
+        ("Am și un salon în Cluj, vă fac pensarea la 50 de lei, plata cash la salon.", "ro"),
+        ("Tengo un centro de estética en Sevilla, la limpieza por 30 € en efectivo allí.", "es"),
+        ("Ho anche un centro estetico a Lecce, la pulizia del viso a 40 € in contanti.", "it"),
+        ("I run a little beauty room in Leeds, I can do brows for £20 cash on the day.", "en"),
+    ],
+)
+def test_a_service_at_the_senders_own_salon_for_cash_is_marketing(text, language):
+    assert "marketing" in kinds(text, language)
+
+
+def test_a_salon_named_without_an_offer_is_at_most_soft_marketing():
+    text = "My salon's card machine was broken so I paid the £20 in cash, is that a problem?"
+    assert "marketing" not in firm_kinds(text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Per seguire la spedizione: https://www.sda.it/track?code=0581234567", "it"),
+        ("Suivi du colis : https://www.laposte.fr/outils/suivre-vos-envois?code=6A1234", "fr"),
+        ("You can follow your parcel here: https://track.dpd.co.uk/parcels/1550123", "en"),
+        ("J'ai suivi le tuto ici : youtu.be/Xk3p9TaLq2w, mais la vis manque.", "fr"),
+    ],
+)
+def test_following_a_parcel_or_a_tutorial_promotes_no_link(text, language):
+    assert "marketing" not in kinds(text, language)
+
+
+def test_follow_us_with_a_link_is_still_promotional():
+    assert "marketing" in kinds("Suivez-nous sur Instagram : instagram.com/atelier.savon", "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Můžete mi zavolat? Líp se mi to vysvětluje po telefonu.", "cs"),
+        ("Môžete mi zavolať? Lepšie sa mi to vysvetľuje po telefóne.", "sk"),
+    ],
+)
+def test_a_call_asked_for_because_it_is_easier_to_explain_is_firm(text, language):
+    assert "social" in firm_kinds(text, language)
+
+
+def test_cash_on_the_hand_without_the_portal_is_payment():
+    assert "payment" in kinds("Die Anfahrt bitte bar auf die Hand, ganz ohne Portal.", "de")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Ahnentafel-Nr. 0171 2345 678, die Papiere kommen per Post.", "de"),
+        ("Numer rodowodu 0601 234 567, metryka w paczce.", "pl"),
+    ],
+)
+def test_a_pedigree_number_is_no_phone_number(text, language):
+    assert "phone" not in kinds(text, language)
