@@ -87,7 +87,10 @@ _NEXT_ORDER_PATTERN = (
 #: (the writers label it marketing beside the payment outside it asks for); a dot inside an
 #: address or a domain ends no sentence ("écrivez-moi sur parfums.decants[at]laposte.net :
 #: 10 % de remise").
-_NEXT_TIME_CHEAPER = rf"\b{S('marketing.next_order.next')}\b(?:[^.!?]|\.(?=\S)){{0,160}}?\b{S('marketing.better_price')}"
+_NEXT_TIME_CHEAPER = (
+    rf"\b{S('marketing.next_order.next')}\b(?:[^.!?]|\.(?=\S)){{0,160}}?"
+    rf"\b{S('marketing.better_price')}"
+)
 #: Marketing: each pattern is self-sufficient.
 MARKETING_PATTERNS = (
     # discount codes and vouchers
