@@ -98,6 +98,10 @@ def detect_disguised_channels(norm: Normalised, found: Collector, facts: Facts) 
         if start in seen or end - start < 5:
             continue
         seen.add(start)
+        # (a digit folded from a look-alike letter is no digit written: "Вайбер" → "baй6ep")
+        low, high = norm.span(start, end)
+        if not any(char.isdigit() or char in "@$" for char in norm.original[low:high]):
+            continue
         word = text[start:end]
         if not found.overlaps_claim(start, end) and (kind := _leet_kind(word)):
             found.add(kind, start, end)

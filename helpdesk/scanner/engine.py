@@ -45,6 +45,7 @@ from helpdesk.scanner.iban import detect_iban
 from helpdesk.scanner.intent import Span, judge
 from helpdesk.scanner.keywords import (
     asks_whether_allowed,
+    detect_also_offered,
     detect_channel_phrases,
     detect_described_links,
     detect_keywords,
@@ -140,5 +141,6 @@ def _detect(
     detect_payment_on_a_channel(norm, found)
     detect_payment_to_a_number(norm, found)
     detect_own_place_offers(norm, found, facts)
+    detect_also_offered(norm, found, facts)
     findings = found.findings()
     return findings, frozenset(found.soft_findings), norm

@@ -13,6 +13,7 @@ platform as the channel; a discount code only next to a reduction cue in the sam
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from helpdesk.scanner.domains import is_platform_host, platform_domain
 from helpdesk.scanner.findings import Collector
@@ -607,16 +608,21 @@ def _platform_fee(sentence: str) -> bool:
 def _disguised(norm: Normalised, start: int, end: int) -> bool:
     """Whether ``norm.text[start:end]`` was written with letters folded from another script
     (look-alikes, ``normalise.fold``) or with invisible characters inside (zero-width spaces,
-    soft hyphens)."""
+    soft hyphens). A name written wholly in Cyrillic ("Вайбер", "Телеграм") is how a Ukrainian
+    or Russian speaker spells it, not a disguise: it may be refused ("Нема у мене Вайбера")."""
     low, high = norm.span(start, end)
+    written = norm.original[low:high]
+    if all(_CYRILLIC_START <= ord(char) <= _CYRILLIC_END for char in written if char.isalpha()):
+        return any(ZERO_WIDTH.match(char) for char in written)
     return any(
-        (ord(char) > _LATIN_END and char.isalpha()) or ZERO_WIDTH.match(char)
-        for char in norm.original[low:high]
+        (ord(char) > _LATIN_END and char.isalpha()) or ZERO_WIDTH.match(char) for char in written
     )
 
 
 #: The last code point of the Latin letters the markets write (ł, č, ő, ș: Latin Extended-B).
 _LATIN_END = 0x24F
+#: The Cyrillic block.
+_CYRILLIC_START, _CYRILLIC_END = 0x400, 0x4FF
 
 
 _NEXT_TIME_CHEAPER_RE = re.compile(_NEXT_TIME_CHEAPER)
@@ -994,3 +1000,33 @@ def detect_own_place_offers(norm: Normalised, found: Collector, facts: Facts) ->
         return
     for match in matcher.finditer(norm.text):
         found.add("marketing", match.start(), match.end(), soft=True)
+
+
+#: What else the sender does or sells ("we also do 12-week coaching plans", "dělám i osobní
+#: tréninky", "online edzésterveket is készítek").
+_ALSO_OFFER = Family([rf"\b(?:{S('marketing.also_offer')})"])
+#: The contact kinds through which something else is sold.
+_CONTACTS = frozenset({"email", "phone", "url", "social"})
+#: Characters after the offer within which its contact is given.
+_OFFER_REACH = 250
+
+
+def detect_also_offered(norm: Normalised, found: Collector, facts: Facts) -> None:
+    """Marketing where a message offers something else the sender does or sells and gives a
+    contact for it in the same sentence or just after ("Kromě dresů dělám i osobní tréninky
+    online … napište mi na trener.ondra@…", "We also do online coaching plans, have a look at
+    www.…"). Soft: the models weigh it ("we also sell the spare lids, I'll add one to the parcel"
+    names no contact and stays clean anyway). Run after every contact detector."""
+    contacts = sorted(start for kind, start, _ in found.items if kind in _CONTACTS)
+    if not contacts:
+        return
+    matcher = _ALSO_OFFER.for_text(facts)
+    if matcher is None:
+        return
+    text = norm.text
+    for match in matcher.finditer(text):
+        low = _sentence_start(text, match.start())
+        high = match.end() + _OFFER_REACH
+        at = bisect_left(contacts, low)
+        if at < len(contacts) and contacts[at] < high:
+            found.add("marketing", match.start(), match.end(), soft=True)

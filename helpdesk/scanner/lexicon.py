@@ -117,6 +117,7 @@ LANGUAGE_KEYS: dict[str, str] = {
     "marketing.cheaper_than_here": REGEX,
     "marketing.visit_our_shop": REGEX,
     "marketing.own_place": REGEX,
+    "marketing.also_offer": REGEX,
     "marketing.not_listed_here": REGEX,
     "marketing.review_changed": REGEX,
     "marketing.own_channel_cues": REGEX,

@@ -160,6 +160,9 @@ NOT_PHONE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("word", r"\bz\s?\d(?:\s?\d){9,10}\b"),
     # order-like numbers: year-first groups (2026-204-7719)
     ("digit", r"\b20\d{2}-\d{2,6}(?:-\d{2,6})+\b"),
+    # a range of years ("z rokov 1975–1977", "1998-2004")
+    # (not after a group of digits: "0171 1998-2004" is a number)
+    ("digit", r"(?<![\d./-])(?<!\d\s)(?:19|20)\d{2}\s?[–—-]\s?(?:19|20)\d{2}(?![\d./-])"),
     # a Czech or Slovak birth number, six digits, a slash and three or four ("rodné číslo
     # mamky 475812/0263"): no market's phone number puts six digits before a slash (a German
     # area code has five at most)
@@ -229,6 +232,7 @@ _NOT_PHONE_AT_DIGIT = re.compile(
     r"|(?<=(?<!\w)\d)\d[a-z]\d{11}\b|(?<=(?<!\w)6)a\d{11}\b"
     r"|(?<=(?<!\w)\d)\d{11,29}\b"
     r"|(?<=(?<!\w)2)0\d{2}-\d{2,6}(?:-\d{2,6})+\b"
+    r"|(?<=(?<![\d./-])(?<!\d\s)\d)(?:(?<=1)9|(?<=2)0)\d{2}\s?[–—-]\s?(?:19|20)\d{2}(?![\d./-])"
     r"|(?<=(?<![\d/.-])\d)\d{5}/\d{3,4}(?![\d/-]|\.\d)"
     r"|(?<=(?<![\w+./-])0) (?!80)\d{3} \d{3} \d{3}(?!\s?\d)"
     r")"

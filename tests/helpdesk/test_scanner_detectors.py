@@ -4766,3 +4766,170 @@ def test_cash_on_the_hand_without_the_portal_is_payment():
 )
 def test_a_pedigree_number_is_no_phone_number(text, language):
     assert "phone" not in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Je donne aussi des cours de couture, écrivez-moi à atelier.lou@gmail.com", "fr"),
+        ("Wir bieten auch Laufanalysen an, Termine unter www.laufwerk-bonn.de", "de"),
+        ("Prowadzę też warsztaty ceramiki, szczegóły na www.glina-studio.pl", "pl"),
+        ("Kromě kol dělám i servis, napište na servis.kolo@seznam.cz", "cs"),
+        ("Robím aj tréningové plány na mieru, píšte na plan.beh@azet.sk", "sk"),
+        ("Személyre szabott étrendet is készítek, részletek: dieta-anna.hu", "hu"),
+        ("Fac și cursuri de croitorie, detalii pe www.croitorie-ana.ro", "ro"),
+        ("También hago clases de guitarra online, mira www.clases-pedro.es", "es"),
+        ("Faccio anche lezioni di yoga online, info su www.yoga-giulia.it", "it"),
+        ("We also do framing to order, have a look at www.frameworks-leeds.co.uk", "en"),
+    ],
+)
+def test_something_else_offered_with_a_contact_is_marketing(text, language):
+    assert "marketing" in kinds(text, language)
+
+
+def test_something_else_offered_without_a_contact_is_no_marketing():
+    text = "We also do the matching lids, I'll pop one in the parcel for you."
+    assert "marketing" not in kinds(text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("I can't sell the sourdough starter here, but it's on www.crumb-lab.co.uk", "en"),
+        ("Je ne peux pas les vendre ici, mais ils sont sur www.bijoux-lea.fr", "fr"),
+        ("Die Sets kann ich hier leider nicht verkaufen, schauen Sie auf www.modell-kurz.de", "de"),
+        ("Nie mogę ich sprzedawać tutaj, ale są na www.modele-nowak.pl", "pl"),
+        ("Tady je prodávat nemůžu, ale najdete je na www.modely-cerny.cz", "cs"),
+        ("Tu ich predávať nemôžem, ale nájdete ich na www.modely-biely.sk", "sk"),
+        ("Itt nem tudom eladni őket, de megtalálja a www.makett-kiss.hu oldalon.", "hu"),
+        ("Nu le pot vinde aici, dar le găsiți pe www.machete-pop.ro", "ro"),
+        ("No puedo venderlas aquí, pero están en www.maquetas-ruiz.es", "es"),
+        ("Non posso venderli qui, ma li trova su www.modellini-rossi.it", "it"),
+    ],
+)
+def test_what_cannot_be_sold_here_is_offered_elsewhere(text, language):
+    assert "marketing" in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Sie finden uns auf der Modellbaumesse in Dortmund, Stand 12.", "de"),
+        ("Vous nous trouverez au salon du disque de Lille, stand 8.", "fr"),
+        ("Będziemy na targach staroci w Krakowie, stoisko 21.", "pl"),
+        ("V sobotu budeme se stánkem na vánočním trhu v Brně.", "cs"),
+        ("V nedeľu budeme so stánkom na vianočnom trhu v Košiciach.", "sk"),
+        ("Szombaton a bélyegbörzén leszünk, gyertek el!", "hu"),
+        ("Ne găsiți la târgul de Crăciun din Sibiu, standul 14.", "ro"),
+        ("Estaremos en nuestro puesto del mercadillo de Navidad de Zaragoza.", "es"),
+        ("Ci trova alla fiera del fumetto di Lucca, stand 33.", "it"),
+        ("Come and find our stall at the Harrogate Christmas market.", "en"),
+    ],
+)
+def test_a_stand_at_a_fair_is_promotional(text, language):
+    assert "marketing" in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Send your missing issues, I'll pop you on the list for first dibs.", "en"),
+        ("Abonnez-vous à notre lettre d'info pour les arrivages.", "fr"),
+        ("Unser Infobrief kommt einmal im Monat.", "de"),
+        ("Zařadíme vás na seznam čekatelů na jarní kolekci.", "cs"),
+        ("Zaradíme vás do zoznamu čakateľov.", "sk"),
+        ("Apúntese a nuestro boletín de novedades.", "es"),
+        ("Ogni mese mando il nostro bollettino con gli arrivi.", "it"),
+        ("Vă trimit buletinul lunar cu noutăți.", "ro"),
+    ],
+)
+def test_lists_and_bulletins_are_marketing(text, language):
+    assert "marketing" in kinds(text, language)
+
+
+def test_a_certificate_or_a_payment_slip_is_no_bulletin():
+    assert "marketing" not in kinds("Le mando el boletín del electricista escaneado.", "es")
+    assert "marketing" not in kinds("Ho pagato con il bollettino postale ieri.", "it")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The first 20 customers get a free tote bag.", "en"),
+        ("Die ersten 30 Kunden bekommen ein Geschenk.", "de"),
+        ("Les 10 premiers clients reçoivent un cadeau.", "fr"),
+        ("Primii 50 de clienți primesc un cadou.", "ro"),
+        ("Pierwsza konsultacja gratis dla nowych klientów.", "pl"),
+        ("La prima lezione è gratis.", "it"),
+    ],
+)
+def test_the_first_customers_or_a_free_first_session_are_marketing(text, language):
+    assert "marketing" in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Na www.pekarna-novak.cz je to bez provize a o 10 % levnější.", "cs"),
+        ("W naszym sklepie www.ser-kozi.pl sery są tańsze.", "pl"),
+        ("Sul nostro sito www.fiori-anna.it trova gli stessi mazzi al 10% in meno.", "it"),
+        ("En www.velas-luz.es tienes lo mismo un 10 % menos.", "es"),
+        ("Die Preisliste finden Sie auf www.honig-maier.de", "de"),
+        ("Lista de prețuri este pe www.miere-pop.ro", "ro"),
+    ],
+)
+def test_a_link_with_a_lower_price_or_a_price_list_is_promoted(text, language):
+    assert "marketing" in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Напишіть мені у Вайбер, будь ласка.", "pl"),
+        ("Пишите в Телеграм, там быстрее.", "ro"),
+        ("Скиньте в Ватсап фото, прошу.", "pl"),
+    ],
+)
+def test_an_app_written_in_cyrillic_is_named(text, language):
+    assert "social" in kinds(text, language)
+
+
+def test_an_app_written_in_cyrillic_is_no_disguise():
+    # refused, it stays soft: the model may drop it
+    assert "social" not in firm_kinds("Нема у мене Вайбера, пишіть тут.", "pl")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Die Hefte der Jahrgänge 1975–1977 sind komplett.", "de"),
+        ("Časopisy z rokov 1984-1989 posielam spolu.", "sk"),
+    ],
+)
+def test_a_range_of_years_is_no_phone_number(text, language):
+    assert "phone" not in kinds(text, language)
+
+
+def test_a_number_that_ends_like_a_range_of_years_is_still_one():
+    assert "phone" in kinds("Rufen Sie an: 0171 1998-2004", "de")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Können wir es bar machen und die Bestellung hier stornieren?", "de"),
+        ("Cancel it on here and I'll refund you myself.", "en"),
+        ("Annulez, je vous rembourse moi-même.", "fr"),
+        ("Küldje ajándékként, barátok között, úgy nincs levonás.", "hu"),
+    ],
+)
+def test_paid_or_refunded_by_hand_is_payment(text, language):
+    assert "payment" in kinds(text, language)
+
+
+def test_an_email_address_dictated_in_catalan_is_one():
+    assert "email" in kinds("Escriu-nos a comandes arrova forn-pau.cat", "es")
+
+
+def test_a_call_asked_for_without_accents_because_it_is_easier_is_firm():
+    assert "social" in firm_kinds("a mozna zadzwonic? latwiej mi bedzie wytlumaczyc", "pl")
