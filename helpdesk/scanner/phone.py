@@ -160,6 +160,11 @@ NOT_PHONE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("word", r"\bz\s?\d(?:\s?\d){9,10}\b"),
     # order-like numbers: year-first groups (2026-204-7719)
     ("digit", r"\b20\d{2}-\d{2,6}(?:-\d{2,6})+\b"),
+    # a private network's address ("l'indirizzo fisso 192.168.1.10", "10.0.0.138")
+    (
+        "digit",
+        r"(?<![\d.])(?:192\.168|10\.\d{1,3}|172\.(?:1[6-9]|2\d|3[01]))\.\d{1,3}\.\d{1,3}(?![\d.])",
+    ),
     # a range of years ("z rokov 1975–1977", "1998-2004")
     # (not after a group of digits: "0171 1998-2004" is a number)
     ("digit", r"(?<![\d./-])(?<!\d\s)(?:19|20)\d{2}\s?[–—-]\s?(?:19|20)\d{2}(?![\d./-])"),
@@ -191,7 +196,10 @@ NOT_PHONE_PATTERNS: tuple[tuple[str, str], ...] = (
         # number for the washing machine: 0791…", the first of them a little word: "Numer
         # seryjny z tabliczki: 2207…", but not "paczka wyjedzie z magazynu: 6O1…"); no phone
         # word among them ("order, my mobile: 07700…")
-        rf"\b(?:{ID_KEYWORDS})\b\.?(?:{_ID_OR_LITTLE_WORD}{{0,5}}\s+(?:{ID_IS})\b|{_ID_OR_LITTLE_WORD}{_ID_WORD}{{0,4}}\s*:)?"
+        rf"\b(?:{ID_KEYWORDS})\b\.?(?:{_ID_OR_LITTLE_WORD}{{0,5}}\s+(?:{ID_IS})\b|{_ID_OR_LITTLE_WORD}{_ID_WORD}{{0,4}}\s*:"
+        # or words and then a number's sign ("Certyfikat IGI nr 598…", "Certificatul … pentru
+        # geanta Dior are nr. 0745…")
+        rf"|{_ID_OR_LITTLE_WORD}{{1,4}}(?=\s*,?\s*(?:-?n[°o]\.|-?nr\.?|[čc]\.|#)\s*\d))?"
         # a comma, and a number's sign or word: "GLS, číslo 912…", "BRT n. 0 512…",
         # "Ersatzteil-Nr. 0171…"
         rf"\s*(?:,?\s*(?:-?n[°o]\.?|-?nr\.?|[čc]\.|n\.|#|:|-|{_NUMBER_WORD}\s*:?))?\s*"
@@ -232,6 +240,7 @@ _NOT_PHONE_AT_DIGIT = re.compile(
     r"|(?<=(?<!\w)\d)\d[a-z]\d{11}\b|(?<=(?<!\w)6)a\d{11}\b"
     r"|(?<=(?<!\w)\d)\d{11,29}\b"
     r"|(?<=(?<!\w)2)0\d{2}-\d{2,6}(?:-\d{2,6})+\b"
+    r"|(?<=(?<![\d.])1)(?:92\.168|0\.\d{1,3}|72\.(?:1[6-9]|2\d|3[01]))\.\d{1,3}\.\d{1,3}(?![\d.])"
     r"|(?<=(?<![\d./-])(?<!\d\s)\d)(?:(?<=1)9|(?<=2)0)\d{2}\s?[–—-]\s?(?:19|20)\d{2}(?![\d./-])"
     r"|(?<=(?<![\d/.-])\d)\d{5}/\d{3,4}(?![\d/-]|\.\d)"
     r"|(?<=(?<![\w+./-])0) (?!80)\d{3} \d{3} \d{3}(?!\s?\d)"

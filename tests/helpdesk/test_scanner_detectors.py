@@ -4933,3 +4933,75 @@ def test_an_email_address_dictated_in_catalan_is_one():
 
 def test_a_call_asked_for_without_accents_because_it_is_easier_is_firm():
     assert "social" in firm_kinds("a mozna zadzwonic? latwiej mi bedzie wytlumaczyc", "pl")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Certyfikat GIA nr 2141438171 dołączam do paczki.", "pl"),
+        ("Zertifikat HRD Nr. 2141438171 liegt bei.", "de"),
+        ("Číslo certifikátu pravosti 612 411 578 je v objednávce.", "cs"),
+        ("Číslo certifikátu pravosti 912 411 578 nájdete v balíku.", "sk"),
+    ],
+)
+def test_a_certificates_number_is_no_phone_number(text, language):
+    assert "phone" not in kinds(text, language)
+
+
+def test_a_phone_number_after_a_parcel_and_the_word_telephone_is_still_one():
+    assert "phone" in kinds("Zásilka PPL, můj telefon č. 602 123 456", "cs")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Il router ha l'indirizzo 192.168.0.254, la porta è la 8080.", "it"),
+        ("Set the camera to 10.0.0.138 before you plug it in.", "en"),
+        ("Drukarka ma adres 172.16.4.21 w sieci.", "pl"),
+    ],
+)
+def test_a_private_network_address_is_no_phone_number(text, language):
+    assert "phone" not in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Zaplatí mi hotově, ne přes portál.", "cs"),
+        ("Zaplatíte mi na ruku, nie cez portál.", "sk"),
+        ("Zapłaci Pan gotówką, nie przez portal.", "pl"),
+        ("You'd pay me in cash, not through the platform.", "en"),
+        ("Vous me payez en espèces, pas par la plateforme.", "fr"),
+        ("Me pagas en efectivo, no por la plataforma.", "es"),
+        ("Mi paga in contanti, non tramite la piattaforma.", "it"),
+        ("Îmi dați banii cash, nu prin platformă.", "ro"),
+        ("Készpénzben fizet, nem a platformon keresztül.", "hu"),
+        ("Hotově, na portálu už to neřešíme.", "cs"),
+    ],
+)
+def test_cash_not_through_the_platform_is_payment(text, language):
+    assert "payment" in kinds(text, language)
+
+
+def test_cash_through_the_platform_is_no_payment_word():
+    assert "payment" not in kinds("I paid cash on delivery through the platform.", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Posso pagarti con una gift card Amazon?", "it"),
+        ("Can I pay you with a Steam gift card instead?", "en"),
+        ("Kann ich mit einer PSN-Guthabenkarte bezahlen?", "de"),
+        ("Je peux payer avec une carte cadeau Google Play ?", "fr"),
+        ("¿Te puedo pagar con una tarjeta regalo de Amazon?", "es"),
+        ("Mogę zapłacić kartą podarunkową Steam?", "pl"),
+        ("Můžu zaplatit dárkovou kartou?", "cs"),
+    ],
+)
+def test_paying_with_a_gift_card_is_payment(text, language):
+    assert "payment" in kinds(text, language)
+
+
+def test_a_gift_card_bought_is_no_payment():
+    assert "payment" not in kinds("The Steam gift card I bought here arrived, thanks!", "en")
