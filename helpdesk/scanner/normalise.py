@@ -142,12 +142,14 @@ class Normalised:
 def normalise(text: str, *, shortcuts: bool = True) -> Normalised:
     lowered = text.lower()
     # Already NFKC, no zero-width characters, no combining mark left (it would share its base
-    # letter's span), and lower() kept the length (it does not for "İ"): normalising cluster by
-    # cluster would give the same text with the same offsets.
+    # letter's span), lower() kept the length (it does not for "İ") and lowered no capital
+    # sigma (the whole text's lower() writes a word-final "Σ" as "ς", a cluster alone as "σ"):
+    # normalising cluster by cluster would give the same text with the same offsets.
     if shortcuts and (
         text.isascii()
         or (
             len(lowered) == len(text)
+            and "Σ" not in text
             and unicodedata.is_normalized("NFKC", text)
             and not _ZERO_WIDTH_OR_MARK.search(text)
         )
