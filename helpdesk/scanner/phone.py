@@ -197,8 +197,8 @@ NOT_PHONE_PATTERNS: tuple[tuple[str, str], ...] = (
         # seryjny z tabliczki: 2207…", but not "paczka wyjedzie z magazynu: 6O1…"); no phone
         # word among them ("order, my mobile: 07700…")
         rf"\b(?:{ID_KEYWORDS})\b\.?(?:{_ID_OR_LITTLE_WORD}{{0,5}}\s+(?:{ID_IS})\b|{_ID_OR_LITTLE_WORD}{_ID_WORD}{{0,4}}\s*:"
-        # or words and then a number's sign ("Certyfikat IGI nr 598…", "Certificatul … pentru
-        # geanta Dior are nr. 0745…")
+        # or up to four words and then a number's sign ("Certyfikat IGI nr 598…", "Zertifikat
+        # HRD Nr. 2141…")
         rf"|{_ID_OR_LITTLE_WORD}{{1,4}}(?=\s*,?\s*(?:-?n[°o]\.|-?nr\.?|[čc]\.|#)\s*\d))?"
         # a comma, and a number's sign or word: "GLS, číslo 912…", "BRT n. 0 512…",
         # "Ersatzteil-Nr. 0171…"
