@@ -1003,30 +1003,37 @@ def detect_own_place_offers(norm: Normalised, found: Collector, facts: Facts) ->
 
 
 #: What else the sender does or sells ("we also do 12-week coaching plans", "dělám i osobní
-#: tréninky", "online edzésterveket is készítek").
+#: tréninky", "online edzésterveket is készítek"), and what is sold beside an order: an
+#: extended warranty, a service contract, a framework contract ("nabízíme i servisní smlouvu",
+#: "un contratto quadro").
 _ALSO_OFFER = Family([rf"\b(?:{S('marketing.also_offer')})"])
-#: The contact kinds through which something else is sold.
+_SOLD_ASIDE = Family([rf"\b(?:{S('marketing.sold_aside')})\b"])
+#: What else is sold is sold through a contact given; a warranty or a contract beside the
+#: order by a payment outside (a warranty registered on the maker's page, a buyer asking for
+#: a framework contract on WhatsApp sell nothing).
 _CONTACTS = frozenset({"email", "phone", "url", "social"})
-#: Characters after the offer within which its contact is given.
+_PAID = frozenset({"payment"})
+#: Characters after the offer within which its contact or its payment is given.
 _OFFER_REACH = 250
 
 
 def detect_also_offered(norm: Normalised, found: Collector, facts: Facts) -> None:
     """Marketing where a message offers something else the sender does or sells and gives a
-    contact for it in the same sentence or just after ("Kromě dresů dělám i osobní tréninky
-    online … napište mi na trener.ondra@…", "We also do online coaching plans, have a look at
-    www.…"). Soft: the models weigh it ("we also sell the spare lids, I'll add one to the parcel"
-    names no contact and stays clean anyway). Run after every contact detector."""
-    contacts = sorted(start for kind, start, _ in found.items if kind in _CONTACTS)
-    if not contacts:
-        return
-    matcher = _ALSO_OFFER.for_text(facts)
-    if matcher is None:
-        return
-    text = norm.text
-    for match in matcher.finditer(text):
-        low = _sentence_start(text, match.start())
-        high = match.end() + _OFFER_REACH
-        at = bisect_left(contacts, low)
-        if at < len(contacts) and contacts[at] < high:
-            found.add("marketing", match.start(), match.end(), soft=True)
+    contact for it, or a warranty or a contract sold beside the order and a payment outside
+    for it, in the same sentence or just after ("Kromě dresů dělám i osobní tréninky online …
+    napište mi na trener.ondra@…", "We also do online coaching plans, have a look at www.…",
+    "we also do a 3-year care plan … you'd send it over Revolut"). Soft: the models weigh it
+    ("we also sell the spare lids, I'll add one to the parcel" names no contact and stays clean
+    anyway). Run after every contact and payment detector."""
+    for family, kinds in ((_ALSO_OFFER, _CONTACTS), (_SOLD_ASIDE, _PAID)):
+        starts = sorted(start for kind, start, _ in found.items if kind in kinds)
+        matcher = family.for_text(facts) if starts else None
+        if matcher is None:
+            continue
+        text = norm.text
+        for match in matcher.finditer(text):
+            low = _sentence_start(text, match.start())
+            high = match.end() + _OFFER_REACH
+            at = bisect_left(starts, low)
+            if at < len(starts) and starts[at] < high:
+                found.add("marketing", match.start(), match.end(), soft=True)

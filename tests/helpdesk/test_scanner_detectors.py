@@ -5005,3 +5005,110 @@ def test_paying_with_a_gift_card_is_payment(text, language):
 
 def test_a_gift_card_bought_is_no_payment():
     assert "payment" not in kinds("The Steam gift card I bought here arrived, thanks!", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("We can add a 2-year care plan for £49, just pay it by bank transfer to us.", "en"),
+        (
+            "Une garantie prolongée de 3 ans coûte 29 €, à régler par virement hors plateforme.",
+            "fr",
+        ),
+        ("Eine Garantieverlängerung kostet 39 €, bitte per Überweisung direkt an uns.", "de"),
+        ("Przedłużona gwarancja kosztuje 99 zł, płatne przelewem poza platformą.", "pl"),
+        ("Prodlouženou záruku vám dáme za 590 Kč, zaplatíte převodem mimo objednávku.", "cs"),
+        ("Servisná zmluva na 2 roky je za 49 €, platba cez Revolut mimo platformy.", "sk"),
+        ("Keretszerződést is köthetünk, a díjat átutalással kérjük, nem a platformon.", "hu"),
+        (
+            "Vă oferim garanție extinsă la 199 lei, plata prin transfer bancar, nu prin platformă.",
+            "ro",
+        ),
+        ("La garantía ampliada cuesta 35 €, se paga aparte por transferencia.", "es"),
+        ("Il contratto di assistenza costa 60 €, paga con bonifico fuori dalla piattaforma.", "it"),
+    ],
+)
+def test_a_warranty_or_contract_sold_beside_the_order_and_paid_outside_is_marketing(text, language):
+    assert {"marketing", "payment"} <= kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The extended warranty is registered on the maker's site: bosch-home.co.uk", "en"),
+        ("Für die Garantieverlängerung registrieren Sie das Gerät beim Hersteller.", "de"),
+        ("Chtěl bych rámcovou smlouvu, napište mi na WhatsApp.", "cs"),
+    ],
+)
+def test_a_warranty_or_contract_without_a_payment_outside_is_no_marketing(text, language):
+    assert "marketing" not in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Refills are half the price in our own shop: www.filters-direct.co.uk", "en"),
+        ("Trade buyers get 20% off on our own site, kitchen-trade.co.uk", "en"),
+        ("Les cartouches sont 15% moins chères sur notre site : filtres-eau point fr", "fr"),
+        ("Notre site pro www.pro-linge.fr propose des tarifs dégressifs.", "fr"),
+        ("Für Händler gibt es unseren Shop www.haendler-shop.de zum halben Preis.", "de"),
+        ("Mamy też hurtownię online hurt-papier kropka pl, ceny niższe o 10%.", "pl"),
+        ("Avem magazinul nostru www.birou-engros.ro, cu prețuri cu 10% mai mici.", "ro"),
+        ("Tenemos tienda propia, cafeteria-pro.es, con precios un 15% más bajos.", "es"),
+        ("Sul nostro sito www.horeca-pro.it i prezzi sono il 10% più bassi.", "it"),
+    ],
+)
+def test_the_sellers_own_shop_cheaper_by_a_share_is_marketing(text, language):
+    assert "marketing" in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Technik to spraví na mieste, 50 € mu dáte v hotovosti, cez portál to nepôjde.", "sk"),
+        ("Opravu zaplatíte technikovi v hotovosti, přes portál to nepůjde.", "cs"),
+        (
+            "Die Anfahrt zahlen Sie dem Techniker bitte bar, das läuft nicht über den Marktplatz.",
+            "de",
+        ),
+        ("Le paga al técnico en efectivo, así no hace falta pasar por la plataforma.", "es"),
+        ("Paga il tecnico in contanti, senza passare dalla piattaforma.", "it"),
+        ("Możesz zapłacić BLIKiem na mój numer, bez czekania na portal.", "pl"),
+        ("Zrušte objednávku a pošlem vám to cez Revolut, platforma nič nestrhne.", "sk"),
+        ("Anulați comanda de pe platformă și îmi dați banii cash.", "ro"),
+        ("Annulli l'ordine sulla piattaforma e mi dai i contanti al parco.", "it"),
+        ("Annulez la commande, je vous paie le vélo en main propre.", "fr"),
+        ("I'll knock 5% off if you pay by BACS.", "en"),
+    ],
+)
+def test_cash_or_a_transfer_said_otherwise_beside_the_platform_is_payment(text, language):
+    assert "payment" in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Wybrałam płatność przy odbiorze, piszcie SMS-a, bo rzadko zaglądam na konto.", "pl"),
+        ("Zvolil jsem dobírku, bude to hotově kurýrovi? Doufám, že se to nezruší.", "cs"),
+        ("Ho scelto il pagamento alla consegna, devo avere i contanti esatti?", "it"),
+        ("Am ales ramburs, pot plăti cash la curier? Sper să nu se anuleze.", "ro"),
+        ("Zásielku sledujte u dopravcu na www.sps-sro.sk.", "sk"),
+    ],
+)
+def test_the_platforms_own_account_delivery_and_tracking_stay_clean(text, language):
+    assert not kinds(text, language) & {"payment", "marketing"}
+
+
+def test_a_review_for_a_gift_offered_in_french_is_marketing():
+    assert "marketing" in kinds("Mettez-nous 5 étoiles et on vous offre la livraison.", "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Beim nächsten Mal direkt bei mir bestellen, dann gibt's 10 % Rabatt.", "de"),
+        ("La prochaine fois écrivez-moi directement, je vous fais -15 %.", "fr"),
+    ],
+)
+def test_next_time_directly_for_a_share_off_is_marketing(text, language):
+    assert "marketing" in kinds(text, language)
