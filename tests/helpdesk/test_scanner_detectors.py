@@ -5112,3 +5112,79 @@ def test_a_review_for_a_gift_offered_in_french_is_marketing():
 )
 def test_next_time_directly_for_a_share_off_is_marketing(text, language):
     assert "marketing" in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Die Nachhilfe machen wir über Zoom, den Link schicke ich morgen.", "de"),
+        ("Lekcja będzie na Zoomie o 17:00.", "pl"),
+        ("Hodinu spravíme cez Teams, pozvánku pošlem.", "sk"),
+        ("Can we do the lessons on Google Meet instead?", "en"),
+        ("Join here: meet.google.com/abc-defg-hij", "en"),
+        ("Le lien : us02web.zoom.us/j/81234567890", "fr"),
+        ("Odkaz na hodinu: teams.microsoft.com/l/meetup-join/19%3ameeting_ab12", "cs"),
+        ("A holnapi órát Zoomon tartjuk.", "hu"),
+        ("Mój skajp to ola.kowalska", "pl"),
+    ],
+)
+def test_a_lesson_or_a_meeting_on_another_app_is_a_channel_move(text, language):
+    assert "social" in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The camera has a 10x optical zoom and a wide lens.", "en"),
+        ("We work with teams of two fitters on every job.", "en"),
+        ("Nice to meet you, the Zoom H5 recorder is in the box.", "en"),
+    ],
+)
+def test_a_cameras_zoom_teams_of_people_and_meeting_someone_are_no_app(text, language):
+    assert "social" not in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Ruf mich lieber an, dann erklär ich dir den Rest.", "de"),
+        ("Rufen S' mich doch lieber an, das Tippen ist mir zu mühsam.", "de"),
+        ("Radši mi zavolejte, psaní mě nebaví.", "cs"),
+        ("Radšej mi zavolajte, písanie ma nebaví.", "sk"),
+        ("Mai bine sunați-mă, pe chat nu ne înțelegem.", "ro"),
+        ("Nem tudna inkább felhívni? A gépelés nekem lassan megy.", "hu"),
+        ("Give me a bell and I'll talk you through fitting it.", "en"),
+        ("Lepiej niech Pan zadzwoni do mnie wieczorem.", "pl"),
+        ("Mejor llámeme esta tarde y lo vemos.", "es"),
+        ("Meglio se mi chiama stasera.", "it"),
+        ("Appelez-moi plutôt ce soir.", "fr"),
+    ],
+)
+def test_a_call_asked_for_rather_than_writing_here_is_firm(text, language):
+    assert "social" in {kind for kind, _ in firm(text, language)}, text
+
+
+def test_a_call_asked_for_with_the_number_is_the_number_only():
+    assert "social" not in kinds("Radši mi zavolejte na 602 123 456.", "cs")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Mohu zaplatit složenkou? Kartu nemám.", "cs"),
+        ("Fizethetek postai utalvánnyal?", "hu"),
+    ],
+)
+def test_a_postal_order_or_slip_is_payment(text, language):
+    assert "payment" in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Číslo vratky je 4417825509, podejte ji na výdejním místě.", "cs"),
+        ("Číslo vrátky je 4417825509, podajte ju na výdajnom mieste.", "sk"),
+    ],
+)
+def test_a_returns_number_is_no_phone_number(text, language):
+    assert "phone" not in kinds(text, language)
