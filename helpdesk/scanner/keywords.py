@@ -116,14 +116,14 @@ MARKETING_PATTERNS = (
     # review bribes: positive review tied to a reward
     rf"(?:\b(?:(?:5|{S('marketing.stars_for_reward.five')})[\s-]*"
     rf"{S('marketing.stars_for_reward.stars')}|{S('marketing.stars_for_reward.good')}\s+"
-    rf"(?:\w+\s+)?{S('marketing.stars_for_reward.review')})\b|\b5\s*⭐)"
+    rf"(?:\w+\s+)?{S('marketing.stars_for_reward.review')})\b|\b5\s*⭐|\b5\s?\*(?![\w*]))"
     rf"[^.!?]{{0,80}}?\b{S('marketing.stars_for_reward.reward')}",
     # or to a sum of money: "5 stars with a photo and I'll send you £5 back", "za recenziu
     # s fotkou vám vrátim 5 €"
     rf"(?:\b(?:(?:5|{S('marketing.stars_for_reward.five')})[\s-]*"
     rf"{S('marketing.stars_for_reward.stars')}|{S('marketing.reward_if_stars.if')}\s+"
     rf"(?:\w+\s+){{0,2}}{S('marketing.stars_for_reward.review')})\b"
-    rf"|\b5\s*⭐)[^.!?]{{0,80}}?{_SUM}",
+    rf"|\b5\s*⭐|\b5\s?\*(?![\w*]))[^.!?]{{0,80}}?{_SUM}",
     # "next time write to me directly, I'll give you a better price"
     _NEXT_TIME_CHEAPER,
     # a reward promised first, the rating after: "pour 5 étoiles", "za 5 gwiazdek"

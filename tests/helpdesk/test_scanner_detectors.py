@@ -5188,3 +5188,43 @@ def test_a_postal_order_or_slip_is_payment(text, language):
 )
 def test_a_returns_number_is_no_phone_number(text, language):
     assert "phone" not in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Leave 5* and I'll send you a tenner by bank transfer.", "en"),
+        ("Za 5* recenzi vám pošlu 100 Kč na účet.", "cs"),
+        ("Give us five stars and we'll send ya £5 back.", "en"),
+    ],
+)
+def test_five_stars_written_with_an_asterisk_or_paid_with_a_sum_are_a_review_bribe(text, language):
+    assert "marketing" in kinds(text, language)
+
+
+def test_five_stars_as_a_rating_quoted_is_no_review_bribe():
+    assert "marketing" not in kinds("Rated 5* by Which? magazine, the kettle is great.", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Pentru un review de 5 stele vă fac transfer 30 lei înapoi.", "ro"),
+        ("Dacă anulați comanda, vă fac un transfer direct.", "ro"),
+    ],
+)
+def test_a_transfer_made_back_in_romanian_is_payment(text, language):
+    assert "payment" in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("kovi rendelesnel a TAVASZ15 kuponnal 15% kedvezmeny", "hu"),
+        ("Prenoti direttamente su bit.ly/casa-mare, risparmia il 10% rispetto al portale.", "it"),
+    ],
+)
+def test_a_next_order_without_accents_and_a_share_saved_against_the_portal_are_marketing(
+    text, language
+):
+    assert "marketing" in kinds(text, language)
