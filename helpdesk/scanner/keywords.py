@@ -1025,12 +1025,12 @@ def detect_also_offered(norm: Normalised, found: Collector, facts: Facts) -> Non
     "we also do a 3-year care plan … you'd send it over Revolut"). Soft: the models weigh it
     ("we also sell the spare lids, I'll add one to the parcel" names no contact and stays clean
     anyway). Run after every contact and payment detector."""
+    text = norm.text
     for family, kinds in ((_ALSO_OFFER, _CONTACTS), (_SOLD_ASIDE, _PAID)):
         starts = sorted(start for kind, start, _ in found.items if kind in kinds)
         matcher = family.for_text(facts) if starts else None
         if matcher is None:
             continue
-        text = norm.text
         for match in matcher.finditer(text):
             low = _sentence_start(text, match.start())
             high = match.end() + _OFFER_REACH
