@@ -42,6 +42,11 @@ export MIGRATION_DATABASE_URL="postgres://$PG_OWNER@127.0.0.1:$pgport/helpdesk"
 export REDIS_URL="redis://127.0.0.1:$redisport/0"
 export CELERY_BROKER_URL="redis://127.0.0.1:$redisport/1"
 export DJANGO_ALLOW_ASYNC_UNSAFE=true  # Playwright's sync API beside Django's live server
+# The suite's own settings, whatever the shell exported for manage.py (pytest-django reads
+# DJANGO_SETTINGS_MODULE from the environment before pyproject.toml: config.settings there
+# fails most of the suite), and the default platform domain the tests expect.
+export DJANGO_SETTINGS_MODULE=tests.settings
+unset PLATFORM_DOMAIN
 
 log "lint"
 .venv/bin/ruff check .
