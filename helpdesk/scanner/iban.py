@@ -24,8 +24,11 @@ _IBAN = re.compile(r"\b[a-z]{2}\d{2}(?:[ ]?[a-z0-9]){11,30}")
 #: in C when a pattern starts with one).
 _IBAN_START = re.compile(r"\b[a-z]{2}\d{2}")
 _IBAN_HEAD = re.compile(r"\d(?<=(?<!\w)[a-z]{2}\d)\d")
-#: (?<![\d ])\d{2}(?: ?\d{4}){6}(?![\d]), written to start with its first digit (same matches).
-_NRB = re.compile(r"\d(?<![\d ]\d)\d(?: ?\d{4}){6}(?!\d)")
+#: 26 digits, neither inside a longer number nor after another group of digits ("… 1 12 1140
+#: …"): (?<!\d)(?<!\d )\d{2}(?: ?\d{4}){6}(?!\d), written to start with its first digit.
+_NRB = re.compile(r"\d(?<!\d\d)(?<!\d \d)\d(?: ?\d{4}){6}(?!\d)")
+#: The NRB as banks print it: two digits, then six groups of four.
+_NRB_PRINTED = re.compile(r"\d{2}(?: \d{4}){6}")
 #: IBAN length per country (common.toml).
 IBAN_LENGTHS: dict[str, int] = dict(COMMON["iban_lengths"])
 _ACCOUNT_FORMATS = re.compile("|".join(f"(?:{p})" for p in COMMON["account_formats"]))
@@ -106,9 +109,13 @@ def detect_iban(norm: Normalised, found: Collector, facts: Facts) -> None:
             if end is not None:
                 covered = end
                 found.add("payment", start, end, claim=True)
-    # Polish customers write the 26-digit NRB without "PL"; it is the same checksum.
+    # Polish customers write the 26-digit NRB without "PL"; it is the same checksum. Printed
+    # as banks print it (two digits, then six groups of four), a mistyped or invented one asks
+    # for a transfer all the same ("przelać 250 zł na konto 12 1140 2004 0000 3002 0123 4567").
     for match in _nrb_matches(text, facts):
-        if _iban_is_valid("PL" + match.group().replace(" ", "")):
+        if _NRB_PRINTED.fullmatch(match.group()) or _iban_is_valid(
+            "PL" + match.group().replace(" ", "")
+        ):
             found.add("payment", match.start(), match.end(), claim=True)
     # National account numbers: every format has a run of six digits or more.
     if not facts.shortcuts or facts.chains():

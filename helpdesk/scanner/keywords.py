@@ -92,6 +92,13 @@ _NEXT_TIME_CHEAPER = (
     rf"\b{S('marketing.next_order.next')}\b(?:[^.!?]|\.(?=\S)){{0,160}}?"
     rf"\b{S('marketing.better_price')}"
 )
+#: "Write to me directly, I'll give you 10 % off": a better price for a deal outside the
+#: platform, firm (the labelling conventions' "next time write to me directly, 10 % off if you
+#: pay by transfer" is marketing beside the payment).
+_WRITE_DIRECTLY_CHEAPER = (
+    rf"\b{S('marketing.write_directly')}(?:[^.!?]|\.(?=\S)){{0,160}}?"
+    rf"\b{S('marketing.better_price')}"
+)
 #: Marketing: each pattern is self-sufficient.
 MARKETING_PATTERNS = (
     # discount codes and vouchers
@@ -124,8 +131,13 @@ MARKETING_PATTERNS = (
     rf"{S('marketing.stars_for_reward.stars')}|{S('marketing.reward_if_stars.if')}\s+"
     rf"(?:\w+\s+){{0,2}}{S('marketing.stars_for_reward.review')})\b"
     rf"|\b5\s*⭐|\b5\s?\*(?![\w*]))[^.!?]{{0,80}}?{_SUM}",
+    # the sum first, the rating it is for after: "würden wir Ihnen gern 8 Euro über PayPal
+    # zurückerstatten, sofern Sie uns mit fünf Sternen bewerten"
+    rf"{_SUM}[^.!?]{{0,100}}?\b{S('marketing.reward_if_stars.if')}\s+(?:\w+\s+){{0,8}}"
+    rf"(?:5|{S('marketing.reward_if_stars.five')})[\s-]*{S('marketing.reward_if_stars.stars')}\b",
     # "next time write to me directly, I'll give you a better price"
     _NEXT_TIME_CHEAPER,
+    _WRITE_DIRECTLY_CHEAPER,
     # a reward promised first, the rating after: "pour 5 étoiles", "za 5 gwiazdek"
     rf"\b{S('marketing.reward_if_stars.if')}\s+(?:\w+\s+){{0,3}}"
     rf"(?:5|{S('marketing.reward_if_stars.five')})[\s-]*{S('marketing.reward_if_stars.stars')}\b"
@@ -306,7 +318,7 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
             for match in marketing.finditer(body):
                 if not _next_order_here(match.group(), body):
                     found.add("marketing", offset + match.start(), offset + match.end(), soft=True)
-            for match in _NEXT_TIME_CHEAPER_RE.finditer(body):
+            for match in _CHEAPER_OUTSIDE.finditer(body):
                 # (the platform's own offer: "v našich ďalších ponukách na marketplace.example
                 # … o 25 € lacnejšie")
                 if platform_domain() not in match.group():
@@ -625,7 +637,7 @@ _LATIN_END = 0x24F
 _CYRILLIC_START, _CYRILLIC_END = 0x400, 0x4FF
 
 
-_NEXT_TIME_CHEAPER_RE = re.compile(_NEXT_TIME_CHEAPER)
+_CHEAPER_OUTSIDE = re.compile(f"{_NEXT_TIME_CHEAPER}|{_WRITE_DIRECTLY_CHEAPER}")
 #: "Next order", and "here" or the platform named: "see you at your next purchase here".
 _NEXT_ORDER = re.compile(_NEXT_ORDER_PATTERN)
 _BETTER_PRICE = re.compile(rf"\b{S('marketing.better_price')}")

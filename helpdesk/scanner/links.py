@@ -327,6 +327,8 @@ _WORD_TLDS = frozenset(COMMON["tlds_that_are_words"])
 _MARKETPLACES = frozenset(COMMON["marketplaces"])
 _DOT_WORDS_IN_PROSE = frozenset({"point", "dot"})
 _PHRASES_OF_PROSE = frozenset({("punto", "es"), ("punto", "de")})
+#: The markets' country domains that are no English word, after "dot".
+_COUNTRY_DOMAINS_AFTER_DOT = frozenset({"de", "fr", "pl", "cz", "sk", "hu", "ro", "es", "ie", "ch"})
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov"})
 #: An at-word right before a name: the name is a mailbox's domain ("… zavináč vse tečka cz").
@@ -395,6 +397,10 @@ def _obfuscated_domain_is_plausible(match: re.Match[str]) -> bool:
             and not _AFTER_AN_AT_WORD.search(match.string, 0, match.start())
         )
     ):
+        return True
+    # A long name, then "dot" and a market's country domain, which no English prose says
+    # ("Auf fahrradforum dot de sagen alle"; "point" is French prose: "point de vente").
+    if len(label) >= 6 and said == {"dot"} and tld in _COUNTRY_DOMAINS_AFTER_DOT:
         return True
     # A long name, then a dot said in a market's own word and the country's domain: "su
     # trovaprezzi punto it", "auf schnaeppchenwelt punkt de" (not "point"/"dot", which

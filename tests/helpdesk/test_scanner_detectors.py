@@ -5228,3 +5228,96 @@ def test_a_next_order_without_accents_and_a_share_saved_against_the_portal_are_m
     text, language
 ):
     assert "marketing" in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a valid NRB after a space (it was read only after a sign other than a space)
+        "Proszę przelać na konto 61 1090 1014 0000 0712 1981 2874, dziękuję.",
+        "Proszę przelać na konto 61109010140000071219812874, dziękuję.",
+        # printed as banks print it, an invented one asks for a transfer all the same
+        "Przez platformę tego nie przepuszczę, proszę przelać 250 zł na konto "
+        "12 1140 2004 0000 3002 0123 4567 z dopiskiem nazwisko.",
+    ],
+)
+def test_a_polish_account_number_after_a_space_is_payment(text):
+    assert ("payment", text.split("konto ")[1].split(",")[0].split(" z ")[0]) in firm(text, "pl")
+
+
+def test_a_number_of_26_digits_after_another_group_is_no_polish_account_number():
+    text = "Numer przesyłki 1 12 1140 2004 0000 3002 0123 4567."
+    assert "payment" not in kinds(text, "pl")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "link"),
+    [
+        ("the same tin is on sale at ocado dot com for a fiver less", "en", "ocado dot com"),
+        (
+            "a little cheaper on our own website at cornishcandle dot co dot uk",
+            "en",
+            "cornishcandle dot co dot uk",
+        ),
+        (
+            "Auf fahrradforum dot de sagen alle, dass der Motor abregelt.",
+            "de",
+            "fahrradforum dot de",
+        ),
+    ],
+)
+def test_a_site_said_with_dot_after_a_preposition_or_in_another_language_is_a_link(
+    text, language, link
+):
+    assert ("url", link) in firm(text, language)
+    assert "email" not in kinds(text, language)
+
+
+def test_a_mailbox_said_at_a_domain_stays_an_address():
+    assert kinds("email me at sales at cornishcandle dot co dot uk", "en") == {"email"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("We run a small WhatsApp group for the Sunday pike sessions, ask to join.", "en"),
+        ("Kijelzőcserét is vállalunk, nézze meg az oldalunkat: www.telofix.hu", "hu"),
+        (
+            "Proszę pisać bezpośrednio, przy płatności przelewem na konto daję 10% rabatu.",
+            "pl",
+        ),
+        ("Scrieți-mi direct, nu prin site, și vă fac 10 % reducere la transfer bancar.", "ro"),
+        ("Write to me directly and I can do it 10% cheaper.", "en"),
+    ],
+)
+def test_a_group_run_a_page_looked_at_or_a_better_price_written_directly_is_marketing(
+    text, language
+):
+    assert any(kind == "marketing" for kind, _ in firm(text, language))
+
+
+def test_a_sum_refunded_for_five_stars_said_after_it_is_a_review_bribe():
+    text = (
+        "Als kleine Wiedergutmachung würden wir Ihnen gern 8 Euro über PayPal zurückerstatten, "
+        "sofern Sie zufrieden sind und uns vielleicht mit fünf Sternen bewerten möchten."
+    )
+    assert "marketing" in {kind for kind, _, _ in engine.detect_spans(text, language="de")[0]}
+
+
+def test_a_price_then_five_stars_of_a_test_is_no_review_bribe():
+    text = "Das Modell für 80 Euro hat bei Stiftung Warentest fünf Sterne bekommen."
+    assert "marketing" not in kinds(text, "de")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind"),
+    [
+        ("Facciamo una chiamata veloce? Le spiego come sbloccare l'iCloud.", "it", "social"),
+        ("A platformon ezt nem tudom elszámolni, fizessen készpénzben helyben.", "hu", "payment"),
+        ("Mai simplu ne auzim la telefon, vă explic pas cu pas.", "ro", "social"),
+    ],
+)
+def test_a_call_proposed_in_italian_and_cash_the_platform_cannot_settle_are_found(
+    text, language, kind
+):
+    assert kind in kinds(text, language)
