@@ -83,8 +83,9 @@ _EMAIL_SPACED = re.compile(
     # a hyphen may be set apart too ("atelier @ durand - deco . fr")
     rf"(?:{LABEL}(?:\s*-\s*{LABEL})*\s*\.\s*)+{TLD}(?![\w-])"
 )
-#: Characters typed one by one with a space between ("r o b e r t o . n e r i @ g m x . i t").
-_ONE_BY_ONE = re.compile(r"(?<!\S)(?:\S ){6,}\S(?!\S)")
+#: Characters typed one by one with a space between ("r o b e r t o . n e r i @ g m x . i t"),
+#: and the signs written after the last one ("… @ o 2 . p l, a ja …"), which the address leaves.
+_ONE_BY_ONE = re.compile(r"(?<!\S)(?:\S ){6,}\S[.,;:!?)\]»\"']*(?!\S)")
 #: A path after a domain said in words: the domain was a link's ("at … dot co dot uk slash
 #: kettle"), not an address's.
 _A_PATH_AFTER = re.compile(rf"\s*(?:/|{SLASH_SAID})\w")

@@ -48,6 +48,7 @@ from helpdesk.scanner.keywords import (
     detect_also_offered,
     detect_channel_phrases,
     detect_described_links,
+    detect_groups_to_join,
     detect_keywords,
     detect_own_place_offers,
     detect_payment_on_a_channel,
@@ -142,5 +143,6 @@ def _detect(
     detect_payment_to_a_number(norm, found)
     detect_own_place_offers(norm, found, facts)
     detect_also_offered(norm, found, facts)
+    detect_groups_to_join(norm, found, facts)
     findings = found.findings()
     return findings, frozenset(found.soft_findings), norm

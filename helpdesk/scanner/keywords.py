@@ -89,7 +89,7 @@ _NEXT_ORDER_PATTERN = (
 #: address or a domain ends no sentence ("écrivez-moi sur parfums.decants[at]laposte.net :
 #: 10 % de remise").
 _NEXT_TIME_CHEAPER = (
-    rf"\b{S('marketing.next_order.next')}\b(?:[^.!?]|\.(?=\S)){{0,160}}?"
+    rf"\b{S('marketing.next_order.next')}\b(?:[^.!?]|\.(?=\S)){{0,200}}?"
     rf"\b{S('marketing.better_price')}"
 )
 #: "Write to me directly, I'll give you 10 % off": a better price for a deal outside the
@@ -1049,3 +1049,35 @@ def detect_also_offered(norm: Normalised, found: Collector, facts: Facts) -> Non
             at = bisect_left(starts, low)
             if at < len(starts) and starts[at] < high:
                 found.add("marketing", match.start(), match.end(), soft=True)
+
+
+#: "Join" said to the reader ("Dołącz do naszej grupy", "Rejoignez notre canal", "únase al
+#: grupo"), then a messaging link within ``_JOIN_REACH`` characters: a group or a channel the
+#: sender promotes, marketing, firm (the labelling conventions: "a channel or group to join is
+#: marketing + social", a Telegram channel link "marketing + social + url"); not "rejoignez-moi",
+#: "join me".
+_JOIN_WORDS = Family([rf"\b(?:{S('marketing.join_words')})"])
+_JOIN_REACH = 120
+
+
+def detect_groups_to_join(norm: Normalised, found: Collector, facts: Facts) -> None:
+    """Marketing where the reader is asked to join and a messaging link (``wa.me``, ``t.me``,
+    a group's invitation: a link that is also a channel) follows within ``_JOIN_REACH``
+    characters, unless "not" comes before the ask in its sentence. Run after the link
+    detectors."""
+    # a link that holds a phone number ("wa.me/447…") is a person's chat, not a group
+    channels = {(start, end) for kind, start, end in found.items if kind == "social"}
+    channels -= {(start, end) for kind, start, end in found.items if kind == "phone"}
+    links = sorted(
+        start for kind, start, end in found.items if kind == "url" and (start, end) in channels
+    )
+    matcher = _JOIN_WORDS.for_text(facts) if links else None
+    if matcher is None:
+        return
+    text = norm.text
+    for match in matcher.finditer(text):
+        at = bisect_left(links, match.end())
+        if at == len(links) or links[at] > match.end() + _JOIN_REACH:
+            continue
+        if _NOT.search(text, _sentence_start(text, match.start()), match.start()) is None:
+            found.add("marketing", match.start(), match.end())

@@ -120,6 +120,7 @@ LANGUAGE_KEYS: dict[str, str] = {
     "marketing.also_offer": REGEX,
     "marketing.sold_aside": REGEX,
     "marketing.write_directly": REGEX,
+    "marketing.join_words": REGEX,
     "marketing.not_listed_here": REGEX,
     "marketing.review_changed": REGEX,
     "marketing.own_channel_cues": REGEX,

@@ -5321,3 +5321,83 @@ def test_a_call_proposed_in_italian_and_cash_the_platform_cannot_settle_are_foun
     text, language, kind
 ):
     assert kind in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "address"),
+    [
+        (
+            "Proszę przesłać na: s k l e p . d r e w n o @ o 2 . p l, a ja odeślę wizualizację.",
+            "pl",
+            "s k l e p . d r e w n o @ o 2 . p l",
+        ),
+        (
+            "Mi correo es j a v i . m o r a @ y a h o o . e s, mándamela ahí.",
+            "es",
+            "j a v i . m o r a @ y a h o o . e s",
+        ),
+    ],
+)
+def test_an_address_typed_one_by_one_before_a_comma_is_an_address(text, language, address):
+    assert ("email", address) in firm(text, language)
+
+
+def test_a_romanian_text_to_engrave_beside_a_number_is_no_text_message():
+    text = "Numărul meu e 0745 880 112, dacă aveți întrebări despre textul gravurii."
+    assert "social" not in kinds(text, "ro")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Pour votre bon d'anniversaire (-15 % sur toute la boutique), envoyez votre date.", "fr"),
+        ("Zum Geburtstag gibt es einen Geburtstagsgutschein über 10 €.", "de"),
+        ("V ateliéru teď máme jarní akci – focení za 1 200 Kč místo 1 800 Kč.", "cs"),
+        ("Húsvéti akciónk április 1-től indul, minden bögre -25%!", "hu"),
+        ("V sobotu pořádám v ateliéru kurz malby akvarelem, zbývají dvě místa.", "cs"),
+        ("Februártól gyertyaöntő workshopot tartok Szegeden, kis csoportban.", "hu"),
+        ("We also run weekend pottery workshops, two places left.", "en"),
+    ],
+)
+def test_birthday_vouchers_seasonal_promotions_and_the_senders_own_courses_are_marketing(
+    text, language
+):
+    assert "marketing" in kinds(text, language)
+
+
+def test_a_birthday_present_is_no_birthday_voucher():
+    text = "El pedido no llega y es un regalo de cumpleaños para el sábado."
+    assert "marketing" not in kinds(text, "es")
+
+
+def test_a_next_order_two_hundred_characters_before_its_better_price_is_marketing():
+    text = (
+        "Pentru următoarele comenzi nu mai e nevoie să treceți prin platformă: îmi spuneți de "
+        "câte cutii aveți nevoie, vi le trimit eu prin Fan Courier, iar dacă plătiți prin "
+        "transfer direct vă fac 10% reducere."
+    )
+    assert any(kind == "marketing" for kind, _ in firm(text, "ro"))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Dołącz do naszej grupy wyzwania 30 dni bez cukru! t.me/bezcukru30", "pl"),
+        ("Rejoignez notre canal pour les arrivages : t.me/sacsdos_occasion", "fr"),
+        ("Join our group: chat.whatsapp.com/AbCdEf123", "en"),
+    ],
+)
+def test_joining_a_group_or_a_channel_by_its_link_is_marketing(text, language):
+    assert any(kind == "marketing" for kind, _ in firm(text, language))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Join me on WhatsApp: wa.me/447700900123", "en"),
+        ("Rejoignez-moi ici t.me/vintage_marais pour les autres pièces.", "fr"),
+        ("Nie dołączę do tej grupy t.me/xyz_grupa, wolę pisać tutaj.", "pl"),
+    ],
+)
+def test_a_persons_chat_or_a_group_refused_is_no_group_promoted(text, language):
+    assert not any(kind == "marketing" for kind, _ in firm(text, language))
