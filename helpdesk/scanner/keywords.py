@@ -690,12 +690,17 @@ def _texts_a_number(text: str, match: re.Match[str]) -> bool:
 _PHONE_PAYMENT_APP = re.compile(rf"\b(?:{'|'.join(COMMON['phone_payment_apps'])})")
 
 
+#: How far after a text message word its phone number dictated in words may come.
+_SMS_REACH = 100
+
+
 def _text_to_a_number(text: str, found: Collector) -> None:
     """A text message word with a phone number the phone detectors found in the same
-    sentence, up to 60 characters after it or 40 before: the talk moves to SMS. An app's name
-    so placed is firm: the number is given for that app ("whatsapp moi au 06…", "Scrie-mi pe
-    Telegram, +40…"), which no refusal or mention explains. A payment app that pays to a phone
-    number, so placed: the money moves outside."""
+    sentence, up to 60 characters after it (``_SMS_REACH`` for a number dictated in words) or
+    40 before: the talk moves to SMS. An app's name so placed is firm: the number is given
+    for that app ("whatsapp moi au 06…", "Scrie-mi pe Telegram, +40…"), which no refusal or
+    mention explains. A payment app that pays to a phone number, so placed: the money moves
+    outside."""
     phones = [(start, end) for kind, start, end in found.items if kind == "phone"]
     # "puść mi smsa albo maila na asia…@o2.pl": a text message word by an address as well
     # (an abbreviation only: "el texto … mándamelo a velas.candela arroba gmail" is none)
@@ -704,8 +709,14 @@ def _text_to_a_number(text: str, found: Collector) -> None:
         for kind, start, end in found.items
         if kind == "email" and not found.is_soft((kind, start, end))
     ]
+    # a text asked for, then why, then the number dictated in words ("Pošlite mi esemesku s
+    # presným časom, musím zariadiť, aby …: nula deväťsto päť …"): it may come further on
+    said = [(start, end) for start, end in phones if text[start].isalpha()]
     for match in _SMS_WORD_ALONE.finditer(text):
-        if _near_a_number(text, phones, match.start(), match.end()) or (
+        if (
+            _near_a_number(text, phones, match.start(), match.end())
+            or _near_a_number(text, said, match.start(), match.end(), _SMS_REACH)
+        ) or (
             _SMS_ABBREVIATION.match(match.group())
             and _near_a_number(text, emails, match.start(), match.end())
         ):
@@ -720,14 +731,16 @@ def _text_to_a_number(text: str, found: Collector) -> None:
             found.add("payment", match.start(), match.end(), soft=True)
 
 
-def _near_a_number(text: str, phones: list[tuple[int, int]], low: int, high: int) -> bool:
+def _near_a_number(
+    text: str, phones: list[tuple[int, int]], low: int, high: int, after: int = 60
+) -> bool:
     """Whether a phone number (or another contact detail of ``phones``) follows
-    ``text[low:high]`` within 60 characters or precedes it within 40, with no sentence's end
-    between."""
+    ``text[low:high]`` within ``after`` characters or precedes it within 40, with no
+    sentence's end between."""
     for start, end in phones:
         if start >= high:
             between = text[high:start]
-            near = start - high <= 60
+            near = start - high <= after
         elif end <= low:
             between = text[end:low]
             near = low - end <= 40

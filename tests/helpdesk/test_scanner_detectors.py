@@ -5401,3 +5401,71 @@ def test_joining_a_group_or_a_channel_by_its_link_is_marketing(text, language):
 )
 def test_a_persons_chat_or_a_group_refused_is_no_group_promoted(text, language):
     assert not any(kind == "marketing" for kind, _ in firm(text, language))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Pošlite mi esemesku s presným časom, musím zariadiť, aby niekto otvoril závoru na "
+            "poľnej ceste: nula deväťsto päť, dvestodvanásť, tristoštyridsaťpäť.",
+            "sk",
+        ),
+        (
+            "SMS-ben írja meg, mikor jön a daru, mert a fiam akkor jön haza segíteni: nulla hat, "
+            "húsz, háromszáznegyvenöt, hatvanhét, nyolcvankilenc",
+            "hu",
+        ),
+    ],
+)
+def test_a_text_asked_for_with_a_number_dictated_further_on_moves_the_talk(text, language):
+    assert any(kind == "social" for kind, _ in firm(text, language))
+
+
+def test_a_text_written_about_long_before_a_number_in_digits_moves_nothing():
+    text = (
+        "I sent the SMS to the courier yesterday about the delivery slot and they replied that "
+        "the driver will phone 0161 496 0000 first."
+    )
+    assert "social" not in kinds(text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Im Maschinenring haben wir eine WhatsApp-Gruppe für Sammelbestellungen.", "de"),
+        ("Besuchen Sie uns auch auf Facebook und Instagram!", "de"),
+    ],
+)
+def test_our_group_said_inverted_and_visit_us_on_an_app_are_marketing_and_a_channel(text, language):
+    found = {kind for kind, _ in firm(text, language)}
+    assert {"marketing", "social"} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Spring barn sale this bank holiday weekend – 200+ pieces, all welcome!", "en"),
+        ("Este sábado hacemos mercadillo en la nave de Alcalá: muebles restaurados.", "es"),
+        ("Vente à la grange les 14 et 15 juin : chaises années 60, tapis berbères.", "fr"),
+        (
+            "Atelierul nostru se ocupă și de tapițerie. Trimiteți poze la atelier.tap@gmail.com.",
+            "ro",
+        ),
+        ("Műhelyünk a felújítást is vállalja, képeket a butor@citromail.hu címre küldhet.", "hu"),
+        ("En el taller también tapizamos y restauramos. Fotos a taller.ruiz@gmail.com.", "es"),
+    ],
+)
+def test_a_barn_sale_or_an_upholstery_service_offered_with_a_contact_is_marketing(text, language):
+    assert "marketing" in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Numer producenta w ARiMR 071234567, trzeba go wpisać na fakturze?", "pl"),
+        ("Platila som kartou cez platformu, číslo platby 2026100915.", "sk"),
+    ],
+)
+def test_a_farm_registration_or_a_payment_number_is_no_phone_number(text, language):
+    assert "phone" not in kinds(text, language)
