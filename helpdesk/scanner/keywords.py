@@ -99,6 +99,8 @@ _WRITE_DIRECTLY_CHEAPER = (
     rf"\b{S('marketing.write_directly')}(?:[^.!?]|\.(?=\S)){{0,160}}?"
     rf"\b{S('marketing.better_price')}"
 )
+#: Five stars written with signs: "5 ⭐", "5*" (not "5**", "5*x").
+_FIVE_STAR_SIGNS = r"\b5\s*⭐|\b5\s?\*(?![\w*])"
 #: Marketing: each pattern is self-sufficient.
 MARKETING_PATTERNS = (
     # discount codes and vouchers
@@ -123,14 +125,14 @@ MARKETING_PATTERNS = (
     # review bribes: positive review tied to a reward
     rf"(?:\b(?:(?:5|{S('marketing.stars_for_reward.five')})[\s-]*"
     rf"{S('marketing.stars_for_reward.stars')}|{S('marketing.stars_for_reward.good')}\s+"
-    rf"(?:\w+\s+)?{S('marketing.stars_for_reward.review')})\b|\b5\s*⭐|\b5\s?\*(?![\w*]))"
+    rf"(?:\w+\s+)?{S('marketing.stars_for_reward.review')})\b|{_FIVE_STAR_SIGNS})"
     rf"[^.!?]{{0,80}}?\b{S('marketing.stars_for_reward.reward')}",
     # or to a sum of money: "5 stars with a photo and I'll send you £5 back", "za recenziu
     # s fotkou vám vrátim 5 €"
     rf"(?:\b(?:(?:5|{S('marketing.stars_for_reward.five')})[\s-]*"
     rf"{S('marketing.stars_for_reward.stars')}|{S('marketing.reward_if_stars.if')}\s+"
     rf"(?:\w+\s+){{0,2}}{S('marketing.stars_for_reward.review')})\b"
-    rf"|\b5\s*⭐|\b5\s?\*(?![\w*]))[^.!?]{{0,80}}?{_SUM}",
+    rf"|{_FIVE_STAR_SIGNS})[^.!?]{{0,80}}?{_SUM}",
     # the sum first, the rating it is for after: "würden wir Ihnen gern 8 Euro über PayPal
     # zurückerstatten, sofern Sie uns mit fünf Sternen bewerten"
     rf"{_SUM}[^.!?]{{0,100}}?\b{S('marketing.reward_if_stars.if')}\s+(?:\w+\s+){{0,8}}"
@@ -315,14 +317,18 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
         # a sale with the platform's own code is the platform's ("Platforma teď pořádá jarní
         # výprodej, kód MKT-CZ55 platí do neděle"): no seller's promotion
         if marketing is not None and _PLATFORM_CODE.search(body) is None:
-            for match in marketing.finditer(body):
+            promoted = list(marketing.finditer(body))
+            for match in promoted:
                 if not _next_order_here(match.group(), body):
                     found.add("marketing", offset + match.start(), offset + match.end(), soft=True)
-            for match in _CHEAPER_OUTSIDE.finditer(body):
-                # (the platform's own offer: "v našich ďalších ponukách na marketplace.example
-                # … o 25 € lacnejšie")
-                if platform_domain() not in match.group():
-                    found.add("marketing", offset + match.start(), offset + match.end())
+            # the family holds both better-price patterns: a sentence it found nothing in holds
+            # neither, and most sentences are spared a second reading
+            if promoted:
+                for match in _CHEAPER_OUTSIDE.finditer(body):
+                    # (the platform's own offer: "v našich ďalších ponukách na
+                    # marketplace.example … o 25 € lacnejšie")
+                    if platform_domain() not in match.group():
+                        found.add("marketing", offset + match.start(), offset + match.end())
         if discount is not None:
             for match in discount.finditer(body):
                 if _a_discount_code(norm, match, offset, sentence.end()):
