@@ -197,6 +197,10 @@ _EMAIL_NEAR_PROVIDER = re.compile(
     rf"{_PROVIDER_WORD}[^.!?\n]{{0,60}}?{_HANDLE}|{_HANDLE}[^.!?\n]{{0,60}}?{_PROVIDER_WORD}"
 )
 _HANDLE_IN_MATCH = re.compile(_HANDLE)
+#: A code word right before a handle: the handle is a code ("kód NOVINKY15", "code: ETE24").
+_CODE_BEFORE = re.compile(
+    rf"\b(?:{literal_alternation(LEXICON.union('marketing.code_words'))})\W{{0,3}}$"
+)
 #: A mailbox name, a little word, a domain ("julie.vasseur chez free point fr", "petra.lange
 #: bei web.de", "ewa_k88 na wp.pl"): the domain's provider needs no name of the list.
 #: The mailbox name has a dot or an underscore (a code "JARDIN20 sur shop.fr" is none), the
@@ -475,8 +479,12 @@ def _is_a_mailbox_name(local: str) -> bool:
 
 
 def _names_a_mailbox(match: re.Match[str]) -> bool:
-    """A handle of ``_EMAIL_NEAR_PROVIDER`` is no site or file name and not the provider."""
-    for handle in _HANDLE_IN_MATCH.findall(match.group()):
+    """A handle of ``_EMAIL_NEAR_PROVIDER`` is no site or file name, not the provider, and no
+    code said as one ("dostanete zoznam noviniek + kód NOVINKY15": "zoznam" is a list)."""
+    for found in _HANDLE_IN_MATCH.finditer(match.string, match.start(), match.end()):
+        handle = found.group()
+        if _CODE_BEFORE.search(match.string, max(0, found.start() - 16), found.start()):
+            continue
         if sum(ch.isalpha() for ch in handle) < 4:
             continue  # a company's legal form: "Kolo Centrum s.r.o.", "a.s."
         last = re.split(r"[._]", handle)[-1]

@@ -204,6 +204,9 @@ _SMS_ABBREVIATION = re.compile(r"sms|esemes")
 _SENTENCE_END = re.compile(r"[!?\n]|\.\s")
 _PLATFORM_WORDS = re.compile(PLATFORM_WORDS)
 _OFF_PLATFORM = re.compile(OFF_PLATFORM_CUES)
+#: No second order to open for what is paid ("dann sparen wir uns eine zweite Bestellung", "ca
+#: să nu mai deschidem altă comandă").
+_NO_NEW_ORDER = re.compile(rf"\b(?:{S('payment.no_new_order')})")
 _COURIER = re.compile(COURIER)
 _CASH_ON_DELIVERY = re.compile(S("payment.cash_on_delivery"))
 _DISCOUNT_CODE = (
@@ -312,8 +315,14 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
         if weak is not None:
             matches = list(weak.finditer(body))
             if matches and not _on_the_platform(body, text):
+                # paid aside so that no second order is needed: outside, whatever else the
+                # message says of the order ("gotówką po rozładunku, nie będziemy już robić
+                # osobnego zamówienia")
+                aside = _NO_NEW_ORDER.search(body) is not None
                 for match in matches:
-                    found.add("payment", offset + match.start(), offset + match.end(), soft=True)
+                    found.add(
+                        "payment", offset + match.start(), offset + match.end(), soft=not aside
+                    )
         # a sale with the platform's own code is the platform's ("Platforma teď pořádá jarní
         # výprodej, kód MKT-CZ55 platí do neděle"): no seller's promotion
         if marketing is not None and _PLATFORM_CODE.search(body) is None:

@@ -89,6 +89,7 @@ LANGUAGE_KEYS: dict[str, str] = {
     "payment.platform_checkout": REGEX,
     "payment.courier": REGEX,
     "payment.cash_on_delivery": REGEX,
+    "payment.no_new_order": REGEX,
     "payment.off_platform_cues": REGEX,
     "payment.paypal_personal": REGEX,
     "payment.allowed": REGEX,

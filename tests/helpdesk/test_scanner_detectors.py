@@ -5469,3 +5469,88 @@ def test_a_barn_sale_or_an_upholstery_service_offered_with_a_contact_is_marketin
 )
 def test_a_farm_registration_or_a_payment_number_is_no_phone_number(text, language):
     assert "phone" not in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Die Lampe hängen wir wie bestellt auf; fehlt ein Baldachin, bringen wir ihn mit und "
+            "Sie zahlen ihn am besten bar, dann sparen wir uns eine zweite Bestellung.",
+            "de",
+        ),
+        (
+            "Dodatkowy karnisz kosztuje 60 zł, proszę zapłacić monterowi gotówką, nie trzeba "
+            "składać osobnego zamówienia.",
+            "pl",
+        ),
+        (
+            "Garnitura lipsă o aducem noi, o plătiți cash la montaj, ca să nu mai deschidem altă "
+            "comandă.",
+            "ro",
+        ),
+        (
+            "The extra hour is £30, just pay the lads in cash on the day, no need for a separate "
+            "order.",
+            "en",
+        ),
+    ],
+)
+def test_cash_paid_on_the_day_so_that_no_second_order_is_needed_is_firm(text, language):
+    assert "payment" in firm_kinds(text, language)
+
+
+def test_cash_paid_to_the_courier_as_chosen_in_the_order_stays_clean():
+    text = "Zvolila jsem dobírku, hotovost mám připravenou pro kurýra, žádnou další objednávku."
+    assert "payment" not in firm_kinds(text, "cs")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Para los próximos pedidos escríbeme por Bizum y te hago un 15 % en todo.", "es"),
+        ("La prossima volta paghi in contanti al ritiro e ti faccio lo sconto.", "it"),
+    ],
+)
+def test_a_next_order_with_a_discount_said_as_i_do_you_is_marketing(text, language):
+    assert "marketing" in firm_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Honestly easier if you just ring me, the number's on the invoice.", "en"),
+        ("Shall I just ring you? Quicker than typing all the measurements.", "en"),
+        ("Radšej mi zavolajce, čislo mace na faktúre.", "sk"),
+        ("Sună-mă mai bine, nu-s bun la scris. Numărul îl ai pe factură.", "ro"),
+    ],
+)
+def test_a_call_asked_for_in_plain_or_regional_words_with_a_reason_moves_the_talk(text, language):
+    assert "social" in firm_kinds(text, language)
+
+
+def test_a_slovak_number_dictated_with_a_common_misspelling_is_found():
+    text = "Moje číslo je nula deväťsto štiri, štiristo dvadsať, sto jedenásť."
+    assert "phone" in kinds(text, "sk")
+
+
+def test_telegram_spelt_as_it_is_said_in_spanish_is_a_channel():
+    assert "social" in kinds("¿Usas Telegran? Te mando ahí las fotos.", "es")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Trova tutti i nostri servizi su www.agenziarossi.it, siamo aperti tutto l'anno.", "it"),
+        ("Alle unsere Leistungen finden Sie auf www.umzuege-huber.de.", "de"),
+        ("Todos nuestros servicios están en www.limpiezasgarcia.es, con precios.", "es"),
+    ],
+)
+def test_all_our_services_beside_our_own_link_is_marketing(text, language):
+    assert "marketing" in kinds(text, language)
+
+
+def test_a_code_said_after_a_list_is_no_mailbox_at_a_provider():
+    text = "Po prihlásení dostanete zoznam noviniek a kód JESEN15 na dopravu."
+    spans, _ = engine.detect_spans(text, language="sk")
+    assert "email" not in {kind for kind, _, _ in spans}
