@@ -326,7 +326,7 @@ def _may_hide_a_domain(facts: Facts) -> bool:
 _WORD_TLDS = frozenset(COMMON["tlds_that_are_words"])
 _MARKETPLACES = frozenset(COMMON["marketplaces"])
 _DOT_WORDS_IN_PROSE = frozenset({"point", "dot"})
-_PHRASES_OF_PROSE = frozenset({("punto", "es"), ("punto", "de")})
+_PHRASES_OF_PROSE = frozenset({("punto", "es"), ("punto", "de"), ("punto", "si")})
 #: The markets' country domains that are no English word, after "dot".
 _COUNTRY_DOMAINS_AFTER_DOT = frozenset({"de", "fr", "pl", "cz", "sk", "hu", "ro", "es", "ie", "ch"})
 _LETTER_RUN = re.compile(r"[^\W\d_]+")

@@ -18,7 +18,7 @@ from helpdesk.scanner.findings import Collector
 from helpdesk.scanner.gates import Facts
 from helpdesk.scanner.lexicon import HUNDRED, LEXICON
 from helpdesk.scanner.normalise import Normalised
-from helpdesk.scanner.phone import has_cue, is_phone_number, masks_a_digit
+from helpdesk.scanner.phone import ID_IS, ID_KEYWORDS, has_cue, is_phone_number, masks_a_digit
 
 # Number words per language, value → forms.  HUNDRED marks a hundred that multiplies a preceding
 # unit ("sept cent", "sedm set", "hét száz"); 0 is a zero that always stands alone.
@@ -258,6 +258,12 @@ def _spelled_digits(values: list[int]) -> tuple[str, int]:
     return "".join(out), len(values)
 
 
+#: An identifier's keyword right before a run of number words, with no sign between: the run
+#: is the identifier ("partita iva zero tre quattro cinque …"; not "pour les commandes en lot :
+#: zéro six, quarante-deux …", a line given for bulk orders).
+_AFTER_AN_IDENTIFIER = re.compile(rf"\b(?:{ID_KEYWORDS})(?:\s+(?:{ID_IS}))?\s+$")
+
+
 def detect_phone_words(
     norm: Normalised,
     found: Collector,
@@ -281,6 +287,11 @@ def detect_phone_words(
                     continue  # claimed, or a time of day in it ("dnia 14.04 o 18:22")
                 if masks_a_digit(text, start, end):
                     continue  # an order number, a date or a price ("ordine 2026-100-9921 e un")
+                if not has_cue(text, start, end) and _AFTER_AN_IDENTIFIER.search(
+                    text, max(0, start - 40), start
+                ):
+                    continue  # an identifier said ("partita iva zero tre quattro …"), not
+                    # a number asked to be called or texted ("Dați-mi un SMS … coletul: zero …")
                 plus = _plus_before(text, start, language)
                 if plus is not None and is_phone_number(digits, True, regions, True):
                     found.add("phone", plus, end, claim=True)

@@ -5554,3 +5554,86 @@ def test_a_code_said_after_a_list_is_no_mailbox_at_a_provider():
     text = "Po prihlásení dostanete zoznam noviniek a kód JESEN15 na dopravu."
     spans, _ = engine.detect_spans(text, language="sk")
     assert "email" not in {kind for kind, _, _ in spans}
+
+
+def detected_kinds(text: str, language: str | None = None) -> set[str]:
+    """The kinds of every detector finding, soft ones included (before the models)."""
+    spans, _ = engine.detect_spans(text, language=language)
+    return {kind for kind, _, _ in spans}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "le colis est parti ce matin avec la facture point si vous voulez un avoir dites-le",
+            "fr",
+        ),
+        ("lo he intentado tres veces punto si no funciona mañana te escribo", "es"),
+    ],
+)
+def test_a_full_stop_dictated_before_if_is_no_slovenian_domain(text, language):
+    assert "url" not in detected_kinds(text, language)
+
+
+def test_a_site_said_with_dot_before_the_slovenian_domain_is_still_a_link():
+    assert "url" in kinds("the shop you asked about is ljubljanashop dot si", "en")
+
+
+def test_a_telegram_link_dictated_with_the_hungarian_slash_in_two_words_is_a_link():
+    found = kinds("fent vagyok t pont me per jel szabo_kata", "hu")
+    assert {"url", "social"} <= found
+
+
+def test_an_identifier_said_in_number_words_is_no_phone_number():
+    text = (
+        "intestate la fattura a studio rossi partita iva zero uno due tre quattro cinque sei "
+        "sette otto nove uno"
+    )
+    assert "phone" not in detected_kinds(text, "it")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Si le apetece, únase a nuestro grupo de tejido de los martes en WhatsApp.", "es"),
+        ("Our knitting club meets in the Facebook group Purl Together Cork, do come along.", "en"),
+    ],
+)
+def test_a_group_on_an_app_the_sender_invites_to_is_marketing_and_a_channel(text, language):
+    assert {"marketing", "social"} <= firm_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "We also do an annual service plan at £180 a year, paid separately by bank transfer.",
+            "en",
+        ),
+        (
+            "Die jährliche Wartung kostet 149 € und wird nicht über den Marktplatz abgerechnet, "
+            "Überweisung bitte direkt an uns.",
+            "de",
+        ),
+        ("Offriamo un contratto annuale a 180 €, fuori dall'ordine, con bonifico diretto.", "it"),
+    ],
+)
+def test_an_annual_service_sold_beside_the_order_with_a_payment_outside_is_marketing(
+    text, language
+):
+    assert "marketing" in detected_kinds(text, language)
+
+
+def test_a_cars_annual_service_paid_here_is_no_marketing():
+    assert "marketing" not in detected_kinds(
+        "My car's annual service was done, paid by card here.", "en"
+    )
+
+
+def test_a_direct_line_said_after_a_word_that_names_identifiers_elsewhere_is_a_phone_number():
+    text = (
+        "Notre commerciale a une ligne directe pour les commandes en lot : zéro six, "
+        "trente-trois, douze, quarante-cinq, zéro huit."
+    )
+    assert "phone" in detected_kinds(text, "fr")
