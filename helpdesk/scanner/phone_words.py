@@ -287,8 +287,8 @@ def detect_phone_words(
                     continue  # claimed, or a time of day in it ("dnia 14.04 o 18:22")
                 if masks_a_digit(text, start, end):
                     continue  # an order number, a date or a price ("ordine 2026-100-9921 e un")
-                if not has_cue(text, start, end) and _AFTER_AN_IDENTIFIER.search(
-                    text, max(0, start - 40), start
+                if _AFTER_AN_IDENTIFIER.search(text, max(0, start - 40), start) and not has_cue(
+                    text, start, end
                 ):
                     continue  # an identifier said ("partita iva zero tre quattro …"), not
                     # a number asked to be called or texted ("Dați-mi un SMS … coletul: zero …")
