@@ -29,6 +29,8 @@ nothing but ``settings.PLATFORM_DOMAIN`` is read, lazily.
 6. A message that asks whether something is allowed ("Is that even allowed? I reported it")
    reports a payment outside or asks about one: its payment findings that are not firm (a
    word, a phrase, the models' reading) are dropped; an IBAN or an account given stays.
+7. A reply that declines what it quotes ("> Haben Sie WhatsApp?" above "Nein, lassen Sie uns
+   hier schreiben") drops the channel moves, payments and marketing found in the quoted lines.
 
 Speed: ``scan`` only runs what can match (``gates``); ``_scan(text, language,
 shortcuts=False)`` runs everything everywhere, and the tests check that both give identical
@@ -37,12 +39,14 @@ findings, offsets included.
 
 from __future__ import annotations
 
+import re
+
 from helpdesk.scanner.disguise import detect_disguised_channels
 from helpdesk.scanner.emails import detect_email
 from helpdesk.scanner.findings import KINDS, Collector, Finding, excerpt
 from helpdesk.scanner.gates import Facts
 from helpdesk.scanner.iban import detect_iban
-from helpdesk.scanner.intent import Span, judge
+from helpdesk.scanner.intent import Span, concepts_of, judge
 from helpdesk.scanner.keywords import (
     asks_whether_allowed,
     detect_also_offered,
@@ -70,7 +74,8 @@ def scan(text: str, *, language: str | None = None) -> list[Finding]:
     every market language is tried.  The detectors' findings are then weighed by the intent
     model (``intent``): word findings it explains away are dropped, kinds it alone reads are
     added with the sentence that carries them.  A message that asks whether something is
-    allowed (``keywords.asks_whether_allowed``) keeps only its firm payment findings."""
+    allowed (``keywords.asks_whether_allowed``) keeps only its firm payment findings; what a
+    reply quotes and declines is dropped (``_declined_quotes``)."""
     findings, soft, norm = _detect(text, language, shortcuts=True)
     judged = _judged(text, findings, soft, language)
     if asks_whether_allowed(norm.text):
@@ -78,7 +83,48 @@ def scan(text: str, *, language: str | None = None) -> list[Finding]:
         # proposed; only what is firm (an IBAN, an account given) stays
         firm = {(f.kind, f.start, f.end) for f in findings} - soft
         judged = [f for f in judged if f.kind != "payment" or (f.kind, f.start, f.end) in firm]
-    return judged
+    return _declined_quotes(text, judged)
+
+
+#: A line quoted from an earlier message, as replies by e-mail quote it ("> Haben Sie
+#: WhatsApp?").
+_QUOTED_LINE = re.compile(r"^[ \t]*>[^\n]*", re.M)
+
+
+def _declined_quotes(text: str, findings: list[Finding]) -> list[Finding]:
+    """A channel, a payment or an offer the other party proposed, quoted under a reply that
+    declines it, is no proposal of this message ("> Haben Sie WhatsApp? … Nein, hab ich
+    nicht, lassen Sie uns bitte hier schreiben"): the channel moves, payments and marketing
+    found inside quoted lines are dropped when the reply (the lines that are not quoted) says
+    no or asks to stay (the ``negation`` concept of the ``[intent]`` lists).  A quote that
+    gives an address, a number, a link or an account (an IBAN) repeats it, and everything
+    quoted with it stands (the labelling conventions: "buyer refuses, but the quoted seller
+    text holds a number and 'text me'")."""
+    if ">" not in text:
+        return findings
+    quoted = [match.span() for match in _QUOTED_LINE.finditer(text)]
+    if not quoted:
+        return findings
+
+    def in_a_quote(finding: Finding) -> bool:
+        return any(low <= finding.start and finding.end <= high for low, high in quoted)
+
+    inside = [f for f in findings if in_a_quote(f)]
+    if not inside or any(_gives_a_contact(text, f) for f in inside):
+        return findings
+    reply = _QUOTED_LINE.sub("", text)
+    if "negation" not in concepts_of(reply):
+        return findings
+    return [f for f in findings if not in_a_quote(f)]
+
+
+def _gives_a_contact(text: str, finding: Finding) -> bool:
+    """An address, a number or a link, or an account's number given for a payment."""
+    if finding.kind in {"email", "phone", "url"}:
+        return True
+    return finding.kind == "payment" and any(
+        ch.isdigit() for ch in text[finding.start : finding.end]
+    )
 
 
 def detect(text: str, *, language: str | None = None) -> list[Finding]:

@@ -154,6 +154,10 @@ MARKETING_PATTERNS = (
     rf"\b{S('marketing.visit_our_shop')}\b",
     # stock offered that is not listed here ("300 more LPs I haven't listed here")
     rf"\b{S('marketing.not_listed_here')}",
+    # the sender's other account on another site ("I've loads more on my other account over on
+    # eBay"), a referral code or link of another shop or service ("z moim kodem polecającym")
+    rf"\b{S('marketing.other_account')}",
+    rf"\b{S('marketing.referral')}",
     rf"\b{S('marketing.reward_for_review.reward')}\b[^.!?]{{0,60}}?\b"
     rf"{S('marketing.reward_for_review.for')}\s+{S('marketing.reward_for_review.article')}?\s*"
     rf"(?:(?:5|{S('marketing.reward_for_review.five')})[\s-]*{S('marketing.reward_for_review.stars')}|"

@@ -123,6 +123,8 @@ LANGUAGE_KEYS: dict[str, str] = {
     "marketing.write_directly": REGEX,
     "marketing.join_words": REGEX,
     "marketing.not_listed_here": REGEX,
+    "marketing.other_account": REGEX,
+    "marketing.referral": REGEX,
     "marketing.review_changed": REGEX,
     "marketing.own_channel_cues": REGEX,
     "marketing.web_page_cues": REGEX,

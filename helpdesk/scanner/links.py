@@ -378,14 +378,14 @@ def _obfuscated_domain_is_plausible(match: re.Match[str]) -> bool:
     if match.group("dot").strip().startswith(("(", "[", "{", "<")):
         return True
     label = re.sub(JOIN_SAID, "-", match.group("label"))
+    said = set(_LETTER_RUN.findall(match.group("dot"))) & DOT_WORDS
+    if said and label in _MARKETPLACES:
+        return True  # another marketplace's site: "en amazon punto es", "az árgép pont hu"
     if not label.isascii() and sum(ch.isalpha() for ch in label) < 7:
         return False  # a short word of the language: "a végén pont hu", "gé-mail, point com"
     if "-" in label or any(ch.isdigit() for ch in label) or match.group("path"):
         return True
     tld = match.group("tld")
-    said = set(_LETTER_RUN.findall(match.group("dot"))) & DOT_WORDS
-    if said and label in _MARKETPLACES:
-        return True  # another marketplace's site: "en amazon punto es está a 45 €"
     if tld not in _WORD_TLDS and (
         len(label) >= 4
         # a short name before a dot no prose says: "na olx kropka pl", "pe olx punct ro"

@@ -133,11 +133,13 @@ NOT_PHONE_PATTERNS: tuple[tuple[str, str], ...] = (
     # (day and month under 32: "44.20.63" is none)
     ("digit", rf"(?<![\d./-]){_DAY}[./-]{_DAY}[./-](?:\d{{4}}|\d{{2}})(?![./-]?\d)"),
     # year first ("2026-01-14"), also the Hungarian way with a dot and a space after each part
-    # ("2026. 01. 14.")
+    # ("2026. 01. 14."); day first that way, as Czech and Slovak write it ("Dňa 9. 3. 2026
+    # ste napísali": no phone number with "stě", a hundred, said after it)
     (
         "digit",
         r"(?<![\d./-])(?:\d{4}[./-]\d{1,2}[./-]\d{1,2}"
-        rf"|(?:19|20)\d{{2}}\.\s(?:0?[1-9]|1[0-2])\.\s{_DAY})(?![./-]?\d)",
+        rf"|(?:19|20)\d{{2}}\.\s(?:0?[1-9]|1[0-2])\.\s{_DAY}"
+        rf"|{_DAY}\.\s(?:0?[1-9]|1[0-2])\.\s(?:19|20)\d{{2}})(?![./-]?\d)",
     ),
     # (hours under 24, minutes under 60: "07.81. 44.20.63" holds none; not after a letter
     # that stands for a digit: "07.8i.45.o2.19")

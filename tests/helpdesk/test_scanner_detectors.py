@@ -5636,3 +5636,107 @@ def test_a_direct_line_said_after_a_word_that_names_identifiers_elsewhere_is_a_p
         "trente-trois, douze, quarante-cinq, zéro huit."
     )
     assert "phone" in detected_kinds(text, "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # t229–t232's misses, fiftieth round: a channel the other party proposed, quoted
+        # under a reply that declines it
+        (
+            "> Können wir auf WhatsApp weiterschreiben? Da bin ich schneller.\n\nNein danke,"
+            " lassen Sie uns bitte hier bleiben, die Fotos hänge ich an.",
+            "de",
+        ),
+        (
+            "> Napíšte mi radšej na Viber, pošlem vám návod.\n\nViber nepoužívam, vybavme to tu"
+            " cez správy.",
+            "sk",
+        ),
+        (
+            "> może Pani napisać na Messengerze, szybciej odpowiadam\n\nWolę tutaj, przez"
+            " platformę, zdjęcia dodaję poniżej.",
+            "pl",
+        ),
+    ],
+)
+def test_a_channel_quoted_under_a_reply_that_declines_it_is_no_channel_move(text, language):
+    assert "social" in detected_kinds(text, language)
+    assert "social" not in {f.kind for f in scan(text, language=language)}
+
+
+def test_a_number_quoted_under_a_reply_that_declines_it_stays_with_its_channel():
+    text = (
+        "Thanks, but I'd rather keep it on here.\n\n> On 3 Apr, the seller wrote:\n"
+        "> Text me on WhatsApp, 07700 900 456, quicker."
+    )
+    assert {"phone", "social"} <= {f.kind for f in scan(text, language="en")}
+
+
+def test_a_quoted_channel_stays_when_the_reply_does_not_decline_it():
+    text = "> Can we carry on over on WhatsApp?\n\nSure, see you there."
+    quoted = engine.Finding("social", text.index("WhatsApp"), text.index("WhatsApp") + 8, "")
+    assert engine._declined_quotes(text, [quoted]) == [quoted]
+    declined = text.replace("Sure, see you there.", "No thanks, let's stay here.")
+    assert engine._declined_quotes(declined, [quoted]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # the sender's other account on another site
+        ("I've loads more on my other account over on eBay, a bit cheaper too.", "en"),
+        ("Die Bits gibt's auf meinem zweiten Account bei Kleinanzeigen günstiger.", "de"),
+        ("J'ai aussi un autre compte sur Leboncoin où c'est moins cher.", "fr"),
+        ("Mam drugie konto na OLX, tam ceny są niższe.", "pl"),
+        ("Mám druhý účet na Bazoši, tam je to levnější.", "cs"),
+        ("Stoličky mám na svojom druhom profile na Bazoši.", "sk"),
+        ("A régebbi darabjaimat a másik fiókomon árulom a Vaterán.", "hu"),
+        ("Am și un cont pe OLX unde vând aceleași produse mai ieftin.", "ro"),
+        ("En mi otra cuenta de Wallapop tengo varias más baratas.", "es"),
+        ("Ho anche un altro account su Subito con prezzi più bassi.", "it"),
+        # a referral code or link of another shop or service
+        ("Z moim kodem polecającym ANIA10 masz 15 zł na start.", "pl"),
+        ("Zaregistrujte se přes můj odkaz a dostanete 150 Kč.", "cs"),
+        ("A BOLT10 ajánlókóddal ott kap még 10%-ot.", "hu"),
+        ("Use my referral code and you get a fiver off your first order there.", "en"),
+        ("Avec mon code parrainage vous avez 10 € offerts.", "fr"),
+    ],
+)
+def test_another_account_elsewhere_or_a_referral_code_is_marketing(text, language):
+    assert "marketing" in detected_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("No la he usado en otra cuenta, la copié del correo de la plataforma.", "es"),
+        ("Oda küldje a számlát, mert a másik fiókomat nem nagyon nézem.", "hu"),
+    ],
+)
+def test_another_account_of_ones_own_elsewhere_named_in_passing_is_no_marketing(text, language):
+    assert "marketing" not in detected_kinds(text, language)
+
+
+def test_a_price_comparison_site_with_a_short_accented_name_dictated_is_a_link():
+    assert "url" in kinds("Az árgép pont hu szerint máshol olcsóbb, tudnak engedni?", "hu")
+    assert "url" not in kinds("A doboz végén pont hu betűk vannak.", "hu")
+
+
+def test_a_date_written_with_a_space_after_each_dot_is_no_phone_number():
+    # "stě" (a hundred in Czech) read after the year made nine digits without a hint
+    assert "phone" not in kinds("> Dňa 9. 3. 2026 ste napísali:\n> Lem na čiapke sa pára.")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Mi trovi su Instagram come bottega.giulia, scrivimi là.", "it"),
+        ("Du findest mich auf Instagram, schreib mir da.", "de"),
+        ("Búscame en Facebook como Lola Ruiz Cerámica.", "es"),
+        ("Retrouvez-moi sur Instagram pour la suite.", "fr"),
+        ("Znajdziesz mnie na Facebooku, tam szybciej odpisuję.", "pl"),
+    ],
+)
+def test_find_me_on_an_app_is_a_channel_move(text, language):
+    assert "social" in firm_kinds(text, language)
