@@ -99,7 +99,8 @@ def _declined_quotes(text: str, findings: list[Finding]) -> list[Finding]:
     no or asks to stay (the ``negation`` concept of the ``[intent]`` lists).  A quote that
     gives an address, a number, a link or an account (an IBAN) repeats it, and everything
     quoted with it stands (the labelling conventions: "buyer refuses, but the quoted seller
-    text holds a number and 'text me'")."""
+    text holds a number and 'text me'"); a reply that gives one agrees, whatever "no" it says
+    ("No problem, send it to anna@…")."""
     if ">" not in text:
         return findings
     quoted = [match.span() for match in _QUOTED_LINE.finditer(text)]
@@ -110,7 +111,8 @@ def _declined_quotes(text: str, findings: list[Finding]) -> list[Finding]:
         return any(low <= finding.start and finding.end <= high for low, high in quoted)
 
     inside = [f for f in findings if in_a_quote(f)]
-    if not inside or any(_gives_a_contact(text, f) for f in inside):
+    # (a contact given in the quote, or in the reply: "No problem, send it to anna@…" agrees)
+    if not inside or any(_gives_a_contact(text, f) for f in findings):
         return findings
     reply = _QUOTED_LINE.sub("", text)
     if "negation" not in concepts_of(reply):
@@ -119,7 +121,8 @@ def _declined_quotes(text: str, findings: list[Finding]) -> list[Finding]:
 
 
 def _gives_a_contact(text: str, finding: Finding) -> bool:
-    """An address, a number or a link, or an account's number given for a payment."""
+    """Whether a finding is an address, a number or a link, or a payment with an account's
+    number in it."""
     if finding.kind in {"email", "phone", "url"}:
         return True
     return finding.kind == "payment" and any(

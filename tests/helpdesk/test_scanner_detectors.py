@@ -5740,3 +5740,10 @@ def test_a_date_written_with_a_space_after_each_dot_is_no_phone_number():
 )
 def test_find_me_on_an_app_is_a_channel_move(text, language):
     assert "social" in firm_kinds(text, language)
+
+
+def test_a_reply_that_gives_an_address_agrees_to_what_it_quotes_whatever_no_it_says():
+    text = "> Can I pay you by PayPal friends and family?\n\nNo problem, anna.k@example.org"
+    quoted = engine.Finding("payment", 2, 44, "")
+    address = engine.Finding("email", text.index("anna"), len(text), "")
+    assert engine._declined_quotes(text, [quoted, address]) == [quoted, address]
