@@ -265,9 +265,10 @@ def _like_a_mailbox(handle: str, marked: re.Pattern[str]) -> bool:
 
 
 #: An address written back to front ("moc.liamg@81kenam", with spaces around the signs: "zc .
-#: mutnec @ alok.ketiv"), read forwards.
+#: mutnec @ alok.ketiv", or its halves in brackets: "(moc.liamg) @ (anedumla.selitxet)"),
+#: read forwards.
 _BACKWARDS = re.compile(
-    r"(?<![\w.@-])[a-z]{2,6} ?\. ?[a-z0-9.-]*[a-z0-9] ?@ ?[a-z0-9._%+-]*[a-z0-9](?![\w@])"
+    r"(?<![\w.@-])[a-z]{2,6} ?\. ?[a-z0-9.-]*[a-z0-9]\)? ?@ ?\(?[a-z0-9._%+-]*[a-z0-9](?![\w@])"
 )
 #: An address written back to front with an at-word, itself forwards or backwards
 #: ("uh.liamerf kukac roknats.salkim", "ku.oc.nomenom ta strunuoccA"); a short word may follow
@@ -357,7 +358,7 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
                 found.add("email", match.start(), match.end(), claim=True)
     if "@" in text:
         for match in _BACKWARDS.finditer(text):
-            forwards = match.group()[::-1].replace(" ", "")
+            forwards = re.sub(r"[ ()]", "", match.group()[::-1])
             if (
                 not found.overlaps_claim(match.start(), match.end())
                 and _EMAIL_PLAIN.fullmatch(forwards)

@@ -50,6 +50,7 @@ from helpdesk.scanner.intent import Span, concepts_of, judge
 from helpdesk.scanner.keywords import (
     asks_whether_allowed,
     detect_also_offered,
+    detect_bookings_on_offer,
     detect_channel_phrases,
     detect_described_links,
     detect_groups_to_join,
@@ -188,6 +189,7 @@ def _detect(
     detect_disguised_channels(norm, found, facts)
     detect_described_links(norm, found, facts)
     detect_promoted_channels(norm, found, facts)
+    detect_bookings_on_offer(norm, found)
     detect_payment_on_a_channel(norm, found)
     detect_payment_to_a_number(norm, found)
     detect_own_place_offers(norm, found, facts)

@@ -423,16 +423,21 @@ _ACCOUNT_ALONE = re.compile(r"(?:na|to|on|into)\s+(?:\w+\s+)?(?:konto|účet|uce
 
 
 #: A review or rating asked to be changed or taken down ("si vous pouviez retirer ou modifier
-#: l'avis", "hodnocení upravíte nebo smažete").
-_REVIEW_CHANGED = re.compile(rf"\b{S('marketing.review_changed')}")
+#: l'avis", "hodnocení upravíte nebo smažete"), or asked not to be left bad (``plea``: "ne
+#: mettez pas d'avis négatif").
+_REVIEW_CHANGED = re.compile(
+    rf"\b(?:{S('marketing.review_changed')}|(?P<plea>{S('marketing.no_bad_review')}))"
+)
 
 
 def detect_review_changed_for_money(norm: Normalised, found: Collector) -> None:
     """A review asked to be changed in a message that pays money outside the platform is a
     review bribe ("I can send you £20 back via PayPal today, and if you'd take the review
-    down…"), firm. A payment said in a sentence that refuses something leaves it to the intent
-    model: the buyer who turns the money down ("no quiero que me devuelvas nada por Bizum")
-    and will change the review once the platform's return is done.
+    down…"), firm; one asked not to be left bad ("Bitte keine 1-Sterne-Bewertung, ich schick
+    Ihnen 15 Euro per PayPal") is a bribe the models weigh. A payment said in a sentence that
+    refuses something leaves it to the intent model: the buyer who turns the money down ("no
+    quiero que me devuelvas nada por Bizum") and will change the review once the platform's
+    return is done.
     Without a payment outside, nothing: a buyer writes "once the 20 € are back I'll update my
     review", and a seller may ask for an update once a return is settled. Run after every
     detector of payment (the keyword rules are the last)."""
@@ -442,13 +447,22 @@ def detect_review_changed_for_money(norm: Normalised, found: Collector) -> None:
         return
     matches = list(_REVIEW_CHANGED.finditer(text))
     if matches:
+        # (the ask's own "not" refuses nothing: "don't leave a bad review, I'll send you a
+        # tenner on Revolut")
+        unasked = text
+        for match in matches:
+            unasked = unasked[: match.start()] + " " * len(match.group()) + unasked[match.end() :]
         refused = any(
-            "negation" in concepts_of(sentence.group())
+            "negation" in concepts_of(unasked[sentence.start() : sentence.end()])
             for sentence in SENTENCE.finditer(text)
             if any(sentence.start() <= start < sentence.end() for start in payments)
         )
         for match in matches:
-            found.add("marketing", match.start(), match.end(), soft=refused)
+            # "don't leave a bad review" beside money is weighed by the models: a refund
+            # outside with a plea for no bad review is labelled payment only by some writers
+            # ("pošlu vám 1 890 Kč na účet … prosím nepište negativní hodnocení")
+            pleads = match.group("plea") is not None
+            found.add("marketing", match.start(), match.end(), soft=refused or pleads)
 
 
 def _paid_back_for_a_review(text: str, found: Collector) -> None:
@@ -777,6 +791,10 @@ _QR_WORD = re.compile(rf"\b(?:{'|'.join(COMMON['qr_words'])})\b")
 _SEARCH_ENGINE = re.compile(rf"\b(?:{'|'.join(COMMON['search_engines'])})\b")
 #: What each search engine's name starts with: only a message with one of them is read.
 _ENGINE_HEADS = tuple(re.split(r"\W", name)[0] for name in COMMON["search_engines"])
+#: A search engine named in words, or an address said to be the shop's name ("Zadejte do
+#: vyhledávače Dřevo Kovář Zlín", "adresa je rovnaká ako názov obchodu, len s bodka sk"): a
+#: search engine's like.
+_FOUND_BY_NAME = Family(rf"\b(?:{entry})" for entry in LEXICON.union("address.found_by_name"))
 #: A name in quotes: what to type into the search engine ("« Atelier Radu Brașov »").
 _QUOTED_NAME = re.compile(r"[«„“\"]\s*[^\W\d_][^«»„“”\"]{2,60}[»“”\"]")
 
@@ -925,21 +943,25 @@ def detect_described_links(norm: Normalised, found: Collector, facts: Facts) -> 
     url); a QR code in a sentence that names an app or the sender's own shop or page ("the QR
     code on the card takes you to our Instagram"; not a bank's QR code to pay); a search
     engine in a sentence that names the sender's own site or a name in quotes ("Busque en
-    Google «Cuero Artesano Ubrique» y entre en nuestra web"), unless it is about a review
-    there.  Run after the other social detectors."""
+    Google «Cuero Artesano Ubrique» y entre en nuestra web"), and so a search engine named in
+    words or an address said to be the shop's name (``address.found_by_name``), unless it is
+    about a review there.  Run after the other social detectors."""
     text = norm.text
     pattern = _LINK_IN_BIO.for_text(facts)
     if pattern is not None:
         for match in pattern.finditer(text):
             found.add("social", match.start(), match.end())
             found.add("url", match.start(), match.end())
-    if not facts.has_text("qr", *_ENGINE_HEADS):
+    searches = _FOUND_BY_NAME.for_text(facts)
+    if searches is None and not facts.has_text("qr", *_ENGINE_HEADS):
         return
     socials = [start for kind, start, _ in found.items if kind == "social"]
     for sentence in SENTENCE.finditer(text):
         low, high = sentence.span()
         codes = list(_QR_WORD.finditer(text, low, high))
         engines = list(_SEARCH_ENGINE.finditer(text, low, high))
+        if searches is not None:
+            engines += searches.finditer(text, low, high)
         if not codes and not engines:
             continue
         concepts = concepts_of(sentence.group())  # read once for the sentence
@@ -1013,6 +1035,31 @@ def detect_promoted_channels(norm: Normalised, found: Collector, facts: Facts) -
         firm = firm or bool(booked and _CHEAPER_THAN_HERE.search(text, low, high))
         for match in cues:
             found.add("marketing", match.start(), match.end(), soft=not firm)
+
+
+def detect_bookings_on_offer(norm: Normalised, found: Collector) -> None:
+    """Marketing where a sentence that gives a phone number also books something
+    (``marketing.web_page_cues``: "prenez rendez-vous", "pida cita", "időpont") and offers a
+    reduction (``DISCOUNT_CUES``), and pays nothing outside: the sender's service sold past
+    the order at a price of its own ("prenez rendez-vous au 04 78 12 36 90 … : -15 % sur la
+    première séance"; not "pour réserver le moteur, acompte de 20 % via PayPal …", where the
+    percentage is the deposit's). Soft: the models weigh it. Run after the contact and
+    payment detectors."""
+    phones = [start for kind, start, _ in found.items if kind == "phone"]
+    if not phones:
+        return
+    payments = [start for kind, start, _ in found.items if kind == "payment"]
+    text = norm.text
+    for sentence in SENTENCE.finditer(text):
+        low, high = sentence.span()
+        if not any(low <= start < high for start in phones):
+            continue
+        if any(low <= start < high for start in payments):
+            continue
+        if _DISCOUNT_CUE.search(text, low, high) is None:
+            continue
+        for match in _WEB_PAGE_CUE.finditer(text, low, high):
+            found.add("marketing", match.start(), match.end(), soft=True)
 
 
 def _without(text: str, low: int, high: int, spans: list[tuple[int, int]]) -> str:

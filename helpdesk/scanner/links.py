@@ -212,6 +212,7 @@ def detect_links(norm: Normalised, found: Collector, facts: Facts) -> None:
                 found.has_near("email", start, end, _PROVIDER_REACH)
                 or _AT_SAID.search(text, max(0, start - _PROVIDER_REACH), end + _PROVIDER_REACH)
                 or (handle := _HANDLE_AT.search(text, max(0, start - _PROVIDER_REACH), start))
+                or _DOMAIN_WORD_BEFORE.search(text, max(0, start - 20), start)
             )
         ):
             # The provider of an address the message gives ("tobi punkt k bei gmx punkt net",
@@ -234,6 +235,11 @@ def detect_links(norm: Normalised, found: Collector, facts: Facts) -> None:
             found.add("phone", start, number.end())  # "wa(.)me/421905123456"
 
 
+#: "Domain" said right before a mail provider's domain: an address's ("mi scriva a marco punto
+#: rossi punto 78, dominio libero punto it").
+_DOMAIN_WORD_BEFORE = re.compile(
+    r"\b(?:domain|domaine|dominio|domena|doména|domeniu\w*|domén|tartomány)\w*\s*:?\s*$"
+)
 #: How near an address, or the at sign said, makes a mail provider's domain the address's.
 _PROVIDER_REACH = 60
 #: The at sign, or its name in any inflection ("przed małpą", "před zavináčem"; not "at",

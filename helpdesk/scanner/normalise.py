@@ -1,12 +1,12 @@
 """Normalisation with an offset map: what every detector reads.
 
 The text is NFKC-normalised and lower-cased cluster by cluster (a base character plus its
-combining marks), zero-width characters are dropped, letters of other scripts that look like
-Latin ones are folded to them (Unicode's confusables, one character for one), a middle dot
-before a top-level domain is a dot, and for every
-character of the normalised text we keep the span of the original text it came from.  Every
-detector works on the normalised text; offsets are mapped back so ``text[f.start:f.end]`` is
-what was found.
+combining marks), zero-width characters and emojis' keycaps are dropped ("0️⃣" is "0"),
+letters of other scripts that look like Latin ones are folded to them (Unicode's
+confusables, one character for one), a middle dot before a top-level domain is a dot, the
+snail emoji is the at sign, and for every character of the normalised text we keep the span
+of the original text it came from.  Every detector works on the normalised text; offsets are
+mapped back so ``text[f.start:f.end]`` is what was found.
 
 Text that is already normalised is only lower-cased (the offset map is the identity).
 """
@@ -22,8 +22,15 @@ from helpdesk.scanner.domains import TLDS
 from helpdesk.scanner.lexicon import LEXICON
 
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_ZERO_WIDTH_OR_MARK = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u0300-\u036f]")
-_CLUSTER = re.compile(r".[\u0300-\u036f]*", re.DOTALL)
+#: What makes a character an emoji's keycap or its emoji form ("0️⃣" is "0", U+FE0F, U+20E3):
+#: dropped from the cluster, so "0️⃣6️⃣ 1️⃣2️⃣" reads "06 12" and each digit keeps its keycap's
+#: span.
+_EMOJI_FORM = "\ufe0f\u20e3"
+_DROP_EMOJI_FORM = str.maketrans("", "", _EMOJI_FORM)
+_ZERO_WIDTH_OR_MARK = re.compile(
+    f"[\u200b\u200c\u200d\u2060\ufeff\u00ad\u0300-\u036f{_EMOJI_FORM}]"
+)
+_CLUSTER = re.compile(f".[\u0300-\u036f{_EMOJI_FORM}]*", re.DOTALL)
 _MARKS_ONLY = re.compile("[\u0300-\u036f]*")
 
 
@@ -124,6 +131,16 @@ def _dots(text: str) -> str:
     return _DOT_LOOK_ALIKE.sub(".", text)
 
 
+#: The snail, which Italian calls the at sign ("chiocciola"), written for it: "ceramichefiore 🐌
+#: alice . it" is an address.
+_AT_EMOJI = "\U0001f40c"
+
+
+def _signs(text: str) -> str:
+    """``text`` with a sign written as an emoji made the sign (the same length)."""
+    return text.replace(_AT_EMOJI, "@") if _AT_EMOJI in text else text
+
+
 @dataclass(frozen=True)
 class Normalised:
     """Normalised lower-case text plus, per character, the original span it came from."""
@@ -154,7 +171,7 @@ def normalise(text: str, *, shortcuts: bool = True) -> Normalised:
             and not _ZERO_WIDTH_OR_MARK.search(text)
         )
     ):
-        return Normalised(text, _dots(fold(lowered)), None, None)
+        return Normalised(text, _signs(_dots(fold(lowered))), None, None)
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -162,8 +179,10 @@ def normalise(text: str, *, shortcuts: bool = True) -> Normalised:
         cluster = match.group()
         if ZERO_WIDTH.fullmatch(cluster):
             continue
-        piece = fold(unicodedata.normalize("NFKC", cluster).lower())
+        piece = fold(unicodedata.normalize("NFKC", cluster.translate(_DROP_EMOJI_FORM)).lower())
+        if not piece:
+            continue
         out.append(piece)
         starts.extend([match.start()] * len(piece))
         ends.extend([match.end()] * len(piece))
-    return Normalised(text, _dots("".join(out)), tuple(starts), tuple(ends))
+    return Normalised(text, _signs(_dots("".join(out))), tuple(starts), tuple(ends))

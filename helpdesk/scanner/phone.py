@@ -699,20 +699,22 @@ def _piece_chains(text: str, norm: Normalised, start: int = 0) -> Iterator[tuple
 
 
 _YEAR = re.compile(r"(?:19[5-9]|20[0-4])\d")
-_SENTENCE_END = re.compile(r"^\W*[.!?]\s+")
+_SENTENCE_ENDS = re.compile(r"[.!?]\s+")
 _BRACKETED = re.compile(r"\([^()]*\)")
 
 
 def _names_something(norm: Normalised, start: int, end: int) -> bool:
     """A capitalised word in the original text between two pieces, other than the first word
-    of a sentence."""
+    of a sentence ("Die Nummer fängt mit +43 664 an. Danach kommt 381 22 07")."""
     o_start, o_end = norm.span(start, end)
     # a gloss in brackets names the number's country, not a place the digits belong to ("0 6
     # 6 4 (Österreich) dann 1 2 3")
     gap = _BRACKETED.sub(" ", norm.original[o_start:o_end])
-    first = _SENTENCE_END.match(gap)
-    words = _LETTERS.findall(gap[first.end() :] if first else gap)
-    return any(word[0].isupper() for word in words[1 if first else 0 :])
+    for number, part in enumerate(_SENTENCE_ENDS.split(gap)):
+        words = _LETTERS.findall(part)
+        if any(word[0].isupper() for word in words[1 if number else 0 :]):
+            return True
+    return False
 
 
 def _confirm_pieces(

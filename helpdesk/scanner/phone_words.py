@@ -66,6 +66,7 @@ _CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
 _RUN_GAP = re.compile(r"[\s,;:\-–./()]*")
 _RUN_GAP_CHARS = frozenset(",;:-–./()")
 _PAUSE = ","
+_PAUSE_OR_STOP = re.compile(r"[,.]")
 _INTRODUCED = ":"
 _SENTENCE_END = re.compile(r"\.\s")
 
@@ -346,12 +347,13 @@ def _spelled_runs(
         elif word in repeats:
             item = f"x{repeats[word]}"
         elif word in then_words:
-            # a number word must follow ("…, après 18h" is a time of day)
+            # a number word must follow ("…, après 18h" is a time of day); after a comma or a
+            # sentence's end ("Začátek je šest set dva. Pak osm set osmdesát jedna …")
             following = tokens[index + 1].group() if index + 1 < len(tokens) else ""
             item = (
                 "pause"
                 if run
-                and _PAUSE in text[previous_end : token.start()]
+                and _PAUSE_OR_STOP.search(text, previous_end, token.start())
                 and not following.isdigit()
                 and (following in repeats or _word_values(following, language))
                 else None

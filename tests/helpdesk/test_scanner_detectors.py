@@ -5747,3 +5747,159 @@ def test_a_reply_that_gives_an_address_agrees_to_what_it_quotes_whatever_no_it_s
     quoted = engine.Finding("payment", 2, 44, "")
     address = engine.Finding("email", text.index("anna"), len(text), "")
     assert engine._declined_quotes(text, [quoted, address]) == [quoted, address]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # t233–t236's misses, fifty-first round: digits written as emoji keycaps
+        ("Appelez-moi, c'est plus simple : 0️⃣6️⃣ 1️⃣2️⃣ 4️⃣4️⃣ 8️⃣0️⃣ 9️⃣1️⃣", "fr"),
+        ("mój nr 5️⃣0️⃣1️⃣ 2️⃣2️⃣3️⃣ 9️⃣0️⃣7️⃣ pisz śmiało", "pl"),
+        ("moje číslo:\n0️⃣9️⃣0️⃣5️⃣\n1️⃣2️⃣3️⃣\n4️⃣5️⃣6️⃣", "sk"),
+    ],
+)
+def test_a_phone_number_written_in_emoji_keycaps_is_a_phone_number(text, language):
+    assert "phone" in firm_kinds(text, language)
+
+
+def test_a_keycap_digit_keeps_its_whole_emoji_as_its_span():
+    text = "call 0️⃣7️⃣7️⃣0️⃣0️⃣ 9️⃣0️⃣0️⃣ 1️⃣2️⃣3️⃣"
+    assert ("phone", text[5:]) in found(text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Please don't leave a bad review, I'll send you a fiver on Revolut for your time.", "en"),
+        ("Bitte keine schlechte Bewertung, ich überweise Ihnen 10 Euro per PayPal.", "de"),
+        ("Ne laissez pas d'avis négatif svp, je vous fais un virement de 10 € via Lydia.", "fr"),
+        ("Non lasci una recensione negativa, le mando 15 euro con PayPal.", "it"),
+        ("No me pongas una mala reseña, te hago un Bizum de 10 euros.", "es"),
+    ],
+)
+def test_money_outside_for_not_leaving_a_bad_review_is_a_review_bribe_the_models_weigh(
+    text, language
+):
+    assert "marketing" in detected_kinds(text, language)
+    assert "marketing" not in firm_kinds(text, language)
+
+
+def test_asking_for_no_bad_review_without_money_outside_is_no_bribe():
+    text = "Please don't leave a bad review, the refund is already on its way through the site."
+    assert "marketing" not in detected_kinds(text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Die Nummer fängt mit +43 664 an. Danach kommt 381 22 07. Einfach Hallo schreiben.", "de"),
+        ("Ci sentiamo per messaggio? Prefisso 347. Poi 889 12 05.", "it"),
+        (
+            "Pošlete mi esemesku. Začátek je šest set dva. Pak osm set osmdesát jedna a sto devět.",
+            "cs",
+        ),
+    ],
+)
+def test_a_phone_number_dictated_across_sentences_is_a_phone_number(text, language):
+    assert "phone" in detected_kinds(text, language)
+
+
+def test_a_capital_inside_a_gap_between_pieces_still_names_something():
+    # a street and a town between two numbers: an address, not one number in pieces
+    assert "phone" not in detected_kinds("Bitte an 0664 schicken. Hauptstraße 12, Wien 1010.", "de")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Pour une pose de cils, prenez rendez-vous au 04 78 12 36 90 : -15 % sur la première"
+            " séance.",
+            "fr",
+        ),
+        (
+            "Para pedir cita llame al 91 234 56 78, le hacemos un 20 % en el primer tratamiento.",
+            "es",
+        ),
+        ("A novembre facciamo un corso pratico per estetiste, iscrizioni allo 02 8765 4321.", "it"),
+        ("Szeptemberben indul a szemöldök-laminálás tanfolyamunk Budapesten.", "hu"),
+    ],
+)
+def test_a_treatment_or_a_course_booked_by_phone_at_a_discount_is_marketing(text, language):
+    assert "marketing" in detected_kinds(text, language)
+
+
+def test_an_appointment_to_collect_with_vat_in_the_price_is_no_marketing():
+    text = "Für einen Termin zur Abholung rufen Sie 0171 2345678 an, Preis inkl. 19 % MwSt."
+    assert "marketing" not in detected_kinds(text, "de")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Schreib mir lieber in der App mit dem Telefonhörer-Symbol, da bin ich immer online.",
+            "de",
+        ),
+        ("Such mich im blauen Netzwerk mit dem f unter Tom Huber Wels.", "de"),
+        ("Come join our little community on the gamers' chat app, it's called Oak Crafters.", "en"),
+        ("Cherchez atelier_dore_lyon, je réponds plus vite là-bas.", "fr"),
+        ("Pošlete mi ho tam, kde jsem pod přezdívkou pavla_sv, díky.", "cs"),
+        ("Én mindenhol kertesotthon_hu néven vagyok fent, ott küldök videót.", "hu"),
+    ],
+)
+def test_an_app_described_or_a_place_elsewhere_named_by_the_name_there_is_a_channel(text, language):
+    assert "social" in detected_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Zadejte do vyhledávače Dřevo Kovář Zlín, na našem e-shopu je to levnější.", "cs"),
+        ("Ci trova con un motore di ricerca, sul nostro sito costa il 20% in meno.", "it"),
+        ("Na našom webe je výpredaj, adresa je rovnaká ako názov obchodu, len s bodka sk.", "sk"),
+    ],
+)
+def test_the_senders_own_site_to_search_for_by_its_name_is_a_link(text, language):
+    assert "url" in detected_kinds(text, language)
+
+
+def test_reviews_found_with_a_search_engine_are_no_link():
+    assert "url" not in detected_kinds(
+        "Recenzi najdete ve vyhledávači, hodnocení máme dobré.", "cs"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("(moc.liamg) @ (anedumla.selitxet) — léalo al revés", "es"),
+        ("scrivimi su ceramichefiore 🐌 alice . it", "it"),
+        ("mi scriva a marco punto rossi punto 78, dominio libero punto it", "it"),
+    ],
+)
+def test_an_address_in_brackets_backwards_with_a_snail_or_its_domain_named_is_an_address(
+    text, language
+):
+    assert "email" in detected_kinds(text, language)
+
+
+def test_a_snail_in_prose_is_no_at_sign():
+    assert not detected_kinds("Oggi sono lenta come una 🐌, scusi il ritardo.", "it")
+
+
+def test_a_serial_number_after_the_hungarian_while_is_no_phone_number():
+    text = "Vásárlás dátuma 2026.03.14., a sorozatszám pedig 7781-554-20, a doboz alján."
+    assert "phone" not in kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Refund me directly by bank transfer and I don't leave a bad review, deal?", "en"),
+        ("Erstatten Sie direkt per Überweisung, dann gebe ich keine schlechte Bewertung.", "de"),
+        ("Remboursez-moi par virement et je ne laisse pas d'avis négatif.", "fr"),
+    ],
+)
+def test_a_buyer_who_pays_no_bad_review_for_a_refund_outside_offers_no_bribe(text, language):
+    assert "marketing" not in detected_kinds(text, language)
