@@ -123,12 +123,15 @@ def _declined_quotes(text: str, findings: list[Finding]) -> list[Finding]:
 
 def _gives_a_contact(text: str, finding: Finding) -> bool:
     """Whether a finding is an address, a number or a link, or a payment with an account's
-    number in it."""
+    number in it (``_ACCOUNT_DIGITS`` digits or more: not an amount, "50 € by PayPal")."""
     if finding.kind in {"email", "phone", "url"}:
         return True
-    return finding.kind == "payment" and any(
-        ch.isdigit() for ch in text[finding.start : finding.end]
-    )
+    digits = sum(ch.isdigit() for ch in text[finding.start : finding.end])
+    return finding.kind == "payment" and digits >= _ACCOUNT_DIGITS
+
+
+#: The fewest digits of an account's number (a national account's: "123456/0800").
+_ACCOUNT_DIGITS = 6
 
 
 def detect(text: str, *, language: str | None = None) -> list[Finding]:

@@ -5903,3 +5903,14 @@ def test_a_serial_number_after_the_hungarian_while_is_no_phone_number():
 )
 def test_a_buyer_who_pays_no_bad_review_for_a_refund_outside_offers_no_bribe(text, language):
     assert "marketing" not in detected_kinds(text, language)
+
+
+def test_an_amount_in_a_quoted_payment_is_no_account_given():
+    text = (
+        "> Can I pay you the 50 € by PayPal friends and family?\n\nNo thanks, let's keep it here."
+    )
+    quoted = engine.Finding("payment", 2, 54, "")
+    assert engine._declined_quotes(text, [quoted]) == []
+    iban = "> Pay to GB33BUKB20201555555555 please\n\nNo thanks, let's keep it here."
+    account = engine.Finding("payment", 9, 31, "")
+    assert engine._declined_quotes(iban, [account]) == [account]
