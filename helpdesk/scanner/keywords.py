@@ -449,11 +449,9 @@ def detect_review_changed_for_money(norm: Normalised, found: Collector) -> None:
     if matches:
         # (the ask's own "not" refuses nothing: "don't leave a bad review, I'll send you a
         # tenner on Revolut")
-        unasked = text
-        for match in matches:
-            unasked = unasked[: match.start()] + " " * len(match.group()) + unasked[match.end() :]
+        asks = [match.span() for match in matches]
         refused = any(
-            "negation" in concepts_of(unasked[sentence.start() : sentence.end()])
+            "negation" in concepts_of(_without(text, *sentence.span(), asks))
             for sentence in SENTENCE.finditer(text)
             if any(sentence.start() <= start < sentence.end() for start in payments)
         )

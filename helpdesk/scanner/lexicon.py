@@ -53,6 +53,7 @@ LANGUAGE_KEYS: dict[str, str] = {
     "address.underscore_words": WORDS,
     "address.site_words": WORDS,
     "address.found_by_name": REGEX,
+    "address.domain_words": REGEX,
     "address.mailbox_words": WORDS,
     "address.name_as": WORDS,
     "address.pronouns_after_hyphen": WORDS,

@@ -237,9 +237,7 @@ def detect_links(norm: Normalised, found: Collector, facts: Facts) -> None:
 
 #: "Domain" said right before a mail provider's domain: an address's ("mi scriva a marco punto
 #: rossi punto 78, dominio libero punto it").
-_DOMAIN_WORD_BEFORE = re.compile(
-    r"\b(?:domain|domaine|dominio|domena|doména|domeniu\w*|domén|tartomány)\w*\s*:?\s*$"
-)
+_DOMAIN_WORD_BEFORE = re.compile(rf"\b{LEXICON.slot('address.domain_words')}\s*:?\s*$")
 #: How near an address, or the at sign said, makes a mail provider's domain the address's.
 _PROVIDER_REACH = 60
 #: The at sign, or its name in any inflection ("przed małpą", "před zavináčem"; not "at",
