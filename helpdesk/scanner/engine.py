@@ -9,7 +9,9 @@ Approach
    (``links``) → phone numbers written with digits (look-alike letters ``O``/``l``/``I``/``|``
    accepted inside digit groups, ``phone``) → phone numbers spelled with number words
    (``phone_words``) → phone numbers dictated in pieces with words between them
-   (``phone.detect_phone_pieces``) → keyword rules for social, payment and marketing
+   (``phone.detect_phone_pieces``), given in two parts with other sentences between ("… the
+   rest: 22 90 14", ``phone_words.detect_phone_in_two_parts``) or in Roman numerals
+   (``phone_words.detect_roman_phone``) → keyword rules for social, payment and marketing
    (``keywords``) → app names in disguise (spelled out letter by letter, digits for letters,
    ``disguise``).
 3. Phone candidates are confirmed with ``phonenumbers`` against the regions of the message's
@@ -64,7 +66,12 @@ from helpdesk.scanner.keywords import (
 from helpdesk.scanner.links import detect_handles, detect_links
 from helpdesk.scanner.normalise import Normalised, normalise
 from helpdesk.scanner.phone import detect_phone_digits, detect_phone_pieces, regions_for
-from helpdesk.scanner.phone_words import detect_phone_words, languages_for
+from helpdesk.scanner.phone_words import (
+    detect_phone_in_two_parts,
+    detect_phone_words,
+    detect_roman_phone,
+    languages_for,
+)
 
 __all__ = ["KINDS", "Finding", "detect", "detect_spans", "scan"]
 
@@ -186,6 +193,8 @@ def _detect(
     detect_phone_digits(norm, found, regions, facts)
     detect_phone_words(norm, found, regions, languages_for(language), facts)
     detect_phone_pieces(norm, found, regions)
+    detect_phone_in_two_parts(norm, found, regions, languages_for(language))
+    detect_roman_phone(norm, found, regions)
     detect_keywords(norm, found, facts)
     detect_review_changed_for_money(norm, found)
     detect_channel_phrases(norm, found, facts)

@@ -154,9 +154,13 @@ MARKETING_PATTERNS = (
     rf"\b{S('marketing.visit_our_shop')}\b",
     # stock offered that is not listed here ("300 more LPs I haven't listed here")
     rf"\b{S('marketing.not_listed_here')}",
-    # the sender's other account on another site ("I've loads more on my other account over on
-    # eBay"), a referral code or link of another shop or service ("z moim kodem polecającym")
-    rf"\b{S('marketing.other_account')}",
+    # the sender's other account on another site or an app, named ("I've loads more on my
+    # other account over on eBay", "unseren anderen Shops auf der Plattform"; not "my other
+    # account at my bank"), a referral code or link
+    # of another shop or service ("z moim kodem polecającym")
+    rf"\b{S('marketing.other_account')}[^.!?]{{0,40}}?\b"
+    rf"(?:{literal_alternation(COMMON['marketplaces'])}|{'|'.join(SOCIAL_STEMS)}|"
+    rf"{S('payment.platform_names')})",
     rf"\b{S('marketing.referral')}",
     rf"\b{S('marketing.reward_for_review.reward')}\b[^.!?]{{0,60}}?\b"
     rf"{S('marketing.reward_for_review.for')}\s+{S('marketing.reward_for_review.article')}?\s*"
@@ -215,7 +219,9 @@ _COURIER = re.compile(COURIER)
 _CASH_ON_DELIVERY = re.compile(S("payment.cash_on_delivery"))
 _DISCOUNT_CODE = (
     rf"\b(?:{literal_alternation(LEXICON.union('marketing.code_words'))})\s*:?\s*"
-    r"[«\"']?(?P<code>[a-z]+[0-9]+[a-z0-9]*|[a-z]{4,}[0-9]*)\b"
+    # (not a code word: "use code SPRING20")
+    rf"[«\"']?(?!(?:{literal_alternation(LEXICON.union('marketing.code_words'))})\b)"
+    r"(?P<code>[a-z]+[0-9]+[a-z0-9]*|[a-z]{4,}[0-9]*)\b"
 )
 _DISCOUNT_CUE = re.compile(DISCOUNT_CUES)
 
@@ -313,11 +319,20 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
     discount = _DISCOUNT.for_text(facts)
     if weak is None and marketing is None and discount is None:
         return
+    previous = ""  # the sentence before
     for sentence in SENTENCE.finditer(text):
         body = sentence.group()
         offset = sentence.start()
         if weak is not None:
-            matches = list(weak.finditer(body))
+            # a payment word refused right before it is none ("non faccio nessun bonifico",
+            # "kein PayPal, nur hier"); in a question, a negation is politeness ("Kann ich das
+            # Pfand nicht bar zurückbekommen?")
+            asked = body.rstrip().endswith("?")
+            matches = [
+                match
+                for match in weak.finditer(body)
+                if asked or not _refused_right_before(body, match.start())
+            ]
             if matches and not _on_the_platform(body, text):
                 # paid aside so that no second order is needed: outside, whatever else the
                 # message says of the order ("gotówką po rozładunku, nie będziemy już robić
@@ -328,8 +343,13 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
                         "payment", offset + match.start(), offset + match.end(), soft=not aside
                     )
         # a sale with the platform's own code is the platform's ("Platforma teď pořádá jarní
-        # výprodej, kód MKT-CZ55 platí do neděle"): no seller's promotion
-        if marketing is not None and _PLATFORM_CODE.search(body) is None:
+        # výprodej, kód MKT-CZ55 platí do neděle"), and so is what the sentence after the code
+        # says of it ("… MKT-ES24. Lo aplica al pagar su próximo pedido."): no seller's promotion
+        if (
+            marketing is not None
+            and _PLATFORM_CODE.search(body) is None
+            and _PLATFORM_CODE.search(previous) is None
+        ):
             promoted = list(marketing.finditer(body))
             for match in promoted:
                 if not _next_order_here(match.group(), body):
@@ -346,6 +366,7 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
             for match in discount.finditer(body):
                 if _a_discount_code(norm, match, offset, sentence.end()):
                     found.add("marketing", offset + match.start(), offset + match.end(), soft=True)
+        previous = body
     _paid_back_for_a_review(text, found)
 
 
@@ -610,14 +631,38 @@ def asks_whether_allowed(text: str) -> bool:
     )
 
 
+#: How many words before a word the ``_refused_right_before`` reads.
+_REFUSED_WORDS = 4
+
+
+def _refused_right_before(sentence: str, start: int) -> bool:
+    """Whether "not", "no" or "never" (common ``negations``; not the ``negation`` concept,
+    which holds "rather": "radši přes Revolut") is among the ``_REFUSED_WORDS`` words before
+    ``start`` in ``sentence``, no comma or other sign between ("nicht über den Marktplatz",
+    "nem várok tovább a platformra", "nessun bonifico"; not "No worries, the platform …")."""
+    words = re.split(r"\s+", sentence[:start].rstrip())[-_REFUSED_WORDS:]
+    kept: list[str] = []
+    for word in reversed(words):
+        if not word or not all(char.isalnum() or char in "'’-" for char in word):
+            break
+        # a pronoun joined by a hyphen is no negation (the Romanian "trimiteți-ne": "us")
+        if "-" not in word:
+            kept.insert(0, word)
+    return _NOT.search(" ".join(kept)) is not None
+
+
 def _on_the_platform(sentence: str, text: str) -> bool:
     """Whether a sentence's weak payment words are paid on the platform: the sentence names the
     platform or its checkout, not its fee, and has no off-platform cue, or it pays the courier
     or the message chose cash on delivery, and no off-platform cue is anywhere in the
-    message."""
+    message.  The platform named right after a negation is left ("Nem várok tovább a
+    platformra, küldjék vissza … Revolutra", "nicht über den Marktplatz, per Überweisung")."""
     if _OFF_PLATFORM.search(sentence):
         return False
-    if _PLATFORM_WORDS.search(sentence):
+    named = list(_PLATFORM_WORDS.finditer(sentence))
+    if named and all(_refused_right_before(sentence, match.start()) for match in named):
+        return False
+    if named:
         # the platform named as whose fee is saved pays nothing through it ("te paso el IBAN,
         # así no pagamos la comisión de la plataforma")
         return not _platform_fee(sentence)
@@ -930,7 +975,15 @@ def detect_channel_phrases(norm: Normalised, found: Collector, facts: Facts) -> 
         end = spans[index + 1][1] if index + 1 < len(spans) else high
         before = text[spans[index - 1][0] : low] if index else ""
         firm = _called_for_a_reason(before, text[low:high], text[high:end], calls[0].start() - low)
-        if not firm and not _OFF_PLATFORM.search(text, low, end):
+        # without a reason, and unless the sentence says "instead" or "directly", a call asked
+        # for is soft; refused, it is none ("No need to ring me", "Lieber nicht telefonieren"),
+        # but a negation in a question is politeness ("Nebylo by jednodušší si zavolat?")
+        if (
+            not firm
+            and not _OFF_PLATFORM.search(text, low, end)
+            and not asked
+            and "negation" in concepts_of(_PRONOUN_NE.sub(" ", text[low:high]))
+        ):
             continue
         for match in calls:
             found.add("social", match.start(), match.end(), soft=not firm)
@@ -998,16 +1051,30 @@ _WEB_PAGE_CUE = re.compile(rf"\b(?:{S('marketing.web_page_cues')})")
 _SELLERS_OWN = frozenset({"own", "fees"})
 
 
+#: A newsletter or a list to sign up to (``marketing.newsletter``).
+_NEWSLETTER = re.compile(rf"\b{S('marketing.newsletter')}\b")
+
+
 def detect_promoted_channels(norm: Normalised, found: Collector, facts: Facts) -> None:
     """Marketing where a sentence with a link, a handle or an app's name also has a
     promotional word (``marketing.own_channel_cues``), or a link to a web page a word that
     promotes a page (``marketing.web_page_cues``): soft, but firm when the sentence links to
-    the sender's own shop (the ``own`` concept outside the links). Run after every link and
-    social detector."""
+    the sender's own shop (the ``own`` concept outside the links).  A newsletter or a list to
+    be signed up to by e-mail, the address in the sentence, is firm too ("Die komplette Liste
+    verschicke ich nur über meinen Newsletter, eintragen … mit einer kurzen Mail an
+    comics-schmidt@t-online.de").  Run after every link and social detector."""
+    text = norm.text
+    addresses = [start for kind, start, _ in found.items if kind == "email"]
+    if addresses:
+        for sentence in SENTENCE.finditer(text):
+            low, high = sentence.span()
+            if not any(low <= start < high for start in addresses):
+                continue
+            for match in _NEWSLETTER.finditer(text, low, high):
+                found.add("marketing", match.start(), match.end())
     channels = [item for item in found.items if item[0] in ("url", "social")]
     if not channels:
         return
-    text = norm.text
     for sentence in SENTENCE.finditer(text):
         low, high = sentence.span()
         named = [(kind, start, end) for kind, start, end in channels if low <= start < high]

@@ -78,6 +78,7 @@ LANGUAGE_KEYS: dict[str, str] = {
     "phone.identifier_is": WORDS,
     "phone.time_words": REGEX,
     "phone.neighbour_languages": CODES,
+    "phone.rest_words": REGEX,
     "numbers.connectors": WORDS,
     "numbers.connectors_in_compounds": WORDS,
     "numbers.only_in_compounds": WORDS,

@@ -626,7 +626,7 @@ def _drop_bracket_zero(raw: str) -> str:
 # --------------------------------------------------------------------------------------------
 
 #: A digit group of a number dictated in pieces, single spaces inside ("98 76 54 3").
-_PIECE = re.compile(r"(?<![\w+./-])(?P<plus>\+|00)?\d+(?: \d+)*(?![\w/]|[.,-]\d)")
+PIECE = re.compile(r"(?<![\w+./-])(?P<plus>\+|00)?\d+(?: \d+)*(?![\w/]|[.,-]\d)")
 #: Between two pieces: no digit, at most this many characters and words ("then", "and at the
 #: end", "a zvyšok je", "danach kommt"), in any language: the number must be a valid one of the
 #: message's regions and a phone word must stand next to it.
@@ -656,7 +656,7 @@ def detect_phone_pieces(norm: Normalised, found: Collector, regions: tuple[str, 
         for chain_start, chain_end in _piece_chains(masked, norm, low):
             pieces = [
                 (m.start(), m.end(), m.group("plus"))
-                for m in _PIECE.finditer(masked, chain_start, chain_end)
+                for m in PIECE.finditer(masked, chain_start, chain_end)
             ]
             _confirm_pieces(text, pieces, found, regions)
 
@@ -673,7 +673,7 @@ def _piece_chains(text: str, norm: Normalised, start: int = 0) -> Iterator[tuple
         if len(chain) >= 2 and worded and sum(len(m.group()) for m in chain) >= 8:
             yield chain[0].start(), chain[-1].end()
 
-    for piece in _PIECE.finditer(text, start):
+    for piece in PIECE.finditer(text, start):
         measure = (
             _MEASURE_AFTER.match(text, piece.end())
             or _HOUR_AFTER.match(text, piece.end())

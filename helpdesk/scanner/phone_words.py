@@ -18,7 +18,15 @@ from helpdesk.scanner.findings import Collector
 from helpdesk.scanner.gates import Facts
 from helpdesk.scanner.lexicon import HUNDRED, LEXICON
 from helpdesk.scanner.normalise import Normalised
-from helpdesk.scanner.phone import ID_IS, ID_KEYWORDS, has_cue, is_phone_number, masks_a_digit
+from helpdesk.scanner.phone import (
+    ID_IS,
+    ID_KEYWORDS,
+    PHONE_CUES,
+    PIECE,
+    has_cue,
+    is_phone_number,
+    masks_a_digit,
+)
 
 # Number words per language, value → forms.  HUNDRED marks a hundred that multiplies a preceding
 # unit ("sept cent", "sedm set", "hét száz"); 0 is a zero that always stands alone.
@@ -302,6 +310,114 @@ def detect_phone_words(
                     found.add("phone", start, end, claim=True)
 
 
+#: "The rest" of a number given in two parts ("… La suite du numéro c'est 22 90 14").
+_REST = re.compile(rf"\b(?:{'|'.join(LEXICON.union('phone.rest_words'))})")
+_PHONE_CUE = re.compile(PHONE_CUES)
+_SENTENCE_START = re.compile(r"[.!?]\s")
+
+
+def detect_phone_in_two_parts(
+    norm: Normalised, found: Collector, regions: tuple[str, ...], languages: tuple[str, ...]
+) -> None:
+    """A phone number given in two parts with other sentences between them, the second after
+    a word for the rest: "ça commence par 07 81, je suis joignable après 17h … La suite du
+    numéro c'est 22 90 14", "pierwsza część to 512, resztę dopiszę na końcu … Reszta numeru:
+    044 819", "Il cellulare comincia con 347, il resto lo scrivo dopo … Ecco: sette sette
+    otto, nove zero uno due".  The first part is the last number of two digits or more before
+    a rest word, in a sentence with a phone word; the second the first number after a rest
+    word (digits or number words); joined, they must make a valid number of the message's
+    regions.  Dates, prices and identifiers are no part.  Both parts are phone findings."""
+    text = norm.text
+    rests = list(_REST.finditer(text))
+    if not rests:
+        return
+    parts = sorted(
+        part
+        for part in _parts(text, languages)
+        if not masks_a_digit(text, part[0], part[1]) and not found.overlaps_claim(*part[:2])
+    )
+    if len(parts) < 2:
+        return
+    for rest in rests:
+        before = [part for part in parts if part[1] <= rest.start() and len(part[2]) >= 2]
+        after = [part for part in parts if part[0] >= rest.end()]
+        if not before or not after:
+            continue
+        first, second = before[-1], after[0]
+        sentence = max((m.end() for m in _SENTENCE_START.finditer(text, 0, first[0])), default=0)
+        if _PHONE_CUE.search(text, sentence, first[0]) is None:
+            continue
+        if is_phone_number(first[2] + second[2], False, regions, False):
+            found.add("phone", first[0], first[1], claim=True)
+            found.add("phone", second[0], second[1], claim=True)
+            return
+
+
+#: Roman numerals and digit groups in a row, two numerals or more ("0 VI XII XXXIV LVI
+#: LXXVIII", "DCI CCXXII CCCXXXIII"); the text is lower-cased by then.
+_ROMAN_RUN = re.compile(
+    r"(?<![\w+])(?:[ivxlcdm]+|\d{1,4})(?:[ .\-/]{1,3}(?:[ivxlcdm]+|\d{1,4})){2,}(?![\w])"
+)
+_ROMAN_ITEM = re.compile(r"[ivxlcdm]+|\d+")
+_ROMAN = re.compile(r"(?=[ivxlcdm])(c[md]|d?c{0,3})(x[cl]|l?x{0,3})(i[xv]|v?i{0,3})")
+_ROMAN_VALUES = {"m": 1000, "d": 500, "c": 100, "l": 50, "x": 10, "v": 5, "i": 1}
+
+
+def detect_roman_phone(norm: Normalised, found: Collector, regions: tuple[str, ...]) -> None:
+    """A phone number written in Roman numerals, in capitals, with a phone word before it:
+    "Appelez moi plutôt : 0 VI XII XXXIV LVI LXXVIII", "moj nr DCI CCXXII CCCXXXIII" (601 222
+    333).  The numerals' values and the digit groups among them, joined, must make a valid
+    number of the message's regions."""
+    text = norm.text
+    for run in _ROMAN_RUN.finditer(text):
+        digits = ""
+        numerals = 0
+        for item in _ROMAN_ITEM.finditer(run.group()):
+            word = item.group()
+            if word.isdigit():
+                digits += word
+                continue
+            low, high = norm.span(run.start() + item.start(), run.start() + item.end())
+            if not _ROMAN.fullmatch(word) or not norm.original[low:high].isupper():
+                break
+            digits += str(_roman_value(word))
+            numerals += 1
+        else:
+            if (
+                numerals >= 2
+                and has_cue(text, run.start(), run.start())
+                and not found.overlaps_claim(*run.span())
+                and is_phone_number(digits, False, regions, False)
+            ):
+                found.add("phone", run.start(), run.end(), claim=True)
+
+
+def _roman_value(numeral: str) -> int:
+    values = [_ROMAN_VALUES[letter] for letter in numeral]
+    return sum(
+        -value if value < following else value
+        for value, following in zip(values, [*values[1:], 0], strict=True)
+    )
+
+
+def _parts(text: str, languages: tuple[str, ...]) -> Iterator[tuple[int, int, str]]:
+    """Digit groups with single spaces inside, and runs of number words (with the digit groups
+    among them) in any of ``languages``, with their digits; a group inside a run is not
+    given again."""
+    tokens = list(_TOKEN.finditer(text))
+    runs = {
+        (start, end): digits
+        for language in languages
+        for start, end, digits in _spelled_runs(text, tokens, language, fewest=1)
+    }
+    yield from ((start, end, digits) for (start, end), digits in runs.items())
+    for piece in PIECE.finditer(text):
+        if piece.group("plus") is None and not any(
+            start <= piece.start() < end for start, end in runs
+        ):
+            yield piece.start(), piece.end(), re.sub(r"\D", "", piece.group())
+
+
 def _plus_before(text: str, start: int, language: str) -> int | None:
     """Where a "+" said as a word starts right before a spelled run ("plus trente-trois, six,
     quatre-vingt-un, …"): the run is then an international number."""
@@ -312,9 +428,10 @@ def _plus_before(text: str, start: int, language: str) -> int | None:
 
 
 def _spelled_runs(
-    text: str, tokens: list[re.Match[str]], language: str
+    text: str, tokens: list[re.Match[str]], language: str, fewest: int = 8
 ) -> Iterator[tuple[int, int, str]]:
-    """Maximal runs of digit groups and number words (at least one word) and their digits."""
+    """Maximal runs of digit groups and number words (at least one word) and their digits,
+    ``fewest`` digits or more."""
     connectors = NUMBER_CONNECTORS[language]
     repeats = REPEATS[language]
     then_words = THEN_WORDS[language]
@@ -334,7 +451,7 @@ def _spelled_runs(
             run.pop()
         if any(isinstance(item, tuple) or item in _REPEAT_ITEMS for _, item in run):
             digits = "".join(_run_digits(run))
-            if len(digits) >= 8:
+            if len(digits) >= fewest:
                 yield run[0][0].start(), run[-1][0].end(), digits
 
     for index, token in enumerate(tokens):

@@ -1333,7 +1333,6 @@ def test_a_channel_moved_to_without_its_name(text, language):
         ("If the courier can't find the house, ask him to ring me when he's outside.", "en"),
         ("Der Fahrer ruft Sie direkt an, bevor er kommt.", "de"),
         ("Kurier zadzwoni bezpośrednio przed dostawą.", "pl"),
-        ("Please call me if anything is unclear.", "en"),
         ("Appelez-moi directement au 06 48 22 17 93, je suis à l'atelier.", "fr"),
         # the address given is the finding
         ("Écrivez-moi sur mon adresse claire.dupont@gmail.com, même pseudo qu'ici.", "fr"),
@@ -5914,3 +5913,180 @@ def test_an_amount_in_a_quoted_payment_is_no_account_given():
     iban = "> Pay to GB33BUKB20201555555555 please\n\nNo thanks, let's keep it here."
     account = engine.Finding("payment", 9, 31, "")
     assert engine._declined_quotes(iban, [account]) == [account]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "parts"),
+    [
+        (
+            "Pour le rendez-vous, appelez-moi, ça commence par 06 12, je rentre vers 18h. "
+            "La suite du numéro : 34 56 78.",
+            "fr",
+            {"06 12", "34 56 78"},
+        ),
+        (
+            "Zostawiam numer, pierwsza część to 601, resztę dopiszę później. "
+            "Czy jest winda? Reszta: 222 333.",
+            "pl",
+            {"601", "222 333"},
+        ),
+        (
+            "Il mio cellulare comincia con 333, il resto lo scrivo dopo. "
+            "Ecco: uno due tre, quattro cinque sei sette.",
+            "it",
+            {"333", "uno due tre, quattro cinque sei sette"},
+        ),
+        (
+            "Megadom a számomat: az első fele 06 30, a többit később. Szóval a többi: 123 4567.",
+            "hu",
+            {"06 30", "123 4567"},
+        ),
+    ],
+)
+def test_a_phone_number_given_in_two_parts_with_the_rest_later_is_a_phone_number(
+    text, language, parts
+):
+    assert {part for kind, part in firm(text, language) if kind == "phone"} == parts
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Der Rest der Bestellung kommt am 12. 3., die erste Lieferung war 2026-100-4815.", "de"),
+        ("Call me about it. The first box is 12 kg, the rest 30 kg.", "en"),
+        ("Zaplaťte prosím 450 Kč, zbytek 1 200 Kč při převzetí.", "cs"),
+    ],
+)
+def test_the_rest_of_an_order_weight_or_price_is_no_phone_number(text, language):
+    assert "phone" not in detected_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Appelez-moi plutôt : 0 VI XII XXXIV LVI LXXVIII", "fr"),
+        ("masz Vibera? mój nr DCI CCXXII CCCXXXIII", "pl"),
+        ("il mio numero: CCCXXXIII CXXIII XLV LXVII", "it"),
+    ],
+)
+def test_a_phone_number_in_roman_numerals_is_a_phone_number(text, language):
+    assert "phone" in firm_kinds(text, language)
+
+
+def test_roman_numerals_of_kings_and_films_are_no_phone_number():
+    assert "phone" not in detected_kinds(
+        "Call me about the Louis XIV, XV and XVI chairs, or the Star Wars I II III IV V VI set.",
+        "en",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Meine Handynummer: 0172, dann dreimal Vier, zwei, zweimal sieben, eins.", "de"),
+        ("Moje číslo: 602, pak třikrát pět, dva, dvakrát sedm, jedna.", "cs"),
+    ],
+)
+def test_a_digit_said_twice_or_three_times_with_a_word_is_repeated(text, language):
+    assert "phone" in firm_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Rufen Sie mich gefälligst an, oder geht bei Ihnen nur dieser Chat?!", "de"),
+        ("Zadzwoń do mnie wreszcie, mam dość czekania!", "pl"),
+        ("Please call me if anything is unclear.", "en"),
+    ],
+)
+def test_a_call_asked_for_without_a_reason_is_a_channel_move_for_the_models(text, language):
+    assert "social" in detected_kinds(text, language)
+    assert "social" not in firm_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("No need to ring me, honestly, I can sort it all out in here.", "en"),
+        ("Lieber nicht telefonieren, schreiben wir einfach hier weiter.", "de"),
+        ("Prefer să nu vorbim la telefon, scrieți-mi aici, vă rog.", "ro"),
+    ],
+)
+def test_a_call_refused_is_no_channel_move(text, language):
+    assert "social" not in detected_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Donnez-moi votre WhatsApp, je veux parler à un humain !", "fr"),
+        ("Give me your Telegram, I'm done waiting here.", "en"),
+        ("Dame tu WhatsApp y lo hablamos.", "es"),
+    ],
+)
+def test_the_readers_account_on_an_app_asked_for_is_a_firm_channel_move(text, language):
+    assert "social" in firm_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Nem várok tovább a platformra, küldjék vissza a pénzt Revolutra még ma!", "hu"),
+        ("Nicht über die Plattform, die 40 Euro bitte per Revolut an mich.", "de"),
+    ],
+)
+def test_a_payment_word_beside_the_platform_refused_is_off_platform(text, language):
+    assert "payment" in detected_kinds(text, language)
+
+
+def test_a_payment_word_beside_the_platform_is_on_the_platform_after_a_comma():
+    assert "payment" not in detected_kinds(
+        "No worries, the platform refunds your Revolut payment.", "en"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Non faccio nessun bonifico, il rimborso passa dalla piattaforma.", "it"),
+        ("Kein Revolut, bitte, ich warte auf die Erstattung.", "de"),
+    ],
+)
+def test_a_payment_word_refused_right_before_it_is_none(text, language):
+    assert "payment" not in detected_kinds(text, language)
+
+
+def test_the_sentence_after_the_platforms_code_is_the_platforms_offer():
+    text = "Código del marketplace para compensarle: MKT-ES24. Lo aplica en su próximo pedido."
+    assert "marketing" not in detected_kinds(text, "es")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Thanks for your order! Use LOVE15 for 15% off your next cards.", "en"),
+        ("Merci ! Utilisez MERCI10 pour 10 % de remise sur la prochaine commande.", "fr"),
+    ],
+)
+def test_a_code_to_use_for_a_discount_is_marketing(text, language):
+    assert "marketing" in detected_kinds(text, language)
+
+
+def test_the_senders_own_newsletter_signed_up_to_by_mail_is_firm_marketing():
+    text = (
+        "Die Liste gibt es nur über meinen Newsletter, eintragen mit einer Mail an "
+        "comics-schmidt@t-online.de."
+    )
+    assert "marketing" in firm_kinds(text, "de")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "marketing"),
+    [
+        ("Die Bits gibt es auf meinem zweiten Account bei Kleinanzeigen günstiger.", "de", True),
+        ("Bitte auf mein anderes Konto bei der Sparkasse überweisen.", "de", False),
+        ("Refund it to my other account at the bank, please.", "en", False),
+    ],
+)
+def test_the_senders_other_account_is_marketing_only_on_another_site(text, language, marketing):
+    assert ("marketing" in detected_kinds(text, language)) is marketing
