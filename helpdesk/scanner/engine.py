@@ -104,7 +104,8 @@ def _declined_quotes(text: str, findings: list[Finding]) -> list[Finding]:
     declines it, is no proposal of this message ("> Haben Sie WhatsApp? … Nein, hab ich
     nicht, lassen Sie uns bitte hier schreiben"): the channel moves, payments and marketing
     found inside quoted lines are dropped when the reply (the lines that are not quoted) says
-    no or asks to stay (the ``negation`` concept of the ``[intent]`` lists).  A quote that
+    no or asks to stay (the ``negation`` concept of the ``[intent]`` lists), and so is a
+    quoted channel named again in the reply.  A quote that
     gives an address, a number, a link or an account (an IBAN) repeats it, and everything
     quoted with it stands (the labelling conventions: "buyer refuses, but the quoted seller
     text holds a number and 'text me'"); a reply that gives one agrees, whatever "no" it says
@@ -125,7 +126,15 @@ def _declined_quotes(text: str, findings: list[Finding]) -> list[Finding]:
     reply = _QUOTED_LINE.sub("", text)
     if "negation" not in concepts_of(reply):
         return findings
-    return [f for f in findings if not in_a_quote(f)]
+    # the declined channel named again in the reply is declined with it ("> Napíšte mi radšej
+    # na Viber …" above "Viber nepoužívam, vybavme to tu"; not "Nein, aber Signal geht")
+    declined = {text[f.start : f.end].casefold() for f in inside if f.kind == "social"}
+    return [
+        f
+        for f in findings
+        if not in_a_quote(f)
+        and not (f.kind == "social" and text[f.start : f.end].casefold() in declined)
+    ]
 
 
 def _gives_a_contact(text: str, finding: Finding) -> bool:

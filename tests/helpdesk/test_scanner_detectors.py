@@ -6090,3 +6090,13 @@ def test_the_senders_own_newsletter_signed_up_to_by_mail_is_firm_marketing():
 )
 def test_the_senders_other_account_is_marketing_only_on_another_site(text, language, marketing):
     assert ("marketing" in detected_kinds(text, language)) is marketing
+
+
+def test_a_declined_channel_named_again_in_the_reply_is_declined_with_it():
+    text = "> Can we move to WhatsApp?\n\nNo, I don't use WhatsApp, let's keep it here."
+    quoted = engine.Finding("social", 17, 25, "")
+    again = engine.Finding("social", text.rindex("WhatsApp"), text.rindex("WhatsApp") + 8, "")
+    assert engine._declined_quotes(text, [quoted, again]) == []
+    other = text.replace("I don't use WhatsApp", "not WhatsApp but Signal")
+    signal = engine.Finding("social", other.index("Signal"), other.index("Signal") + 6, "")
+    assert engine._declined_quotes(other, [quoted, signal]) == [signal]
