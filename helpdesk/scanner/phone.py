@@ -78,14 +78,14 @@ _MY = r"(?:my|mein\w*|mon|ma|mi|mio|mia|mój|moj\w*|môj|én|meu)"
 #: A word between an identifier's keyword and its number: no phone word, not even inside it
 #: ("Handynummer"), and no word for "number" ("for the order my number is …"); an elided
 #: article belongs to its word ("le numéro de lot est imprimé sur l'étiquette : L2611-0457").
-_PHONE_CUE_INSIDE = group(
+PHONE_CUE_INSIDE = group(
     [*LEXICON.union("phone.cues"), *COMMON["phone_cues"], "num", "čísl", "cisl", "szám", "szam"]
 )
 
 
 def _id_word(fewest: int) -> str:
     """Such a word, of ``fewest`` letters or more."""
-    return rf"(?:\s+(?:[^\W\d_]{{1,4}}')?(?![^\W\d_]*{_PHONE_CUE_INSIDE})[^\W\d_]{{{fewest},14}})"
+    return rf"(?:\s+(?:[^\W\d_]{{1,4}}')?(?![^\W\d_]*{PHONE_CUE_INSIDE})[^\W\d_]{{{fewest},14}})"
 
 
 _ID_WORD = _id_word(2)
@@ -674,12 +674,7 @@ def _piece_chains(text: str, norm: Normalised, start: int = 0) -> Iterator[tuple
             yield chain[0].start(), chain[-1].end()
 
     for piece in PIECE.finditer(text, start):
-        measure = (
-            _MEASURE_AFTER.match(text, piece.end())
-            or _HOUR_AFTER.match(text, piece.end())
-            or _MEASURE_BEFORE.search(text, max(0, piece.start() - 2), piece.start())
-            or _YEAR.fullmatch(piece.group())
-        )
+        measure = is_a_measure(text, piece.start(), piece.end()) or _YEAR.fullmatch(piece.group())
         if chain:
             gap = text[chain[-1].end() : piece.start()]
             words = len(_LETTERS.findall(gap))
@@ -696,6 +691,16 @@ def _piece_chains(text: str, norm: Normalised, start: int = 0) -> Iterator[tuple
         if not measure:
             chain.append(piece)
     yield from done()
+
+
+def is_a_measure(text: str, start: int, end: int) -> bool:
+    """Whether the digits ``text[start:end]`` are a measure or an hour, by what stands next to
+    them ("182 x 64", "9,8 kg", "ab 18 Uhr")."""
+    return bool(
+        _MEASURE_AFTER.match(text, end)
+        or _HOUR_AFTER.match(text, end)
+        or _MEASURE_BEFORE.search(text, max(0, start - 2), start)
+    )
 
 
 _YEAR = re.compile(r"(?:19[5-9]|20[0-4])\d")

@@ -21,9 +21,10 @@ from helpdesk.scanner.normalise import Normalised
 from helpdesk.scanner.phone import (
     ID_IS,
     ID_KEYWORDS,
-    PHONE_CUES,
+    PHONE_CUE_INSIDE,
     PIECE,
     has_cue,
+    is_a_measure,
     is_phone_number,
     masks_a_digit,
 )
@@ -312,7 +313,8 @@ def detect_phone_words(
 
 #: "The rest" of a number given in two parts ("… La suite du numéro c'est 22 90 14").
 _REST = re.compile(rf"\b(?:{'|'.join(LEXICON.union('phone.rest_words'))})")
-_PHONE_CUE = re.compile(PHONE_CUES)
+#: A phone word, inside a longer word too ("Handynummer", "mobilszámom").
+_PHONE_CUE = re.compile(PHONE_CUE_INSIDE)
 _SENTENCE_START = re.compile(r"[.!?]\s")
 
 
@@ -324,9 +326,10 @@ def detect_phone_in_two_parts(
     numéro c'est 22 90 14", "pierwsza część to 512, resztę dopiszę na końcu … Reszta numeru:
     044 819", "Il cellulare comincia con 347, il resto lo scrivo dopo … Ecco: sette sette
     otto, nove zero uno due".  The first part is the last number of two digits or more before
-    a rest word, in a sentence with a phone word; the second the first number after a rest
-    word (digits or number words); joined, they must make a valid number of the message's
-    regions.  Dates, prices and identifiers are no part.  Both parts are phone findings."""
+    a rest word, in a sentence with a phone word (inside a longer word too: "Handynummer");
+    the second the first number after a rest word (digits or number words); joined, they must
+    make a valid number of the message's regions.  Dates, prices, identifiers, measures and
+    hours are no part ("ab 18 Uhr").  Both parts are phone findings."""
     text = norm.text
     rests = list(_REST.finditer(text))
     if not rests:
@@ -334,7 +337,9 @@ def detect_phone_in_two_parts(
     parts = sorted(
         part
         for part in _parts(text, languages)
-        if not masks_a_digit(text, part[0], part[1]) and not found.overlaps_claim(*part[:2])
+        if not masks_a_digit(text, part[0], part[1])
+        and not is_a_measure(text, part[0], part[1])
+        and not found.overlaps_claim(*part[:2])
     )
     if len(parts) < 2:
         return

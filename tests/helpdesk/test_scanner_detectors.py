@@ -5941,6 +5941,13 @@ def test_an_amount_in_a_quoted_payment_is_no_account_given():
             "hu",
             {"06 30", "123 4567"},
         ),
+        # a phone word inside a longer word, an hour between the parts
+        (
+            "Meine Handynummer fängt mit 0171 an, ich bin ab 18 Uhr erreichbar. Haben Sie einen"
+            " Parkplatz? Der Rest der Nummer: 234 56 78.",
+            "de",
+            {"0171", "234 56 78"},
+        ),
     ],
 )
 def test_a_phone_number_given_in_two_parts_with_the_rest_later_is_a_phone_number(
