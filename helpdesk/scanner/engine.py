@@ -105,11 +105,10 @@ def _declined_quotes(text: str, findings: list[Finding]) -> list[Finding]:
     nicht, lassen Sie uns bitte hier schreiben"): the channel moves, payments and marketing
     found inside quoted lines are dropped when the reply (the lines that are not quoted) says
     no or asks to stay (the ``negation`` concept of the ``[intent]`` lists), and so is a
-    quoted channel named again in the reply.  A quote that
-    gives an address, a number, a link or an account (an IBAN) repeats it, and everything
-    quoted with it stands (the labelling conventions: "buyer refuses, but the quoted seller
-    text holds a number and 'text me'"); a reply that gives one agrees, whatever "no" it says
-    ("No problem, send it to anna@…")."""
+    quoted channel named again in the reply.  A quote that gives an address, a number, a link
+    or an account (an IBAN) repeats it, and everything quoted with it stands (the labelling
+    conventions: "buyer refuses, but the quoted seller text holds a number and 'text me'"); a
+    reply that gives one agrees, whatever "no" it says ("No problem, send it to anna@…")."""
     if ">" not in text:
         return findings
     quoted = [match.span() for match in _QUOTED_LINE.finditer(text)]

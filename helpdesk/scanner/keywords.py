@@ -156,8 +156,8 @@ MARKETING_PATTERNS = (
     rf"\b{S('marketing.not_listed_here')}",
     # the sender's other account on another site or an app, named ("I've loads more on my
     # other account over on eBay", "unseren anderen Shops auf der Plattform"; not "my other
-    # account at my bank"), a referral code or link
-    # of another shop or service ("z moim kodem polecającym")
+    # account at my bank"), a referral code or link of another shop or service ("z moim kodem
+    # polecającym")
     rf"\b{S('marketing.other_account')}[^.!?]{{0,40}}?\b"
     rf"(?:{literal_alternation(COMMON['marketplaces'])}|{'|'.join(SOCIAL_STEMS)}|"
     rf"{S('payment.platform_names')})",
