@@ -314,7 +314,7 @@ def detect_phone_words(
 #: "The rest" of a number given in two parts ("… La suite du numéro c'est 22 90 14").
 _REST = re.compile(rf"\b(?:{'|'.join(LEXICON.union('phone.rest_words'))})")
 #: A phone word, inside a longer word too ("Handynummer", "mobilszámom").
-_PHONE_CUE = re.compile(PHONE_CUE_INSIDE)
+_PHONE_WORD_INSIDE = re.compile(PHONE_CUE_INSIDE)
 _SENTENCE_START = re.compile(r"[.!?]\s")
 
 
@@ -350,7 +350,7 @@ def detect_phone_in_two_parts(
             continue
         first, second = before[-1], after[0]
         sentence = max((m.end() for m in _SENTENCE_START.finditer(text, 0, first[0])), default=0)
-        if _PHONE_CUE.search(text, sentence, first[0]) is None:
+        if _PHONE_WORD_INSIDE.search(text, sentence, first[0]) is None:
             continue
         if is_phone_number(first[2] + second[2], False, regions, False):
             found.add("phone", first[0], first[1], claim=True)
@@ -358,8 +358,8 @@ def detect_phone_in_two_parts(
             return
 
 
-#: Roman numerals and digit groups in a row, two numerals or more ("0 VI XII XXXIV LVI
-#: LXXVIII", "DCI CCXXII CCCXXXIII"); the text is lower-cased by then.
+#: Roman numerals and digit groups in a row, two numerals or more ("0 VI XII XL LVI LXXVIII",
+#: "DCI CCXXII CCCXXII"); the text is lower-cased by then.
 _ROMAN_RUN = re.compile(
     r"(?<![\w+])(?:[ivxlcdm]+|\d{1,4})(?:[ .\-/]{1,3}(?:[ivxlcdm]+|\d{1,4})){2,}(?![\w])"
 )
@@ -370,8 +370,8 @@ _ROMAN_VALUES = {"m": 1000, "d": 500, "c": 100, "l": 50, "x": 10, "v": 5, "i": 1
 
 def detect_roman_phone(norm: Normalised, found: Collector, regions: tuple[str, ...]) -> None:
     """A phone number written in Roman numerals, in capitals, with a phone word before it:
-    "Appelez moi plutôt : 0 VI XII XXXIV LVI LXXVIII", "moj nr DCI CCXXII CCCXXXIII" (601 222
-    333).  The numerals' values and the digit groups among them, joined, must make a valid
+    "Appelez moi plutôt : 0 VI XII XL LVI LXXVIII", "moj nr DCI CCXXII CCCXXII" (601 222
+    322).  The numerals' values and the digit groups among them, joined, must make a valid
     number of the message's regions."""
     text = norm.text
     for run in _ROMAN_RUN.finditer(text):
