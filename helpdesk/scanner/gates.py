@@ -28,11 +28,16 @@ A construct the analysis does not understand yields no condition, which is slow 
 
 from __future__ import annotations
 
+import hashlib
 import operator
+import os
+import pickle
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from pathlib import Path
 from typing import Any, NamedTuple
 
 _WORD = re.compile(r"\w+")
@@ -215,12 +220,69 @@ def gates(pattern: str) -> tuple[Gate, ...]:
     Groups are inlined and alternations taken apart ("\\b(?:code\\s+promo|cupón\\w*)" gives
     one way per alternative) so that each way has its own distinctive words.
     """
+    cache = _cache()
+    found = cache.get(pattern)
+    if found is None:
+        found = cache[pattern] = _analysed(pattern)
+        _CACHE_STATE["new"] = True
+    _CACHE_STATE["used"].add(pattern)
+    return found
+
+
+def _analysed(pattern: str) -> tuple[Gate, ...]:
     if _sre_parser is None:
         return (_OPEN_GATE,)
     try:
         return tuple(_gate(way) for way in _ways(list(_sre_parser.parse(pattern).data)))
     except Exception:  # pragma: no cover - an unexpected tree: no gate, same findings
         return (_OPEN_GATE,)
+
+
+# Reading the gates off every pattern is half of the scanner's import (a second of a core, in
+# each process that scans: web and Celery workers, every test process). They depend on the
+# pattern and on this file's analysis alone (and on the parser: the interpreter's tag is in
+# the name), so each process keeps those it used beside the bytecode, and the next one reads
+# them back: a pattern that changed is not in the file, and a file written by another version
+# of this module is ignored. A file that cannot be read or written (a read-only install) only
+# costs that second.
+_CACHE_PATH = Path(__file__).with_name("__pycache__") / f"gates.{sys.implementation.cache_tag}"
+_CACHE_STATE: dict[str, Any] = {"gates": None, "new": False, "used": set()}
+
+
+def _analysis_version() -> str:
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+
+def _cache() -> dict[str, tuple[Gate, ...]]:
+    cache = _CACHE_STATE["gates"]
+    if cache is None:
+        cache = {}
+        try:
+            with _CACHE_PATH.open("rb") as file:
+                kept = pickle.load(file)  # noqa: S301 (written by this module, as a .pyc is)
+            if kept["analysis"] == _analysis_version():
+                cache = dict(kept["gates"])
+        except Exception:  # noqa: S110 (absent, unreadable, another layout: analysed again)
+            pass
+        _CACHE_STATE["gates"] = cache
+    return cache
+
+
+def save_cache() -> None:
+    """Keep the gates of the patterns used so far, once a process has analysed a new one (the
+    scanner's import calls this after building every table)."""
+    if not _CACHE_STATE["new"]:
+        return
+    used = {pattern: _cache()[pattern] for pattern in _CACHE_STATE["used"]}
+    try:
+        _CACHE_PATH.parent.mkdir(exist_ok=True)
+        partial = _CACHE_PATH.with_name(f"{_CACHE_PATH.name}.{os.getpid()}")
+        kept = {"analysis": _analysis_version(), "gates": used}
+        partial.write_bytes(pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
+        partial.replace(_CACHE_PATH)  # atomic: another process reads the old file or this one
+    except OSError:
+        return
+    _CACHE_STATE["new"] = False
 
 
 def _ways(items: list) -> list[list]:
@@ -329,10 +391,8 @@ class Family:
 
     def __init__(self, entries: Iterable[str], *, grouped: bool = False) -> None:
         self.entries = tuple(entries)
-        # the whole table, for a message every entry may match (and the reference path);
-        # ``grouped``: each entry wrapped in (?:…) before joining
-        parts = (f"(?:{entry})" for entry in self.entries) if grouped else self.entries
-        self.pattern = re.compile("|".join(parts))
+        # ``grouped``: each entry wrapped in (?:…) in the whole table's alternation (``pattern``)
+        self.grouped = grouped
         # each entry compiled alone, on the first message that can match it
         self.compiled: list[re.Pattern[str] | None] = [None] * len(self.entries)
         # Every way through every entry, indexed by the keys of its most distinctive word.
@@ -359,6 +419,14 @@ class Family:
             *(keys for _, gate in self.ways for keys in gate.word_keys)
         )
         self.worded_ways = lru_cache(maxsize=2048)(self._worded_ways)
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """The whole table as one alternation, compiled on first use: for a message every
+        entry may match, and the reference path (compiling every table took a fifth of the
+        scanner's import, in every process that imports it)."""
+        parts = (f"(?:{entry})" for entry in self.entries) if self.grouped else self.entries
+        return re.compile("|".join(parts))
 
     def entry(self, number: int) -> re.Pattern[str]:
         """Entry ``number`` compiled alone."""

@@ -844,3 +844,74 @@ def test_an_address_dictated_with_then_between_its_parts_is_found(text, address,
     for hint in (language, None):
         found = [text[f.start : f.end] for f in detect(text, language=hint) if f.kind == "email"]
         assert found == [address]
+
+
+# --- the gates kept for the next process ----------------------------------------------------
+
+
+def test_the_gates_read_back_are_what_the_analysis_gives():
+    """What this process read from the file another one wrote (or analysed itself), for every
+    pattern of every table."""
+    kept = gates._cache()
+    assert len(kept) > 500
+    assert {p: gates._analysed(p) for p in kept} == kept
+
+
+@pytest.fixture
+def cache_in(tmp_path, monkeypatch):
+    """The gates' file in a folder of the test's, and nothing read or analysed yet."""
+
+    def forget():
+        monkeypatch.setattr(gates, "_CACHE_STATE", {"gates": None, "new": False, "used": set()})
+
+    monkeypatch.setattr(gates, "_CACHE_PATH", tmp_path / "__pycache__" / "gates")
+    forget()
+    return forget
+
+
+PATTERNS = [r"\b(?:code\s+promo|cupón\w*)", r"\bwhats\s*app\b", r"(?:iban|konto)\s*:"]
+
+
+def test_a_second_process_reads_the_gates_instead_of_analysing_them(cache_in, monkeypatch):
+    analysed = [gates.gates(pattern) for pattern in PATTERNS]
+    assert gates._CACHE_STATE["new"] is True
+    gates.save_cache()
+    assert gates._CACHE_PATH.exists()
+    cache_in()  # the next process
+    monkeypatch.setattr(gates, "_analysed", lambda pattern: pytest.fail(f"analysed {pattern}"))
+    assert [gates.gates(pattern) for pattern in PATTERNS] == analysed
+    assert gates._CACHE_STATE["new"] is False
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        lambda path: path.write_bytes(b"not a pickle"),
+        lambda path: path.write_bytes(path.read_bytes()[:-40]),  # cut short
+    ],
+    ids=["not a pickle", "cut short"],
+)
+def test_a_spoilt_file_is_analysed_again(cache_in, spoil):
+    for pattern in PATTERNS:
+        gates.gates(pattern)
+    gates.save_cache()
+    spoil(gates._CACHE_PATH)
+    cache_in()
+    assert [gates.gates(p) for p in PATTERNS] == [gates._analysed(p) for p in PATTERNS]
+    assert gates._CACHE_STATE["new"] is True
+
+
+def test_a_file_written_by_another_version_of_the_analysis_is_ignored(cache_in, monkeypatch):
+    """Gates kept for a pattern by an older analysis would skip a pattern that can match."""
+    gates.gates(PATTERNS[0])
+    gates.save_cache()
+    cache_in()
+    monkeypatch.setattr(gates, "_analysis_version", lambda: "changed")
+    assert gates._cache() == {}
+
+
+def test_a_folder_that_cannot_be_written_only_costs_the_analysis(cache_in):
+    gates._CACHE_PATH.parent.write_text("a file where the folder would be")  # even for root
+    assert gates.gates(PATTERNS[1]) == gates._analysed(PATTERNS[1])
+    gates.save_cache()  # no error
+    assert gates._CACHE_PATH.parent.read_text() == "a file where the folder would be"
