@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import Any
 
 from helpdesk.scanner.findings import Collector
 from helpdesk.scanner.gates import Facts
@@ -432,6 +433,33 @@ def _plus_before(text: str, start: int, language: str) -> int | None:
     return None
 
 
+def _end_before_connectors(run: list[tuple[re.Match[str], Any]]) -> int:
+    """Where the run's last item that is no connector ends."""
+    for token, item in reversed(run):
+        if item != "connector":
+            return token.end()
+    return run[0][0].start()
+
+
+def _digit_groups_follow(
+    text: str, tokens: list[re.Match[str]], index: int, run: list[tuple[re.Match[str], Any]]
+) -> bool:
+    """After a then-word (``tokens[index]``), two digit groups go on a run that has number
+    words ("my mobile's 087 one two three, and then 45 67"); one group alone may be a time
+    of day ("…, après 18h")."""
+    if not any(isinstance(item, tuple) for _, item in run) or index + 2 >= len(tokens):
+        return False
+    first, second = tokens[index + 1], tokens[index + 2]
+    return (
+        first.group().isdigit()
+        and second.group().isdigit()
+        and len(first.group()) <= 4
+        and len(second.group()) <= 4
+        and _RUN_GAP.fullmatch(text, first.end(), second.start()) is not None
+        and _PAUSE not in text[first.end() : second.start()]
+    )
+
+
 def _spelled_runs(
     text: str, tokens: list[re.Match[str]], language: str, fewest: int = 8
 ) -> Iterator[tuple[int, int, str]]:
@@ -475,9 +503,15 @@ def _spelled_runs(
             item = (
                 "pause"
                 if run
-                and _PAUSE_OR_STOP.search(text, previous_end, token.start())
-                and not following.isdigit()
-                and (following in repeats or _word_values(following, language))
+                # the comma may come before "and" ("…, and then 45 67")
+                and _PAUSE_OR_STOP.search(text, _end_before_connectors(run), token.start())
+                and (
+                    (
+                        not following.isdigit()
+                        and (following in repeats or _word_values(following, language))
+                    )
+                    or _digit_groups_follow(text, tokens, index, run)
+                )
                 else None
             )
         else:

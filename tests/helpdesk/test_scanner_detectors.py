@@ -6107,3 +6107,63 @@ def test_a_declined_channel_named_again_in_the_reply_is_declined_with_it():
     other = text.replace("I don't use WhatsApp", "not WhatsApp but Signal")
     signal = engine.Finding("social", other.index("Signal"), other.index("Signal") + 6, "")
     assert engine._declined_quotes(other, [quoted, signal]) == [signal]
+
+
+# --- the fifty-third round: from t241–t244's misses -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Mam kartę autentyczności z numerem seryjnym 29184756 i paragon z butiku.", "pl"),
+        ("Certifikát k diamantu (0,40 ct, IGI č. 585203114) bol v škatuľke pod vložkou.", "sk"),
+        ("The stone comes with its GIA report 2141438795 and a valuation.", "en"),
+        ("Le certificat HRD 230000123456 est joint au colis.", "fr"),
+    ],
+)
+def test_a_serial_or_a_gem_certificate_number_is_no_phone_number(text, language):
+    for hint in (language, None):
+        assert "phone" not in kinds(text, hint)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "marketing"),
+    [
+        ("Può seguirla direttamente qui: https://vas.brt.it/vas/sped?n=123456789012", "it", False),
+        ("Lo può seguire su https://vas.brt.it/vas/sped?n=123456789012 da stasera.", "it", False),
+        (
+            "Puteți urmări coletul aici: https://www.fancourier.ro/awb-tracking/?awb=23456",
+            "ro",
+            False,
+        ),
+        ("Seguici su Instagram per le novità: instagram.com/negozio_bello", "it", True),
+        ("Urmăriți-ne pe Facebook: facebook.com/magazinul_meu", "ro", True),
+        ("Urmăriți pagina noastră: www.magazinul-meu.ro", "ro", True),
+    ],
+)
+def test_a_parcel_followed_on_the_carriers_page_is_no_page_promoted(text, language, marketing):
+    for hint in (language, None):
+        assert ("marketing" in detected_kinds(text, hint)) is marketing
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "number"),
+    [
+        (
+            "Easier to chat, my mobile's 087 one two three, and then 45 67. Evenings are best.",
+            "en",
+            "087 one two three, and then 45 67",
+        ),
+        ("Appelez-moi au zéro six douze, puis 34 56 78.", "fr", "zéro six douze, puis 34 56 78"),
+        (
+            "Ruf an: null eins sieben sechs, dann 43 22, dann 91 80.",
+            "de",
+            "null eins sieben sechs, dann 43 22, dann 91 80",
+        ),
+        ("I have two boxes, and then 45 67 more cards to sort.", "en", None),
+        ("Le colis arrive vers dix heures, puis 18 h 30 au plus tard.", "fr", None),
+    ],
+)
+def test_digit_groups_after_then_go_on_a_number_said_in_words(text, language, number):
+    phones = {span for kind, span in found(text, language) if kind == "phone"}
+    assert phones == ({number} if number else set())
