@@ -483,7 +483,12 @@ def test_a_guard_decides_as_judging_each_message_would():
 
     outcomes = set()
     candidates = [trained]  # its own thresholds, then others
-    for veto, add, sentence_add in ((0.0, 0.5, 0.5), (0.9, 0.6, 1.01), (0.5, 0.01, 0.01)):
+    for veto, add, sentence_add in (
+        (0.0, 0.5, 0.5),
+        (0.9, 0.6, 1.01),
+        (0.5, 0.01, 0.01),
+        (1.01, 0.0, 0.0),
+    ):
         sentences = trained.sentences and dataclasses.replace(
             trained.sentences, add=(sentence_add,) * 3
         )
