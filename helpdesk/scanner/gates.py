@@ -36,7 +36,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -249,6 +249,7 @@ _CACHE_PATH = Path(__file__).with_name("__pycache__") / f"gates.{sys.implementat
 _CACHE_STATE: dict[str, Any] = {"gates": None, "new": False, "used": set()}
 
 
+@cache
 def _analysis_version() -> str:
     return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 

@@ -217,10 +217,11 @@ _OFF_PLATFORM = re.compile(OFF_PLATFORM_CUES)
 _NO_NEW_ORDER = re.compile(rf"\b(?:{S('payment.no_new_order')})")
 _COURIER = re.compile(COURIER)
 _CASH_ON_DELIVERY = re.compile(S("payment.cash_on_delivery"))
+_CODE_WORDS = literal_alternation(LEXICON.union("marketing.code_words"))
 _DISCOUNT_CODE = (
-    rf"\b(?:{literal_alternation(LEXICON.union('marketing.code_words'))})\s*:?\s*"
+    rf"\b(?:{_CODE_WORDS})\s*:?\s*"
     # (not a code word: "use code SPRING20")
-    rf"[«\"']?(?!(?:{literal_alternation(LEXICON.union('marketing.code_words'))})\b)"
+    rf"[«\"']?(?!(?:{_CODE_WORDS})\b)"
     r"(?P<code>[a-z]+[0-9]+[a-z0-9]*|[a-z]{4,}[0-9]*)\b"
 )
 _DISCOUNT_CUE = re.compile(DISCOUNT_CUES)

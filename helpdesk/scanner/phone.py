@@ -704,7 +704,8 @@ def is_a_measure(text: str, start: int, end: int) -> bool:
 
 
 _YEAR = re.compile(r"(?:19[5-9]|20[0-4])\d")
-_SENTENCE_ENDS = re.compile(r"[.!?]\s+")
+#: Where a sentence ends and the next starts.
+SENTENCE_ENDS = re.compile(r"[.!?]\s+")
 _BRACKETED = re.compile(r"\([^()]*\)")
 
 
@@ -715,7 +716,7 @@ def _names_something(norm: Normalised, start: int, end: int) -> bool:
     # a gloss in brackets names the number's country, not a place the digits belong to ("0 6
     # 6 4 (Österreich) dann 1 2 3")
     gap = _BRACKETED.sub(" ", norm.original[o_start:o_end])
-    for number, part in enumerate(_SENTENCE_ENDS.split(gap)):
+    for number, part in enumerate(SENTENCE_ENDS.split(gap)):
         words = _LETTERS.findall(part)
         if any(word[0].isupper() for word in words[1 if number else 0 :]):
             return True

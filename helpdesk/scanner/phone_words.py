@@ -24,6 +24,7 @@ from helpdesk.scanner.phone import (
     ID_KEYWORDS,
     PHONE_CUE_INSIDE,
     PIECE,
+    SENTENCE_ENDS,
     has_cue,
     is_a_measure,
     is_phone_number,
@@ -316,7 +317,6 @@ def detect_phone_words(
 _REST = re.compile(rf"\b(?:{'|'.join(LEXICON.union('phone.rest_words'))})")
 #: A phone word, inside a longer word too ("Handynummer", "mobilszámom").
 _PHONE_WORD_INSIDE = re.compile(PHONE_CUE_INSIDE)
-_SENTENCE_START = re.compile(r"[.!?]\s")
 
 
 def detect_phone_in_two_parts(
@@ -350,7 +350,7 @@ def detect_phone_in_two_parts(
         if not before or not after:
             continue
         first, second = before[-1], after[0]
-        sentence = max((m.end() for m in _SENTENCE_START.finditer(text, 0, first[0])), default=0)
+        sentence = max((m.end() for m in SENTENCE_ENDS.finditer(text, 0, first[0])), default=0)
         if _PHONE_WORD_INSIDE.search(text, sentence, first[0]) is None:
             continue
         if is_phone_number(first[2] + second[2], False, regions, False):
