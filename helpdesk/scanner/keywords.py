@@ -608,12 +608,17 @@ _AS_A_VERB = Family(
 
 def _used_as_a_verb(text: str, verbs: list[tuple[int, int]], start: int) -> bool:
     """Whether the app named at ``start`` is used as a verb (``verbs``: the ``_AS_A_VERB``
-    spans) and its sentence refuses nothing before it ("please don't WhatsApp me"): nobody
-    uses an app as a verb to mention it."""
+    spans) and its clause refuses nothing before it ("please don't WhatsApp me"; not "casi no
+    abro la web, así que wasapéame"): nobody uses an app as a verb to mention it."""
     for low, high in verbs:
         if low <= start < high:
-            return "negation" not in concepts_of(text[_sentence_start(text, low) : start])
+            clause = _CLAUSE_START.split(text[_sentence_start(text, low) : start])[-1]
+            return "negation" not in concepts_of(clause)
     return False
+
+
+#: What ends a clause: a comma, a semicolon, a colon or a dash between blanks.
+_CLAUSE_START = re.compile(r"[,;:]|\s[–—-]\s")
 
 
 #: Whether something is allowed, asked ("Is that even allowed?", "È consentito?", "Je to tu
@@ -845,10 +850,16 @@ _QUOTED_NAME = re.compile(r"[«„“\"]\s*[^\W\d_][^«»„“”\"]{2,60}[»�
 
 #: A channel moved to without its name: the one used before ("where we chatted last time",
 #: "tam, kde jsme si psali minule"), the same name as here ("Ajoutez-moi, même pseudo qu'ici"),
-#: somewhere else ("On peut continuer ailleurs ?", "Lass uns das woanders besprechen").
+#: somewhere else ("On peut continuer ailleurs ?", "Lass uns das woanders besprechen"), the
+#: writer's own group of customers that names no app ("we've a little group where regulars
+#: get first dibs", "Máme skupinu pro stálé zákazníky"): the talk goes on there.
 _ELSEWHERE = Family(
     rf"\b(?:{entry})"
-    for entry in (*LEXICON.union("social.elsewhere"), *LEXICON.union("social.same_name"))
+    for entry in (
+        *LEXICON.union("social.elsewhere"),
+        *LEXICON.union("social.same_name"),
+        *LEXICON.union("social.customer_group"),
+    )
 )
 #: A call asked for ("give us a bell", "rufen Sie mich an"): a move off the platform when the
 #: sentence says instead of writing here ("… instead, it's quicker", "direkt").

@@ -63,6 +63,7 @@ LANGUAGE_KEYS: dict[str, str] = {
     "social.link_in_bio": REGEX,
     "social.elsewhere": REGEX,
     "social.same_name": REGEX,
+    "social.customer_group": REGEX,
     "social.call_me": REGEX,
     "social.video_call": REGEX,
     "social.voice_message": REGEX,

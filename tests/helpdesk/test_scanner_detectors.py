@@ -6167,3 +6167,84 @@ def test_a_parcel_followed_on_the_carriers_page_is_no_page_promoted(text, langua
 def test_digit_groups_after_then_go_on_a_number_said_in_words(text, language, number):
     phones = {span for kind, span in found(text, language) if kind == "phone"}
     assert phones == ({number} if number else set())
+
+
+# --- the fifty-fourth round: from t245–t248's misses -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "app"),
+    [
+        ("Ich bin unterwegs, wasapéame cuando salga el paquete.", "es", "wasapéame"),
+        ("Casi no miro el correo, así que wasapeame cuando lo envíes.", "es", "wasapeame"),
+        ("Könnten Sie mich heute Abend anskypen? Dann zeige ich es.", "de", "anskypen"),
+    ],
+)
+def test_an_app_used_as_a_verb_is_firm_even_after_an_unrelated_no(text, language, app):
+    assert ("social", app) in firm(text, language)
+
+
+def test_signal_used_as_a_verb_to_the_reader_is_the_app():
+    assert ("social", "Signal you") in found("My son can just Signal you the photos tonight.")
+    assert "social" not in kinds("The lights signal you the end of the cycle.", "en")
+
+
+def test_an_app_used_as_a_verb_and_refused_in_its_clause_stays_soft():
+    text = "Bitte nicht anskypen, ich schreibe lieber hier."
+    assert "social" not in firm_kinds(text, "de")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "social"),
+    [
+        ("We've a little group where regulars see new pieces first. Want an invite?", "en", True),
+        ("Máme uzavřenou skupinu pro stálé zákazníky, kde dáváme novinky dřív.", "cs", True),
+        ("Tenemos un grupo de clientas donde avisamos antes de las rebajas.", "es", True),
+        ("Avem un grup unde punem primele modelele noi, vă adaug?", "ro", True),
+        ("Van egy zárt csoportunk, ott előbb láthatja az új darabokat.", "hu", True),
+        ("The bike has a Shimano group set and we have a group of three couriers.", "en", False),
+        ("Die Gruppe der Ersatzteile finden Sie im Katalog unter 4.2.", "de", False),
+    ],
+)
+def test_the_writers_own_group_of_customers_is_a_channel_move(text, language, social):
+    for hint in (language, None):
+        assert ("social" in detected_kinds(text, hint)) is social
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "payment"),
+    [
+        ("Nemôžem vám dať peniaze do ruky, keď si to vyzdvihnem?", "sk", True),
+        ("Mohl bych vám ty peníze dát do ruky až při předání?", "cs", True),
+        ("A pénzt kézbe adom, amikor a lányom érte megy.", "hu", True),
+        ("Wolałabym dać pieniądze do ręki przy odbiorze.", "pl", True),
+        ("Balík vám kuriér odovzdá do ruky, platba je cez platformu.", "sk", False),
+        ("Pásame el IBAN por aquí y te hago la transferencia.", "es", True),
+    ],
+)
+def test_money_handed_over_in_person_is_payment_outside(text, language, payment):
+    for hint in (language, None):
+        assert ("payment" in detected_kinds(text, hint)) is payment
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "marketing"),
+    [
+        ("La próxima semana llegan más bolsos, échale un ojo a nuestro perfil.", "es", True),
+        ("Esce la collezione nuova: chi ci segue la vede per prima.", "it", True),
+        ("Pod koniec miesiąca czyścimy magazyn, zapraszam.", "pl", True),
+        ("Ceny tylko dla osób z naszej listy, mogę Panią dopisać.", "pl", True),
+        ("Nowe wzory pokazujemy najpierw tutaj: t.me/wzory_kasi", "pl", True),
+        ("Annulez sur le site et je vous le fais 50 € moins cher en direct.", "fr", False),
+        ("Chi ci segue l'ordine è il reparto spedizioni.", "it", False),
+        ("Échale un ojo al paquete cuando llegue, por si viene golpeado.", "es", False),
+    ],
+)
+def test_promotion_without_the_obvious_words(text, language, marketing):
+    for hint in (language, None):
+        assert ("marketing" in detected_kinds(text, hint)) is marketing
+
+
+def test_a_call_asked_for_because_writing_fails_is_firm_in_italian():
+    text = "Ho mandato le foto ma non si capisce. Possiamo sentirci per telefono? Scrivendo non ci capiamo."
+    assert "social" in firm_kinds(text, "it")
