@@ -6246,5 +6246,8 @@ def test_promotion_without_the_obvious_words(text, language, marketing):
 
 
 def test_a_call_asked_for_because_writing_fails_is_firm_in_italian():
-    text = "Ho mandato le foto ma non si capisce. Possiamo sentirci per telefono? Scrivendo non ci capiamo."
+    text = (
+        "Ho mandato le foto ma non si capisce. Possiamo sentirci per telefono? "
+        "Scrivendo non ci capiamo."
+    )
     assert "social" in firm_kinds(text, "it")
