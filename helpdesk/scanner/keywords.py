@@ -606,19 +606,19 @@ _AS_A_VERB = Family(
 )
 
 
+#: What ends a clause inside a sentence: a comma, a semicolon, a colon or a dash between blanks.
+_CLAUSE_BREAK = re.compile(r"[,;:]|\s[–—-]\s")
+
+
 def _used_as_a_verb(text: str, verbs: list[tuple[int, int]], start: int) -> bool:
     """Whether the app named at ``start`` is used as a verb (``verbs``: the ``_AS_A_VERB``
     spans) and its clause refuses nothing before it ("please don't WhatsApp me"; not "casi no
     abro la web, así que wasapéame"): nobody uses an app as a verb to mention it."""
     for low, high in verbs:
         if low <= start < high:
-            clause = _CLAUSE_START.split(text[_sentence_start(text, low) : start])[-1]
+            clause = _CLAUSE_BREAK.split(text[_sentence_start(text, low) : start])[-1]
             return "negation" not in concepts_of(clause)
     return False
-
-
-#: What ends a clause: a comma, a semicolon, a colon or a dash between blanks.
-_CLAUSE_START = re.compile(r"[,;:]|\s[–—-]\s")
 
 
 #: Whether something is allowed, asked ("Is that even allowed?", "È consentito?", "Je to tu
