@@ -37,6 +37,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -382,6 +383,62 @@ class Alternation:
                     pending[number] = self.patterns[number].search(text, pos, end)
 
 
+#: An entry that starts with a word boundary and a group of alternatives ("\\b(?:a|b)\\b").
+_LEADING_GROUP = re.compile(r"\\b\(\?:")
+#: What a split entry may not contain: a named group (a part may lack it) or a back-reference.
+_UNSPLITTABLE = re.compile(r"\(\?P|\\[1-9]")
+
+
+def split_alternatives(entry: str) -> list[str]:
+    """``entry`` as the parts that, matched as ``Alternation`` matches them, find what it finds:
+    "\\b(?:a|b)\\w*" is "\\b(?:a)\\w*" and "\\b(?:b)\\w*" (at a position, the first alternative
+    that matches wins, as the first part that matches does; a word boundary matches one way
+    only, so nothing before the group changes the order in which the ways are tried).  An
+    entry of another shape, a group with a quantifier, an alternation after the group, a named
+    group or a back-reference stays whole."""
+    start = _LEADING_GROUP.match(entry)
+    if start is None or _UNSPLITTABLE.search(entry):
+        return [entry]
+    bars, end = _top_level_bars(entry, start.end())
+    if not bars or end == len(entry) or entry[end + 1 : end + 2] in ("*", "+", "?", "{"):
+        return [entry]
+    if _top_level_bars(entry, end + 1)[0]:  # "\\b(?:a|b)c|d": "d" is tried after "bc"
+        return [entry]
+    edges = [start.end() - 1, *bars, end]
+    return [
+        entry[: start.end()] + entry[left + 1 : right] + entry[end:]
+        for left, right in pairwise(edges)
+    ]
+
+
+def _top_level_bars(pattern: str, at: int) -> tuple[list[int], int]:
+    """From ``at`` in a pattern's source: where its "|" outside any group are, and where the
+    group it is in ends (the length of the pattern outside any)."""
+    depth, bars = 0, []
+    while at < len(pattern):
+        char = pattern[at]
+        if char == "\\":
+            at += 2
+            continue
+        if char == "[":  # a class: its "(", ")" and "|" are characters ("[]…]", "[^]…]" too)
+            at += 2 if pattern.startswith("^", at + 1) else 1
+            at += 1 if pattern.startswith("]", at) else 0
+            while at < len(pattern) and pattern[at] != "]":
+                at += 2 if pattern[at] == "\\" else 1
+            at += 1
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if not depth:
+                return bars, at
+            depth -= 1
+        elif char == "|" and not depth:
+            bars.append(at)
+        at += 1
+    return bars, len(pattern)
+
+
 #: What ``Family.for_text`` gives: a compiled pattern, or the alternation of a few.
 Matcher = re.Pattern[str] | Alternation
 
@@ -394,14 +451,18 @@ class Family:
         self.entries = tuple(entries)
         # ``grouped``: each entry wrapped in (?:…) in the whole table's alternation (``pattern``)
         self.grouped = grouped
-        # each entry compiled alone, on the first message that can match it
-        self.compiled: list[re.Pattern[str] | None] = [None] * len(self.entries)
-        # Every way through every entry, indexed by the keys of its most distinctive word.
+        # The entries taken apart at the alternation they start with (``split_alternatives``):
+        # a message that can match one word of a language's list searches for that word alone,
+        # not for the whole list of ten languages at every character.
+        self.parts = tuple(part for entry in self.entries for part in split_alternatives(entry))
+        # each part compiled alone, on the first message that can match it
+        self.compiled: list[re.Pattern[str] | None] = [None] * len(self.parts)
+        # Every way through every part, indexed by the keys of its most distinctive word.
         self.ways: list[tuple[int, Gate]] = []
         self.index: dict[str, set[int]] = {}
         self.by_literal: dict[str, set[int]] = {}  # ways with no word key but a literal
         unindexed = set()
-        for number, entry in enumerate(self.entries):
+        for number, entry in enumerate(self.parts):
             for gate in gates(entry):
                 way = len(self.ways)
                 self.ways.append((number, gate))
@@ -430,10 +491,10 @@ class Family:
         return re.compile("|".join(parts))
 
     def entry(self, number: int) -> re.Pattern[str]:
-        """Entry ``number`` compiled alone."""
+        """Part ``number`` compiled alone."""
         pattern = self.compiled[number]
         if pattern is None:
-            pattern = self.compiled[number] = re.compile(self.entries[number])
+            pattern = self.compiled[number] = re.compile(self.parts[number])
         return pattern
 
     def _worded_ways(self, heads: frozenset[str]) -> tuple[tuple[int, Gate], ...]:
@@ -465,7 +526,7 @@ class Family:
                         numbers.add(number)
         if not numbers:
             return None
-        if len(numbers) == len(self.entries):
+        if len(numbers) == len(self.parts):
             return self.pattern
         if len(numbers) == 1:
             return self.entry(numbers.pop())

@@ -734,6 +734,44 @@ def test_an_alternation_of_compiled_entries_matches_as_the_joined_pattern(text, 
     ]
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text("ab c|)-", max_size=30),
+    alternatives=st.lists(
+        st.sampled_from(
+            [r"ab", r"a", r"b+", r"a\s?b", r"[|)]a", r"a(?:b|c)", r"ba", r"\)", r"b\|"]
+        ),
+        min_size=2,
+        max_size=4,
+    ),
+    rest=st.sampled_from(["", r"\b", r"\w*", "c", r"(?:a|-)", r"\s+a"]),
+)
+def test_an_entry_split_at_its_leading_alternatives_matches_as_the_entry(text, alternatives, rest):
+    # what Family searches for instead of a whole entry: its parts, as an Alternation
+    entry = rf"\b(?:{'|'.join(alternatives)}){rest}"
+    parts = gates.split_alternatives(entry)
+    assert len(parts) == len(alternatives)
+    alternation = gates.Alternation([re.compile(part) for part in parts])
+    assert [m.span() for m in alternation.finditer(text)] == [
+        m.span() for m in re.finditer(entry, text)
+    ]
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        r"\b(?:a|b)+c",  # a quantified group
+        r"\b(?:a|b)c|d",  # "d" is tried after "bc" at a position
+        r"\b(?P<code>a|b)",  # a part would lack the group
+        r"\b(?:a|b)\1",
+        r"x(?:a|b)",  # not behind a word boundary alone
+        r"\b(?:ab)c",  # nothing to split
+    ],
+)
+def test_an_entry_of_another_shape_stays_whole(entry):
+    assert gates.split_alternatives(entry) == [entry]
+
+
 def test_every_keyword_table_gets_gates():
     # Without them scan() is still right, only slow: a parser change must not go unnoticed.
     for family in (
