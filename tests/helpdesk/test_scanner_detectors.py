@@ -6251,3 +6251,42 @@ def test_a_call_asked_for_because_writing_fails_is_firm_in_italian():
         "Scrivendo non ci capiamo."
     )
     assert "social" in firm_kinds(text, "it")
+
+
+# --- the fifty-fifth round: from t249–t252's misses -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Ozvite sa mi, moje číslo máte na štítku balíka, keď mi to vysvetlíte do telefónu.", "sk"),
+        ("Mi può chiamare lei? Il numero ce l'ha sull'etichetta del pacco.", "it"),
+        ("You've got my number from the order, just give me a ring.", "en"),
+        ("Sie haben ja meine Nummer, rufen Sie mich gern an.", "de"),
+        ("Vous avez déjà mon numéro, appelez-moi ce soir.", "fr"),
+        ("Ma Pan mój numer, proszę zadzwonić po 17.", "pl"),
+        ("Máte moje číslo, zavolejte mi prosím.", "cs"),
+        ("Megvan önnek a számom, hívjon fel este.", "hu"),
+        ("Aveți numărul meu, sunați-mă diseară.", "ro"),
+        ("Ya tiene mi número, llámeme esta tarde.", "es"),
+    ],
+)
+def test_a_call_asked_for_with_the_number_the_other_party_has_is_firm(text, language):
+    """A call asked for beside "you have my number (on the label)" moves the talk: the
+    number is not in the message, the call is (the writers label it a channel move)."""
+    for hint in (language, None):
+        assert "social" in firm_kinds(text, hint)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Kúpila som obal do telefónu, ale nesedí.", "sk"),
+        ("Koupil jsem nabíječku do telefonu, nefunguje.", "cs"),
+        ("The courier has my number, he can call me.", "en"),
+        ("Il corriere mi può chiamare, il numero ce l'ha.", "it"),
+    ],
+)
+def test_a_phone_accessory_or_the_couriers_call_is_no_call_asked_for(text, language):
+    for hint in (language, None):
+        assert "social" not in firm_kinds(text, hint)
