@@ -6,7 +6,8 @@ big alternation at each position.  ``scan`` therefore only runs what can match:
 * text that is already normalised is only lower-cased (the offset map is the identity);
 * the message's words (and their first three letters) are collected once; a detector or a
   keyword rule runs only if the words and literals it needs are there, read off each regex by
-  ``gates``; a keyword table is reduced to the entries that can match (``Family``);
+  ``gates``; a keyword table is reduced to the entries that can match (``Family``), and an
+  entry that is a list of words to the words that can match (``split_alternatives``);
 * the phone search only looks at chains of six digits or more (``chains``); the masking of
   dates, prices and identifiers runs only up to those chains and only where a mask can start;
 * spelled-out numbers are only read around a number word that has a run item next to it.
