@@ -415,7 +415,8 @@ def split_alternatives(entry: str) -> list[str]:
 def _top_level_bars(pattern: str, at: int) -> tuple[list[int], int]:
     """From ``at`` in a pattern's source: where its "|" outside any group are, and where the
     group it is in ends (the length of the pattern outside any)."""
-    depth, bars = 0, []
+    depth = 0
+    bars: list[int] = []
     while at < len(pattern):
         char = pattern[at]
         if char == "\\":
