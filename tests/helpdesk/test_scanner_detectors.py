@@ -6283,10 +6283,12 @@ def test_a_call_asked_for_with_the_number_the_other_party_has_is_firm(text, lang
     [
         ("Kúpila som obal do telefónu, ale nesedí.", "sk"),
         ("Koupil jsem nabíječku do telefonu, nefunguje.", "cs"),
+        ("Když mluvím do telefonu, druhá strana mě neslyší.", "cs"),
+        ("Keď hovorím do telefónu cez slúchadlá, nepočuť ma.", "sk"),
         ("The courier has my number, he can call me.", "en"),
         ("Il corriere mi può chiamare, il numero ce l'ha.", "it"),
     ],
 )
-def test_a_phone_accessory_or_the_couriers_call_is_no_call_asked_for(text, language):
+def test_a_phone_accessory_a_microphone_or_the_couriers_call_is_no_call_asked_for(text, language):
     for hint in (language, None):
         assert "social" not in firm_kinds(text, hint)
