@@ -192,7 +192,12 @@ _EMAIL_SAID_PARTS = re.compile(
 #: same as here — jirka.vlk"): a dot or an underscore between letters, or digits after three
 #: letters or more.
 _HANDLE = r"(?<![\w.@/-])(?:[a-z][a-z0-9]*(?:[._][a-z0-9]+)+|[a-z]{3,}[a-z0-9]*\d{2,4})(?![\w@/-])"
-_PROVIDER_WORD = rf"\b(?:{literal_alternation(MAIL_PROVIDERS)})\w*"
+#: A mail provider's name, inflected ("gmailu", "seznamu"); a name of two or three letters
+#: takes a hyphenated ending only ("GMX-en"): "wp" and "o2" start everyday words ("wpisze").
+_PROVIDER_WORD = (
+    rf"\b(?:(?:{literal_alternation(p for p in MAIL_PROVIDERS if len(p) > 3)})\w*"
+    rf"|(?:{literal_alternation(p for p in MAIL_PROVIDERS if len(p) <= 3)})(?:-\w+)?\b)"
+)
 _EMAIL_NEAR_PROVIDER = re.compile(
     rf"{_PROVIDER_WORD}[^.!?\n]{{0,60}}?{_HANDLE}|{_HANDLE}[^.!?\n]{{0,60}}?{_PROVIDER_WORD}"
 )
@@ -493,6 +498,8 @@ def _names_a_mailbox(match: re.Match[str]) -> bool:
             continue
         if any(provider in handle for provider in MAIL_PROVIDERS):
             continue
+        if is_platform_host(handle, platform_domain()):
+            continue  # "… na pl.marketplace.example": the platform's own site
         return True
     return False
 

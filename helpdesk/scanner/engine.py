@@ -29,8 +29,9 @@ nothing but ``settings.PLATFORM_DOMAIN`` is read, lazily.
    drops a detector's word finding it explains away (a refusal, a brand named as a product)
    and adds a kind the detectors cannot point at, with the sentence that carries it.
 6. A message that asks whether something is allowed ("Is that even allowed? I reported it")
-   reports a payment outside or asks about one: its payment findings that are not firm (a
-   word, a phrase, the models' reading) are dropped; an IBAN or an account given stays.
+   reports a payment outside, a channel move or an offer, or asks about one: its payment,
+   channel and marketing findings that are not firm (a word, a phrase, the models' reading)
+   are dropped; an IBAN, an account given or an app asked to be written on stays.
 7. A reply that declines what it quotes ("> Haben Sie WhatsApp?" above "Nein, lassen Sie uns
    hier schreiben") drops the channel moves, payments and marketing found in the quoted lines.
 
@@ -48,7 +49,7 @@ from helpdesk.scanner.emails import detect_email
 from helpdesk.scanner.findings import KINDS, Collector, Finding, excerpt
 from helpdesk.scanner.gates import Facts
 from helpdesk.scanner.iban import detect_iban
-from helpdesk.scanner.intent import Span, concepts_of, judge
+from helpdesk.scanner.intent import Span, concepts_of, folded_words, judge, meant_concepts
 from helpdesk.scanner.keywords import (
     asks_whether_allowed,
     detect_also_offered,
@@ -63,6 +64,7 @@ from helpdesk.scanner.keywords import (
     detect_promoted_channels,
     detect_review_changed_for_money,
 )
+from helpdesk.scanner.lexicon import LEXICON, literal_alternation
 from helpdesk.scanner.links import detect_handles, detect_links
 from helpdesk.scanner.normalise import Normalised, normalise
 from helpdesk.scanner.phone import detect_phone_digits, detect_phone_pieces, regions_for
@@ -82,17 +84,23 @@ def scan(text: str, *, language: str | None = None) -> list[Finding]:
     every market language is tried.  The detectors' findings are then weighed by the intent
     model (``intent``): word findings it explains away are dropped, kinds it alone reads are
     added with the sentence that carries them.  A message that asks whether something is
-    allowed (``keywords.asks_whether_allowed``) keeps only its firm payment findings; what a
-    reply quotes and declines is dropped (``_declined_quotes``)."""
+    allowed (``keywords.asks_whether_allowed``) keeps only its firm payment, channel and
+    marketing findings; what a reply quotes and declines is dropped (``_declined_quotes``)."""
     findings, soft, norm = _detect(text, language, shortcuts=True)
     judged = _judged(text, findings, soft, language)
     if asks_whether_allowed(norm.text):
-        # a question whether it is allowed: the payment is reported or asked about, not
-        # proposed; only what is firm (an IBAN, an account given) stays
+        # a question whether it is allowed: the payment, the channel or the offer is reported
+        # or asked about, not proposed; only what is firm (an IBAN, an account given, an app
+        # asked to be written on) stays
         firm = {(f.kind, f.start, f.end) for f in findings} - soft
-        judged = [f for f in judged if f.kind != "payment" or (f.kind, f.start, f.end) in firm]
+        judged = [f for f in judged if f.kind not in _REPORTED or (f.kind, f.start, f.end) in firm]
     return _declined_quotes(text, judged)
 
+
+#: The kinds a question whether it is allowed reports rather than proposes: in development,
+#: every message that asks it and has only soft findings of one of these kinds is labelled
+#: without that kind (23 payment, 3 channel moves, 2 marketing).
+_REPORTED = frozenset({"payment", "social", "marketing"})
 
 #: A line quoted from an earlier message, as replies by e-mail quote it ("> Haben Sie
 #: WhatsApp?").
@@ -123,7 +131,7 @@ def _declined_quotes(text: str, findings: list[Finding]) -> list[Finding]:
     if not inside or any(_gives_a_contact(text, f) for f in findings):
         return findings
     reply = _QUOTED_LINE.sub("", text)
-    if "negation" not in concepts_of(reply):
+    if "negation" not in concepts_of(reply) or _agrees(reply):
         return findings
     # the declined channel named again in the reply is declined with it ("> Napíšte mi radšej
     # na Viber …" above "Viber nepoužívam, vybavme to tu"; not "Nein, aber Signal geht")
@@ -134,6 +142,24 @@ def _declined_quotes(text: str, findings: list[Finding]) -> list[Finding]:
         if not in_a_quote(f)
         and not (f.kind == "social" and text[f.start : f.end].casefold() in declined)
     ]
+
+
+def _agrees(reply: str) -> bool:
+    """Whether a reply opens by agreeing ("Ok pas de souci, je vous écris sur Telegram",
+    "Persze, küldje barátként, úgy nincs díj") and refuses nothing after: no "but", no "no"
+    but one inside an ``agree`` phrase or before a fee ("no fee" argues for it)."""
+    matches = meant_concepts(folded_words(reply))
+    if not matches or matches[0][0] != 0 or matches[0][2] != "agree" or _BUT.search(reply):
+        return False
+    fees = {low for low, _, concept in matches if concept == "fees"}
+    return not any(
+        concept == "negation" and high not in fees and high + 1 not in fees
+        for _, high, concept in matches
+    )
+
+
+#: "But" in every language (``social.contrasts``).
+_BUT = re.compile(rf"\b(?:{literal_alternation(LEXICON.union('social.contrasts'))})\b")
 
 
 def _gives_a_contact(text: str, finding: Finding) -> bool:

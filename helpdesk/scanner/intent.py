@@ -325,8 +325,22 @@ def concept_matches(words: list[str]) -> list[Match]:
 
 def concepts_of(text: str) -> frozenset[str]:
     """The concepts of the ``[intent]`` lists whose words or phrases occur in ``text`` (in any
-    language): "notre site", "honlapunkon", "link in bio" are ``own``."""
-    return frozenset(concept for _, _, concept in concept_matches(folded_words(text)))
+    language): "notre site", "honlapunkon", "link in bio" are ``own``.  A "no" inside an
+    ``agree`` phrase refuses nothing ("pas de souci", "kein Problem", "nincs gond")."""
+    return frozenset(concept for _, _, concept in meant_concepts(folded_words(text)))
+
+
+def meant_concepts(words: list[str]) -> list[Match]:
+    """``concept_matches``, without the negations inside an ``agree`` phrase."""
+    matches = concept_matches(words)
+    agreed = [(low, high) for low, high, concept in matches if concept == "agree"]
+    if not agreed:
+        return matches
+    return [
+        (low, high, concept)
+        for low, high, concept in matches
+        if concept != "negation" or not any(a <= low and high <= b for a, b in agreed)
+    ]
 
 
 def _concept_pairs(at: list[Match]) -> set[str]:

@@ -813,15 +813,20 @@ def _text_to_a_number(text: str, found: Collector) -> None:
             found.add("payment", match.start(), match.end(), soft=True)
 
 
+#: A question's end and the spaces after it, right before a number.
+_QUESTION_ENDS = re.compile(r"[?!]+\s*$")
+
+
 def _near_a_number(
     text: str, phones: list[tuple[int, int]], low: int, high: int, after: int = 60
 ) -> bool:
     """Whether a phone number (or another contact detail of ``phones``) follows
     ``text[low:high]`` within ``after`` characters or precedes it within 40, with no
-    sentence's end between."""
+    sentence's end between; the question that asks for it may end right before it ("Können
+    Sie mir eine SMS schicken? 0151 …", "whatsapp? 0151 …")."""
     for start, end in phones:
         if start >= high:
-            between = text[high:start]
+            between = _QUESTION_ENDS.sub("", text[high:start])
             near = start - high <= after
         elif end <= low:
             between = text[end:low]
@@ -913,8 +918,10 @@ def _called_for_a_reason(before: str, asked: str, after: str, call_at: int) -> b
     return "negation" not in concepts_of(_CALL_REASON.sub(" ", judged))
 
 
-#: Italian "ne" ("Ne parliamo dove ci siamo scritti"), not the Czech "no".
-_PRONOUN_NE = re.compile(r"\bne\b")
+#: Words the concepts read as "not" that say no such thing here: Italian "ne" ("Ne parliamo
+#: dove ci siamo scritti"), not the Czech "no"; Romanian "mai" before a comparison ("Mai bine
+#: vorbim la telefon": "better"), not the Italian "never".
+_PRONOUN_NE = re.compile(r"\bne\b|\bmai(?=\s+(?:bine|simplu|u[sș]or|repede|rapid)\b)")
 
 
 def _refused(before: str) -> bool:

@@ -189,6 +189,7 @@ INTENT_CONCEPTS = (
     "collect",
     "thanks",
     "report",
+    "agree",
 )
 LANGUAGE_KEYS.update({f"intent.{concept}": STEMS for concept in INTENT_CONCEPTS})
 

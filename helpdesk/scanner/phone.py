@@ -104,10 +104,17 @@ _PHONE_CUE = re.compile(PHONE_CUES)
 # look-alikes inside (the text is lower-cased by then: a capital I is an "i" here).
 _LOOKALIKE = "0-9" + LOOKALIKE_CHARS
 _DIGIT_GROUP = rf"[{_LOOKALIKE}]*[0-9][{_LOOKALIKE}]*"
+#: An emoji or another symbol between two digit groups, spaces around it or not.
+_SYMBOL_GAP = "\\s?[\u2190-\u21ff\u2500-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff]\ufe0f?\\s?"
+#: A bracket closing one digit group and one opening the next: "] [", ")-(".
+_BRACKET_GAP = r"[)\]][ \-–.]{0,2}[(\[]"
 _PHONE_CANDIDATE = re.compile(
     rf"(?<![\w+\-/.,])(?P<plus>\+|00)?\s?(?:\(0\)\s?)?{_DIGIT_GROUP}"
     # (bullets and middle dots between the digits disguise a number: "0 • 6 • 12…")
-    rf"(?:(?:[ \t\r\n\u00a0.\-–—/•·∙⋅‧]{{1,4}}|\s,\s?|\s?\(0?\d*\)\s?){_DIGIT_GROUP})*"
+    # (so do emoji and other symbols, "06🔹71🔹44", and brackets around each group, "[0176]
+    # [3345] [8812]", "(+36)-(20)-(987)")
+    rf"(?:(?:[ \t\r\n\u00a0.\-–—/•·∙⋅‧]{{1,4}}|\s,\s?|\s?\(0?\d*\)\s?|{_SYMBOL_GAP}|{_BRACKET_GAP})"
+    rf"{_DIGIT_GROUP})*"
     # A Hungarian case ending may follow ("+36 30 123 4567-es számon").
     r"(?![\w/]|-[\d/])"
 )

@@ -6292,3 +6292,153 @@ def test_a_call_asked_for_with_the_number_the_other_party_has_is_firm(text, lang
 def test_a_phone_accessory_a_microphone_or_the_couriers_call_is_no_call_asked_for(text, language):
     for hint in (language, None):
         assert "social" not in firm_kinds(text, hint)
+
+
+# --- the fifty-sixth round: from t253–t256's misses -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("plus simple sur WhatsApp 👉 06🔹71🔹44🔹20🔹93", "fr"),
+        ("appelez-moi au 06 ➡️ 71 44 20 93", "fr"),
+        ("SMS an mich bitte: [0176] [3345] [8812]", "de"),
+        ("ha a futár nem talál: (+36)-(20)-(987)-(65)-(43)", "hu"),
+        ("zadzwoń: (+48) (601) (234) (567)", "pl"),
+    ],
+)
+def test_a_number_with_emoji_or_brackets_between_its_groups_is_a_phone_number(text, language):
+    for hint in (language, None):
+        assert "phone" in kinds(text, hint)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Order (2) items, 3 ★ 4 ★ 5 stars for the seller",
+        "Rozmiary [38] [40] [42] dostępne od ręki.",
+        "Sizes (S)-(M)-(L) left, 3 🔹 4 🔹 5 in stock",
+    ],
+)
+def test_sizes_and_counts_between_brackets_or_emoji_are_no_phone_numbers(text):
+    assert "phone" not in kinds(text)
+
+
+def test_a_short_mail_provider_is_no_start_of_an_everyday_word():
+    """ "wp" (Wirtualna Polska) starts "wpisze": no mailbox is said near it, and the platform's
+    own site is none either."""
+    text = "Kod rabatowy MKT-4K9P wpisze Pani przy kolejnym zamówieniu na pl.marketplace.example."
+    assert "email" not in detected_kinds(text, "pl")
+    assert "email" not in detected_kinds("Zamówienie wpisałam na pl.marketplace.example.", "pl")
+    assert "email" in detected_kinds("mam konto na wp, ewa.nowak88", "pl")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Mai bine vorbim la telefon, sunați-mă când puteți.", "ro"),
+        ("Mai simplu vorbim la telefon.", "ro"),
+    ],
+)
+def test_romanian_mai_before_a_comparison_refuses_no_call(text, language):
+    """ "Mai bine" is "better": the Italian "mai" ("never") that the concepts read in every
+    language is no refusal here."""
+    assert "social" in detected_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("whatsapp? 0151 2384 7719", "de"),
+        ("Haben Sie WhatsApp? 0151 2384 7719", "de"),
+        ("Können Sie mir einfach eine SMS schicken? 0151 2345 6789", "de"),
+        ("viber? +420 603 555 219", "cs"),
+    ],
+)
+def test_an_app_or_a_text_asked_for_right_before_a_number_is_firm(text, language):
+    for hint in (language, None):
+        assert {"phone", "social"} <= firm_kinds(text, hint)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("I'll message you on WhatsApp tonight.", "en"),
+        ("D'accord, je vous écris sur Telegram ce soir.", "fr"),
+        ("Ich schreibe Ihnen heute Abend auf Telegram.", "de"),
+        ("Te escribo por WhatsApp luego.", "es"),
+        ("Le mando le foto su WhatsApp.", "it"),
+        ("Napiszę do pana na Messengerze.", "pl"),
+        ("Napíšu vám na WhatsApp.", "cs"),
+        ("Napíšem vám na Viber.", "sk"),
+        ("Írok önnek Viberen.", "hu"),
+        ("Vă scriu pe WhatsApp diseară.", "ro"),
+    ],
+)
+def test_i_will_write_to_you_on_an_app_is_firm(text, language):
+    for hint in (language, None):
+        assert "social" in firm_kinds(text, hint)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Je vous écris sur la messagerie du site, pas sur WhatsApp.", "fr"),
+        ("I'll message you here, not on WhatsApp.", "en"),
+        ("Ich schreibe Ihnen, weil WhatsApp bei mir nicht geht.", "de"),
+    ],
+)
+def test_writing_here_and_not_on_an_app_is_no_firm_channel_move(text, language):
+    assert "social" not in firm_kinds(text, language)
+
+
+def test_no_problem_is_no_negation_in_any_language():
+    for text in ("pas de souci", "kein Problem", "nincs gond", "no worries", "nie ma problemu"):
+        assert "negation" not in concepts_of(text)
+        assert "agree" in concepts_of(text)
+    assert "negation" in concepts_of("Ok, nein danke")
+    assert "negation" in concepts_of("pas de WhatsApp")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "> Können wir auf Telegram weiterschreiben?\n"
+            "Kein Problem, ich schreibe Ihnen auf Telegram.",
+            "social",
+        ),
+        ("> Vous avez WhatsApp ?\nOui pas de souci, je vous écris sur WhatsApp ce soir.", "social"),
+    ],
+)
+def test_a_reply_that_agrees_to_what_it_quotes_keeps_it(text, kind):
+    assert kind in {f.kind for f in scan(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "> Können wir auf Telegram weiterschreiben?\nKein Problem, aber lieber hier.",
+        "> Haben Sie WhatsApp?\nNein, lassen Sie uns hier schreiben.",
+        "> Can we talk on WhatsApp?\nOk, but I would rather stay here.",
+    ],
+)
+def test_a_reply_that_declines_what_it_quotes_drops_it(text):
+    assert "social" not in {f.kind for f in scan(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Der Verkäufer meinte, wir könnten auf Viber weiterschreiben. Ist das erlaubt?", "social"),
+        (
+            "Il venditore mi ha proposto il suo nuovo negozio con uno sconto. È consentito?",
+            "marketing",
+        ),
+    ],
+)
+def test_a_question_whether_it_is_allowed_reports_a_channel_or_an_offer(text, kind):
+    """What is soft in a message that asks whether it is allowed is reported, not proposed:
+    in development, every such message with only soft findings of a kind is labelled without
+    it."""
+    assert kind not in {f.kind for f in scan(text)}
