@@ -106,10 +106,14 @@ _LOOKALIKE = "0-9" + LOOKALIKE_CHARS
 _DIGIT_GROUP = rf"[{_LOOKALIKE}]*[0-9][{_LOOKALIKE}]*"
 #: An emoji or another symbol between two digit groups, spaces around it or not.
 _SYMBOL_GAP = "\\s?[\u2190-\u21ff\u2500-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff]\ufe0f?\\s?"
-#: A bracket closing one digit group and one opening the next: "] [", ")-(".
-_BRACKET_GAP = r"[)\]][ \-–.]{0,2}[(\[]"
+#: A bracket closing one digit group, and one opening the next or not: "] [", ")-(", "(0176)
+#: 3345 8812".
+_BRACKET_GAP = r"[)\]][ \-–.]{0,2}[(\[]?"
+#: A bracket closing one digit group and one opening the next: every group is in brackets.
+_GROUP_OPENED = re.compile(r"[)\]][ \-–.]{0,2}[(\[]")
 _PHONE_CANDIDATE = re.compile(
-    rf"(?<![\w+\-/.,])(?P<plus>\+|00)?\s?(?:\(0\)\s?)?{_DIGIT_GROUP}"
+    # (an area code or a country code may open in brackets: "(0176) 3345 8812", "(+36)-(20)")
+    rf"(?<![\w+\-/.,])(?:[(\[](?=\+|\d))?(?P<plus>\+|00)?\s?(?:\(0\)\s?)?{_DIGIT_GROUP}"
     # (bullets and middle dots between the digits disguise a number: "0 • 6 • 12…")
     # (so do emoji and other symbols, "06🔹71🔹44", and brackets around each group, "[0176]
     # [3345] [8812]", "(+36)-(20)-(987)")
@@ -526,7 +530,7 @@ def _confirm_phone(
     raw = match.group()
     digits = re.sub(r"\D", "", raw.translate(_LOOKALIKE_TABLE))
     international = match.group("plus") is not None
-    if international and raw.startswith("00"):
+    if international and raw.lstrip("([").startswith("00"):
         digits = digits[2:]
     if "(0)" in raw and international:
         digits = _drop_bracket_zero(raw)
@@ -547,14 +551,14 @@ def _confirm_phone(
             return False  # a type plate's code with its capital after a dash ("0170/2345-B")
     if not international and (
         _after_a_code(norm, start + (len(raw) - len(raw.lstrip())))
-        or _IDENTIFIER_SHAPE.fullmatch(raw.strip())
+        or _IDENTIFIER_SHAPE.fullmatch(raw.strip().lstrip("(["))
     ):
         return False
     # A written "+" and country code are as strong a cue as "call me", and so are letters
     # written for digits ("O7 I2 45 89 3O"): nobody disguises a number that is none.
     phone_word = has_cue(norm.text, start, end)
     cued = (
-        raw.lstrip().startswith("+")
+        raw.lstrip().lstrip("([").startswith("+")
         or (real >= 6 and any(ch.isalpha() for ch in raw))
         or phone_word
     )
@@ -564,9 +568,18 @@ def _confirm_phone(
     trunk_left_out = not international and _AREA_CODE_FIRST.match(raw.strip()) is not None
     if not is_phone_number(digits, international, regions, cued, trunk_said=trunk_left_out):
         return False
-    if not international and not phone_word and _echoes_an_identifier(norm.text, raw.strip()):
+    if (
+        not international
+        and not phone_word
+        and _echoes_an_identifier(norm.text, raw.strip().lstrip("(["))
+    ):
         return True  # a number, but the sibling of an identifier the message names
-    found.add("phone", start + (len(raw) - len(raw.lstrip())), end, claim=True)
+    low = start + (len(raw) - len(raw.lstrip()))
+    # each group in brackets: the last group's closing bracket belongs to the number
+    # ("(+36)-(20)-(987)", "[0176] [3345] [8812]"), as the writer shows it
+    if _GROUP_OPENED.search(raw) and norm.text[end : end + 1] in (")", "]"):
+        end += 1
+    found.add("phone", low, end, claim=True)
     return True
 
 

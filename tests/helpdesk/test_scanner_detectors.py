@@ -6305,6 +6305,9 @@ def test_a_phone_accessory_a_microphone_or_the_couriers_call_is_no_call_asked_fo
         ("SMS an mich bitte: [0176] [3345] [8812]", "de"),
         ("ha a futár nem talál: (+36)-(20)-(987)-(65)-(43)", "hu"),
         ("zadzwoń: (+48) (601) (234) (567)", "pl"),
+        ("Tel. (0176) 3345 8812", "de"),
+        ("appelez-moi au (06) 12 34 56 78", "fr"),
+        ("hívjon: (30) 421 8719", "hu"),
     ],
 )
 def test_a_number_with_emoji_or_brackets_between_its_groups_is_a_phone_number(text, language):
@@ -6313,14 +6316,28 @@ def test_a_number_with_emoji_or_brackets_between_its_groups_is_a_phone_number(te
 
 
 @pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("SMS an mich bitte: [0176] [3345] [8812]", "[0176] [3345] [8812]"),
+        ("ha a futár nem talál: (+36)-(20)-(987)-(65)-(43)", "(+36)-(20)-(987)-(65)-(43)"),
+        ("Tel. (0176) 3345 8812", "(0176) 3345 8812"),
+    ],
+)
+def test_a_number_in_brackets_is_shown_with_its_brackets(text, span):
+    assert ("phone", span) in found(text)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Order (2) items, 3 ★ 4 ★ 5 stars for the seller",
         "Rozmiary [38] [40] [42] dostępne od ręki.",
         "Sizes (S)-(M)-(L) left, 3 🔹 4 🔹 5 in stock",
+        "Az adószámunk (23456789-2-13), a számla (2026/00517) a rendelésnél.",
+        "Box (1) 234 567 890 EAN",
     ],
 )
-def test_sizes_and_counts_between_brackets_or_emoji_are_no_phone_numbers(text):
+def test_sizes_counts_and_identifiers_in_brackets_are_no_phone_numbers(text):
     assert "phone" not in kinds(text)
 
 
