@@ -921,13 +921,13 @@ def _called_for_a_reason(before: str, asked: str, after: str, call_at: int) -> b
 #: Words the concepts read as "not" that say no such thing here: Italian "ne" ("Ne parliamo
 #: dove ci siamo scritti"), not the Czech "no"; Romanian "mai" before a comparison ("Mai bine
 #: vorbim la telefon": "better"), not the Italian "never".
-_PRONOUN_NE = re.compile(r"\bne\b|\bmai(?=\s+(?:bine|simplu|u[sș]or|repede|rapid)\b)")
+_NOT_A_NEGATION = re.compile(r"\bne\b|\bmai(?=\s+(?:bine|simplu|u[sș]or|repede|rapid)\b)")
 
 
 def _refused(before: str) -> bool:
     """Whether the sentence up to a channel move refuses it ("Preferisco non spostare la
     conversazione altrove", "No me escribáis por otro sitio")."""
-    return "negation" in concepts_of(_PRONOUN_NE.sub(" ", before))
+    return "negation" in concepts_of(_NOT_A_NEGATION.sub(" ", before))
 
 
 def detect_channel_phrases(norm: Normalised, found: Collector, facts: Facts) -> None:
@@ -1001,7 +1001,7 @@ def detect_channel_phrases(norm: Normalised, found: Collector, facts: Facts) -> 
             not firm
             and not _OFF_PLATFORM.search(text, low, end)
             and not asked
-            and "negation" in concepts_of(_PRONOUN_NE.sub(" ", text[low:high]))
+            and "negation" in concepts_of(_NOT_A_NEGATION.sub(" ", text[low:high]))
         ):
             continue
         for match in calls:
