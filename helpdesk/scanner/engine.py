@@ -49,7 +49,7 @@ from helpdesk.scanner.emails import detect_email
 from helpdesk.scanner.findings import KINDS, Collector, Finding, excerpt
 from helpdesk.scanner.gates import Facts
 from helpdesk.scanner.iban import detect_iban
-from helpdesk.scanner.intent import Span, concepts_of, folded_words, judge, meant_concepts
+from helpdesk.scanner.intent import Match, Span, folded_words, judge, meant_concepts
 from helpdesk.scanner.keywords import (
     asks_whether_allowed,
     detect_also_offered,
@@ -131,7 +131,8 @@ def _declined_quotes(text: str, findings: list[Finding]) -> list[Finding]:
     if not inside or any(_gives_a_contact(text, f) for f in findings):
         return findings
     reply = _QUOTED_LINE.sub("", text)
-    if "negation" not in concepts_of(reply) or _agrees(reply):
+    concepts = meant_concepts(folded_words(reply))
+    if all(concept != "negation" for _, _, concept in concepts) or _agrees(reply, concepts):
         return findings
     # the declined channel named again in the reply is declined with it ("> Napíšte mi radšej
     # na Viber …" above "Viber nepoužívam, vybavme to tu"; not "Nein, aber Signal geht")
@@ -144,11 +145,11 @@ def _declined_quotes(text: str, findings: list[Finding]) -> list[Finding]:
     ]
 
 
-def _agrees(reply: str) -> bool:
-    """Whether a reply opens by agreeing ("Ok pas de souci, je vous écris sur Telegram",
-    "Persze, küldje barátként, úgy nincs díj") and refuses nothing after: no "but", no "no"
-    but one inside an ``agree`` phrase or before a fee ("no fee" argues for it)."""
-    matches = meant_concepts(folded_words(reply))
+def _agrees(reply: str, matches: list[Match]) -> bool:
+    """Whether a reply (its ``meant_concepts``: ``matches``) opens by agreeing ("Ok pas de
+    souci, je vous écris sur Telegram", "Persze, küldje barátként, úgy nincs díj") and refuses
+    nothing after: no "but", no "no" but one inside an ``agree`` phrase or before a fee ("no
+    fee" argues for it)."""
     if not matches or matches[0][0] != 0 or matches[0][2] != "agree" or _BUT.search(reply):
         return False
     fees = {low for low, _, concept in matches if concept == "fees"}

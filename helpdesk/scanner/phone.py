@@ -109,8 +109,8 @@ _SYMBOL_GAP = "\\s?[\u2190-\u21ff\u2500-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff
 #: A bracket closing one digit group, and one opening the next or not: "] [", ")-(", "(0176)
 #: 3345 8812".
 _BRACKET_GAP = r"[)\]][ \-–.]{0,2}[(\[]?"
-#: A bracket closing one digit group and one opening the next: every group is in brackets.
-_GROUP_OPENED = re.compile(r"[)\]][ \-–.]{0,2}[(\[]")
+#: The same with the next group's opening bracket: every group is in brackets.
+_GROUP_OPENED = re.compile(_BRACKET_GAP.removesuffix("?"))
 _PHONE_CANDIDATE = re.compile(
     # (an area code or a country code may open in brackets: "(0176) 3345 8812", "(+36)-(20)")
     rf"(?<![\w+\-/.,])(?:[(\[](?=\+|\d))?(?P<plus>\+|00)?\s?(?:\(0\)\s?)?{_DIGIT_GROUP}"
@@ -528,9 +528,11 @@ def _confirm_phone(
     if found.overlaps_claim(start, end):
         return True
     raw = match.group()
+    # the number without the bracket its area or country code may open with ("(0176) …")
+    bare = raw.strip().lstrip("([")
     digits = re.sub(r"\D", "", raw.translate(_LOOKALIKE_TABLE))
     international = match.group("plus") is not None
-    if international and raw.lstrip("([").startswith("00"):
+    if international and bare.startswith("00"):
         digits = digits[2:]
     if "(0)" in raw and international:
         digits = _drop_bracket_zero(raw)
@@ -551,28 +553,20 @@ def _confirm_phone(
             return False  # a type plate's code with its capital after a dash ("0170/2345-B")
     if not international and (
         _after_a_code(norm, start + (len(raw) - len(raw.lstrip())))
-        or _IDENTIFIER_SHAPE.fullmatch(raw.strip().lstrip("(["))
+        or _IDENTIFIER_SHAPE.fullmatch(bare)
     ):
         return False
     # A written "+" and country code are as strong a cue as "call me", and so are letters
     # written for digits ("O7 I2 45 89 3O"): nobody disguises a number that is none.
     phone_word = has_cue(norm.text, start, end)
-    cued = (
-        raw.lstrip().lstrip("([").startswith("+")
-        or (real >= 6 and any(ch.isalpha() for ch in raw))
-        or phone_word
-    )
+    cued = bare.startswith("+") or (real >= 6 and any(ch.isalpha() for ch in raw)) or phone_word
     # An area code set apart by a slash or brackets, the trunk prefix left out as Hungarians
     # write their numbers ("hívjon a 20/345-12-34-en", "(30) 421 8719"): with a phone word
     # nearby, the number is read with the trunk prefix.
     trunk_left_out = not international and _AREA_CODE_FIRST.match(raw.strip()) is not None
     if not is_phone_number(digits, international, regions, cued, trunk_said=trunk_left_out):
         return False
-    if (
-        not international
-        and not phone_word
-        and _echoes_an_identifier(norm.text, raw.strip().lstrip("(["))
-    ):
+    if not international and not phone_word and _echoes_an_identifier(norm.text, bare):
         return True  # a number, but the sibling of an identifier the message names
     low = start + (len(raw) - len(raw.lstrip()))
     # each group in brackets: the last group's closing bracket belongs to the number
