@@ -6459,3 +6459,67 @@ def test_a_question_whether_it_is_allowed_reports_a_channel_or_an_offer(text, ki
     in development, every such message with only soft findings of a kind is labelled without
     it."""
     assert kind not in {f.kind for f in scan(text)}
+
+
+# --- the fifty-seventh round: from t257–t260's misses ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Si vous voulez voir nos autres bols, tout est sur poterie-vasseur point fr.", "fr"),
+        ("Découvrez toute notre collection de bougies sur www.cire-et-meche.fr", "fr"),
+        ("Weitere Stücke von uns sehen Sie auf unserer Seite holzwerk-brandt punkt de.", "de"),
+        ("If you want to see more of our work, everything is on ashgrovepottery.co.uk", "en"),
+        ("Si quiere ver más cosas nuestras, todo está en www.ceramica-nerja.es", "es"),
+        ("Se vuole vedere gli altri nostri modelli, è tutto su www.borse-fiorentine.it", "it"),
+        ("Chce Pani zobaczyć inne kubki? Wszystko jest na naszej stronie kubkowo kropka pl", "pl"),
+        ("Jestli chcete vidět další kousky, všechno je na našem webu keramika-dvorak.cz", "cs"),
+        ("Ak chcete vidieť ďalšie výrobky, všetko je na našom webe drevarna-hron.sk", "sk"),
+        ("A további termékeinket a www.fazekas-tibor.hu oldalon találja.", "hu"),
+        ("Dacă vreți să vedeți și alte modele, totul e pe site-ul nostru, olarie-horezu.ro", "ro"),
+    ],
+)
+def test_our_other_pieces_on_a_site_of_ours_is_marketing(text, language):
+    """A link to the seller's own site with an invitation to browse the rest of its range."""
+    for hint in (language, None):
+        assert {"marketing", "url"} <= kinds(text, hint)
+    assert "marketing" in firm_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The manual is at bosch-home.com, see the rest of the instructions there.", "en"),
+        ("Voir nos autres messages ci-dessus : le colis est parti hier.", "fr"),
+        ("Photos de toute la collection de timbres ici : bit.ly/timbres-semeuse", "fr"),
+        ("Na naszej stronie zamówienia zobaczy Pan inne szczegóły dostawy.", "pl"),
+    ],
+)
+def test_browsing_words_without_a_site_of_ours_stay_unflagged_or_soft(text, language):
+    assert "marketing" not in firm_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Puteți să-mi dați un telefon? Nu mă descurc cu mesajele.",
+        "Dați-mi un telefon când ajunge coletul la dumneavoastră.",
+        "Îmi dai un bip diseară?",
+    ],
+)
+def test_romanian_give_me_a_phone_is_a_call(text):
+    assert "social" in kinds(text, "ro")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("írjon vibeeren", "hu"), ("scrieți-mi pe viibeer", "ro"), ("napište mi na vibeer", "cs")],
+)
+def test_viber_with_a_doubled_vowel_is_viber(text, language):
+    assert "social" in kinds(text, language)
+
+
+def test_a_vibrating_phone_is_no_viber():
+    for text in ("A telefon vibrál, de nem csörög.", "The phone vibrates on the table."):
+        assert "social" not in kinds(text)
