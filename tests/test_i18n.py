@@ -15,7 +15,7 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -198,6 +198,13 @@ def page_segments(html: str) -> set[str]:
     return set().union(*(segments(piece) for piece in parser.pieces))
 
 
+@functools.cache
+def english_segments(html: str) -> frozenset[str]:
+    """``page_segments`` of an English page: read once per test process, compared with
+    each language's."""
+    return frozenset(page_segments(html))
+
+
 def data_values() -> list[str]:
     """Every string the database holds (names, messages, titles, numbers…): data shows as
     it was written, in any language."""
@@ -281,7 +288,7 @@ def catalog_words(language: str) -> set[str]:
 
 
 def untranslated(
-    english: set[str], translated: set[str], data: list[str], language: str
+    english: Set[str], translated: Set[str], data: list[str], language: str
 ) -> set[str]:
     own_names = {own_name(code) for code in LANGUAGES}
     blob = "\n".join(data)
@@ -444,7 +451,7 @@ def test_every_console_page_is_fully_translated(world, console, db, language):
     left = {}
     for name, html in local.items():
         assert f'<html lang="{language}"' in html, name
-        english = page_segments(_english_console[name])
+        english = english_segments(_english_console[name])
         found = untranslated(english, page_segments(html), data, language)
         if found:
             left[name] = found
@@ -476,7 +483,7 @@ def test_every_page_and_partial_is_fully_translated(world, db, language):
     left: dict[str, set[str]] = {}
     for name, html in local.items():
         assert f'<html lang="{language}"' in html or "<html" not in html, name
-        found = untranslated(page_segments(english[name]), page_segments(html), data, language)
+        found = untranslated(english_segments(english[name]), page_segments(html), data, language)
         if found:
             left[name] = found
     assert left == {}
