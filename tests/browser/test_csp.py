@@ -53,11 +53,14 @@ document.addEventListener("securitypolicyviolation", (e) => {
 
 def _pages_for(persona, ids, console):
     """Each page the persona can open once: one URL per route (a second thread's page is the
-    same page); for an administrator, the console's pages."""
+    same page); for the shop's owner, only the pages its agents cannot open (the rest are the
+    agent's pages through the same templates); for an administrator, the console's pages."""
     urls, routes = [], set()
     for _name, method, url, headers, expected in MATRIX:
         # Files (attachments) are not pages: they carry their own, stricter policy.
         if method != "get" or expected[persona] != 200 or headers or "/attachments/" in url:
+            continue
+        if persona == "seller_owner" and expected["seller_agent"] == 200:
             continue
         route = resolve(url.split("?")[0].format(**ids)).route
         if route not in routes:
@@ -174,5 +177,5 @@ def test_no_page_of_any_persona_violates_the_content_security_policy(app_server,
             for violation in tab.evaluate("window.__violations"):
                 violations.append(f"{persona} {url}: {violation}")
         context.close()
-    assert loaded > 60
+    assert loaded > 50
     assert violations == []
