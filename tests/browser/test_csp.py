@@ -1,7 +1,8 @@
 """Every page each role can open, loaded in Chromium with the Content-Security-Policy on:
 not one violation (an inline script or style, a foreign source) anywhere, the admin's pages
 included. The pages are those the URL × persona matrices give a 200, for each persona but
-the second buyer and seller (the same roles and templates about another party)."""
+the second buyer and seller (the same roles and templates about another party); the shop's
+owner loads only the pages its agents cannot open."""
 
 import os
 import signal
