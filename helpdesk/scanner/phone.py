@@ -528,8 +528,10 @@ def _confirm_phone(
     if found.overlaps_claim(start, end):
         return True
     raw = match.group()
+    stripped = raw.strip()
+    low = start + (len(raw) - len(raw.lstrip()))  # where the number's first sign is
     # the number without the bracket its area or country code may open with ("(0176) …")
-    bare = raw.strip().lstrip("([")
+    bare = stripped.lstrip("([")
     digits = re.sub(r"\D", "", raw.translate(_LOOKALIKE_TABLE))
     international = match.group("plus") is not None
     if international and bare.startswith("00"):
@@ -539,7 +541,7 @@ def _confirm_phone(
     real = sum(ch.isdigit() for ch in raw)
     if not enough_digits(real, len(digits)):
         return False
-    if raw.strip()[0] in _LETTER_CODES:
+    if stripped[0] in _LETTER_CODES:
         return False  # a code's letter, not a digit: "B87654321" (a CIF), "SI12345678" (VAT)
     if (
         raw.rstrip()[-1] in _LETTER_CODES
@@ -551,10 +553,7 @@ def _confirm_phone(
         letter = norm.span(end + 1, end + 2)[0]  # where the letter was written
         if norm.original[letter].isupper():
             return False  # a type plate's code with its capital after a dash ("0170/2345-B")
-    if not international and (
-        _after_a_code(norm, start + (len(raw) - len(raw.lstrip())))
-        or _IDENTIFIER_SHAPE.fullmatch(bare)
-    ):
+    if not international and (_after_a_code(norm, low) or _IDENTIFIER_SHAPE.fullmatch(bare)):
         return False
     # A written "+" and country code are as strong a cue as "call me", and so are letters
     # written for digits ("O7 I2 45 89 3O"): nobody disguises a number that is none.
@@ -563,12 +562,11 @@ def _confirm_phone(
     # An area code set apart by a slash or brackets, the trunk prefix left out as Hungarians
     # write their numbers ("hívjon a 20/345-12-34-en", "(30) 421 8719"): with a phone word
     # nearby, the number is read with the trunk prefix.
-    trunk_left_out = not international and _AREA_CODE_FIRST.match(raw.strip()) is not None
+    trunk_left_out = not international and _AREA_CODE_FIRST.match(stripped) is not None
     if not is_phone_number(digits, international, regions, cued, trunk_said=trunk_left_out):
         return False
     if not international and not phone_word and _echoes_an_identifier(norm.text, bare):
         return True  # a number, but the sibling of an identifier the message names
-    low = start + (len(raw) - len(raw.lstrip()))
     # each group in brackets: the last group's closing bracket belongs to the number
     # ("(+36)-(20)-(987)", "[0176] [3345] [8812]"), as the writer shows it
     if _GROUP_OPENED.search(raw) and norm.text[end : end + 1] in (")", "]"):
