@@ -143,7 +143,8 @@ _EMAIL_REVERSED = re.compile(
 )
 _EMAIL_PROVIDER = re.compile(
     rf"\b(?:{literal_alternation(MAIL_PROVIDERS)})(?P<gap>\s*)"
-    rf"(?::|=|-|→|\b(?:{literal_alternation(PROVIDER_IS)})\b)"
+    # (a comma may come before the word: "my hotmail, it's dan.cooper.uk")
+    rf"(?::|=|-|→|,?\s*\b(?:{literal_alternation(PROVIDER_IS)})\b)"
     r"\s*(?P<handle>[a-z0-9][a-z0-9._-]{3,40}?)[.-]*(?![a-z0-9._-])"
 )
 #: A word straight after a handle, with no punctuation between: the clause goes on.

@@ -176,7 +176,9 @@ _SOCIAL_NAME_ENTRIES = (
     *(rf"\b(?:{stem})\w*" for stem in SOCIAL_STEMS),
     # a short name before "@", "dm", ":" or a handle with a dot or an underscore ("del mio ig
     # giulia.vintage.mi")
-    rf"\b(?:{literal_alternation(COMMON['social_short_names'])})\b"
+    # (not a pair of a MAC address: "3C:22:FB:9A:11:E0")
+    rf"(?<![0-9a-f]{{2}}[:-])\b(?:{literal_alternation(COMMON['social_short_names'])})\b"
+    r"(?![:-][0-9a-f]{2}[:-][0-9a-f]{2})"
     r"(?=\W*(?:@|dm|:)|\s+[^\W\d_][a-z0-9]*[._][a-z0-9._]*[a-z0-9])",
     # an app named by its colour ("l'appli verte", "na zielonym")
     *(rf"\b(?:{phrase})" for phrase in LEXICON.union("social.colour_apps")),
@@ -232,6 +234,8 @@ _MARKETING = Family(MARKETING_PATTERNS, grouped=True)
 _DISCOUNT = Family([_DISCOUNT_CODE])
 _SOCIAL_NAMES = Family(_SOCIAL_NAME_ENTRIES, grouped=True)
 _SIGNAL_APP = Family([_SIGNAL.pattern])
+#: A remote-desktop session's ID or password with the app's name: the help moves there, firm.
+_REMOTE_SESSION = Family(rf"\b(?:{entry})" for entry in COMMON["remote_session"])
 _SMS_NUMBER = Family(_SMS)
 
 #: An account's name in brackets after an app, up to three words on: a name cut by dots or
@@ -309,6 +313,10 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
                 asks = _WRITE_ME.spans(facts)
             if _asked_there(text, asks, match.start()):
                 found.add("social", match.start(), match.end())
+    remote = _REMOTE_SESSION.for_text(facts)
+    if remote is not None:
+        for match in remote.finditer(text):
+            found.add("social", match.start(), match.end())
     _text_to_a_number(text, found)
     strong = _PAYMENT_STRONG.for_text(facts)
     if strong is not None:
@@ -914,8 +922,9 @@ def _called_for_a_reason(before: str, asked: str, after: str, call_at: int) -> b
     if reason_before:
         judged = before + judged
     # the reason's own words refuse nothing (Romanian "la telefon e mai simplu": "mai" is the
-    # Italian "never" to the concepts, which read every language at once)
-    return "negation" not in concepts_of(_CALL_REASON.sub(" ", judged))
+    # Italian "never" to the concepts, which read every language at once), nor does what
+    # ``_NOT_A_NEGATION`` says is none ("Mi faccia uno squillo e ne parliamo a voce")
+    return "negation" not in concepts_of(_NOT_A_NEGATION.sub(" ", _CALL_REASON.sub(" ", judged)))
 
 
 #: Words the concepts read as "not" that say no such thing here: Italian "ne" ("Ne parliamo

@@ -208,6 +208,7 @@ COMMON_KEYS: dict[str, str] = {
     "social_names_after_preposition": REGEX,
     "social_names_asked": REGEX,
     "social_gaming_networks": REGEX,
+    "remote_session": REGEX,
     "sms_words": REGEX,
     "social_domains": WORDS,
     "group_links": WORDS,

@@ -81,6 +81,12 @@ _WWW_SPELLED = re.compile(
     rf"(?<![\w.])w[\s.-]*w[\s.-]*w{_SPELLED_SEP}(?P<label>[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)"
     rf"{_SPELLED_SEP}(?P<tld>[a-z](?:\s?[a-z]){{1,2}}(?:{_SPELLED_SEP}[a-z]\s?[a-z])?)(?!\w)"
 )
+#: "www", a name and a top-level domain with spaces for the dots, a path maybe after ("www
+#: manualesonline es / lavadora-wf80"): the "www" says it is a web address.
+_WWW_SPACES = re.compile(
+    r"(?<![\w.])www\s+(?P<label>[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)\s+(?P<tld>[a-z]{2,3})(?![\w@.-])"
+    r"(?P<path>(?:\s?/\s?[\w-]+)+)?"
+)
 #: A domain typed with a space after its dot only ("Na heureka. cz to mají"): a name of four
 #: letters or more before a top-level domain that is no everyday word, in lower case.
 _URL_DOT_SPACE = re.compile(
@@ -190,6 +196,11 @@ def detect_links(norm: Normalised, found: Collector, facts: Facts) -> None:
             tld = re.sub(r"\s+", "", re.sub(_SPELLED_SEP, ".", match.group("tld")))
             if tld.rsplit(".", 1)[-1] in TLDS:
                 candidates.append((match.start(), match.end(), f"{match['label']}.{tld}", ""))
+        for match in _WWW_SPACES.finditer(text):
+            if match.group("tld") in TLDS:
+                path = re.sub(r"\s+", "", match.group("path") or "")
+                host = f"www.{match['label']}.{match['tld']}"
+                candidates.append((match.start(), match.end(), host, path))
     if "://" in text:
         for match in _APP_SCHEME.finditer(text):
             end = _strip_trailing(text, match.start(), match.end())

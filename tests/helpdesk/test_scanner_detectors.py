@@ -6523,3 +6523,160 @@ def test_viber_with_a_doubled_vowel_is_viber(text, language):
 def test_a_vibrating_phone_is_no_viber():
     for text in ("A telefon vibrál, de nem csörög.", "The phone vibrates on the table."):
         assert "social" not in kinds(text)
+
+
+# --- the fifty-eighth round: from t261–t264's misses ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Fotky mi pošlete do zpráv tady: ig.me/m/svetlo.doma", "cs"),
+        ("Scrivici in DM 👉 ig.me/m/bottegadelsole", "it"),
+        ("Add me here: line.me/ti/p/~yiwuhome", "en"),
+    ],
+)
+def test_instagram_and_line_links_to_a_conversation_are_channel_moves(text, language):
+    assert {"social", "url"} <= firm_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Zadzwoni Pan do mnie? Bo tu się nie dogadamy.", "pl"),
+        ("Zadzwonisz do mnie wieczorem? Tak się nie dogadamy.", "pl"),
+        ("Mi faccia uno squillo e ne parliamo a voce, facciamo prima.", "it"),
+        (
+            "Ca sa nu ne trimitem zeci de mesaje aici, sunati-ma, va rog, rezolvam mult mai "
+            "rapid la telefon.",
+            "ro",
+        ),
+        ("Sunați-mă, rezolvăm mai repede decât prin platformă.", "ro"),
+    ],
+)
+def test_a_call_asked_for_with_why_it_beats_writing_here_is_firm(text, language):
+    assert "social" in firm_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Zadzwoni Pan do kuriera? On ma numer do mnie.", "pl"),
+        ("Ca sa nu ne trimitem mesaje degeaba: coletul a plecat azi.", "ro"),
+    ],
+)
+def test_a_call_to_someone_else_or_a_reason_alone_is_no_firm_call(text, language):
+    assert "social" not in firm_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Installieren Sie bitte AnyDesk und schicken Sie mir Ihre ID, dann schaue ich mir "
+            "den Drucker an.",
+            "de",
+        ),
+        ("Stáhněte si TeamViewer a pošlete mi heslo, připojím se.", "cs"),
+        ("Give me your AnyDesk code and I'll fix the router settings myself.", "en"),
+        ("Mi mandi l'ID di TeamViewer e sistemo tutto io.", "it"),
+    ],
+)
+def test_a_remote_desktop_session_with_its_id_is_a_channel_move(text, language):
+    assert "social" in firm_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("AnyDesk keeps crashing on the laptop I bought from you, is that normal?", "en"),
+        ("Na notebooku nejde spustit TeamViewer, je to vadou Windows?", "cs"),
+    ],
+)
+def test_a_remote_desktop_app_mentioned_alone_is_no_firm_finding(text, language):
+    assert "social" not in firm_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "die MAC 3C:22:FB:9A:11:E0 ist im router gesperrt, wie krieg ich die wieder frei?",
+        "MAC: FB:22:3C:9A:11:E0, bitte freischalten",
+        "adresa MAC 00-1A-IG-00-2B-3C je blokovaná",
+    ],
+)
+def test_a_mac_address_pair_is_no_network_short_name(text):
+    assert "social" not in kinds(text)
+
+
+def test_a_short_network_name_before_a_handle_is_still_found():
+    assert "social" in firm_kinds("fb: anna.k_shop", "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Madame, Nous vous informons que le remboursement de 149,90 € a été initié le "
+        "03/02/2026 via la plateforme et apparaîtra sous 5 à 7 jours ouvrés. Notre service "
+        "client reste joignable du lundi au vendredi de 9h00 à 17h30 par la messagerie ou à "
+        "l'adresse support@marketplace.example. Cordialement, Librairie Vauclair – SARL au "
+        "capital de 8 000 € – RCS Rennes 512 348 976 – SIRET 512 348 976 00021",
+        "SAS Menuiserie Roux, RCS Aix-en-Provence B 512 348 976, TVA FR12 512348976",
+    ],
+)
+def test_a_french_company_registration_after_its_city_is_no_phone(text):
+    for hint in ("fr", None):
+        assert "phone" not in kinds(text, hint)
+
+
+def test_a_phone_after_a_company_registration_is_still_found():
+    text = "RCS Rennes 512 348 976. Appelez-moi au 06 12 34 56 78."
+    assert ("phone", "06 12 34 56 78") in found(text, "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [
+        ("pop the receipt over to my hotmail, it's dan.cooper.uk", "dan.cooper.uk"),
+        ("my gmail's techfixer.uk if the upload won't go through", "techfixer.uk"),
+        ("Best to send the photos to my gmail, it is dave.crafts.uk", "dave.crafts.uk"),
+    ],
+)
+def test_a_handle_after_a_mail_provider_and_it_is_is_an_address_not_a_site(text, handle):
+    spans = found(text, "en")
+    assert "url" not in {kind for kind, _ in spans}
+    assert any(kind == "email" and handle in span for kind, span in spans)
+
+
+def test_a_provider_talked_about_after_its_is_no_address():
+    assert "email" not in firm_kinds("my gmail's password was stolen yesterday", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("El manual está en www manualesonline es / lavadora-wf80 (sin puntos)", "es"),
+        ("schauen Sie auf www holzwerk de nach", "de"),
+    ],
+)
+def test_www_a_name_and_a_domain_with_spaces_for_dots_is_a_link(text, language):
+    assert "url" in firm_kinds(text, language)
+
+
+def test_www_in_prose_is_no_link():
+    assert "url" not in kinds("the www is so slow today, I could not upload it", "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Küldjön egy SMS-t: harmincas, négyszázhuszonkettő, tizenegy, hetvenhét.",
+        "A számom húszas, háromszázegy, negyvenöt, tizenkettő.",
+    ],
+)
+def test_hungarian_mobile_prefixes_said_as_harmincas_or_huszas_are_phone_numbers(text):
+    assert "phone" in kinds(text, "hu")
+
+
+def test_the_thirties_in_hungarian_are_no_phone_number():
+    assert "phone" not in kinds("A harmincas években épült ház tetejét tavaly cserélték.", "hu")
