@@ -70,6 +70,16 @@ def top_of(page, selector: str) -> float:
     return page.locator(selector).first.evaluate("e => e.getBoundingClientRect().top + scrollY")
 
 
+def at_both_sizes(page, check):
+    """``check(size, width, height)`` at the phone's size, then back at the laptop's: the
+    journeys whose steps are the same at both sizes run once, at the laptop's size, and look
+    at each page at both (screenshots, what must be on the first screens, no overflow)."""
+    for size in ("phone", "laptop"):
+        width, height = SIZES[size]
+        page.set_viewport_size({"width": width, "height": height})
+        check(size, width, height)
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_a_seller_agents_working_day(demo, new_page, tmp_path, size):
     width, height = SIZES[size]
@@ -193,15 +203,18 @@ def test_a_seller_agents_working_day(demo, new_page, tmp_path, size):
     print(f"screenshots: {tmp_path}")
 
 
-@pytest.mark.parametrize("size", SIZES)
-def test_an_owner_manages_saved_replies_absences_and_reads_the_figures(
-    demo, new_page, tmp_path, size
-):
-    width, height = SIZES[size]
+def test_an_owner_manages_saved_replies_absences_and_reads_the_figures(demo, new_page, tmp_path):
+    """The same steps at both sizes: run once, each page looked at at both."""
+    width, height = SIZES["laptop"]
     page = new_page(width, height)
 
     def shot(name):
-        page.screenshot(path=tmp_path / f"{size}-owner-{name}.png", full_page=True)
+        at_both_sizes(
+            page,
+            lambda size, _w, _h: page.screenshot(
+                path=tmp_path / f"{size}-owner-{name}.png", full_page=True
+            ),
+        )
 
     log_in(page, demo, OWNER, DEMO_PASSWORD)
     expect(page).to_have_url(re.compile(r"/seller/inbox/$"))
@@ -242,26 +255,43 @@ def test_an_owner_manages_saved_replies_absences_and_reads_the_figures(
     log_in(buyer, demo, thread.buyer.email, DEMO_PASSWORD)
     buyer.goto(f"{demo}/threads/{thread.pk}/")
     expect(buyer.locator("main")).to_contain_text("Lena answers for Werkzeug Schmidt GmbH")
-    buyer.screenshot(path=tmp_path / f"{size}-buyer-stand-in.png", full_page=True)
+    at_both_sizes(
+        buyer,
+        lambda size, _w, _h: buyer.screenshot(
+            path=tmp_path / f"{size}-buyer-stand-in.png", full_page=True
+        ),
+    )
 
     # The figures: charts with their axes, the 24-hour line, no horizontal overflow.
     page.goto(f"{demo}/seller/performance/")
     expect(page.locator("svg[role=img]").first).to_be_visible()
     expect(page.locator("main")).to_contain_text("24 h deadline")
     expect(page.locator("#not-answered")).to_be_visible()
-    overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
-    assert overflow <= 0, overflow
+
+    def no_overflow(size, _width, _height):
+        overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
+        assert overflow <= 0, (size, overflow)
+
+    at_both_sizes(page, no_overflow)
     shot("performance")
     print(f"screenshots: {tmp_path}")
 
 
-@pytest.mark.parametrize("size", SIZES)
-def test_a_buyer_says_the_answer_did_not_answer(demo, new_page, tmp_path, size):
-    width, height = SIZES[size]
+def test_a_buyer_says_the_answer_did_not_answer(demo, new_page, tmp_path):
+    """The same steps at both sizes: run once, each page looked at at both."""
+    width, height = SIZES["laptop"]
     thread = fresh_request("Which charger fits the drill?")
     lena = User.objects.get(email=SELLER)
     message_post(thread=thread, author=lena, role=Role.SELLER, body="Any charger will do.")
     page = new_page(width, height)
+
+    def shot(name):
+        at_both_sizes(
+            page,
+            lambda size, _w, _h: page.screenshot(
+                path=tmp_path / f"{size}-buyer-{name}.png", full_page=True
+            ),
+        )
 
     waiting = fresh_request("Is the drill's case included?")
     log_in(page, demo, BUYER, DEMO_PASSWORD)
@@ -270,7 +300,7 @@ def test_a_buyer_says_the_answer_did_not_answer(demo, new_page, tmp_path, size):
     # While waiting: the seller's time left, in business time, with the due moment.
     page.goto(f"{demo}/threads/{waiting.pk}/")
     expect(page.locator("#deadline")).to_contain_text("of business time left to answer")
-    page.screenshot(path=tmp_path / f"{size}-buyer-waiting.png", full_page=True)
+    shot("waiting")
     page.goto(f"{demo}/requests/")
     row = page.locator("tbody tr").filter(has_text=waiting.order.number).first
     expect(row).to_contain_text("Answer due in")
@@ -294,31 +324,35 @@ def test_a_buyer_says_the_answer_did_not_answer(demo, new_page, tmp_path, size):
     expect(
         page.locator("#deadline").get_by_role("link", name="Ask the platform to step in")
     ).to_be_visible()
-    page.screenshot(path=tmp_path / f"{size}-buyer-late.png", full_page=True)
+    shot("late")
 
     # The seller answered the other request: was that an answer?
     page.goto(f"{demo}/threads/{thread.pk}/")
     rate = page.locator("#rate")
     expect(rate).to_contain_text("Did the seller's reply answer your question?")
-    assert top_of(page, "#rate") < 2 * height
-    page.screenshot(path=tmp_path / f"{size}-buyer-asked.png", full_page=True)
+
+    def asked(size, _width, height):
+        assert top_of(page, "#rate") < 2 * height, size
+        page.screenshot(path=tmp_path / f"{size}-buyer-asked.png", full_page=True)
+
+    at_both_sizes(page, asked)
     rate.get_by_role("button", name="No, not yet").click()
     expect(page.locator("body")).to_contain_text("The seller has been asked again")
     expect(page.locator("#deadline")).to_be_visible()
     expect(page.locator("#rate")).to_have_count(0)
     thread.refresh_from_db()
     assert thread.awaiting_reply_since is not None
-    page.screenshot(path=tmp_path / f"{size}-buyer-not-answered.png", full_page=True)
+    shot("not-answered")
     page.goto(f"{demo}/requests/")
-    page.screenshot(path=tmp_path / f"{size}-buyer-requests.png", full_page=True)
+    shot("requests")
     print(f"screenshots: {tmp_path}")
 
 
-@pytest.mark.parametrize("size", SIZES)
-def test_a_long_conversation_loads_its_older_entries_when_asked(demo, new_page, tmp_path, size):
+def test_a_long_conversation_loads_its_older_entries_when_asked(demo, new_page, tmp_path):
     """A thread longer than LONG_THREAD_ENTRIES opens on its latest entries; "Show N older
-    entries" brings the others in place, oldest first."""
-    width, height = SIZES[size]
+    entries" brings the others in place, oldest first (the same steps at both sizes: run
+    once, the page looked at at both)."""
+    width, height = SIZES["laptop"]
     thread = fresh_request("Entry 0: does the drill come with a case?")
     seller = User.objects.get(email=SELLER)
     for n in range(1, helpdesk.views.LONG_THREAD_ENTRIES + 5):
@@ -334,5 +368,9 @@ def test_a_long_conversation_loads_its_older_entries_when_asked(demo, new_page, 
     page.locator("#older summary").click()
     expect(page.locator("#older .timeline li.entry")).to_have_count(older)
     expect(page.locator("#older .timeline li.entry").first).to_contain_text("Entry 0:")
-    page.screenshot(path=tmp_path / f"{size}-older-entries.png", full_page=False)
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+    def looked_at(size, width, _height):
+        page.screenshot(path=tmp_path / f"{size}-older-entries.png", full_page=False)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, size
+
+    at_both_sizes(page, looked_at)
