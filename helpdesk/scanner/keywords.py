@@ -902,6 +902,19 @@ _CALL_REASON = re.compile(rf"\b(?:{'|'.join(LEXICON.union('social.call_reasons')
 _CONTRAST = re.compile(rf",\s*(?:{literal_alternation(LEXICON.union('social.contrasts'))})\b")
 
 
+#: Words the concepts read as "not" that say no such thing here: Italian "ne" ("Ne parliamo
+#: dove ci siamo scritti"), not the Czech "no"; Romanian "mai" before a comparison ("Mai bine
+#: vorbim la telefon": "better"), not the Italian "never".
+_NOT_A_NEGATION = re.compile(r"\bne\b|\bmai(?=\s+(?:bine|simplu|u[sș]or|repede|rapid)\b)")
+
+
+def _refused(text: str) -> bool:
+    """Whether ``text`` (a sentence up to a channel move, or a whole one) says no
+    ("Preferisco non spostare la conversazione altrove", "No me escribáis por otro sitio"): a
+    negation the concepts read, but for the words of ``_NOT_A_NEGATION``."""
+    return "negation" in concepts_of(_NOT_A_NEGATION.sub(" ", text))
+
+
 def _called_for_a_reason(before: str, asked: str, after: str, call_at: int) -> bool:
     """Whether a call asked for (in the sentence ``asked``) comes with why talking beats
     writing here, in its sentence, the next (``after``) or the one before (``before``: "Hai
@@ -922,21 +935,9 @@ def _called_for_a_reason(before: str, asked: str, after: str, call_at: int) -> b
     if reason_before:
         judged = before + judged
     # the reason's own words refuse nothing (Romanian "la telefon e mai simplu": "mai" is the
-    # Italian "never" to the concepts, which read every language at once), nor does what
-    # ``_NOT_A_NEGATION`` says is none ("Mi faccia uno squillo e ne parliamo a voce")
-    return "negation" not in concepts_of(_NOT_A_NEGATION.sub(" ", _CALL_REASON.sub(" ", judged)))
-
-
-#: Words the concepts read as "not" that say no such thing here: Italian "ne" ("Ne parliamo
-#: dove ci siamo scritti"), not the Czech "no"; Romanian "mai" before a comparison ("Mai bine
-#: vorbim la telefon": "better"), not the Italian "never".
-_NOT_A_NEGATION = re.compile(r"\bne\b|\bmai(?=\s+(?:bine|simplu|u[sș]or|repede|rapid)\b)")
-
-
-def _refused(before: str) -> bool:
-    """Whether the sentence up to a channel move refuses it ("Preferisco non spostare la
-    conversazione altrove", "No me escribáis por otro sitio")."""
-    return "negation" in concepts_of(_NOT_A_NEGATION.sub(" ", before))
+    # Italian "never" to the concepts, which read every language at once), nor does Italian
+    # "ne" ("Mi faccia uno squillo e ne parliamo a voce")
+    return not _refused(_CALL_REASON.sub(" ", judged))
 
 
 def detect_channel_phrases(norm: Normalised, found: Collector, facts: Facts) -> None:
@@ -1010,7 +1011,7 @@ def detect_channel_phrases(norm: Normalised, found: Collector, facts: Facts) -> 
             not firm
             and not _OFF_PLATFORM.search(text, low, end)
             and not asked
-            and "negation" in concepts_of(_NOT_A_NEGATION.sub(" ", text[low:high]))
+            and _refused(text[low:high])
         ):
             continue
         for match in calls:

@@ -199,7 +199,7 @@ def detect_links(norm: Normalised, found: Collector, facts: Facts) -> None:
         for match in _WWW_SPACES.finditer(text):
             if match.group("tld") in TLDS:
                 path = re.sub(r"\s+", "", match.group("path") or "")
-                host = f"www.{match['label']}.{match['tld']}"
+                host = f"{match['label']}.{match['tld']}"  # as for _WWW_SPELLED
                 candidates.append((match.start(), match.end(), host, path))
     if "://" in text:
         for match in _APP_SCHEME.finditer(text):

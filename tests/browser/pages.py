@@ -26,3 +26,9 @@ def visit(tabs, base, urls, who):
             assert response is not None, (who, url)
             assert response.ok, (who, url, response.status)
             yield tab, url, response
+
+
+def no_sideways_scroll(page):
+    """The page is no wider than the screen."""
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{page.url} is {overflow}px wider than the screen"

@@ -20,7 +20,7 @@ from playwright.sync_api import expect
 
 from helpdesk.services import status_update_post, thread_open
 from orders.models import Market
-from tests.browser.pages import log_in
+from tests.browser.pages import log_in, no_sideways_scroll
 from tests.factories import SellerFactory, SellerMemberFactory, UserFactory, make_order
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -39,11 +39,6 @@ def local_time(moment, market_code, language):
     zone = Market.objects.get(code=market_code).tzinfo
     with translation.override(language):
         return date_format(localtime(moment, zone), "SHORT_DATETIME_FORMAT")
-
-
-def no_sideways_scroll(page):
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    assert overflow <= 0, f"{page.url} is {overflow}px wider than the screen"
 
 
 def test_the_same_request_reads_in_each_reader_s_language(live_server, browser, tmp_path):

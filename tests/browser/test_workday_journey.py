@@ -17,7 +17,7 @@ from helpdesk.absences import seller_today
 from helpdesk.models import Message, Role, Thread
 from helpdesk.services import message_post, thread_open
 from orders.models import Order
-from tests.browser.pages import log_in
+from tests.browser.pages import log_in, no_sideways_scroll
 
 pytestmark = [
     pytest.mark.browser,
@@ -78,6 +78,14 @@ def at_both_sizes(page, check):
         width, height = SIZES[size]
         page.set_viewport_size({"width": width, "height": height})
         check(size, width, height)
+
+
+def shoot_at_both_sizes(page, folder, name: str) -> None:
+    """A full-page screenshot at each size: ``<size>-<name>.png`` in ``folder``."""
+    at_both_sizes(
+        page,
+        lambda size, _w, _h: page.screenshot(path=folder / f"{size}-{name}.png", full_page=True),
+    )
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -209,12 +217,7 @@ def test_an_owner_manages_saved_replies_absences_and_reads_the_figures(demo, new
     page = new_page(width, height)
 
     def shot(name):
-        at_both_sizes(
-            page,
-            lambda size, _w, _h: page.screenshot(
-                path=tmp_path / f"{size}-owner-{name}.png", full_page=True
-            ),
-        )
+        shoot_at_both_sizes(page, tmp_path, f"owner-{name}")
 
     log_in(page, demo, OWNER, DEMO_PASSWORD)
     expect(page).to_have_url(re.compile(r"/seller/inbox/$"))
@@ -255,24 +258,14 @@ def test_an_owner_manages_saved_replies_absences_and_reads_the_figures(demo, new
     log_in(buyer, demo, thread.buyer.email, DEMO_PASSWORD)
     buyer.goto(f"{demo}/threads/{thread.pk}/")
     expect(buyer.locator("main")).to_contain_text("Lena answers for Werkzeug Schmidt GmbH")
-    at_both_sizes(
-        buyer,
-        lambda size, _w, _h: buyer.screenshot(
-            path=tmp_path / f"{size}-buyer-stand-in.png", full_page=True
-        ),
-    )
+    shoot_at_both_sizes(buyer, tmp_path, "buyer-stand-in")
 
     # The figures: charts with their axes, the 24-hour line, no horizontal overflow.
     page.goto(f"{demo}/seller/performance/")
     expect(page.locator("svg[role=img]").first).to_be_visible()
     expect(page.locator("main")).to_contain_text("24 h deadline")
     expect(page.locator("#not-answered")).to_be_visible()
-
-    def no_overflow(size, _width, _height):
-        overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
-        assert overflow <= 0, (size, overflow)
-
-    at_both_sizes(page, no_overflow)
+    at_both_sizes(page, lambda _size, _w, _h: no_sideways_scroll(page))
     shot("performance")
     print(f"screenshots: {tmp_path}")
 
@@ -286,12 +279,7 @@ def test_a_buyer_says_the_answer_did_not_answer(demo, new_page, tmp_path):
     page = new_page(width, height)
 
     def shot(name):
-        at_both_sizes(
-            page,
-            lambda size, _w, _h: page.screenshot(
-                path=tmp_path / f"{size}-buyer-{name}.png", full_page=True
-            ),
-        )
+        shoot_at_both_sizes(page, tmp_path, f"buyer-{name}")
 
     waiting = fresh_request("Is the drill's case included?")
     log_in(page, demo, BUYER, DEMO_PASSWORD)
