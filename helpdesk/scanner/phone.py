@@ -72,7 +72,9 @@ ID_KEYWORDS = (
     or "(?!)"
 )
 #: The word "number" in the markets' languages, between an identifier and its digits.
-_NUMBER_WORD = r"(?:numbers?|nummer|numéro|numero|número|numer|numărul|numarul|číslo|cislo|szám)"
+_NUMBER_WORD = (
+    r"(?:numbers?|nummer|numéro|numero|número|numer|numărul|numarul|číslo|cislo|szám|szam)"
+)
 #: "My" before the word "number": the writer's own number follows ("meine Nummer: 0151…").
 _MY = r"(?:my|mein\w*|mon|ma|mi|mio|mia|mój|moj\w*|môj|én|meu)"
 #: A word between an identifier's keyword and its number: no phone word, not even inside it
@@ -555,6 +557,8 @@ def _confirm_phone(
             return False  # a type plate's code with its capital after a dash ("0170/2345-B")
     if not international and (_after_a_code(norm, low) or _IDENTIFIER_SHAPE.fullmatch(bare)):
         return False
+    if not international and bare.isdigit() and _numbered_in_brackets(norm.text, low, end):
+        return False
     # A written "+" and country code are as strong a cue as "call me", and so are letters
     # written for digits ("O7 I2 45 89 3O"): nobody disguises a number that is none.
     phone_word = has_cue(norm.text, start, end)
@@ -617,6 +621,28 @@ _IDENTIFIER_SHAPE = re.compile(
 _PHONE_CODES = frozenset(
     {"TEL", "TELNR", "MOB", "MOBIL", "SMS", "WA", "GSM", "FAX", "CALL", "PH", "CELL", "HANDY"}
 )
+
+
+#: An identifier's keyword, and its number in brackets with the word "number" first ("štítku
+#: zásielky (číslo 91234567890)", "a GLS csomag (szam: 51234567890)"): a parcel's number in
+#: one piece, as the parcel pattern of NOT_PHONE_PATTERNS reads it without the bracket (which
+#: no masked match may hold).
+_NUMBERED_IN_BRACKETS = re.compile(
+    rf"\b(?:{ID_KEYWORDS})\b[\w-]*{_ID_OR_LITTLE_WORD}{{0,3}}\s*\(\s*{_NUMBER_WORD}\w{{0,3}}\s*:?\s*$"
+)
+
+
+def _numbered_in_brackets(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``text[start:end]`` is an identifier's, in brackets after the
+    word "number" (``_NUMBERED_IN_BRACKETS``), with no phone word before the identifier's
+    keyword or after the number ("Proszę dzwonić w sprawie zamówienia (numer 512345678)" is a
+    phone number)."""
+    lead = _NUMBERED_IN_BRACKETS.search(text, max(0, start - 80), start)
+    return (
+        lead is not None
+        and _PHONE_CUE.search(text, max(0, lead.start() - 40), lead.start()) is None
+        and _PHONE_CUE.search(text, end, min(len(text), end + 15)) is None
+    )
 
 
 def _after_a_code(norm: Normalised, start: int) -> bool:

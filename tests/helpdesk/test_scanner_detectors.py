@@ -6680,3 +6680,143 @@ def test_hungarian_mobile_prefixes_said_as_harmincas_or_huszas_are_phone_numbers
 
 def test_the_thirties_in_hungarian_are_no_phone_number():
     assert "phone" not in kinds("A harmincas években épült ház tetejét tavaly cserélték.", "hu")
+
+
+# --- the fifty-ninth round: from t265–t268's misses -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Hi, können wir das per WhatsApp klären? My number is 0176 / 234 55 890, thx!", "de"),
+        ("Können wir das per WhatsApp besprechen?", "de"),
+        ("Sollen wir die Details über Telegram ausmachen?", "de"),
+    ],
+)
+def test_a_german_proposal_to_settle_it_on_an_app_is_a_channel_move(text, language):
+    assert "social" in firm_kinds(text, language)
+
+
+def test_a_german_proposal_refused_is_no_firm_channel_move():
+    text = "Können wir das bitte nicht per WhatsApp klären? Lieber hier."
+    assert "social" not in firm_kinds(text, "de")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Buna, imi puteti da mesaj pe whatsup? 0722 345 678",
+        "Just message me on whatsup, quicker",
+    ],
+)
+def test_whatsapp_written_as_whatsup_after_a_preposition_is_a_channel(text):
+    assert "social" in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hey, whatsup? Did the parcel arrive?", "Hi there, what's up with my order?"],
+)
+def test_whatsup_as_a_greeting_is_no_channel(text):
+    assert "social" not in kinds(text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Może Pan do mnie zadzwonić zamiast pisać tutaj? Ustalimy stałe dostawy.", "pl"),
+        ("Können Sie mich anrufen, statt hier zu schreiben? Dann klären wir das.", "de"),
+        ("Vous pouvez m'appeler au lieu d'écrire ici ? On fixera les livraisons.", "fr"),
+        ("Můžete mi zavolat místo psaní tady? Domluvíme pravidelné dodávky.", "cs"),
+        ("Môžete mi zavolať namiesto písania tu? Dohodneme sa na dodávkach.", "sk"),
+        ("Fel tudna hívni írás helyett? Megbeszélnénk a szállításokat.", "hu"),
+        ("Mă puteți suna în loc să scriem aici? Stabilim livrările.", "ro"),
+        ("¿Me puede llamar en vez de escribir aquí? Así cerramos los pedidos.", "es"),
+        ("Mi può chiamare invece di scrivere qui? Così fissiamo le consegne.", "it"),
+        ("Could you ring me instead of writing here? We can sort the monthly order.", "en"),
+    ],
+)
+def test_a_call_asked_for_instead_of_writing_is_a_firm_channel_move(text, language):
+    assert "social" in firm_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Please don't call me instead of writing here, I prefer messages.", "en"),
+        ("Kurier zadzwoni zamiast pisać SMS.", "pl"),
+    ],
+)
+def test_a_call_refused_or_the_couriers_instead_of_writing_is_no_firm_move(text, language):
+    assert "social" not in firm_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Pošlite nám prosím sem do správ fotky obalu a štítku zásielky (číslo 91234567890).",
+            "sk",
+        ),
+        ("Jo napot, a GLS csomag (szam: 51234567890) mar 3 napja kezbesites alatt van.", "hu"),
+        ("Paczka (numer 512345678) jest w drodze.", "pl"),
+    ],
+)
+def test_a_parcels_number_in_brackets_after_the_word_number_is_no_phone(text, language):
+    for hint in (language, None):
+        assert "phone" not in kinds(text, hint)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Proszę dzwonić w sprawie zamówienia (numer 512345678).", "512345678"),
+        ("Pro objednávku (moje číslo 601234567) volejte.", "601234567"),
+    ],
+)
+def test_a_phone_number_in_brackets_with_a_call_or_my_is_still_found(text, number):
+    assert ("phone", number) in found(text)
+
+
+def test_wasting_time_with_the_platform_makes_a_transfer_a_payment_outside():
+    text = (
+        "Ca să nu mai pierdeți timp cu platforma, data viitoare mă sunați și plătiți prin "
+        "transfer bancar, vă fac și factura."
+    )
+    assert "payment" in detected_kinds(text, "ro")
+    assert "payment" not in detected_kinds(
+        "Data viitoare plătiți prin transfer bancar pe platformă, la checkout.", "ro"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Si quieres, los próximos meses te hago precio de amigo: 5 € menos la caja, "
+            "pagando en mano.",
+            "es",
+        ),
+        ("Für die nächste Bestellung mache ich Ihnen einen Freundschaftspreis.", "de"),
+        ("Al prossimo ordine le faccio un prezzo d'amico.", "it"),
+    ],
+)
+def test_a_friends_price_for_next_time_is_marketing(text, language):
+    assert "marketing" in firm_kinds(text, language)
+
+
+def test_an_english_offer_word_is_read_whole_not_inside_italian_offerte():
+    text = "Ho visto il vostro annuncio su un canale Telegram di offerte, ma ordino qui."
+    assert ("marketing", "offer") not in found(text, "it")
+    assert ("marketing", "offers") in found("Follow our Telegram channel for offers!", "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tous mes diagrammes sont sur patreon.com/brodeusedulundi, le premier mois est offert !",
+        "Retrouvez la collection sur www.atelier-lune.fr, livraison offerte dès 30 €.",
+    ],
+)
+def test_something_given_free_beside_a_french_link_is_marketing(text):
+    assert "marketing" in detected_kinds(text, "fr")
