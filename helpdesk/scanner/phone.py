@@ -557,8 +557,6 @@ def _confirm_phone(
             return False  # a type plate's code with its capital after a dash ("0170/2345-B")
     if not international and (_after_a_code(norm, low) or _IDENTIFIER_SHAPE.fullmatch(bare)):
         return False
-    if not international and bare.isdigit() and _numbered_in_brackets(norm.text, low, end):
-        return False
     # A written "+" and country code are as strong a cue as "call me", and so are letters
     # written for digits ("O7 I2 45 89 3O"): nobody disguises a number that is none.
     phone_word = has_cue(norm.text, start, end)
@@ -568,6 +566,8 @@ def _confirm_phone(
     # nearby, the number is read with the trunk prefix.
     trunk_left_out = not international and _AREA_CODE_FIRST.match(stripped) is not None
     if not is_phone_number(digits, international, regions, cued, trunk_said=trunk_left_out):
+        return False
+    if not international and bare.isdigit() and _numbered_in_brackets(norm.text, low, end):
         return False
     if not international and not phone_word and _echoes_an_identifier(norm.text, bare):
         return True  # a number, but the sibling of an identifier the message names
@@ -637,7 +637,9 @@ def _numbered_in_brackets(text: str, start: int, end: int) -> bool:
     word "number" (``_NUMBERED_IN_BRACKETS``), with no phone word before the identifier's
     keyword or after the number ("Proszę dzwonić w sprawie zamówienia (numer 512345678)" is a
     phone number)."""
-    lead = _NUMBERED_IN_BRACKETS.search(text, max(0, start - 80), start)
+    reach = max(0, start - 80)
+    # (most numbers have no bracket before them: the keyword search is not tried then)
+    lead = _NUMBERED_IN_BRACKETS.search(text, reach, start) if "(" in text[reach:start] else None
     return (
         lead is not None
         and _PHONE_CUE.search(text, max(0, lead.start() - 40), lead.start()) is None
