@@ -1120,15 +1120,24 @@ def detect_promoted_channels(norm: Normalised, found: Collector, facts: Facts) -
         # word); so is the seller's own listing elsewhere, cheaper for the fee it saves there
         # ("na bazos.cz ho mám o 2 000 Kč levněji, protože tam neplatím provizi"); a buyer's
         # "cheaper on alza.cz" stays soft
-        firm = bool(cues and links) and not _SELLERS_OWN.isdisjoint(
+        # … and a lower price on the sender's own page is one too ("Sul nostro sito www.… la
+        # stessa borsa costa 15 euro in meno", "Im eigenen Shop kostet das Set nur 59 € statt
+        # 74 €: www.…"); a buyer's lower price seen on another site is none ("su subito punto
+        # it costa 20 euro in meno, mi fa lo stesso prezzo?")
+        priced = bool(pages) and _BETTER_PRICE.search(text, low, high) is not None
+        own = bool(links and (cues or priced)) and not _SELLERS_OWN.isdisjoint(
             concepts_of(_without(text, low, high, links))
         )
+        firm = bool(cues) and own
         # so is a page to book on that is cheaper than here: the page is the seller's service
         # offered past the platform ("időpontot közvetlenül a www.fotoszerviz-gyor.hu oldalon
         # tud foglalni, ott olcsóbb, mint itt a platformon")
         firm = firm or bool(booked and _CHEAPER_THAN_HERE.search(text, low, high))
         for match in cues:
             found.add("marketing", match.start(), match.end(), soft=not firm)
+        if priced and own:
+            for match in _BETTER_PRICE.finditer(text, low, high):
+                found.add("marketing", match.start(), match.end())
 
 
 def detect_bookings_on_offer(norm: Normalised, found: Collector) -> None:

@@ -6820,3 +6820,126 @@ def test_an_english_offer_word_is_read_whole_not_inside_italian_offerte():
 )
 def test_something_given_free_beside_a_french_link_is_marketing(text):
     assert "marketing" in detected_kinds(text, "fr")
+
+
+# --- the sixtieth round: from t269–t272's misses ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Pošlete mi to radši na whatsapku, je to rychlejší.", "cs"),
+        ("Jsem na whatsapu jako Petra K.", "cs"),
+    ],
+)
+def test_whatsapp_with_one_p_and_an_ending_is_an_app(text, language):
+    assert "social" in detected_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Simsen Sie mir bitte, sobald der Schrank fertig ist.", "de"),
+        ("Sims mir einfach, wenn du vor der Tür stehst.", "de"),
+        ("Just DM me when the new batch is ready.", "en"),
+        ("PM me for the other sizes.", "en"),
+    ],
+)
+def test_texting_or_a_direct_message_asked_for_is_a_channel_move(text, language):
+    assert "social" in detected_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The courier comes between 2 and 5 pm me and my wife are both in.", "en"),
+        ("Open until 6:00 pm us included, see the shop's page here.", "en"),
+        ("Die SMS mit dem Abholcode kam vom Paketdienst.", "de"),
+    ],
+)
+def test_a_time_before_me_or_a_carriers_text_is_no_channel_move(text, language):
+    assert "social" not in detected_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Zdzwonimy się jutro i wszystko ustalimy.", "pl"),
+        ("Najlepiej zdzwonić się wieczorem, wtedy omówimy odbiór.", "pl"),
+        ("Mi faccia chiamare da sua figlia, ci accordiamo per la consegna.", "it"),
+    ],
+)
+def test_a_call_arranged_through_someone_is_a_channel_move(text, language):
+    assert "social" in detected_kinds(text, language)
+
+
+def test_a_call_with_the_number_given_is_the_number_alone():
+    text = "Zdzwonimy się, mój numer to 512 345 678."
+    assert kinds(text, "pl") == {"phone"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Ich würde lieber bar bei der Übergabe zahlen, dann geht nichts an die Plattform.", "de"),
+        ("Plătesc cash la predare și nu mai dați comision, bine?", "ro"),
+        ("Aș plăti cash la ridicare, fără comision pentru nimeni.", "ro"),
+    ],
+)
+def test_cash_at_hand_over_to_spare_the_platforms_fee_is_payment(text, language):
+    assert "payment" in detected_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Plătiți cash la ridicare, comanda rămâne pe platformă.", "ro"),
+        ("Ich zahle bei Abholung mit Karte, wie in der Bestellung angegeben.", "de"),
+    ],
+)
+def test_cash_chosen_in_the_order_is_no_payment_outside(text, language):
+    assert "payment" not in detected_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Payez par ce lien SumUp, on évite les frais du site.", "fr"),
+        ("Zahlen Sie einfach über meinen SumUp-Link, geht schneller.", "de"),
+    ],
+)
+def test_a_sumup_payment_link_is_payment(text, language):
+    assert "payment" in detected_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("To sum up: the parcel is on its way.", "en"), ("Sum up the costs in the invoice.", "en")],
+)
+def test_to_sum_up_is_no_payment(text, language):
+    assert "payment" not in detected_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Na naszej stronie www.rowery-nowak.pl ten sam kask jest po 179 zł zamiast 219.", "pl"),
+        ("Nel nostro negozio online lampade-rossi.it la stessa lampada costa 12 € in meno.", "it"),
+        ("En nuestra web www.ceramica-luna.es la misma taza está a 9 € en vez de 12.", "es"),
+        ("Im eigenen Onlineshop gibt's den Hocker für 49 € statt 65 €: www.hocker-werk.de", "de"),
+    ],
+)
+def test_a_lower_price_on_the_senders_own_page_is_firm_marketing(text, language):
+    assert "marketing" in firm_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Su subito punto it la stessa lampada costa 12 € in meno, mi fa lo stesso prezzo?", "it"),
+        ("Na ceneo kropka pl ten sam kask jest 40 zł taniej, da się coś zrobić?", "pl"),
+        ("En idealo punto es está a 9 € en vez de 12, ¿me lo iguala?", "es"),
+    ],
+)
+def test_a_lower_price_a_buyer_saw_on_another_site_is_no_firm_marketing(text, language):
+    assert "marketing" not in firm_kinds(text, language)
