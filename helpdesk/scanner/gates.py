@@ -464,14 +464,20 @@ class Family:
         self.index: dict[str, set[int]] = {}
         self.by_literal: dict[str, set[int]] = {}  # ways with no word key but a literal
         unindexed = set()
+        # for each way, the word keys its index entry leaves to check (``_worded_ways``)
+        self.unchecked: list[tuple[frozenset[str], ...]] = []
         for number, entry in enumerate(self.parts):
             for gate in gates(entry):
                 way = len(self.ways)
                 self.ways.append((number, gate))
+                self.unchecked.append(())
                 if gate.word_keys:
                     # the word with the fewest keys, the last of equals: "… iban", "… directly"
-                    for key in min(reversed(gate.word_keys), key=len):
+                    last = len(gate.word_keys) - 1
+                    chosen = min(range(last, -1, -1), key=lambda i: len(gate.word_keys[i]))
+                    for key in gate.word_keys[chosen]:
                         self.index.setdefault(key, set()).add(way)
+                    self.unchecked[way] = gate.word_keys[:chosen] + gate.word_keys[chosen + 1 :]
                 elif gate.literals:
                     self.by_literal.setdefault(max(gate.literals, key=len), set()).add(way)
                 else:
@@ -505,11 +511,15 @@ class Family:
         ways = set(self.unindexed)
         for key in heads & self.keys:
             ways |= self.index[key]
-        return tuple(
-            self.ways[way]
-            for way in sorted(ways)
-            if all(not keys.isdisjoint(heads) for keys in self.ways[way][1].word_keys)
-        )
+        found = []
+        # (a way found by its index entry's key needs only its other words checked)
+        for way in sorted(ways):
+            for keys in self.unchecked[way]:
+                if keys.isdisjoint(heads):
+                    break
+            else:
+                found.append(self.ways[way])
+        return tuple(found)
 
     def for_text(self, facts: Facts) -> Matcher | None:
         """The alternation of the entries that can match in the text, None if none can."""
