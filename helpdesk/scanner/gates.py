@@ -473,11 +473,11 @@ class Family:
                 self.unchecked.append(())
                 if gate.word_keys:
                     # the word with the fewest keys, the last of equals: "… iban", "… directly"
-                    last = len(gate.word_keys) - 1
-                    chosen = min(range(last, -1, -1), key=lambda i: len(gate.word_keys[i]))
-                    for key in gate.word_keys[chosen]:
+                    keys = gate.word_keys
+                    chosen = min(reversed(range(len(keys))), key=lambda i: len(keys[i]))
+                    for key in keys[chosen]:
                         self.index.setdefault(key, set()).add(way)
-                    self.unchecked[way] = gate.word_keys[:chosen] + gate.word_keys[chosen + 1 :]
+                    self.unchecked[way] = keys[:chosen] + keys[chosen + 1 :]
                 elif gate.literals:
                     self.by_literal.setdefault(max(gate.literals, key=len), set()).add(way)
                 else:
