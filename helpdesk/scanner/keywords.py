@@ -877,6 +877,14 @@ _ELSEWHERE = Family(
 #: A call asked for ("give us a bell", "rufen Sie mich an"): a move off the platform when the
 #: sentence says instead of writing here ("… instead, it's quicker", "direkt").
 _CALL_ME = Family(rf"\b(?:{entry})" for entry in LEXICON.union("social.call_me"))
+#: The other side's number asked for, none given ("Send me your number", "Dejte mi vaše
+#: číslo"): a call or an app to come, soft (the number may be wanted for a BLIK transfer or the
+#: courier, which the models weigh).
+_NUMBER_ASKED = Family(rf"\b(?:{entry})" for entry in LEXICON.union("social.number_asked"))
+#: The other side's e-mail address asked for, none given ("Leave me your e-mail and I'll send
+#: the quote", "Az árajánlatot e-mailben küldöm, írja meg ide a címét"): the talk moves to
+#: private e-mail, which the platform's rules forbid as they forbid an address given.
+_ADDRESS_ASKED = Family(rf"\b(?:{entry})" for entry in LEXICON.union("address.asked"))
 #: A video call proposed ("on peut se faire une visio ?", "zróbmy rozmowę wideo") or a voice
 #: message asked for or offered ("Schicken Sie mir eine Sprachnachricht", "poslali hlasovú
 #: správu?"): the platform has neither, so the talk moves; but a phone that crashes in video
@@ -915,6 +923,17 @@ def _refused(text: str) -> bool:
     return "negation" in concepts_of(_NOT_A_NEGATION.sub(" ", text))
 
 
+def _quoted(text: str, at: int) -> bool:
+    """Whether ``at`` is on a line quoted from an earlier message ("> Haben Sie WhatsApp?")."""
+    return text[text.rfind("\n", 0, at) + 1 : at].lstrip().startswith(">")
+
+
+def _refused_just_before(text: str, low: int, start: int) -> bool:
+    """Whether the three words before ``start`` (in the sentence from ``low``) say no ("je ne
+    fais pas d'appel vidéo", "please don't send me your e-mail")."""
+    return _refused(" ".join(text[low:start].split()[-3:]))
+
+
 def _called_for_a_reason(before: str, asked: str, after: str, call_at: int) -> bool:
     """Whether a call asked for (in the sentence ``asked``) comes with why talking beats
     writing here, in its sentence, the next (``after``) or the one before (``before``: "Hai
@@ -942,20 +961,33 @@ def _called_for_a_reason(before: str, asked: str, after: str, call_at: int) -> b
 
 def detect_channel_phrases(norm: Normalised, found: Collector, facts: Facts) -> None:
     """Channel moves that name no channel: the one used before, the same name as here, going on
-    elsewhere (each unless refused), a video call proposed or a voice message asked for, and a
-    call asked for instead of writing here (not the courier's call, not with the number given
-    anywhere in the message: that is a phone number).
+    elsewhere (each unless refused), a video call proposed or a voice message asked for, the
+    other side's number asked for, and a call asked for instead of writing here (not the
+    courier's call, not with the number given anywhere in the message: that is a phone
+    number).
     Soft: the intent model judges them; but a video call asked for in a question, and a call
-    asked for with why talking beats writing here (``_called_for_a_reason``), are firm. Run
-    after the phone detectors."""
+    asked for with why talking beats writing here (``_called_for_a_reason``), are firm.
+    The other side's e-mail address asked for (none given in the message, not refused) is an
+    e-mail finding, firm: the request moves the talk to private e-mail. Run after the phone
+    and e-mail detectors."""
     text = norm.text
     elsewhere = _ELSEWHERE.for_text(facts)
     call_me = _CALL_ME.for_text(facts)
     video = _VIDEO_CALL.for_text(facts)
     voice = _VOICE_MESSAGE.for_text(facts)
-    if elsewhere is None and call_me is None and video is None and voice is None:
+    number_asked = _NUMBER_ASKED.for_text(facts)
+    address_asked = _ADDRESS_ASKED.for_text(facts)
+    if (
+        elsewhere is None
+        and call_me is None
+        and video is None
+        and voice is None
+        and number_asked is None
+        and address_asked is None
+    ):
         return
     details = [(kind, start, end) for kind, start, end in found.items if kind in _DETAILS]
+    payments = [start for kind, start, _ in found.items if kind == "payment"]
     # a call asked for with the number given anywhere in the message is the number ("Mon
     # numéro commence par 06 58. Ensuite c'est 41 27 93. Appelez-moi ce soir")
     number_given = any(kind == "phone" for kind, _, _ in details)
@@ -963,12 +995,30 @@ def detect_channel_phrases(norm: Normalised, found: Collector, facts: Facts) -> 
     # adresse: jm.perrin arobase laposte point net. écrivez moi là bas")
     address_given = any(kind == "email" for kind, _, _ in details)
     spans = [sentence.span() for sentence in SENTENCE.finditer(text)]
-    calls_or_messages = call_me is not None or video is not None or voice is not None
+    calls_or_messages = (
+        call_me is not None or video is not None or voice is not None or number_asked is not None
+    )
     for index, (low, high) in enumerate(spans):
         if elsewhere is not None and not address_given:
             for match in elsewhere.finditer(text, low, high):
                 if not _refused(text[low : match.start()]):
                     found.add("social", match.start(), match.end(), soft=True)
+        # an address or a number asked for to pay or refund by a payment named in the
+        # sentence or the one before is the payment's account ("what's your email?" after
+        # "sending the 30 € to your PayPal", "Napíšte mi svoje číslo" after "vrátim 10 € na
+        # Revolut"): the payment is the finding
+        paid = any((spans[index - 1][0] if index else low) <= start < high for start in payments)
+        # an address asked for is an address to come, unless one is given anywhere in the
+        # message (that is the finding), the three words before refuse it ("please don't
+        # send me your e-mail"; not "the photos don't come through here, leave me your
+        # e-mail") or it is the other side's request quoted in a reply ("> ¿Me das tu
+        # correo …?" above "Mejor súbelas aquí")
+        if address_asked is not None and not address_given and not paid:
+            for match in address_asked.finditer(text, low, high):
+                if not _refused_just_before(text, low, match.start()) and not _quoted(
+                    text, match.start()
+                ):
+                    found.add("email", match.start(), match.end())
         # the courier's call, voice message or video call moves nothing ("Hlasová správa od
         # kuriéra Packety hovorila o doručení zajtra"): read once for the sentence
         couriers = calls_or_messages and _DELIVERY.search(text, low, high) is not None
@@ -982,7 +1032,7 @@ def detect_channel_phrases(norm: Normalised, found: Collector, facts: Facts) -> 
         # "never" to the concepts), unless a question asks for it
         if video is not None and not number_given and not couriers:
             for match in video.finditer(text, low, high):
-                if asked or not _refused(" ".join(text[low : match.start()].split()[-3:])):
+                if asked or not _refused_just_before(text, low, match.start()):
                     found.add("social", match.start(), match.end(), soft=not asked)
         if voice is not None and not couriers:
             # sent to a number given after it, it goes through an app: firm ("Wyślij mi
@@ -994,6 +1044,11 @@ def detect_channel_phrases(norm: Normalised, found: Collector, facts: Facts) -> 
             for match in voice.finditer(text, low, high):
                 if not any(start < match.start() for start in numbers):
                     found.add("social", match.start(), match.end(), soft=not asked and not numbers)
+        # the number asked for: not the courier's, not with one given, not refused
+        if number_asked is not None and not number_given and not couriers and not paid:
+            for match in number_asked.finditer(text, low, high):
+                if not _refused_just_before(text, low, match.start()):
+                    found.add("social", match.start(), match.end(), soft=True)
         if call_me is None or number_given or couriers:
             continue
         calls = list(call_me.finditer(text, low, high))

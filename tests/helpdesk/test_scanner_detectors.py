@@ -6943,3 +6943,100 @@ def test_a_lower_price_on_the_senders_own_page_is_firm_marketing(text, language)
 )
 def test_a_lower_price_a_buyer_saw_on_another_site_is_no_firm_marketing(text, language):
     assert "marketing" not in firm_kinds(text, language)
+
+
+# --- the sixty-first round: from t273–t276's misses -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Could you drop me your e-mail? The price list is too big to attach here.", "en"),
+        ("Hinterlassen Sie mir bitte Ihre Mailadresse, ich schicke die Maßskizze.", "de"),
+        ("Pour le devis, vous me laissez votre courriel ?", "fr"),
+        ("Zostaw mi swój adres mailowy, podeślę katalog.", "pl"),
+        ("Nechte mi tu svůj e-mail, pošlu vám nabídku.", "cs"),
+        ("Pošlite mi svoj e-mail, cenník vám pošlem hneď.", "sk"),
+        ("Mi az e-mail címe? Oda küldöm a számlát.", "hu"),
+        ("Care e adresa de mail? Vă trimit acolo factura.", "ro"),
+        ("¿Cuál es su correo? Le envío el catálogo.", "es"),
+        ("Qual è la sua mail? Le giro il preventivo.", "it"),
+        ("Le catalogue part par e-mail ; quelle est votre adresse mail ?", "fr"),
+        ("Cenník posielam mailom, napíšte mi adresu.", "sk"),
+        ("Oferta o trimit pe mail, dați-mi adresa aici.", "ro"),
+    ],
+)
+def test_the_other_sides_email_address_asked_for_is_a_firm_email_finding(text, language):
+    assert "email" in firm_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Please don't send me your e-mail address, everything stays in this thread.", "en"),
+        ("We sent the invoice to the e-mail address in your account.", "en"),
+        ("Bitte prüfen Sie Ihr E-Mail-Postfach, die Rechnung kam von der Plattform.", "de"),
+        ("Nie podawaj mi swojego maila, piszmy tutaj.", "pl"),
+        ("Vérifiez votre adresse mail dans votre compte, la confirmation y est partie.", "fr"),
+        ("Controlli la sua mail: la piattaforma le ha inviato la conferma.", "it"),
+    ],
+)
+def test_an_address_refused_or_the_platforms_mail_is_no_email_finding(text, language):
+    assert "email" not in detected_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Pass me your mobile number and I'll ring after work.", "en"),
+        ("Verraten Sie mir Ihre Telefonnummer? Dann rufe ich kurz an.", "de"),
+        ("Laissez-moi votre portable, je vous rappelle.", "fr"),
+        ("Zostawcie mi swój numer telefonu.", "pl"),
+        ("Pošlete mi vaše číslo, ozvu se.", "cs"),
+        ("Írja meg a telefonszámát, felhívom.", "hu"),
+        ("Trimite-mi numărul tău, te sun diseară.", "ro"),
+        ("Pásame tu móvil y lo hablamos.", "es"),
+        ("Mi lasci il suo cellulare, la richiamo io.", "it"),
+    ],
+)
+def test_the_other_sides_number_asked_for_is_a_channel_move_to_weigh(text, language):
+    assert "social" in detected_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Send me your order number and I'll check the parcel.", "en"),
+        ("Donnez-moi votre numéro de suivi, je regarde chez Colissimo.", "fr"),
+        ("Dejte mi vaše číslo objednávky, prověřím to.", "cs"),
+        ("Mandami il tuo numero d'ordine, controllo subito.", "it"),
+        ("Der DHL-Fahrer ruft an, geben Sie mir Ihre Handynummer für den Lieferschein.", "de"),
+        ("Don't give me your number, we'll sort it out here.", "en"),
+    ],
+)
+def test_an_order_number_the_courier_or_a_refusal_is_no_number_asked_for(text, language):
+    assert "social" not in detected_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("I'll refund the 8 € on PayPal right away, what's your email?", "en"),
+        ("Vrátím vám 200 Kč přes Revolut. Dejte mi vaše číslo.", "cs"),
+        ("Te devuelvo 10 € por Bizum, déjame tu móvil.", "es"),
+        ("> Mi lasci la sua mail per le foto?\nPreferisco caricarle qui nella chat.", "it"),
+    ],
+)
+def test_an_address_or_number_asked_for_a_payment_or_quoted_is_no_contact_asked(text, language):
+    assert not {"email", "social"} & detected_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Wenn Sie mögen, zahlen Sie in Ethereum, dann gibt's Rabatt.", "de"),
+        ("Accetto anche Litecoin o USDC, così niente commissioni.", "it"),
+    ],
+)
+def test_more_cryptocurrencies_are_payment(text, language):
+    assert "payment" in detected_kinds(text, language)
