@@ -485,6 +485,13 @@ def test_a_review_is_due_within_four_business_hours_of_the_market(world, setting
     assert later.due_at == datetime(2026, 11, 30, 1, 0, tzinfo=UTC)  # Monday 02:00 Paris
 
 
+#: A weekday's working morning (11:00 in Paris), two working days after another: the review
+#: target counts business hours, so a test read at the clock's own time failed on weekend
+#: evenings (a review from Friday evening is due on Monday).
+A_WEDNESDAY_MORNING = datetime(2026, 12, 2, 10, 0, tzinfo=UTC)
+
+
+@time_machine.travel(A_WEDNESDAY_MORNING, tick=False)
 def test_the_queue_shows_the_oldest_first_with_its_age_and_what_is_past_target(world, client):
     with time_machine.travel(timezone.now() - timedelta(days=2), tick=False):
         old = reply(world).review
@@ -501,6 +508,7 @@ def test_the_queue_shows_the_oldest_first_with_its_age_and_what_is_past_target(w
     assert "past target" not in html[new_at:]
 
 
+@time_machine.travel(A_WEDNESDAY_MORNING, tick=False)
 def test_the_daily_summary_lists_the_backlog_and_what_is_past_target(world, mailoutbox):
     with time_machine.travel(timezone.now() - timedelta(days=2), tick=False):
         old = reply(world).review
