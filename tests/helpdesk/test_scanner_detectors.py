@@ -6964,6 +6964,8 @@ def test_a_lower_price_a_buyer_saw_on_another_site_is_no_firm_marketing(text, la
         ("Le catalogue part par e-mail ; quelle est votre adresse mail ?", "fr"),
         ("Cenník posielam mailom, napíšte mi adresu.", "sk"),
         ("Oferta o trimit pe mail, dați-mi adresa aici.", "ro"),
+        ("Thanks! Your email, please, and I'll forward the manual.", "en"),
+        ("Den Katalog gibt es als PDF. Ihre Mailadresse bitte.", "de"),
     ],
 )
 def test_the_other_sides_email_address_asked_for_is_a_firm_email_finding(text, language):
@@ -6979,6 +6981,10 @@ def test_the_other_sides_email_address_asked_for_is_a_firm_email_finding(text, l
         ("Nie podawaj mi swojego maila, piszmy tutaj.", "pl"),
         ("Vérifiez votre adresse mail dans votre compte, la confirmation y est partie.", "fr"),
         ("Controlli la sua mail: la piattaforma le ha inviato la conferma.", "it"),
+        ("Could you check your email please? The platform sent the label there.", "en"),
+        ("Confirm your email and we'll send the download link, says the platform.", "en"),
+        ("Prüfen Sie Ihre E-Mail, dann kann die Plattform das Etikett zustellen.", "de"),
+        ("Vérifiez votre mail svp, l'étiquette de la plateforme y est.", "fr"),
     ],
 )
 def test_an_address_refused_or_the_platforms_mail_is_no_email_finding(text, language):
