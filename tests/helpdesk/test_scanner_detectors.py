@@ -6985,6 +6985,8 @@ def test_the_other_sides_email_address_asked_for_is_a_firm_email_finding(text, l
         ("Confirm your email and we'll send the download link, says the platform.", "en"),
         ("Prüfen Sie Ihre E-Mail, dann kann die Plattform das Etikett zustellen.", "de"),
         ("Vérifiez votre mail svp, l'étiquette de la plateforme y est.", "fr"),
+        ("Napisz maila do producenta, oni szybciej odpowiadają w sprawie gwarancji.", "pl"),
+        ("Trimiteți-mi e-mailul de la curier, să văd ce scrie acolo.", "ro"),
     ],
 )
 def test_an_address_refused_or_the_platforms_mail_is_no_email_finding(text, language):
