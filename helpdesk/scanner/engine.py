@@ -51,6 +51,7 @@ from helpdesk.scanner.gates import Facts
 from helpdesk.scanner.iban import detect_iban
 from helpdesk.scanner.intent import Match, Span, folded_words, judge, meant_concepts
 from helpdesk.scanner.keywords import (
+    QUOTED_LINE,
     asks_whether_allowed,
     detect_also_offered,
     detect_bookings_on_offer,
@@ -102,10 +103,6 @@ def scan(text: str, *, language: str | None = None) -> list[Finding]:
 #: without that kind (23 payment, 3 channel moves, 2 marketing).
 _REPORTED = frozenset({"payment", "social", "marketing"})
 
-#: A line quoted from an earlier message, as replies by e-mail quote it ("> Haben Sie
-#: WhatsApp?").
-_QUOTED_LINE = re.compile(r"^[ \t]*>[^\n]*", re.M)
-
 
 def _declined_quotes(text: str, findings: list[Finding]) -> list[Finding]:
     """A channel, a payment or an offer the other party proposed, quoted under a reply that
@@ -119,7 +116,7 @@ def _declined_quotes(text: str, findings: list[Finding]) -> list[Finding]:
     reply that gives one agrees, whatever "no" it says ("No problem, send it to anna@…")."""
     if ">" not in text:
         return findings
-    quoted = [match.span() for match in _QUOTED_LINE.finditer(text)]
+    quoted = [match.span() for match in QUOTED_LINE.finditer(text)]
     if not quoted:
         return findings
 
@@ -130,7 +127,7 @@ def _declined_quotes(text: str, findings: list[Finding]) -> list[Finding]:
     # (a contact given in the quote, or in the reply: "No problem, send it to anna@…" agrees)
     if not inside or any(_gives_a_contact(text, f) for f in findings):
         return findings
-    reply = _QUOTED_LINE.sub("", text)
+    reply = QUOTED_LINE.sub("", text)
     concepts = meant_concepts(folded_words(reply))
     if all(concept != "negation" for _, _, concept in concepts) or _agrees(reply, concepts):
         return findings

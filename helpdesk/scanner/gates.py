@@ -470,18 +470,19 @@ class Family:
             for gate in gates(entry):
                 way = len(self.ways)
                 self.ways.append((number, gate))
-                self.unchecked.append(())
-                if gate.word_keys:
+                keys = gate.word_keys
+                unchecked: tuple[frozenset[str], ...] = ()
+                if keys:
                     # the word with the fewest keys, the last of equals: "… iban", "… directly"
-                    keys = gate.word_keys
                     chosen = min(reversed(range(len(keys))), key=lambda i: len(keys[i]))
                     for key in keys[chosen]:
                         self.index.setdefault(key, set()).add(way)
-                    self.unchecked[way] = keys[:chosen] + keys[chosen + 1 :]
+                    unchecked = keys[:chosen] + keys[chosen + 1 :]
                 elif gate.literals:
                     self.by_literal.setdefault(max(gate.literals, key=len), set()).add(way)
                 else:
                     unindexed.add(way)
+                self.unchecked.append(unchecked)
         self.keys = frozenset(self.index)
         self.unindexed = frozenset(unindexed)
         # every word key of every way: what a message's word starts are reduced to

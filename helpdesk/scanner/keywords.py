@@ -923,9 +923,14 @@ def _refused(text: str) -> bool:
     return "negation" in concepts_of(_NOT_A_NEGATION.sub(" ", text))
 
 
+#: A line quoted from an earlier message, as replies by e-mail quote it ("> Haben Sie
+#: WhatsApp?").
+QUOTED_LINE = re.compile(r"^[ \t]*>[^\n]*", re.M)
+
+
 def _quoted(text: str, at: int) -> bool:
-    """Whether ``at`` is on a line quoted from an earlier message ("> Haben Sie WhatsApp?")."""
-    return text[text.rfind("\n", 0, at) + 1 : at].lstrip().startswith(">")
+    """Whether ``at`` is on a quoted line (``QUOTED_LINE``)."""
+    return QUOTED_LINE.match(text, text.rfind("\n", 0, at) + 1) is not None
 
 
 def _refused_just_before(text: str, low: int, start: int) -> bool:
@@ -1179,8 +1184,8 @@ def detect_promoted_channels(norm: Normalised, found: Collector, facts: Facts) -
         # stessa borsa costa 15 euro in meno", "Im eigenen Shop kostet das Set nur 59 € statt
         # 74 €: www.…"); a buyer's lower price seen on another site is none ("su subito punto
         # it costa 20 euro in meno, mi fa lo stesso prezzo?")
-        priced = bool(pages) and _BETTER_PRICE.search(text, low, high) is not None
-        own = bool(links and (cues or priced)) and not _SELLERS_OWN.isdisjoint(
+        prices = list(_BETTER_PRICE.finditer(text, low, high)) if pages else []
+        own = bool(links and (cues or prices)) and not _SELLERS_OWN.isdisjoint(
             concepts_of(_without(text, low, high, links))
         )
         firm = bool(cues) and own
@@ -1190,8 +1195,8 @@ def detect_promoted_channels(norm: Normalised, found: Collector, facts: Facts) -
         firm = firm or bool(booked and _CHEAPER_THAN_HERE.search(text, low, high))
         for match in cues:
             found.add("marketing", match.start(), match.end(), soft=not firm)
-        if priced and own:
-            for match in _BETTER_PRICE.finditer(text, low, high):
+        if own:
+            for match in prices:
                 found.add("marketing", match.start(), match.end())
 
 
