@@ -89,6 +89,8 @@ _ONE_BY_ONE = re.compile(r"(?<!\S)(?:\S ){6,}\S[.,;:!?)\]»\"']*(?!\S)")
 #: A path after a domain said in words: the domain was a link's ("at … dot co dot uk slash
 #: kettle"), not an address's.
 _A_PATH_AFTER = re.compile(rf"\s*(?:/|{SLASH_SAID})\w")
+#: An "s" before "at" right after an apostrophe is the verb ("my portfolio's at …"), not a mailbox.
+_APOSTROPHES = ("'", "’")
 #: An app's name ("Instagram", "TikTok"): before " @name" it names where the handle is.
 _APP_NAME = re.compile(rf"(?:{'|'.join(COMMON['social_stems'])})\w*")
 
@@ -336,6 +338,8 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
                 continue
             if _an_app_then_a_handle(text, match) or _A_PATH_AFTER.match(text, match.end()):
                 continue  # "the manual at greenleaf-manuals dot co dot uk slash kettle": a link
+            if match.group("local") == "s" and text[max(0, match.start() - 1)] in _APOSTROPHES:
+                continue  # "my portfolio's at hollyhockprints dot co dot uk": "is at", a link
             if not any(ch.isalpha() for ch in match.group("domain")) and (
                 sum(ch.isalpha() for ch in match.group("local")) < 3
             ):

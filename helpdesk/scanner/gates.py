@@ -364,6 +364,9 @@ class Alternation:
     def __init__(self, patterns: list[re.Pattern[str]]) -> None:
         self.patterns = patterns
 
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        return next(self.finditer(text, pos, endpos), None)
+
     def finditer(
         self, text: str, pos: int = 0, endpos: int | None = None
     ) -> Iterator[re.Match[str]]:

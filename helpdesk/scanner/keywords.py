@@ -885,6 +885,11 @@ _NUMBER_ASKED = Family(rf"\b(?:{entry})" for entry in LEXICON.union("social.numb
 #: the quote", "Az árajánlatot e-mailben küldöm, írja meg ide a címét"): the talk moves to
 #: private e-mail, which the platform's rules forbid as they forbid an address given.
 _ADDRESS_ASKED = Family(rf"\b(?:{entry})" for entry in LEXICON.union("address.asked"))
+#: A payment whose account is an e-mail address: an address asked for beside it is that
+#: account ("sending the 30 € to your PayPal now, what's your email?"), not a move to e-mail.
+#: Look-alike letters are folded before this reads the text; digits and signs for letters
+#: are not, hence "P4yp@l".
+_ADDRESS_ACCOUNT = re.compile(r"p\W?[a4@]\W?y\W?p\W?[a4@]\W?l", re.IGNORECASE)
 #: A video call proposed ("on peut se faire une visio ?", "zróbmy rozmowę wideo") or a voice
 #: message asked for or offered ("Schicken Sie mir eine Sprachnachricht", "poslali hlasovú
 #: správu?"): the platform has neither, so the talk moves; but a phone that crashes in video
@@ -992,7 +997,7 @@ def detect_channel_phrases(norm: Normalised, found: Collector, facts: Facts) -> 
     ):
         return
     details = [(kind, start, end) for kind, start, end in found.items if kind in _DETAILS]
-    payments = [start for kind, start, _ in found.items if kind == "payment"]
+    payments = [(start, end) for kind, start, end in found.items if kind == "payment"]
     # a call asked for with the number given anywhere in the message is the number ("Mon
     # numéro commence par 06 58. Ensuite c'est 41 27 93. Appelez-moi ce soir")
     number_given = any(kind == "phone" for kind, _, _ in details)
@@ -1008,17 +1013,21 @@ def detect_channel_phrases(norm: Normalised, found: Collector, facts: Facts) -> 
             for match in elsewhere.finditer(text, low, high):
                 if not _refused(text[low : match.start()]):
                     found.add("social", match.start(), match.end(), soft=True)
-        # an address or a number asked for to pay or refund by a payment named in the
-        # sentence or the one before is the payment's account ("what's your email?" after
-        # "sending the 30 € to your PayPal", "Napíšte mi svoje číslo" after "vrátim 10 € na
-        # Revolut"): the payment is the finding
-        paid = any((spans[index - 1][0] if index else low) <= start < high for start in payments)
+        # a number asked for to pay or refund by a payment named in the sentence or the one
+        # before is the payment's account ("Napíšte mi svoje číslo" after "vrátim 10 € na
+        # Revolut"), and so is an address asked for beside PayPal ("what's your email?" after
+        # "sending the 30 € to your PayPal"): the payment is the finding. An address asked for
+        # to send the invoice or the bank details for a transfer is a move to e-mail as well
+        # ("Pásame tu correo y te mando la factura proforma, haces la transferencia")
+        window = spans[index - 1][0] if index else low
+        paid = [(start, end) for start, end in payments if window <= start < high]
+        paid_by_address = any(_ADDRESS_ACCOUNT.search(text, start, end) for start, end in paid)
         # an address asked for is an address to come, unless one is given anywhere in the
         # message (that is the finding), the three words before refuse it ("please don't
         # send me your e-mail"; not "the photos don't come through here, leave me your
         # e-mail") or it is the other side's request quoted in a reply ("> ¿Me das tu
         # correo …?" above "Mejor súbelas aquí")
-        if address_asked is not None and not address_given and not paid:
+        if address_asked is not None and not address_given and not paid_by_address:
             for match in address_asked.finditer(text, low, high):
                 if not _refused_just_before(text, low, match.start()) and not _quoted(
                     text, match.start()
@@ -1049,11 +1058,16 @@ def detect_channel_phrases(norm: Normalised, found: Collector, facts: Facts) -> 
             for match in voice.finditer(text, low, high):
                 if not any(start < match.start() for start in numbers):
                     found.add("social", match.start(), match.end(), soft=not asked and not numbers)
-        # the number asked for: not the courier's, not with one given, not refused
+        # the number asked for: not the courier's, not with one given, not refused; firm when
+        # the asker says in the same sentence or the next that they will call ("Können Sie mir
+        # Ihre Nummer geben? Dann ruf ich kurz an", "¿Me puede dar un teléfono de contacto?
+        # Prefiero llamarle")
         if number_asked is not None and not number_given and not couriers and not paid:
+            following = spans[index + 1][1] if index + 1 < len(spans) else high
+            calling = call_me is not None and call_me.search(text, low, following) is not None
             for match in number_asked.finditer(text, low, high):
                 if not _refused_just_before(text, low, match.start()):
-                    found.add("social", match.start(), match.end(), soft=True)
+                    found.add("social", match.start(), match.end(), soft=not calling)
         if call_me is None or number_given or couriers:
             continue
         calls = list(call_me.finditer(text, low, high))

@@ -7048,3 +7048,102 @@ def test_an_address_or_number_asked_for_a_payment_or_quoted_is_no_contact_asked(
 )
 def test_more_cryptocurrencies_are_payment(text, language):
     assert "payment" in detected_kinds(text, language)
+
+
+# --- the sixty-second round: from t277–t280's misses ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Könnten Sie mir bitte Ihre E-Mail-Adresse schicken? Dann sende ich die Rechnung.", "de"),
+        ("Kannst du mir deine Mail geben, dann kommen die Fotos heute noch.", "de"),
+        ("Můžete mi poslat svůj e-mail? Pošlu tam návod.", "cs"),
+        ("Tak mi napište svůj e-mail, pošlu fotky.", "cs"),
+        ("Mohli by ste mi napísať váš e-mail? Pošlem certifikát.", "sk"),
+        ("Tak mi pošlite svoj mail, zmluvu pošlem tam.", "sk"),
+        ("Megadnád az e-mail címed? Oda küldöm a fotókat.", "hu"),
+        ("Îmi dați vă rog adresa de e-mail? Vă trimit acolo garanția.", "ro"),
+        ("Mi potrebbe lasciare il suo indirizzo email? Le mando le foto.", "it"),
+        ("Czy mógłby Pan podać adres e-mail? Wyślę tam fakturę.", "pl"),
+        ("Pop your email in below and I'll send the certificate.", "en"),
+        ("Could I get your email? The warranty card is a big scan.", "en"),
+        ("Donnez-moi simplement votre adresse mail, je vous envoie la notice.", "fr"),
+    ],
+)
+def test_an_address_asked_for_with_a_modal_or_the_pronoun_first_is_a_firm_email_finding(
+    text, language
+):
+    assert "email" in firm_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Send me your email and I'll send the invoice, then you pay by bank transfer.", "en"),
+        ("Dejte mi váš e-mail, pošlu fakturu a zaplatíte převodem.", "cs"),
+        ("Pásame tu correo y te mando los datos para la transferencia.", "es"),
+    ],
+)
+def test_an_address_asked_for_to_send_the_invoice_for_a_transfer_is_an_email_finding(
+    text, language
+):
+    # only PayPal, whose account is an address, makes the address the payment's
+    assert {"email", "payment"} <= detected_kinds(text, language)
+    assert "email" in firm_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Könnten Sie mir Ihre Telefonnummer geben? Dann rufe ich Sie morgen an.", "de"),
+        ("Können Sie mir Ihre Nummer geben? Dann ruf ich kurz wegen der Lieferung an.", "de"),
+        ("Może pani podać numer telefonu? Wolę zadzwonić.", "pl"),
+        ("Nechte mi tu na sebe číslo, zavolám vám večer.", "cs"),
+        ("¿Me podría dar su número de teléfono? Prefiero llamarle.", "es"),
+        ("Could I have your number? I'll give you a ring tonight.", "en"),
+        ("Mi può dare il suo numero? La chiamo domani mattina.", "it"),
+        ("Megadná a telefonszámát? Holnap felhívom.", "hu"),
+        ("Môžete mi dať vaše číslo? Zavolám vám poobede.", "sk"),
+    ],
+)
+def test_a_number_asked_for_then_a_call_announced_is_a_firm_channel_move(text, language):
+    assert "social" in firm_kinds(text, language)
+
+
+def test_a_number_asked_for_without_a_call_stays_for_the_models_to_weigh():
+    text = "Können Sie mir Ihre Nummer geben?"
+    assert "social" in detected_kinds(text, "de")
+    assert "social" not in firm_kinds(text, "de")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Können Sie mir Ihre Bestellnummer geben? Dann prüfe ich das.", "de"),
+        ("Můžete mi dát vaše číslo objednávky?", "cs"),
+        ("Mi può dare il suo numero d'ordine?", "it"),
+        ("Could I get your order number? Then I'll call the courier.", "en"),
+        ("Megadná a rendelésszámot?", "hu"),
+        ("Dann ruf ich beim Hersteller an und melde mich hier.", "de"),
+        ("Prefiero llamar al fabricante, ellos sabrán.", "es"),
+    ],
+)
+def test_an_order_number_asked_for_or_a_call_to_a_third_party_is_no_channel_move(text, language):
+    assert "social" not in detected_kinds(text, language)
+
+
+def test_an_address_asked_into_the_account_settings_is_no_email_finding():
+    text = "Pop your email address into the account settings to get the label."
+    assert "email" not in detected_kinds(text, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My portfolio's at hollyhock dot co dot uk if you want to see more.",
+        "The shop’s at hollyhock dot co dot uk now.",
+    ],
+)
+def test_an_s_at_a_domain_said_after_an_apostrophe_is_is_at_a_link_not_an_address(text):
+    assert kinds(text, "en") == {"url"}
