@@ -879,16 +879,15 @@ _ELSEWHERE = Family(
 _CALL_ME = Family(rf"\b(?:{entry})" for entry in LEXICON.union("social.call_me"))
 #: The other side's number asked for, none given ("Send me your number", "Dejte mi vaše
 #: číslo"): a call or an app to come, soft (the number may be wanted for a BLIK transfer or the
-#: courier, which the models weigh).
+#: courier, which the models weigh) unless a call is announced with it.
 _NUMBER_ASKED = Family(rf"\b(?:{entry})" for entry in LEXICON.union("social.number_asked"))
 #: The other side's e-mail address asked for, none given ("Leave me your e-mail and I'll send
 #: the quote", "Az árajánlatot e-mailben küldöm, írja meg ide a címét"): the talk moves to
 #: private e-mail, which the platform's rules forbid as they forbid an address given.
 _ADDRESS_ASKED = Family(rf"\b(?:{entry})" for entry in LEXICON.union("address.asked"))
-#: A payment whose account is an e-mail address: an address asked for beside it is that
-#: account ("sending the 30 € to your PayPal now, what's your email?"), not a move to e-mail.
-#: Look-alike letters are folded before this reads the text; digits and signs for letters
-#: are not, hence "P4yp@l".
+#: A payment whose account is an e-mail address (PayPal, also with a sign between its letters
+#: or a digit for one): an address asked for beside it is that account ("sending the 30 € to
+#: your PayPal now, what's your email?"), not a move to e-mail.
 _ADDRESS_ACCOUNT = re.compile(r"p\W?[a4@]\W?y\W?p\W?[a4@]\W?l", re.IGNORECASE)
 #: A video call proposed ("on peut se faire une visio ?", "zróbmy rozmowę wideo") or a voice
 #: message asked for or offered ("Schicken Sie mir eine Sprachnachricht", "poslali hlasovú
@@ -975,8 +974,9 @@ def detect_channel_phrases(norm: Normalised, found: Collector, facts: Facts) -> 
     other side's number asked for, and a call asked for instead of writing here (not the
     courier's call, not with the number given anywhere in the message: that is a phone
     number).
-    Soft: the intent model judges them; but a video call asked for in a question, and a call
-    asked for with why talking beats writing here (``_called_for_a_reason``), are firm.
+    Soft: the intent model judges them; but a video call asked for in a question, a call
+    asked for with why talking beats writing here (``_called_for_a_reason``), and a number
+    asked for with a call announced in its sentence or the next, are firm.
     The other side's e-mail address asked for (none given in the message, not refused) is an
     e-mail finding, firm: the request moves the talk to private e-mail. Run after the phone
     and e-mail detectors."""
@@ -1021,7 +1021,9 @@ def detect_channel_phrases(norm: Normalised, found: Collector, facts: Facts) -> 
         # ("Pásame tu correo y te mando la factura proforma, haces la transferencia")
         window = spans[index - 1][0] if index else low
         paid = [(start, end) for start, end in payments if window <= start < high]
-        paid_by_address = any(_ADDRESS_ACCOUNT.search(text, start, end) for start, end in paid)
+        paid_by_address = address_asked is not None and any(
+            _ADDRESS_ACCOUNT.search(text, start, end) for start, end in paid
+        )
         # an address asked for is an address to come, unless one is given anywhere in the
         # message (that is the finding), the three words before refuse it ("please don't
         # send me your e-mail"; not "the photos don't come through here, leave me your

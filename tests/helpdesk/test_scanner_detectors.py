@@ -7133,9 +7133,17 @@ def test_an_order_number_asked_for_or_a_call_to_a_third_party_is_no_channel_move
     assert "social" not in detected_kinds(text, language)
 
 
-def test_an_address_asked_into_the_account_settings_is_no_email_finding():
-    text = "Pop your email address into the account settings to get the label."
-    assert "email" not in detected_kinds(text, "en")
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Pop your email address into the account settings to get the label.", "en"),
+        ("Could I get your email confirmation? The platform sent it after the order.", "en"),
+        ("Może Pan napisać maila do producenta? Oni szybciej odpowiadają.", "pl"),
+        ("Mogłaby pani wysłać maila do serwisu z numerem zamówienia?", "pl"),
+    ],
+)
+def test_the_platforms_form_a_confirmation_or_an_email_to_write_is_no_address_asked(text, language):
+    assert "email" not in detected_kinds(text, language)
 
 
 @pytest.mark.parametrize(
