@@ -885,10 +885,11 @@ _NUMBER_ASKED = Family(rf"\b(?:{entry})" for entry in LEXICON.union("social.numb
 #: the quote", "Az árajánlatot e-mailben küldöm, írja meg ide a címét"): the talk moves to
 #: private e-mail, which the platform's rules forbid as they forbid an address given.
 _ADDRESS_ASKED = Family(rf"\b(?:{entry})" for entry in LEXICON.union("address.asked"))
-#: A payment whose account is an e-mail address (PayPal, also with a sign between its letters
-#: or a digit for one): an address asked for beside it is that account ("sending the 30 € to
-#: your PayPal now, what's your email?"), not a move to e-mail.
-_ADDRESS_ACCOUNT = re.compile(r"p\W?[a4@]\W?y\W?p\W?[a4@]\W?l", re.IGNORECASE)
+#: A payment whose account is an e-mail address (PayPal): an address asked for beside it is
+#: that account ("sending the 30 € to your PayPal now, what's your email?"), not a move to
+#: e-mail. A disguised "P4yp@l" is found after the channel phrases (``detect_disguised_channels``),
+#: so an address asked for beside it stays an e-mail finding.
+_ADDRESS_ACCOUNT = re.compile("paypal", re.IGNORECASE)
 #: A video call proposed ("on peut se faire une visio ?", "zróbmy rozmowę wideo") or a voice
 #: message asked for or offered ("Schicken Sie mir eine Sprachnachricht", "poslali hlasovú
 #: správu?"): the platform has neither, so the talk moves; but a phone that crashes in video
