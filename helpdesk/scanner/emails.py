@@ -46,6 +46,22 @@ AT_WORDS = frozenset(LEXICON.union("address.at_words") + LEXICON.union("address.
 BARE_AT_WORDS = frozenset(LEXICON.union("address.at_words_bare"))
 #: "us at shop dot com" is a link, "jean at gmail dot com" an address.
 AT_STOPWORDS = frozenset(LEXICON.union("address.link_subjects"))
+#: The writer's own shop or site named before a bare "at" or a little word ("our own shop at
+#: wildwicks dot co dot uk", "in unserem eigenen Shop auf kaffeeroesterei-lindner punkt de"):
+#: the phrases of ``intent.own`` of two words or more, ending where the mailbox name would. The
+#: shop is at a link; "napište na obchod zavináč …" names a shared mailbox.
+_OWN_SITE = re.compile(
+    r"\b(?:"
+    + "|".join(
+        r"\s+".join(
+            re.escape(word.rstrip("*")) + (r"\w*" if word.endswith("*") else "")
+            for word in phrase.split()
+        )
+        for phrase in sorted(set(LEXICON.union("intent.own")), key=len, reverse=True)
+        if " " in phrase
+    )
+    + r")$"
+)
 #: Webmail providers: "gmail: jeandupont75" is an address even without the domain.
 #: Providers whose name is no everyday word: named as where to write, they give an address in
 #: words even without its mailbox name ("auf meine gmail schicken", "na azete").
@@ -340,6 +356,8 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
                 continue  # "the manual at greenleaf-manuals dot co dot uk slash kettle": a link
             if match.group("local") == "s" and text[max(0, match.start() - 1)] in _APOSTROPHES:
                 continue  # "my portfolio's at hollyhockprints dot co dot uk": "is at", a link
+            if _own_site_before(text, match):
+                continue
             if not any(ch.isalpha() for ch in match.group("domain")) and (
                 sum(ch.isalpha() for ch in match.group("local")) < 3
             ):
@@ -399,8 +417,10 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
     if facts.has_word(TLDS) and facts.has_word(_PREPOSITION_SET) and facts.has_word(DOT_WORDS):
         for match in _EMAIL_PREPOSITION_DOMAIN.finditer(text):
             domain = SAID_DOT.sub(".", match.group("domain"))
-            if not found.overlaps_claim(match.start(), match.end()) and not is_platform_host(
-                domain, platform_domain()
+            if (
+                not found.overlaps_claim(match.start(), match.end())
+                and not is_platform_host(domain, platform_domain())
+                and not _own_site_before(text, match)
             ):
                 found.add("email", match.start(), match.end(), claim=True)
     if facts.has_word(_PREPOSITION_SET) and (
@@ -557,6 +577,13 @@ def _has_an_at_sign_or_word(facts: Facts) -> bool:
         or _AT_IN_BRACKETS.search(facts.text) is not None
         or facts.has_text(*_BARE_AT_PHRASES)
     )
+
+
+def _own_site_before(text: str, match: re.Match[str]) -> bool:
+    """The "mailbox name" of ``match`` ends the writer's own shop or site ("our own shop at …",
+    "unserem eigenen Shop auf …"): the domain after it is where the shop is, a link."""
+    local_end = match.start() + len(match.group().split(None, 1)[0])
+    return _OWN_SITE.search(text, max(0, match.start() - 40), local_end) is not None
 
 
 def _bare_at_is_a_link(match: re.Match[str]) -> bool:

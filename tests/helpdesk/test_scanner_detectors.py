@@ -7155,3 +7155,115 @@ def test_the_platforms_form_a_confirmation_or_an_email_to_write_is_no_address_as
 )
 def test_an_s_at_a_domain_said_after_an_apostrophe_is_is_at_a_link_not_an_address(text):
     assert kinds(text, "en") == {"url"}
+
+
+# --- the sixty-third round: from t281–t284's misses -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Dime tu email y te paso el bono de la excursión.", "es"),
+        ("¿Me deja el correo de su hija? Le mando el presupuesto.", "es"),
+        ("Mi lascia la mail di sua figlia? Le mando gli orari della prova.", "it"),
+        ("Mi date un indirizzo email? Vi mando il modulo firmato.", "it"),
+        ("Pourriez-vous me laisser l'adresse mail de votre fils ? Je lui envoie le devis.", "fr"),
+        ("Pouvez-vous me donner votre adresse mail ? J'envoie la facture ce soir.", "fr"),
+        ("Could you leave me your daughter's email so I can send her the slots?", "en"),
+        ("Proszę o adres e-mail, wyślę tam zdjęcia z sesji.", "pl"),
+        ("Fotky vám pošlu e-mailem, jen mi sem napište svoji adresu.", "cs"),
+        ("Pošlete mi prosím mail, kam vám mám poslat formulář?", "cs"),
+        ("Máte nějaký e-mail? Pošlu tam návod.", "cs"),
+        ("Máte nejaký e-mail? Pošlem vám tam faktúru.", "sk"),
+        ("Napíšte mi mail, kam vám môžem poslať zmluvu.", "sk"),
+        ("Vă rog să-mi lăsați adresa de e-mail ca să vă trimit oferta.", "ro"),
+    ],
+)
+def test_an_address_asked_for_of_a_relative_with_a_modal_or_a_where_to_is_an_email_finding(
+    text, language
+):
+    assert "email" in firm_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Máte e-mail od dopravce? Je v něm kód k vyzvednutí.", "cs"),
+        ("¿Me da el correo de la tienda del fabricante? Les escribo yo.", "es"),
+        ("Pouvez-vous me donner l'adresse mail du service client de la marque ?", "fr"),
+        ("Mi dà l'indirizzo email del produttore? Scrivo io a loro.", "it"),
+        ("Could you leave me your order's number in the form?", "en"),
+        ("Proszę o numer zamówienia, sprawdzę przesyłkę.", "pl"),
+    ],
+)
+def test_a_third_partys_address_or_a_question_about_a_received_email_is_no_address_asked(
+    text, language
+):
+    assert "email" not in detected_kinds(text, language)
+
+
+def test_an_address_or_a_number_asked_for_together_names_both():
+    text = "Proszę podać maila albo numer do córki, wyślę propozycje terminów."
+    assert {"email", "social"} <= detected_kinds(text, "pl")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Se paghiamo fuori dal sito le faccio il 10% di sconto.", "it"),
+        ("Le devuelvo la diferencia por transferencia, fuera de aquí.", "es"),
+    ],
+)
+def test_settling_outside_the_site_or_here_is_a_payment_finding(text, language):
+    assert "payment" in kinds(text, language)
+
+
+def test_money_transferred_by_hand_without_the_platforms_forms_is_for_the_models_to_weigh():
+    text = "Pieniądze przeleję sam, od razu, bez tych formularzy na platformie."
+    assert "payment" in detected_kinds(text, "pl")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Our own shop at wildwicks dot co dot uk has the new candles cheaper.", "en"),
+        ("In unserem eigenen Shop auf kaffee-lindner punkt de gibt es mehr Sorten.", "de"),
+    ],
+)
+def test_the_writers_own_shop_at_a_domain_said_is_a_link_not_a_shared_mailbox(text, language):
+    assert "email" not in kinds(text, language)
+    assert "url" in kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("For the invoice write to shop at wildwicks dot co dot uk please.", "en"),
+        ("Ceník vám pošlu, napište na obchod zavináč drevo-kral tečka cz.", "cs"),
+        ("Rechnungen bitte an shop bei kaffee-lindner punkt de schicken.", "de"),
+    ],
+)
+def test_a_shared_mailbox_named_shop_at_a_domain_is_still_an_address(text, language):
+    assert "email" in kinds(text, language)
+
+
+def test_a_device_connected_by_usb_is_no_invitation_to_join():
+    text = "Töltse le a frissítést: bit.ly/navi-frissites, majd csatlakoztassa USB-n a géphez."
+    assert "marketing" not in detected_kinds(text, "hu")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Non pago con bonifico fuori dal sito, preferisco restare qui.", "it"),
+        ("Prefiero no hacer Bizum fuera de la web, lo pago aquí.", "es"),
+    ],
+)
+def test_a_refusal_to_pay_outside_the_site_is_no_settling_outside(text, language):
+    spans, _ = engine.detect_spans(text, language=language)
+    outside = ("fuori", "fuera")
+    assert not [
+        (kind, start, end)
+        for kind, start, end in spans
+        if kind == "payment" and any(word in text[start:end] for word in outside)
+    ]
