@@ -357,7 +357,7 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
             if match.group("local") == "s" and text[max(0, match.start() - 1)] in _APOSTROPHES:
                 continue  # "my portfolio's at hollyhockprints dot co dot uk": "is at", a link
             if _own_site_before(text, match):
-                continue
+                continue  # "our own shop at wildwicks dot co dot uk": the shop is at a link
             if not any(ch.isalpha() for ch in match.group("domain")) and (
                 sum(ch.isalpha() for ch in match.group("local")) < 3
             ):

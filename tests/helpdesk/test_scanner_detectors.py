@@ -7267,3 +7267,19 @@ def test_a_refusal_to_pay_outside_the_site_is_no_settling_outside(text, language
         for kind, start, end in spans
         if kind == "payment" and any(word in text[start:end] for word in outside)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind"),
+    [
+        ("Pouvez-vous me transmettre votre mail de confirmation ?", "fr", "email"),
+        ("Proszę podać maila albo numer zamówienia, sprawdzę przesyłkę.", "pl", "social"),
+        ("E-mail už mám, jen mi napište adresu doručení pro kurýra.", "cs", "email"),
+        ("E-mail už mám, len mi napíšte adresu doručenia pre kuriéra.", "sk", "email"),
+        ("Ho aperto la pagina fuori dal sito del corriere, niente.", "it", "payment"),
+    ],
+)
+def test_a_confirmation_an_order_number_a_delivery_address_or_a_page_is_no_finding(
+    text, language, kind
+):
+    assert kind not in detected_kinds(text, language)
