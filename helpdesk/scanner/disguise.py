@@ -31,9 +31,9 @@ _LEET_ALSO = str.maketrans({**dict(COMMON["leet"]), **dict(COMMON["leet_also"])}
 _CHANNEL_START = re.compile(rf"(?:{'|'.join(COMMON['social_stems'])})")
 
 
-#: A word cut by one to three dots, hyphens, underscores or stars ("Vi.ber", "What.sApp",
-#: "Tele-gram"): an app's name once joined.
-_CUT_WORD = re.compile(r"(?<![\w.@/-])[^\W\d_]+(?:[.\-_*·][^\W\d_]+){1,3}(?![\w@/-]|\.\w)")
+#: A word cut by one to four dots, hyphens, underscores or stars ("Vi.ber", "What.sApp",
+#: "Tele-gram", "Te.le.gr.am-on" with a Hungarian ending): an app's name once joined.
+_CUT_WORD = re.compile(r"(?<![\w.@/-])[^\W\d_]+(?:[.\-_*·][^\W\d_]+){1,4}(?![\w@/-]|\.\w)")
 #: Letters an inflection may add to a name cut apart ("na Vi.beru").
 _CUT_ENDING = 3
 
@@ -78,7 +78,7 @@ def detect_disguised_channels(norm: Normalised, found: Collector, facts: Facts) 
                 found.add(kind, match.start(), match.end())
     # A name cut apart by a sign inside it (the first cut falls inside the name).
     for match in _CUT_WORD.finditer(text):
-        kind = _cut_name(match.group())
+        kind = cut_name(match.group())
         if kind and not found.overlaps_claim(*match.span()):
             found.add(kind, *match.span())
     # A capital I for an l ("teIegram"): no word of any market reads as a name that way.
@@ -132,7 +132,7 @@ def _in_leet_word(char: str) -> bool:
     return char.isalnum() or char in "@$"
 
 
-def _cut_name(word: str) -> str | None:
+def cut_name(word: str) -> str | None:
     """The kind of the name a word cut by signs is, joined ("vi.ber", "what.sapp",
     "tele-gramu", "pay.pal"), the first cut inside the name (not "whatsapp.com", a link, or
     "viber-számon")."""

@@ -321,6 +321,14 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
     strong = _PAYMENT_STRONG.for_text(facts)
     if strong is not None:
         for match in strong.finditer(text):
+            # refused right before, as a weak word is ("Non pago con bonifico fuori dal
+            # sito", "prefiero no hacer Bizum fuera de la web"); a question's "not" asks
+            low, high = _sentence_start(text, match.start()), _sentence_end(text, match.end())
+            said = text[low:high]
+            if not said.rstrip().endswith("?") and _refused_right_before(
+                said, match.start() - low, not_us=True
+            ):
+                continue
             found.add("payment", match.start(), match.end(), soft=True)
     # The remaining rules look at one sentence at a time.
     weak = _PAYMENT_WEAK.for_text(facts)
@@ -428,7 +436,8 @@ def detect_payment_on_a_channel(norm: Normalised, found: Collector) -> None:
 
 #: A payment app that pays to a phone number ("BLIK", "Bizum"), and what may come between it and
 #: the number: up to three words ("al", "na numer", "a mi número", "6 € al").
-_PAID_TO_A_NUMBER = re.compile(r"\b(?:blik|bizum)\w*")
+#: (BLIK's own forms only: the Czech and Slovak "bliká" flashes.)
+_PAID_TO_A_NUMBER = re.compile(r"\b(?:blik(?:a|u|iem|owi)?\b|bizum\w*)")
 _BEFORE_THE_NUMBER = re.compile(r"\s+(?:[\w.€]+\s+){0,3}")
 
 
@@ -572,6 +581,10 @@ def _sentence_start(text: str, at: int) -> int:
 #: "Not" in every language (common ``negations``): the concepts would read Spanish "nel" (no)
 #: in Italian "nel nostro canale".
 _NOT = re.compile(rf"\b(?:{literal_alternation(COMMON['negations'])})\b")
+#: The same without "ne", which is also the Romanian "us" (``_refused_right_before``).
+_NOT_BUT_NE = re.compile(
+    rf"\b(?:{literal_alternation([word for word in COMMON['negations'] if word != 'ne'])})\b"
+)
 
 
 def _asked_there(text: str, asks: list[tuple[int, int]], start: int) -> bool:
@@ -649,11 +662,13 @@ def asks_whether_allowed(text: str) -> bool:
 _REFUSED_WORDS = 4
 
 
-def _refused_right_before(sentence: str, start: int) -> bool:
+def _refused_right_before(sentence: str, start: int, *, not_us: bool = False) -> bool:
     """Whether "not", "no" or "never" (common ``negations``; not the ``negation`` concept,
     which holds "rather": "radši přes Revolut") is among the ``_REFUSED_WORDS`` words before
     ``start`` in ``sentence``, no comma or other sign between ("nicht über den Marktplatz",
-    "nem várok tovább a platformra", "nessun bonifico"; not "No worries, the platform …")."""
+    "nem várok tovább a platformra", "nessun bonifico"; not "No worries, the platform …").
+    With ``not_us``, "ne" is not read: the Romanian "us" ("dacă ne trimiteți IBAN-ul", "dacă
+    ne înțelegem în afara platformei") would otherwise refuse what it asks for."""
     words = re.split(r"\s+", sentence[:start].rstrip())[-_REFUSED_WORDS:]
     kept: list[str] = []
     for word in reversed(words):
@@ -662,7 +677,7 @@ def _refused_right_before(sentence: str, start: int) -> bool:
         # a pronoun joined by a hyphen is no negation (the Romanian "trimiteți-ne": "us")
         if "-" not in word:
             kept.insert(0, word)
-    return _NOT.search(" ".join(kept)) is not None
+    return (_NOT_BUT_NE if not_us else _NOT).search(" ".join(kept)) is not None
 
 
 def _on_the_platform(sentence: str, text: str) -> bool:

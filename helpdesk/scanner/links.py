@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from helpdesk.scanner.disguise import cut_name
 from helpdesk.scanner.domains import (
     CLOSE,
     DOT_ANY,
@@ -106,6 +107,9 @@ _PAID_TO_A_HANDLE = re.compile(
     r"[^.!?\n@]{0,30}(?:\?+[^.!?\n@]{0,45})?$"
 )
 
+#: A word cut by dots, hyphens, underscores or stars, as ``disguise`` reads one.
+_CUT_TOKEN = re.compile(r"[^\W\d_]+(?:[.\-_*·][^\W\d_]+)+")
+
 # Cheap look-ups that decide whether a detector can find anything at all (see gates).
 _DOT_IN_BRACKETS = re.compile(rf"{OPEN}\s*(?:\.|{literal_alternation(DOT_WORDS)})\s*{CLOSE}")
 _DOT_WORD_THEN_TLD = re.compile(rf"(?:{literal_alternation(DOT_WORDS)})\s+{TLD}\b")
@@ -156,6 +160,15 @@ def detect_links(norm: Normalised, found: Collector, facts: Facts) -> None:
             ):
                 continue
             path = link[link.find(host) + len(host) :] if host in link else ""
+            # an app's name cut by dots is the app in disguise, not a host ("Te.le.gr.am-on",
+            # "Wh.ats.app"): ``disguise`` reads it
+            if (
+                pattern is _URL_BARE
+                and not path
+                and (word := _CUT_TOKEN.match(text, match.start()))
+                and cut_name(word.group())
+            ):
+                continue
             candidates.append((match.start(), end, host, path))
     if _may_hide_a_domain(facts):
         for match in _URL_OBFUSCATED.finditer(text):
@@ -450,8 +463,13 @@ def detect_handles(norm: Normalised, found: Collector, facts: Facts) -> None:
                 found.add("social", match.start(), end, claim=True)
     if not facts.has_text("@"):
         return
+    platform = platform_domain()
     for match in _HANDLE.finditer(norm.text):
         end = _strip_trailing(norm.text, match.start(), match.end())
+        # the platform's domain after an "@" is its addresses' ending ("nu se termină în
+        # @marketplace.example"), no account
+        if is_platform_host(norm.text[match.start() + 1 : end], platform):
+            continue
         if _PAID_TO_A_HANDLE.search(norm.text, max(0, match.start() - 90), match.start()):
             continue
         if not found.overlaps_claim(match.start(), end):

@@ -7283,3 +7283,112 @@ def test_a_confirmation_an_order_number_a_delivery_address_or_a_page_is_no_findi
     text, language, kind
 ):
     assert kind not in detected_kinds(text, language)
+
+
+# --- the sixty-fourth round: from t285–t288's misses ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Vous pouvez me laisser votre mail pour que je vous envoie les photos ?", "fr"),
+        ("Je vous envoie les billets sur votre adresse mail perso, donnez-la-moi ici.", "fr"),
+        ("Bilety wyślę mailem, proszę tylko podać adres.", "pl"),
+        ("Lístky vystavíme na iné meno, len nám sem do správy pošlite svoj e-mail.", "sk"),
+        ("Poukaz vystavíme na jiné jméno, jen nám sem pošlete svůj e-mail.", "cs"),
+        ("A jegyeket e-mailben is elküldöm, ha megadja itt a címét.", "hu"),
+    ],
+)
+def test_an_address_asked_for_in_more_forms_is_an_email_finding(text, language):
+    assert "email" in detected_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Fakturę wyślę mailem, proszę tylko podać adres dostawy.", "pl"),
+        ("Vous pouvez me laisser votre mail de confirmation ? Je vérifie.", "fr"),
+        ("A visszaigazolást e-mailben küldjük, ha megadja a szállítási címét.", "hu"),
+    ],
+)
+def test_a_delivery_address_or_a_confirmation_asked_for_is_no_email_finding(text, language):
+    assert "email" not in detected_kinds(text, language)
+
+
+def test_talking_it_over_by_phone_is_a_channel_move():
+    assert "social" in kinds("Wolałbym to obgadać telefonicznie niż tu pisać.", "pl")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Radšej by som poslal peniaze ako dar medzi priateľmi, bez poplatku.", "sk"),
+        ("Peníze pošlu jako dar mezi přáteli, ušetříme poplatek.", "cs"),
+        ("Legközelebb 20% kedvezmény, ha közvetlenül nekünk utal.", "hu"),
+    ],
+)
+def test_a_gift_between_friends_or_a_transfer_straight_to_the_seller_is_a_payment(text, language):
+    assert "payment" in detected_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Pošlu vám video, jak displej bliká a zhasíná.", "cs"),
+        ("Kontrolka na nabíjačke bliká na oranžovo, je to normálne?", "sk"),
+    ],
+)
+def test_a_screen_that_flashes_is_no_blik_payment(text, language):
+    assert "payment" not in detected_kinds(text, language)
+    assert "payment" not in detected_kinds(text)
+
+
+def test_blik_in_its_polish_forms_is_still_a_payment_word():
+    assert "payment" in detected_kinds("Zapłacę blikiem, jeśli można.", "pl")
+    assert "payment" in detected_kinds("Wyślę panu kod BLIKA, jak pan woli.", "pl")
+
+
+def test_a_vouchers_serial_number_is_no_phone():
+    assert "phone" not in detected_kinds("Az utalvány sorszáma 0630 1245 78, a recepción kérik.")
+
+
+def test_the_platforms_domain_after_an_at_sign_is_no_handle():
+    text = "Expeditorul nu se termină în @marketplace.example, ci într-o adresă ciudată."
+    assert "social" not in detected_kinds(text, "ro")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        ("Írjon Te.le.gr.am-on, ott átküldöm a fotókat.", "hu", "Te.le.gr.am-on"),
+        ("Message me on Wh.ats.app please, quicker.", "en", "Wh.ats.app"),
+    ],
+)
+def test_an_apps_name_cut_by_dots_is_the_app_in_disguise_not_a_link(text, language, name):
+    assert ("social", name) in found(text, language)
+    assert "url" not in kinds(text, language)
+
+
+def test_a_real_domain_with_an_apps_name_stays_a_link():
+    assert "url" in kinds("The desktop app is on signal.org, free.", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Nicht per Western Union, bitte nur hier über die Bestellung.", "de"),
+        ("Non saldiamo fuori dal sito, mi spiace.", "it"),
+        ("No pago nada por transferencia fuera de aquí.", "es"),
+    ],
+)
+def test_a_strong_payment_refused_right_before_is_none(text, language):
+    assert "payment" not in detected_kinds(text, language)
+
+
+def test_a_strong_payment_asked_about_with_a_not_is_still_read():
+    assert "payment" in detected_kinds("Why not pay via Western Union instead?", "en")
+
+
+def test_the_romanian_ne_us_refuses_no_strong_payment():
+    text = "Vă restituim suma direct, dacă ne trimiteți aici IBAN-ul."
+    assert "payment" in detected_kinds(text, "ro")
