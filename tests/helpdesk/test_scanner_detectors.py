@@ -7309,6 +7309,7 @@ def test_an_address_asked_for_in_more_forms_is_an_email_finding(text, language):
         ("Fakturę wyślę mailem, proszę tylko podać adres dostawy.", "pl"),
         ("Vous pouvez me laisser votre mail de confirmation ? Je vérifie.", "fr"),
         ("A visszaigazolást e-mailben küldjük, ha megadja a szállítási címét.", "hu"),
+        ("J'ai reçu votre mail, pour la taille, indiquez-la-moi ici.", "fr"),
     ],
 )
 def test_a_delivery_address_or_a_confirmation_asked_for_is_no_email_finding(text, language):
