@@ -78,7 +78,7 @@ def detect_disguised_channels(norm: Normalised, found: Collector, facts: Facts) 
                 found.add(kind, match.start(), match.end())
     # A name cut apart by a sign inside it (the first cut falls inside the name).
     for match in _CUT_WORD.finditer(text):
-        kind = cut_name(match.group())
+        kind = _cut_name(match.group())
         if kind and not found.overlaps_claim(*match.span()):
             found.add(kind, *match.span())
     # A capital I for an l ("teIegram"): no word of any market reads as a name that way.
@@ -132,7 +132,14 @@ def _in_leet_word(char: str) -> bool:
     return char.isalnum() or char in "@$"
 
 
-def cut_name(word: str) -> str | None:
+def cut_name_at(text: str, start: int) -> str | None:
+    """The kind of the app's name cut apart by signs that starts at ``start`` ("Wh.ats.app",
+    "Te.le.gr.am-on"), if one does: ``links`` leaves such a word to this module, no host."""
+    word = _CUT_WORD.match(text, start)
+    return _cut_name(word.group()) if word else None
+
+
+def _cut_name(word: str) -> str | None:
     """The kind of the name a word cut by signs is, joined ("vi.ber", "what.sapp",
     "tele-gramu", "pay.pal"), the first cut inside the name (not "whatsapp.com", a link, or
     "viber-számon")."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from helpdesk.scanner.disguise import cut_name
+from helpdesk.scanner.disguise import cut_name_at
 from helpdesk.scanner.domains import (
     CLOSE,
     DOT_ANY,
@@ -107,9 +107,6 @@ _PAID_TO_A_HANDLE = re.compile(
     r"[^.!?\n@]{0,30}(?:\?+[^.!?\n@]{0,45})?$"
 )
 
-#: A word cut by dots, hyphens, underscores or stars, as ``disguise`` reads one.
-_CUT_TOKEN = re.compile(r"[^\W\d_]+(?:[.\-_*·][^\W\d_]+)+")
-
 # Cheap look-ups that decide whether a detector can find anything at all (see gates).
 _DOT_IN_BRACKETS = re.compile(rf"{OPEN}\s*(?:\.|{literal_alternation(DOT_WORDS)})\s*{CLOSE}")
 _DOT_WORD_THEN_TLD = re.compile(rf"(?:{literal_alternation(DOT_WORDS)})\s+{TLD}\b")
@@ -162,12 +159,7 @@ def detect_links(norm: Normalised, found: Collector, facts: Facts) -> None:
             path = link[link.find(host) + len(host) :] if host in link else ""
             # an app's name cut by dots is the app in disguise, not a host ("Te.le.gr.am-on",
             # "Wh.ats.app"): ``disguise`` reads it
-            if (
-                pattern is _URL_BARE
-                and not path
-                and (word := _CUT_TOKEN.match(text, match.start()))
-                and cut_name(word.group())
-            ):
+            if pattern is _URL_BARE and not path and cut_name_at(text, match.start()):
                 continue
             candidates.append((match.start(), end, host, path))
     if _may_hide_a_domain(facts):
