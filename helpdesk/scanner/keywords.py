@@ -901,10 +901,14 @@ _NUMBER_ASKED = Family(rf"\b(?:{entry})" for entry in LEXICON.union("social.numb
 #: private e-mail, which the platform's rules forbid as they forbid an address given.
 _ADDRESS_ASKED = Family(rf"\b(?:{entry})" for entry in LEXICON.union("address.asked"))
 #: A payment whose account is an e-mail address (PayPal): an address asked for beside it is
-#: that account ("sending the 30 € to your PayPal now, what's your email?"), not a move to
-#: e-mail. A disguised "P4yp@l" is found after the channel phrases (``detect_disguised_channels``),
+#: that account ("sending the 30 € to your PayPal now, what's your email?", a review's reward
+#: "on PayPal, just give me your email"), not a move to e-mail; but not beside PayPal's
+#: friends and family (``_PERSONAL``: "Posso pagarti con PayPal amici e familiari? Dammi la tua
+#: mail"), a person-to-person payment whose address the writers label an e-mail as well.
+#: A disguised "P4yp@l" is found after the channel phrases (``detect_disguised_channels``),
 #: so an address asked for beside it stays an e-mail finding.
 _ADDRESS_ACCOUNT = re.compile("paypal", re.IGNORECASE)
+_PERSONAL = re.compile(_FRIENDS, re.IGNORECASE)
 #: A video call proposed ("on peut se faire une visio ?", "zróbmy rozmowę wideo") or a voice
 #: message asked for or offered ("Schicken Sie mir eine Sprachnachricht", "poslali hlasovú
 #: správu?"): the platform has neither, so the talk moves; but a phone that crashes in video
@@ -1032,13 +1036,16 @@ def detect_channel_phrases(norm: Normalised, found: Collector, facts: Facts) -> 
         # a number asked for to pay or refund by a payment named in the sentence or the one
         # before is the payment's account ("Napíšte mi svoje číslo" after "vrátim 10 € na
         # Revolut"), and so is an address asked for beside PayPal ("what's your email?" after
-        # "sending the 30 € to your PayPal"): the payment is the finding. An address asked for
-        # to send the invoice or the bank details for a transfer is a move to e-mail as well
-        # ("Pásame tu correo y te mando la factura proforma, haces la transferencia")
+        # "sending the 30 € to your PayPal"), not by friends and family: the payment is the
+        # finding. An address asked for to send the invoice or the bank details for a
+        # transfer is a move to e-mail as well ("Pásame tu correo y te mando la factura
+        # proforma, haces la transferencia")
         window = spans[index - 1][0] if index else low
         paid = [(start, end) for start, end in payments if window <= start < high]
-        paid_by_address = address_asked is not None and any(
-            _ADDRESS_ACCOUNT.search(text, start, end) for start, end in paid
+        paid_by_address = (
+            address_asked is not None
+            and any(_ADDRESS_ACCOUNT.search(text, start, end) for start, end in paid)
+            and _PERSONAL.search(text, window, high) is None
         )
         # an address asked for is an address to come, unless one is given anywhere in the
         # message (that is the finding), the three words before refuse it ("please don't

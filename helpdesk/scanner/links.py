@@ -403,6 +403,8 @@ def _obfuscated_domain_is_plausible(match: re.Match[str]) -> bool:
         return True  # another marketplace's site: "en amazon punto es", "az árgép pont hu"
     if not label.isascii() and sum(ch.isalpha() for ch in label) < 7:
         return False  # a short word of the language: "a végén pont hu", "gé-mail, point com"
+    if not any(ch.isalpha() for ch in label):
+        return False  # an hour or a number: "de 10:00 a 13:00, punto de encuentro"
     if "-" in label or any(ch.isdigit() for ch in label) or match.group("path"):
         return True
     tld = match.group("tld")

@@ -7393,3 +7393,57 @@ def test_a_strong_payment_asked_about_with_a_not_is_still_read():
 def test_the_romanian_ne_us_refuses_no_strong_payment():
     text = "Vă restituim suma direct, dacă ne trimiteți aici IBAN-ul."
     assert "payment" in detected_kinds(text, "ro")
+
+
+# --- the sixty-fifth round: from t289–t292's misses -----------------------------------------
+
+
+def test_a_refund_by_the_writer_directly_is_a_payment():
+    text = "Anule el pedido y le devuelvo yo el dinero directamente, es más rápido."
+    assert "payment" in kinds(text, "es")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Se lo devolvemos directamente por la plataforma en tres días.",
+        "Cancelo el pedido y la plataforma te devuelve el dinero directamente.",
+        "El bote llegó abierto. ¿Me lo cambiáis o la devuelvo directamente desde mi cuenta?",
+    ],
+)
+def test_a_refund_through_the_platform_or_the_goods_sent_back_is_none(text):
+    assert "payment" not in detected_kinds(text, "es")
+
+
+def test_your_number_asked_for_to_call_is_a_channel_move():
+    text = "Podeślij mi swój numer, oddzwonię i ustalimy rozmiar."
+    assert "social" in kinds(text, "pl")
+
+
+def test_your_order_number_asked_for_is_none():
+    assert "social" not in detected_kinds("Podeślij mi swój numer zamówienia, sprawdzę.", "pl")
+
+
+def test_sending_it_on_an_app_offered_is_a_firm_channel_move():
+    text = "Film jest za duży na tę stronę, ale mogę go wysłać na messengerze."
+    assert ("social", "messengerze") in firm(text, "pl")
+
+
+def test_sending_it_on_an_app_refused_is_none():
+    text = "Nie mogę wysłać na messengerze, wolę tutaj."
+    assert ("social", "messengerze") not in firm(text, "pl")
+
+
+def test_a_romanian_number_in_three_pieces_after_let_him_call_me_is_a_phone():
+    text = "Dacă nu găsește adresa, să mă sune: începe cu 0745, apoi 218 și se termină în 903."
+    assert "phone" in kinds(text, "ro")
+
+
+def test_an_address_asked_for_beside_paypal_is_an_email_and_a_payment():
+    text = "Ti pago con PayPal amici e familiari. Dammi la tua mail e te li mando."
+    assert {"email", "payment"} <= kinds(text, "it")
+
+
+def test_an_hour_before_a_meeting_point_is_no_link():
+    text = "Clases de 9:00 a 12:00, punto de encuentro en la taquilla."
+    assert "url" not in detected_kinds(text, "es")
