@@ -261,3 +261,30 @@ def test_a_language_s_patterns_also_match_their_words_typed_without_accents(
 
 def test_a_negated_class_is_left_as_it_is():
     assert lexicon_module.typed_bare("[^ąę]x") == "[^ąę]x"  # "ax" still matches, "ąx" not
+
+
+def test_a_check_remembered_is_for_the_same_files_only(tmp_path, monkeypatch):
+    """A process that finds the package's files as a valid check left them skips compiling
+    each regular expression again; an edit makes it check them again, a broken entry is
+    refused."""
+    folder = copy_of_the_lexicons(tmp_path)
+    monkeypatch.setattr(lexicon_module, "LEXICON_DIR", folder)
+    monkeypatch.setattr(lexicon_module, "_CHECKED_PATH", tmp_path / "checked")
+    assert load(folder) == load(LEXICON_DIR)  # the first checks and remembers
+    remembered = (tmp_path / "checked").read_text()
+    compiled = []
+    monkeypatch.setattr(lexicon_module.re, "compile", lambda *a: compiled.append(a))
+    load(folder)
+    assert compiled == []  # the same files: nothing compiled to check them
+    monkeypatch.undo()
+    monkeypatch.setattr(lexicon_module, "LEXICON_DIR", folder)
+    monkeypatch.setattr(lexicon_module, "_CHECKED_PATH", tmp_path / "checked")
+    broken = (
+        (folder / "en.toml")
+        .read_text(encoding="utf-8")
+        .replace("[payment]\nstrong = [", "[payment]\nstrong = ['cash(', ", 1)
+    )
+    (folder / "en.toml").write_text(broken, encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"^en\.toml: 'payment\.strong': .* is not a valid"):
+        load(folder)
+    assert (tmp_path / "checked").read_text() == remembered
