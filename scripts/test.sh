@@ -48,6 +48,17 @@ export DJANGO_ALLOW_ASYNC_UNSAFE=true  # Playwright's sync API beside Django's l
 export DJANGO_SETTINGS_MODULE=tests.settings
 unset PLATFORM_DOMAIN
 
+# The migrations run once, into a template database, beside the lint; each test process's
+# test database is then a copy of it (tests/settings.py: TEST_DATABASE_TEMPLATE), where each
+# process ran every migration itself before: ~10 s of a core each.
+export TEST_DATABASE_TEMPLATE=helpdesk_template
+"$(pg_bindir)/psql" -h 127.0.0.1 -p "$pgport" -U postgres -d postgres -v ON_ERROR_STOP=1 -qAt \
+    -c "create database $TEST_DATABASE_TEMPLATE owner $PG_OWNER"
+DATABASE_URL="postgres://$PG_APP@127.0.0.1:$pgport/$TEST_DATABASE_TEMPLATE" \
+    MIGRATION_DATABASE_URL="postgres://$PG_OWNER@127.0.0.1:$pgport/$TEST_DATABASE_TEMPLATE" \
+    .venv/bin/python manage.py migrate --noinput -v 0 > "$scratch/migrate.log" 2>&1 &
+migrate_pid=$!
+
 log "lint"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
@@ -61,6 +72,11 @@ mypy_cache=${MYPY_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/marketplace-helpdes
 mkdir -p "$mypy_cache"
 .venv/bin/mypy --cache-dir "$mypy_cache" > "$scratch/mypy.log" 2>&1 &
 mypy_pid=$!
+
+if ! wait "$migrate_pid"; then
+    cat "$scratch/migrate.log"
+    die "the migrations failed"
+fi
 
 # One process per core (at most 4), each with its own test database; a file's tests stay on
 # one process, so module-scoped worlds are built once. Slow files are handed out first

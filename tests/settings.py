@@ -26,6 +26,11 @@ DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 # role that owns nothing, as in production (tests/conftest.py, django_db_setup).
 DATABASES["default"]["TEST"] = {"MIRROR": "owner"}  # noqa: F405
 DATABASES["owner"]["CONN_MAX_AGE"] = 0  # noqa: F405
+# `make test` migrates one database before the tests (scripts/test.sh); each test database is
+# created as a copy of it, so its own migrations have nothing left to do. Without it (pytest
+# run by hand), each test process migrates its own.
+if "TEST_DATABASE_TEMPLATE" in os.environ:
+    DATABASES["owner"]["TEST"] = {"TEMPLATE": os.environ["TEST_DATABASE_TEMPLATE"]}  # noqa: F405
 # The cluster's superuser, for the tests that do what only it or the owner could (switch
 # the append-only triggers off): "postgres", trusted on loopback in the clusters of
 # `make test` and `make run`.
