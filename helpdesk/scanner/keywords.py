@@ -37,15 +37,18 @@ ASKED_NAMES = "|".join(COMMON["social_names_asked"])
 
 _W = r"[^\W\d_]+"
 _FRIENDS = S("payment.paypal_personal")
-#: Off-platform payment phrases that are unambiguous on their own.
-PAYMENT_STRONG = (
-    # PayPal friends & family / personal payments, in every market language
-    rf"(?:paypal\w*|\bpp)\W{{0,3}}(?:\w+\W+){{0,3}}?{S('payment.paypal_personal')}",
-    # … and friends & family in quotes, no brand named: two to four words ("mándamelo como
-    # 'entre amigos'", "'amici e familiari'", "as 'friends and family'"; not "my 'friends'
-    # at work", not a group's name "« Padel entre amis by SmashPro »")
+#: PayPal friends & family, a person-to-person payment, in every market language; and
+#: friends & family in quotes, no brand named: two to four words ("mándamelo como 'entre
+#: amigos'", "'amici e familiari'", "as 'friends and family'"; not "my 'friends' at work", not
+#: a group's name "« Padel entre amis by SmashPro »").
+PAYPAL_PERSONAL = (
+    rf"(?:paypal\w*|\bpp)\W{{0,3}}(?:\w+\W+){{0,3}}?{_FRIENDS}",
     rf"[\"'‘’“”„«»]\s*(?:(?:{_W}\s+){{1,2}}{_FRIENDS}(?:\s+{_W})?|{_W}\s+{_FRIENDS}(?:\s+{_W}){{2}}"
     rf"|{_FRIENDS}(?:\s+{_W}){{1,3}})\s*[\"'‘’“”„«»]",
+)
+#: Off-platform payment phrases that are unambiguous on their own.
+PAYMENT_STRONG = (
+    *PAYPAL_PERSONAL,
     *COMMON["payment_strong"],
     *LEXICON.union("payment.strong"),
     # "zaplaťte přímo", "přímo na můj účet"
@@ -908,7 +911,7 @@ _ADDRESS_ASKED = Family(rf"\b(?:{entry})" for entry in LEXICON.union("address.as
 #: A disguised "P4yp@l" is found after the channel phrases (``detect_disguised_channels``),
 #: so an address asked for beside it stays an e-mail finding.
 _ADDRESS_ACCOUNT = re.compile("paypal", re.IGNORECASE)
-_PERSONAL = re.compile(_FRIENDS, re.IGNORECASE)
+_PERSONAL = re.compile("|".join(PAYPAL_PERSONAL), re.IGNORECASE)
 #: A video call proposed ("on peut se faire une visio ?", "zróbmy rozmowę wideo") or a voice
 #: message asked for or offered ("Schicken Sie mir eine Sprachnachricht", "poslali hlasovú
 #: správu?"): the platform has neither, so the talk moves; but a phone that crashes in video

@@ -7444,6 +7444,11 @@ def test_an_address_asked_for_beside_paypal_is_an_email_and_a_payment():
     assert {"email", "payment"} <= kinds(text, "it")
 
 
+def test_an_address_asked_for_beside_paypal_with_family_named_elsewhere_is_the_account():
+    text = "My family loved the mug. I'll refund the 5 € on PayPal, what's your email?"
+    assert "email" not in detected_kinds(text, "en")
+
+
 def test_an_hour_before_a_meeting_point_is_no_link():
     text = "Clases de 9:00 a 12:00, punto de encuentro en la taquilla."
     assert "url" not in detected_kinds(text, "es")
