@@ -17,7 +17,7 @@ fi
 if [ -n "$check_only" ]; then
     ensure_debs postgresql redis-server gettext poppler-utils
 else
-    ensure_debs postgresql redis-server chromium chromium-driver gettext poppler-utils
+    ensure_debs postgresql redis-server chromium-headless-shell gettext poppler-utils
 fi
 bash scripts/install.sh
 
