@@ -5,23 +5,26 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$PROJECT_DIR"
 
-# msgfmt, for compilemessages; Debian's Python 3.11 and its venv module for the venv.
-ensure_debs gettext python3.11 python3.11-venv
+ensure_debs gettext  # msgfmt, for compilemessages
 
 # The venv's interpreter is Debian's python3.11, built with profile-guided and link-time
 # optimisation, whatever python3.11 comes first on PATH: a Python compiled without them (a
 # pyenv build's default) ran the whole suite a fifth slower on the same machine (README,
 # development). VENV_PYTHON=… chooses another.
 VENV_PYTHON=${VENV_PYTHON:-/usr/bin/python3.11}
-if [ -x "$VENV/bin/python" ] && [ "$(readlink -f "$VENV/bin/python")" != "$(readlink -f "$VENV_PYTHON")" ]; then
-    log "recreating $VENV with $VENV_PYTHON (it was made with $(readlink -f "$VENV/bin/python"))"
-    rm -rf "$VENV"
+if [ -x "$VENV/bin/python" ]; then
+    made_with=$(readlink -f "$VENV/bin/python")
+    if [ "$made_with" != "$(readlink -f "$VENV_PYTHON")" ]; then
+        log "recreating $VENV with $VENV_PYTHON (it was made with $made_with)"
+        rm -rf "$VENV"
+    fi
 fi
 UV_VERSION=0.13.8
 stamp="$VENV/.installed"
 wanted="$(sha1sum requirements-dev.txt | cut -d' ' -f1) uv=$UV_VERSION bytecode"
 if [ ! -x "$VENV/bin/python" ]; then
     log "creating $VENV"
+    ensure_debs python3.11 python3.11-venv  # the default interpreter and its venv module
     "$VENV_PYTHON" -m venv "$VENV"
 fi
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
