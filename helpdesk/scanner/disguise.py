@@ -40,24 +40,30 @@ _CUT_ENDING = 3
 _NAME_LETTERS = tuple(frozenset(name) for name, _ in _NAMES)
 
 
-def _i_for_l(name: str) -> set[str]:
-    """The name with one or more of its l's written as a capital I, lower-cased: "teiegram",
-    "paypai"."""
+#: Latin letters written for a name's letter because they look like it: a capital I for an l
+#: ("TeIegram", "PayPaI"), q for g ("Teleqram"), rn for m ("Instagrarn"), vv for w
+#: ("VVhatsApp").
+_LOOK_ALIKES = {"l": "i", "g": "q", "m": "rn", "w": "vv"}
+
+
+def _look_alike_variants(name: str) -> set[str]:
+    """The name with one or more of its letters written as a Latin look-alike, lower-cased:
+    "teiegram", "paypai", "teleqram", "instagrarn", "vvhatsapp"."""
     variants = {""}
     for char in name:
         variants = {v + char for v in variants} | (
-            {v + "i" for v in variants} if char == "l" else set()
+            {v + _LOOK_ALIKES[char] for v in variants} if char in _LOOK_ALIKES else set()
         )
     return variants - {name}
 
 
-#: A capital I written for an l inside a name ("teIegram", "PayPaI"), as the lower-cased text
-#: has it, with the kind it gives away.
-_I_FOR_L_VARIANTS = {
+#: A name written with look-alike letters, as the lower-cased text has it, with the kind it
+#: gives away.
+_LOOK_ALIKE_VARIANTS = {
     variant: kind
     for name, kind in _NAMES
-    if name != "signal"  # "signai" is French: "je signai", "ils signaient"
-    for variant in _i_for_l(name)
+    for variant in _look_alike_variants(name)
+    if variant != "signai"  # French: "je signai", "ils signaient"
 }
 _LETTER_NEXT_TO_DIGIT = re.compile(r"[a-z][0-9@$]|[0-9@$][a-z]")
 #: Letters, then a number of two digits or more: a product's model ("insta360").
@@ -81,8 +87,9 @@ def detect_disguised_channels(norm: Normalised, found: Collector, facts: Facts) 
         kind = _cut_name(match.group())
         if kind and not found.overlaps_claim(*match.span()):
             found.add(kind, *match.span())
-    # A capital I for an l ("teIegram"): no word of any market reads as a name that way.
-    for variant, kind in _I_FOR_L_VARIANTS.items():
+    # Look-alike letters ("teIegram", "Teleqram"): no word of any market reads as a name
+    # that way.
+    for variant, kind in _LOOK_ALIKE_VARIANTS.items():
         if variant in text:
             for match in re.finditer(rf"(?<!\w){re.escape(variant)}\w*", text):
                 if not found.overlaps_claim(*match.span()):

@@ -7452,3 +7452,46 @@ def test_an_address_asked_for_beside_paypal_with_family_named_elsewhere_is_the_a
 def test_an_hour_before_a_meeting_point_is_no_link():
     text = "Clases de 9:00 a 12:00, punto de encuentro en la taquilla."
     assert "url" not in detected_kinds(text, "es")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Write me on Teleqram", "Schreib mir auf Telegrarn", "ci sentiamo su vvhatsapp"],
+)
+def test_latin_look_alike_letters_in_an_app_name_are_a_channel_move(text):
+    """q for g, rn for m, vv for w: like a capital I for an l ("TeIegram")."""
+    assert "social" in detected_kinds(text, "en")
+
+
+def test_a_french_past_tense_is_no_look_alike_name():
+    assert "social" not in detected_kinds("Je signai le bon de livraison.", "fr")
+
+
+def test_ropay_to_a_written_number_is_a_payment():
+    text = "Avansul de 200 lei îl puteți trimite cu RoPay pe numărul 0740 223 118."
+    assert {"payment", "phone"} <= detected_kinds(text, "ro")
+
+
+def test_cash_at_pick_up_in_italian_is_a_payment():
+    text = (
+        "Nel nostro negozio a Bologna lo stesso kit costa 30 euro in meno, e se paga in "
+        "contanti al ritiro non c'è nemmeno bisogno di passare dalla piattaforma."
+    )
+    assert "payment" in detected_kinds(text, "it")
+
+
+def test_an_address_asked_for_on_oneself_in_czech_is_an_email():
+    assert "email" in detected_kinds("Nechte mi prosím na sebe e-mail, pošlu návod.", "cs")
+
+
+def test_a_number_asked_for_so_that_i_call_you_in_czech_is_a_channel_move():
+    text = "Můžete mi dát číslo, abych vám zavolal a domluvili jsme detaily?"
+    assert "social" in detected_kinds(text, "cs")
+
+
+def test_i_can_just_give_you_a_ring_is_a_channel_move():
+    assert "social" in detected_kinds("If it's easier I can just give you a ring tonight.", "en")
+
+
+def test_the_courier_giving_you_a_ring_is_none():
+    assert "social" not in detected_kinds("The courier will give you a ring before delivery.", "en")
