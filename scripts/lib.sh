@@ -54,13 +54,17 @@ pg_datadir_for() {
     fi
 }
 
+# The system's Python for the port checks below (they run before the venv exists): Debian's
+# when there is one; pyenv's shim, first on PATH on these machines, takes ~140 ms a call.
+if [ -x /usr/bin/python3 ]; then SYS_PYTHON=/usr/bin/python3; else SYS_PYTHON=python3; fi
+
 free_port() {
-    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+    "$SYS_PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
 # True when nothing listens on 127.0.0.1:PORT.
 port_free() {
-    ! python3 -c 'import socket, sys; socket.create_connection(("127.0.0.1", int(sys.argv[1])), 1)' "$1" 2>/dev/null
+    ! "$SYS_PYTHON" -c 'import socket, sys; socket.create_connection(("127.0.0.1", int(sys.argv[1])), 1)' "$1" 2>/dev/null
 }
 
 # The two database roles (README, "Database roles"): the owner of every table, trigger and
