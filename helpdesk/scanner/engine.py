@@ -64,6 +64,7 @@ from helpdesk.scanner.keywords import (
     detect_payment_to_a_number,
     detect_promoted_channels,
     detect_review_changed_for_money,
+    tells_of_the_platforms_refund,
 )
 from helpdesk.scanner.lexicon import LEXICON, literal_alternation
 from helpdesk.scanner.links import detect_handles, detect_links
@@ -86,15 +87,21 @@ def scan(text: str, *, language: str | None = None) -> list[Finding]:
     model (``intent``): word findings it explains away are dropped, kinds it alone reads are
     added with the sentence that carries them.  A message that asks whether something is
     allowed (``keywords.asks_whether_allowed``) keeps only its firm payment, channel and
-    marketing findings; what a reply quotes and declines is dropped (``_declined_quotes``)."""
+    marketing findings, and one that tells of the platform's own refund
+    (``keywords.tells_of_the_platforms_refund``) only its firm payment findings; what a reply
+    quotes and declines is dropped (``_declined_quotes``)."""
     findings, soft, norm = _detect(text, language, shortcuts=True)
     judged = _judged(text, findings, soft, language)
+    firm = {(f.kind, f.start, f.end) for f in findings} - soft
     if asks_whether_allowed(norm.text):
         # a question whether it is allowed: the payment, the channel or the offer is reported
         # or asked about, not proposed; only what is firm (an IBAN, an account given, an app
         # asked to be written on) stays
-        firm = {(f.kind, f.start, f.end) for f in findings} - soft
         judged = [f for f in judged if f.kind not in _REPORTED or (f.kind, f.start, f.end) in firm]
+    if tells_of_the_platforms_refund(norm.text):
+        # the platform's own refund ("… y la plataforma te devuelve el dinero directamente"):
+        # only a firm payment stays
+        judged = [f for f in judged if f.kind != "payment" or (f.kind, f.start, f.end) in firm]
     return _declined_quotes(text, judged)
 
 

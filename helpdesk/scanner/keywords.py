@@ -661,6 +661,25 @@ def asks_whether_allowed(text: str) -> bool:
     )
 
 
+#: The platform as the one who refunds ("… and the platform refunds you directly", "la
+#: plataforma te devuelve el dinero directamente"); not its refund as a noun ("rather than
+#: waiting for the platform refund, I'll refund you directly").
+_PLATFORM_REFUNDS = re.compile(rf"\b{S('payment.platform_refunds')}")
+#: The writer refunding, paying or transferring ("I'll refund you", "já vám peníze vrátím",
+#: "bez czekania aż platforma przeleje": "mogę zapłacić blikiem"), an account number or an
+#: IBAN named, or "outside" said ("o pásame tu IBAN y lo arreglamos fuera").
+_OWN_PAYMENT = re.compile(S("payment.own_payment"))
+
+
+def tells_of_the_platforms_refund(text: str) -> bool:
+    """Whether the normalised ``text`` says that the platform refunds the buyer and the writer
+    pays nothing (``payment.own_payment``): the message tells of the platform's own refund, so
+    a payment read in it that is not firm (no account given, no payment app) is the
+    platform's, not one outside.  A writer who refunds too sets it against the platform's
+    ("platforma to vracia strašne dlho", "I'll refund you directly") and is read as before."""
+    return _PLATFORM_REFUNDS.search(text) is not None and _OWN_PAYMENT.search(text) is None
+
+
 #: How many words before a word the ``_refused_right_before`` reads.
 _REFUSED_WORDS = 4
 

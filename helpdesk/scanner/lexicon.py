@@ -102,6 +102,8 @@ LANGUAGE_KEYS: dict[str, str] = {
     "payment.off_platform_cues": REGEX,
     "payment.paypal_personal": REGEX,
     "payment.allowed": REGEX,
+    "payment.platform_refunds": REGEX,
+    "payment.own_payment": REGEX,
     "payment.your": REGEX,
     "payment.please": REGEX,
     "payment.send": REGEX,

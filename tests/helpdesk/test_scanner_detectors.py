@@ -3203,6 +3203,59 @@ def test_an_account_given_beside_a_question_whether_it_is_allowed_stays():
 
 
 @pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # the platform's own refund after a cancellation: held as a payment by the models up
+        # to the sixty-seventh round (a click-through), clean by the rule after them
+        ("Cancelo el pedido y la plataforma te devuelve el dinero directamente.", "es"),
+        ("I'll cancel the order and the platform refunds you directly.", "en"),
+        ("J'annule la commande et la plateforme vous rembourse directement.", "fr"),
+        ("Ich storniere die Bestellung, die Plattform erstattet Ihnen das Geld direkt.", "de"),
+        ("Anuluję zamówienie, a platforma zwróci Panu pieniądze bezpośrednio.", "pl"),
+        ("Annullo l'ordine e la piattaforma ti rimborsa direttamente.", "it"),
+        ("Objednávku zruším a platforma vám peníze vrátí přímo na účet.", "cs"),
+        ("Objednávku zruším a platforma vám peniaze vráti priamo na účet.", "sk"),
+        ("Törlöm a rendelést, és a platform közvetlenül visszautalja Önnek a pénzt.", "hu"),
+        ("Anulez comanda și platforma vă returnează banii direct pe card.", "ro"),
+    ],
+)
+def test_the_platforms_own_refund_is_no_payment(text, language):
+    assert "payment" not in {f.kind for f in scan(text, language=language)}
+    assert "payment" not in {f.kind for f in scan(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # the writer's own refund set against the platform's (the development split's commonest
+        # payment of this kind)
+        (
+            "The platform refunds you in two weeks; cancel it and I'll refund you directly today.",
+            "en",
+        ),
+        (
+            "Objednávku zrušte, já vám peníze vrátím rovnou na účet. Platforma vrací peníze až za"
+            " 14 dní.",
+            "cs",
+        ),
+        (
+            "ked to tu zrusite tak vam poslem peniaze spat priamo na ucet, platforma to vracia"
+            " strasne dlho",
+            "sk",
+        ),
+        # a firm payment beside the platform's refund
+        (
+            "La plataforma te devuelve el dinero en 10 días, o pásame tu IBAN y lo arreglamos"
+            " fuera.",
+            "es",
+        ),
+    ],
+)
+def test_a_payment_beside_the_platforms_refund_stays(text, language):
+    assert "payment" in {f.kind for f in scan(text, language=language)}
+
+
+@pytest.mark.parametrize(
     ("text", "language", "address"),
     [
         ("I'm on hotmail as kate.baker.ie, write there.", "en", "hotmail as kate.baker.ie"),
