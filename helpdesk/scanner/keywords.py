@@ -213,8 +213,13 @@ _SMS_WORD_ALONE = re.compile(_SMS_WORD)
 #: "SMS", "esemeska": a text message word that is nothing else.
 _SMS_ABBREVIATION = re.compile(r"sms|esemes")
 #: What ends a sentence between a text message word and a number, or an ask and an app (not a
-#: dot inside a domain or a number).
-_SENTENCE_END = re.compile(r"[!?\n]|\.\s")
+#: dot inside a domain or a number, nor one after an abbreviation: "Czy nie moglibyśmy
+#: rozliczać się poza serwisem, np. zbiorczo …?" is one question, whose "nie" asks).
+_SENTENCE_END = re.compile(
+    r"[!?\n]|"
+    + "".join(rf"(?<!\b{re.escape(word)})" for word in LEXICON.union("text.abbreviations"))
+    + r"\.\s"
+)
 _PLATFORM_WORDS = re.compile(PLATFORM_WORDS)
 _OFF_PLATFORM = re.compile(OFF_PLATFORM_CUES)
 #: No second order to open for what is paid ("dann sparen wir uns eine zweite Bestellung", "ca

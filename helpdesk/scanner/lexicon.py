@@ -79,6 +79,7 @@ LANGUAGE_KEYS: dict[str, str] = {
     "social.reach_you": REGEX,
     "social.app_as_verb": REGEX,
     "social.contrasts": WORDS,
+    "text.abbreviations": WORDS,
     "phone.cues": REGEX,
     "phone.identifier_keywords": REGEX,
     "phone.identifier_is": WORDS,

@@ -218,6 +218,10 @@ NOT_PHONE_PATTERNS: tuple[tuple[str, str], ...] = (
         # a comma, and a number's sign or word: "GLS, číslo 912…", "BRT n. 0 512…",
         # "Ersatzteil-Nr. 0171…"
         rf"\s*(?:,?\s*(?:-?n[°o]\.?|-?nr\.?|[čc]\.|n\.|#|:|-|{_NUMBER_WORD}\s*:?))?\s*"
+        # (not a trunk "0" and an area code before a slash and five digits or more: "… wenn das
+        # Paket rausgeht: 0171 / 44 39 210" is a German number written the German way, which no
+        # identifier is; "factura nr. 0412/2026" is one)
+        r"(?!\s*0[1-9]\d{2,3}\s?/\s?\d{2}[\s-]?\d{2}[\s-]?\d)"
         r"[a-z]{0,4}[\s-]?\d[\d\s./-]*[a-z0-9]*",
     ),
     # a parcel's or an order's long number a few words after its keyword, with the word

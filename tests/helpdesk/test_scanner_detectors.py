@@ -7548,3 +7548,71 @@ def test_i_can_just_give_you_a_ring_is_a_channel_move():
 
 def test_the_courier_giving_you_a_ring_is_none():
     assert "social" not in detected_kinds("The courier will give you a ring before delivery.", "en")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("cs", "Nechte mi e-mail, pošlu vám ceník materiálů pro laboratoř."),
+        ("sk", "Nechajte mi tu e-mail, pošlem vám cenník."),
+        ("pl", "Niech Pan zostawi swojego maila, to wyślę ofertę dla firmy."),
+        ("ro", "imi lasati un e-mail? va trimit certificatul scanat"),
+        ("fr", "Laissez moi un mail et je vous envoie le catalogue."),
+        ("es", "Déjame un correo y te paso la lista de precios."),
+        ("it", "Lasciami una mail e ti mando il listino."),
+        ("hu", "Hagyjon itt egy e-mail címet, elküldöm az árajánlatot."),
+        ("en", "Leave me an email address and I'll send the drawings."),
+    ],
+)
+def test_an_address_asked_for_without_a_possessive_is_an_email(language, text):
+    """ "Leave me an e-mail", not only "leave me your e-mail"."""
+    assert "email" in detected_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("sk", "Cenovú ponuku vám pošlem e-mailom, nechajte mi tu adresu."),
+        ("cs", "Nabídku vám pošlu e-mailem, nechte mi tu adresu."),
+    ],
+)
+def test_an_address_asked_for_here_after_the_mail_is_an_email(language, text):
+    assert "email" in detected_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("cs", "Fakturu pošlu e-mailem, nechte mi tu adresu pro doručení."),
+        ("cs", "Dejte mi e-mailem vědět, kdy to dorazí."),
+    ],
+)
+def test_a_delivery_address_or_a_reply_by_mail_is_no_address_asked_for(language, text):
+    assert "email" not in detected_kinds(text, language)
+
+
+def test_call_me_without_the_hyphen_in_french_is_a_channel_move():
+    assert "social" in detected_kinds("Appelez moi plutôt, c'est plus simple.", "fr")
+
+
+def test_calling_the_carrier_oneself_in_french_is_none():
+    assert "social" not in detected_kinds("Je vais appeler moi-même le transporteur.", "fr")
+
+
+def test_a_german_number_with_a_slash_after_a_parcel_word_is_a_phone_number():
+    text = "Simsen Sie mir einfach, wenn das Paket rausgeht: 0171 / 44 39 210"
+    assert "phone" in detected_kinds(text, "de")
+
+
+def test_an_invoice_number_with_a_year_after_its_slash_is_no_phone_number():
+    text = "CUI RO18547290, factura seria CL nr. 0412/2026 o găsiți în detaliile comenzii."
+    assert "phone" not in detected_kinds(text, "ro")
+
+
+def test_a_question_cut_by_an_abbreviation_asks_with_its_not():
+    """ "np." ends no sentence: the "nie" of "Czy nie moglibyśmy …?" asks, it refuses nothing."""
+    text = (
+        "Czy nie moglibyśmy rozliczać się poza serwisem, np. zbiorczo raz w miesiącu na "
+        "fakturę z terminem płatności 30 dni?"
+    )
+    assert "payment" in detected_kinds(text, "pl")
