@@ -215,10 +215,12 @@ _SMS_ABBREVIATION = re.compile(r"sms|esemes")
 #: What ends a sentence between a text message word and a number, or an ask and an app (not a
 #: dot inside a domain or a number, nor one after an abbreviation: "Czy nie moglibyśmy
 #: rozliczać się poza serwisem, np. zbiorczo …?" is one question, whose "nie" asks).
+#: (The dot is matched first, so that the look-behinds run at dots only: before it, they ran at
+#: every character, 750 µs a pass over 500 characters instead of 21.)
 _SENTENCE_END = re.compile(
-    r"[!?\n]|"
-    + "".join(rf"(?<!\b{re.escape(word)})" for word in LEXICON.union("text.abbreviations"))
-    + r"\.\s"
+    r"[!?\n]|\."
+    + "".join(rf"(?<!\b{re.escape(word)}\.)" for word in LEXICON.union("text.abbreviations"))
+    + r"\s"
 )
 _PLATFORM_WORDS = re.compile(PLATFORM_WORDS)
 _OFF_PLATFORM = re.compile(OFF_PLATFORM_CUES)
