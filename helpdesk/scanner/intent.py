@@ -61,6 +61,8 @@ from pathlib import Path
 
 import orjson
 
+from helpdesk.scanner.lexicon import LEXICON
+
 #: The kinds the model reads: all of them.
 MODELLED = ("email", "phone", "url", "social", "payment", "marketing")
 #: Contact details (an address or number dictated in words, a link described) and intents
@@ -83,10 +85,20 @@ Span = tuple[str, int, int]  # kind, start, end in the original text
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _MARKS = re.compile("[\u0300-\u036f]")
+#: Words that a dot ends without ending the sentence ("np.", "z.B.", "dvs."; the languages'
+#: ``text.abbreviations``).
+ABBREVIATIONS = tuple(LEXICON.union("text.abbreviations"))
 #: A sentence: up to a ".", "!", "?" or a line's end; a dot with no space after it is inside a
 #: domain or a number ("med-liptov.sk", "2.5 kg") and ends nothing, nor does one between a
-#: number and the next, in a date or an ordinal ("platí do 31. 5., zľava …", "3. 3. 2026").
-SENTENCE = re.compile(r"(?:[^.!?\n]+|\.(?=[^\s.!?])|(?<=\d)\.(?=\s\d))+[.!?\n]*")
+#: number and the next, in a date or an ordinal ("platí do 31. 5., zľava …", "3. 3. 2026"),
+#: nor one after an abbreviation ("Lăsați-mi adresa dvs. de e-mail"; the look-behinds run at
+#: dots only).
+SENTENCE = re.compile(
+    r"(?:[^.!?\n]+|\.(?=[^\s.!?])|(?<=\d)\.(?=\s\d)|(?:"
+    + "|".join(rf"(?<=\b{re.escape(word)})" for word in ABBREVIATIONS)
+    + r")\.(?=\s))+[.!?\n]*",
+    re.IGNORECASE,
+)
 
 
 def _fold(text: str) -> str:

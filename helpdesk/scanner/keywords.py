@@ -18,7 +18,13 @@ from bisect import bisect_left
 from helpdesk.scanner.domains import is_platform_host, platform_domain
 from helpdesk.scanner.findings import Collector
 from helpdesk.scanner.gates import Facts, Family
-from helpdesk.scanner.intent import SENTENCE, concept_matches, concepts_of, folded_words
+from helpdesk.scanner.intent import (
+    ABBREVIATIONS,
+    SENTENCE,
+    concept_matches,
+    concepts_of,
+    folded_words,
+)
 from helpdesk.scanner.lexicon import COMMON, LEXICON, literal_alternation
 from helpdesk.scanner.normalise import ZERO_WIDTH, Normalised
 from helpdesk.scanner.phone import masks_a_digit
@@ -218,9 +224,7 @@ _SMS_ABBREVIATION = re.compile(r"sms|esemes")
 #: (The dot is matched first, so that the look-behinds run at dots only: before it, they ran at
 #: every character, 750 µs a pass over 500 characters instead of 21.)
 _SENTENCE_END = re.compile(
-    r"[!?\n]|\."
-    + "".join(rf"(?<!\b{re.escape(word)}\.)" for word in LEXICON.union("text.abbreviations"))
-    + r"\s"
+    r"[!?\n]|\." + "".join(rf"(?<!\b{re.escape(word)}\.)" for word in ABBREVIATIONS) + r"\s"
 )
 _PLATFORM_WORDS = re.compile(PLATFORM_WORDS)
 _OFF_PLATFORM = re.compile(OFF_PLATFORM_CUES)

@@ -521,6 +521,23 @@ def _confirm_listed(
 _LETTER_CODES = frozenset("sSzZbB")
 
 
+def _letters_in_one_group(written: str) -> bool:
+    """Whether the number's letters are all in one group between two others, two of them or
+    more, in capitals, with a letter that starts codes among them ("17211-ZL8-023", a part
+    number's middle group): who disguises a number starts with its first group ("O7Z3 441
+    209") or disguises more than one."""
+    groups = [group for group in re.split(r"[^\w]+", written) if group]
+    lettered = [index for index, group in enumerate(groups) if not group.isdigit()]
+    if len(lettered) != 1 or not 0 < lettered[0] < len(groups) - 1:
+        return False
+    letters = [ch for ch in groups[lettered[0]] if ch.isalpha()]
+    return (
+        len(letters) >= 2
+        and all(ch.isupper() for ch in letters)
+        and any(ch in _LETTER_CODES for ch in letters)
+    )
+
+
 #: A number that starts with a one- or two-digit area code and a slash, or in brackets.
 _AREA_CODE_FIRST = re.compile(r"[1-9]\d?\s?/\s?\d|\([1-9]\d?\)\s?\d")
 
@@ -564,6 +581,8 @@ def _confirm_phone(
     # A written "+" and country code are as strong a cue as "call me", and so are letters
     # written for digits ("O7 I2 45 89 3O"): nobody disguises a number that is none.
     phone_word = has_cue(norm.text, start, end)
+    if not phone_word and _letters_in_one_group(norm.original[slice(*norm.span(start, end))]):
+        return False  # a part number's letter group ("17211-ZL8-023"), not "O7Z3 l45 9O8"
     cued = bare.startswith("+") or (real >= 6 and any(ch.isalpha() for ch in raw)) or phone_word
     # An area code set apart by a slash or brackets, the trunk prefix left out as Hungarians
     # write their numbers ("hívjon a 20/345-12-34-en", "(30) 421 8719"): with a phone word

@@ -7616,3 +7616,56 @@ def test_a_question_cut_by_an_abbreviation_asks_with_its_not():
         "fakturę z terminem płatności 30 dni?"
     )
     assert "payment" in detected_kinds(text, "pl")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("sk", "Dajte mi na seba mail, pošlem vám video z jazdy, tu sa mi nenahrá."),
+        ("cs", "Dejte mi na sebe e-mail, pošlu vám video z jízdy."),
+        (
+            "fr",
+            "Pour le devis, laissez-moi plutôt votre adresse mail, mes vidéos sont trop lourdes.",
+        ),
+        ("pl", "Może podeśle Pan swojego maila? Wyślę skan faktury ze starej kosiarki."),
+        ("es", "Aquí no me deja adjuntar tanto. ¿Me pasa un correo electrónico y se lo envío?"),
+        ("ro", "Lăsați-mi adresa dumneavoastră de e-mail ca să vă trimit filmarea."),
+    ],
+)
+def test_more_ways_of_asking_for_an_address_are_an_email(language, text):
+    assert "email" in detected_kinds(text, language)
+
+
+def test_an_abbreviation_ends_no_sentence_that_asks_for_an_address():
+    """ "dvs." ("your", abbreviated) ends no sentence: the ask is read whole."""
+    text = "Lăsați-mi adresa dvs. de e-mail ca să vă trimit filmarea cu zgomotul din motor."
+    assert "email" in detected_kinds(text, "ro")
+
+
+def test_a_mail_to_tell_is_no_address_asked_for_in_czech():
+    assert "email" not in detected_kinds("Dejte mi na sebe e-mailem vědět, až to přijde.", "cs")
+
+
+def test_a_private_message_asked_for_before_an_app_is_a_channel_move_in_polish():
+    text = "Proszę napisać do mnie w wiadomości prywatnej na Instagramie, tam odpowiem szybciej."
+    assert "social" in firm_kinds(text, "pl")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Je viens de recevoir le Carcassonne édition collector numéroté 0347/1500."),
+        ("es", "Me ha llegado la edición coleccionista de Root, numerada 1123/3000."),
+        ("en", "It is the limited print, numbered 0347/1500 on the back."),
+        ("it", "Il numero di telaio è 347 1234 567 W, inciso sotto il movimento centrale."),
+        ("en", "The frame number is 347 1234 567, stamped under the bottom bracket."),
+        ("es", "¿El filtro de aire 17211-ZL8-023 es el mismo para el motor GCV160?"),
+    ],
+)
+def test_edition_frame_and_part_numbers_are_no_phone_numbers(language, text):
+    assert "phone" not in detected_kinds(text, language)
+    assert "phone" not in detected_kinds(text)
+
+
+def test_a_number_with_letters_in_one_group_after_a_phone_word_is_a_phone_number():
+    assert "phone" in detected_kinds("Mój numer 512 ZB4 398, proszę dzwonić po 17.", "pl")
