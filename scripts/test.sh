@@ -48,15 +48,25 @@ export DJANGO_ALLOW_ASYNC_UNSAFE=true  # Playwright's sync API beside Django's l
 export DJANGO_SETTINGS_MODULE=tests.settings
 unset PLATFORM_DOMAIN
 
-# The migrations run once, into a template database, beside the lint; each test process's
-# test database is then a copy of it (tests/settings.py: TEST_DATABASE_TEMPLATE), where each
-# process ran every migration itself before: ~10 s of a core each.
+# The migrations run once, into a template database, beside the lint and the tests'
+# collection; each test process's test database is then a copy of it (tests/settings.py:
+# TEST_DATABASE_TEMPLATE), where each process ran every migration itself before: ~10 s of a
+# core each. The test processes wait for the file TEST_DATABASE_TEMPLATE_DONE names before
+# they copy it (tests/conftest.py): "ok", or what the migrations printed when they failed.
 export TEST_DATABASE_TEMPLATE=helpdesk_template
+export TEST_DATABASE_TEMPLATE_DONE="$scratch/migrated"
 "$(pg_bindir)/psql" -h 127.0.0.1 -p "$pgport" -U postgres -d postgres -v ON_ERROR_STOP=1 -qAt \
     -c "create database $TEST_DATABASE_TEMPLATE owner $PG_OWNER"
-DATABASE_URL="postgres://$PG_APP@127.0.0.1:$pgport/$TEST_DATABASE_TEMPLATE" \
-    MIGRATION_DATABASE_URL="postgres://$PG_OWNER@127.0.0.1:$pgport/$TEST_DATABASE_TEMPLATE" \
-    .venv/bin/python manage.py migrate --noinput -v 0 > "$scratch/migrate.log" 2>&1 &
+(
+    if DATABASE_URL="postgres://$PG_APP@127.0.0.1:$pgport/$TEST_DATABASE_TEMPLATE" \
+        MIGRATION_DATABASE_URL="postgres://$PG_OWNER@127.0.0.1:$pgport/$TEST_DATABASE_TEMPLATE" \
+        .venv/bin/python manage.py migrate --noinput -v 0 > "$scratch/migrate.log" 2>&1; then
+        echo ok > "$scratch/migrated.part"
+    else
+        cat "$scratch/migrate.log" > "$scratch/migrated.part"
+    fi
+    mv "$scratch/migrated.part" "$TEST_DATABASE_TEMPLATE_DONE"
+) &
 migrate_pid=$!
 
 log "lint"
@@ -73,11 +83,6 @@ mkdir -p "$mypy_cache"
 .venv/bin/mypy --cache-dir "$mypy_cache" > "$scratch/mypy.log" 2>&1 &
 mypy_pid=$!
 
-if ! wait "$migrate_pid"; then
-    cat "$scratch/migrate.log"
-    die "the migrations failed"
-fi
-
 # One process per core (at most 4), each with its own test database; a file's tests stay on
 # one process, so module-scoped worlds are built once. Slow files are handed out first
 # (tests/conftest.py) and the rest fill in around them.
@@ -92,6 +97,12 @@ if [ -n "$check_only" ]; then
 else
     log "tests (PostgreSQL :$pgport, Redis :$redisport)"
     .venv/bin/pytest "${parallel[@]}" --junitxml "$scratch/junit.xml" "$@" || status=$?
+fi
+
+wait "$migrate_pid"
+if [ "$(cat "$TEST_DATABASE_TEMPLATE_DONE")" != ok ]; then
+    cat "$scratch/migrate.log"
+    die "the migrations failed"
 fi
 
 log "types"

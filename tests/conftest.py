@@ -4,8 +4,10 @@ the orders between them."""
 
 import importlib
 import os
+import time
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -241,6 +243,24 @@ def database_url(alias: str) -> str:
     return f"postgres://{user}{password}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
 
 
+def _wait_for_the_template() -> None:
+    """`make test` migrates the template database (TEST_DATABASE_TEMPLATE) while the lint runs
+    and the test processes collect the tests (scripts/test.sh), and says it is done in the
+    file TEST_DATABASE_TEMPLATE_DONE names: "ok", or what the migrations printed when they
+    failed. A test database is made from the template once it is done."""
+    done = os.environ.get("TEST_DATABASE_TEMPLATE_DONE")
+    if not done:
+        return
+    deadline = time.monotonic() + 600
+    while not Path(done).exists():
+        if time.monotonic() > deadline:
+            pytest.exit("the template database's migrations did not end in 10 minutes", 1)
+        time.sleep(0.1)
+    status = Path(done).read_text(encoding="utf-8").strip()
+    if status != "ok":
+        pytest.exit(f"the template database's migrations failed:\n{status}", 1)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(
     request,
@@ -260,6 +280,7 @@ def django_db_setup(
     refuses to drop a database in use: every session on it is ended first."""
     keepdb = django_db_keepdb and not django_db_createdb
     verbosity = request.config.option.verbose
+    _wait_for_the_template()
     with django_db_blocker.unblock():
         created = setup_databases(
             verbosity=verbosity,
