@@ -7669,3 +7669,144 @@ def test_edition_frame_and_part_numbers_are_no_phone_numbers(language, text):
 
 def test_a_number_with_letters_in_one_group_after_a_phone_word_is_a_phone_number():
     assert "phone" in detected_kinds("Mój numer 512 ZB4 398, proszę dzwonić po 17.", "pl")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Do you have Telegram? I'd send you the photos of my collection there."),
+        ("de", "Haben Sie Signal? Dann schicke ich die Bilder dorthin."),
+        ("es", "¿Tienes Telegram? Te paso las fotos del álbum."),
+        ("hu", "Van Viberje? Oda küldeném a képeket a vázáról."),
+        ("cs", "Máte WhatsApp? Poslal bych vám fotky sbírky."),
+        ("pl", "Ma Pan Telegram? Wyślę tam zdjęcia albumu."),
+        ("ro", "Aveți Telegram? Vă trimit acolo pozele."),
+        ("fr", "Vous avez Signal ? Je vous y envoie les photos."),
+        ("it", "Hai Telegram? Ti mando lì le foto della collezione."),
+    ],
+)
+def test_an_app_asked_about_is_a_channel_move(language, text):
+    """ "Do you have <app>?": nobody asks whether the reader has an app to mention it."""
+    assert "social" in firm_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "I don't have Telegram, so let's keep it here."),
+        ("de", "> Haben Sie WhatsApp? Dann schicke ich ein Video.\nNein, bleiben wir bitte hier."),
+    ],
+)
+def test_an_app_refused_or_quoted_is_no_firm_channel_move(language, text):
+    assert "social" not in firm_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("cs", "Sledujte nás na Instagramu, v září chystáme novou řadu svíček."),
+        ("pl", "Obserwujcie nas na Facebooku, w piątek ruszamy z nową kolekcją."),
+    ],
+)
+def test_an_app_to_follow_us_on_is_a_channel_move(language, text):
+    assert "social" in firm_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("cs", "Pošlete mi prosím SMSku, až bude krmivo zase skladem."),
+        ("en", "Send me an SMS when it ships, I rarely open the app."),
+        ("fr", "Envoyez-moi un SMS quand le colis part."),
+        ("hu", "Küldjön egy SMS-t, ha újra kapható a szűrő."),
+    ],
+)
+def test_a_text_message_asked_for_is_a_channel_move(language, text):
+    assert "social" in firm_kinds(text, language)
+
+
+def test_the_couriers_text_message_is_no_channel_move():
+    assert "social" not in firm_kinds("Kuriér GLS vám pošle SMS s časom doručenia.", "sk")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "Haben Sie eine E-Mail-Adresse? Dann schicke ich Ihnen das Gutachten."),
+        ("en", "Do you have an email address? The certificate is too big for here."),
+        ("fr", "Vous avez une adresse mail ? Je vous envoie le certificat."),
+        ("pl", "Ma Pan maila? Wyślę dokumenty od producenta."),
+        ("cs", "Máte e-mail? Pošlu vám návod k montáži."),
+    ],
+)
+def test_an_address_asked_about_is_an_email(language, text):
+    assert "email" in firm_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "ro",
+            "Aveți un număr de telefon? Vreau să vă sun pentru dimensiuni, nu știu ce model aleg.",
+        ),
+        ("it", "Hai un numero? Ti chiamo un attimo per le misure."),
+    ],
+)
+def test_a_number_asked_about_with_a_call_is_a_channel_move(language, text):
+    assert "social" in firm_kinds(text, language)
+
+
+def test_a_negation_in_a_later_clause_refuses_no_call():
+    """ "nu știu ce model aleg" (I don't know which model to choose) says no to nothing."""
+    text = "Aș vrea să vă sun pentru terariu, nu știu ce lampă să aleg."
+    assert "social" in detected_kinds(text, "ro")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "cs",
+            "Chápu, že by bylo jednodušší si zavolat, ale pravidla platformy nám to nedovolují.",
+        ),
+        ("de", "Lieber nicht telefonieren, schreiben wir hier weiter."),
+    ],
+)
+def test_a_call_answered_by_a_but_or_refused_in_its_clause_is_none(language, text):
+    assert "social" not in detected_kinds(text, language)
+
+
+def test_a_refill_is_no_payment_in_italian():
+    text = "La ricarica del diffusore da 200 ml è arrivata intatta, grazie."
+    assert "payment" not in detected_kinds(text, "it")
+
+
+def test_a_top_up_to_a_card_is_a_payment_in_italian():
+    text = "Ti faccio una ricarica sulla tua carta e mi spedisci il flacone."
+    assert "payment" in detected_kinds(text, "it")
+
+
+def test_a_waybill_number_is_no_phone_number_in_polish():
+    text = "Paczka wyjdzie jutro, numer listu przewozowego 51823400712."
+    assert "phone" not in detected_kinds(text, "pl")
+
+
+def test_the_buyers_want_list_is_no_marketing_but_the_shops_is():
+    assert "marketing" not in detected_kinds(
+        "Meine komplette Suchliste schicke ich gern hier.", "de"
+    )
+    assert "marketing" in detected_kinds("Tragen Sie sich in unsere Suchliste ein.", "de")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("es", "Para recibir nuestras novedades de otoño escríbanos."),
+        ("sk", "Ak chcete dostávať naše novinky, dajte nám vedieť."),
+        ("en", "I have a few prints that aren't listed here, happy to send the list."),
+        ("cs", "Tady to nalistovat nejde, sadu prodáváme jen u nás."),
+    ],
+)
+def test_news_to_receive_and_goods_not_listed_here_are_marketing(language, text):
+    assert "marketing" in detected_kinds(text, language)
