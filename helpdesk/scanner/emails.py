@@ -259,9 +259,14 @@ _EMAIL_SPACE_TLD = re.compile(
     r"(?:(?P<local>[a-z0-9][a-z0-9._-]*[a-z0-9])"
     # or dictated in parts: "tobi punkt hartl bei web de"
     rf"|(?P<said>[^\W_]{{3,30}}{_SAID_PARTS_AFTER}))"
-    rf"(?:\s*@\s*|\s+(?:{literal_alternation(BARE_AT_WORDS | _PREPOSITION_SET)})\s+)"
+    rf"(?:\s*(?P<sign>@)\s*"
+    rf"|\s+(?P<word>{literal_alternation(BARE_AT_WORDS | _PREPOSITION_SET)})\s+)"
     rf"(?P<domain>{LABEL})\s+(?:{literal_alternation(_SPACE_TLDS)})(?![\w@/-]|\.\w)"
 )
+#: The words for "@" that are nothing else: after one, any name is a mailbox's ("service ät
+#: fahrradteile-hoffmann de", "reklamace zavinac nabytek-hora cz"); after "at" or a little
+#: word, only one written like a mailbox name is ("prices at shop de" is no address).
+_ONLY_AT_WORDS = frozenset(BARE_AT_WORDS - _PREPOSITION_SET)
 #: What comes between the parts of an address dictated apart: a comma, a dash or a space.
 _PART_BREAK = r"(?:\s*,\s*|\s+[-–]\s+|\s+)"
 #: A mailbox name, a mail provider and its top-level domain, with spaces, commas or dashes for
@@ -380,7 +385,12 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
         for match in _EMAIL_SPACE_TLD.finditer(text):
             if (
                 not found.overlaps_claim(match.start(), match.end())
-                and (match.group("said") or _is_a_mailbox_name(match.group("local")))
+                and (
+                    match.group("said")
+                    or match.group("sign")
+                    or match.group("word") in _ONLY_AT_WORDS
+                    or _is_a_mailbox_name(match.group("local"))
+                )
                 and any(ch.isalpha() for ch in match.group("domain"))  # "Puzzle-ul de 1000 de"
             ):
                 found.add("email", match.start(), match.end(), claim=True)

@@ -7810,3 +7810,27 @@ def test_the_buyers_want_list_is_no_marketing_but_the_shops_is():
 )
 def test_news_to_receive_and_goods_not_listed_here_are_marketing(language, text):
     assert "marketing" in detected_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "span"),
+    [
+        (
+            "de",
+            "Schicken Sie die Rechnung bitte an buchhaltung ät tischlerei-vogt de, danke.",
+            "buchhaltung ät tischlerei-vogt de",
+        ),
+        ("cs", "Reklamaci pište na servis zavinac kola-brno cz.", "servis zavinac kola-brno cz"),
+        ("sk", "Môj mail: marek 77 @ post sk", "77 @ post sk"),
+    ],
+)
+def test_a_plain_name_before_a_word_for_at_and_a_domain_with_a_space_is_an_address(
+    language, text, span
+):
+    """ "ät", "zavinac" and "@" are nothing but "@": after them the name needs no dot or digit
+    to be a mailbox's."""
+    assert ("email", span) in firm(text, language)
+
+
+def test_a_plain_name_at_a_domain_with_a_space_is_no_address():
+    assert "email" not in detected_kinds("The prices at shop de are lower than here.", "en")
