@@ -328,7 +328,8 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
             if _asked_there(text, asks, match.start()):
                 found.add("social", match.start(), match.end())
     # a text message asked for ("Pošlete mi prosím SMSku, až …", the number given in another
-    # sentence or not at all), not the courier's ("kuriér vás kontaktuje SMS-kou"): firm
+    # sentence or not at all), not the courier's ("kuriér vás kontaktuje SMS-kou"; a product
+    # code's word in the sentence is no courier: "granule … na hlídacího psa"): firm
     if "sms" in text or "esemes" in text:
         for match in _SMS_WORD_ALONE.finditer(text):
             if not _SMS_ABBREVIATION.match(match.group()):
@@ -336,7 +337,7 @@ def detect_keywords(norm: Normalised, found: Collector, facts: Facts) -> None:
             if asks is None:
                 asks = _asks(facts)
             low = _sentence_start(text, match.start())
-            if _asked_there(text, asks, match.start()) and not _DELIVERY.search(
+            if _asked_there(text, asks, match.start()) and not _DELIVERY_PEOPLE.search(
                 text, low, _sentence_end(text, match.end())
             ):
                 found.add("social", match.start(), match.end())
@@ -988,6 +989,8 @@ _DETAILS = ("email", "phone")
 _DELIVERY = re.compile(
     rf"\b(?:{'|'.join((*COMMON['delivery_people'], *COMMON['identifier_keywords']))})\b"
 )
+#: The courier alone (``delivery_people``), whose text messages move no talk.
+_DELIVERY_PEOPLE = re.compile(rf"\b(?:{'|'.join(COMMON['delivery_people'])})\b")
 
 #: Why a call beats writing here ("typing all this out is a pain", "hier schreiben wir uns
 #: noch tagelang hin und her", "než tady psát romány").

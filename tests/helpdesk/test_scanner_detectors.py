@@ -7834,3 +7834,10 @@ def test_a_plain_name_before_a_word_for_at_and_a_domain_with_a_space_is_an_addre
 
 def test_a_plain_name_at_a_domain_with_a_space_is_no_address():
     assert "email" not in detected_kinds("The prices at shop de are lower than here.", "en")
+
+
+def test_a_text_message_asked_for_beside_a_product_code_word_is_a_channel_move():
+    """ "psa" (a dog's, and a product code's word) is no courier: only the courier's text
+    message moves no talk."""
+    text = "Pošlete mi SMSku, až budou granule pro psa zase skladem, web mi nic nepošle."
+    assert "social" in firm_kinds(text, "cs")
