@@ -984,13 +984,12 @@ _VIDEO_CALL = Family(rf"\b(?:{entry})" for entry in LEXICON.union("social.video_
 _VOICE_MESSAGE = Family(rf"\b(?:{entry})" for entry in LEXICON.union("social.voice_message"))
 #: The findings that are the contact detail itself.
 _DETAILS = ("email", "phone")
+_COURIERS = "|".join(COMMON["delivery_people"])
 #: A call asked for counts not when it is the courier's, nor when the number is given (a
 #: phone finding).
-_DELIVERY = re.compile(
-    rf"\b(?:{'|'.join((*COMMON['delivery_people'], *COMMON['identifier_keywords']))})\b"
-)
+_DELIVERY = re.compile(rf"\b(?:{_COURIERS}|{'|'.join(COMMON['identifier_keywords'])})\b")
 #: The courier alone (``delivery_people``), whose text messages move no talk.
-_DELIVERY_PEOPLE = re.compile(rf"\b(?:{'|'.join(COMMON['delivery_people'])})\b")
+_DELIVERY_PEOPLE = re.compile(rf"\b(?:{_COURIERS})\b")
 
 #: Why a call beats writing here ("typing all this out is a pain", "hier schreiben wir uns
 #: noch tagelang hin und her", "než tady psát romány").
