@@ -145,8 +145,9 @@ _EMAIL_HYPHENATED = re.compile(
     rf"-(?:{literal_alternation(DOT_WORDS)})-(?P<tld>{TLD})(?![\w-])"
 )
 _EMAIL_OBFUSCATED = re.compile(
-    r"(?<![\w.+-])(?P<local>[a-z0-9][a-z0-9._%+-]*"
-    rf"(?:{_LOCAL_JOIN}[a-z0-9][a-z0-9._%+-]*){{0,{_PARTS}}})"
+    # (a name said with its accents: "jan, tečka, dvořák, zavináč, email, tečka, cz")
+    r"(?<![\w.+-])(?P<local>[^\W_][\w.%+-]*"
+    rf"(?:{_LOCAL_JOIN}[^\W_][\w.%+-]*){{0,{_PARTS}}})"
     rf"(?P<at>{_AT_BRACKETED}|{_AT_BARE})"
     rf"(?P<domain>{IDN_LABEL}(?:(?:{DOT_ANY}|{JOIN_SAID}){IDN_LABEL}){{0,{_PARTS}}})"
     rf"{DOT_ANY}(?P<tld>{TLD})\b"
@@ -311,6 +312,8 @@ _BACKWARDS_SAID = re.compile(
 _BACKWARDS_SAID_ATS = frozenset([*_ONE_WORD_BARE_ATS, *(w[::-1] for w in _ONE_WORD_BARE_ATS)])
 #: What ends a name that is a file or a site, not a mailbox ("foto.jpg", "seznam.cz").
 _NOT_A_MAILBOX_END = frozenset({"jpg", "jpeg", "png", "pdf", "heic", "doc", "docx", "mp4", "zip"})
+#: What ends a file's name and no domain ("logo@2x.png" is a picture for sharp screens).
+_FILE_ENDS = _NOT_A_MAILBOX_END - {"zip"} | {"gif", "svg", "webp", "psd", "tif", "tiff", "eps"}
 #: A pronoun joined to a verb by a hyphen ("envoyez-moi", "scrie-mi"): the pair is no mailbox name.
 _PRONOUNS_AFTER_HYPHEN = frozenset(LEXICON.union("address.pronouns_after_hyphen"))
 
@@ -329,6 +332,9 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
         for match in _EMAIL_PLAIN.finditer(text):
             if is_platform_host(host_of(match.group()), platform):
                 # support@marketplace.example and the like: the platform's own addresses.
+                found.claim(match.start(), match.end())
+            elif match.group().rsplit(".", 1)[-1] in _FILE_ENDS:
+                # a file's name with its pixel density, "logo@2x.png": no address
                 found.claim(match.start(), match.end())
             else:
                 found.add("email", match.start(), match.end(), claim=True)

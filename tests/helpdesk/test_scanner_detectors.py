@@ -7841,3 +7841,91 @@ def test_a_text_message_asked_for_beside_a_product_code_word_is_a_channel_move()
     message moves no talk."""
     text = "Pošlete mi SMSku, až budou granule pro psa zase skladem, web mi nic nepošle."
     assert "social" in firm_kinds(text, "cs")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "Für das Angebot bräuchte ich noch Ihre E-Mail-Adresse, das Formular hier hakt."),
+        ("en", "I'd just need your email to send the warranty form."),
+        ("fr", "J'aurais besoin de votre adresse e-mail pour le devis."),
+        ("es", "Necesito su correo para mandarle el presupuesto."),
+        ("it", "Mi servirebbe la sua mail per il preventivo."),
+        ("it", "Mi lasci pure la sua mail e le giro il preventivo."),
+        ("pl", "Potrzebuję jeszcze pana adresu e-mail, żeby wysłać fakturę."),
+        ("cs", "Potřebovala bych ještě váš e-mail kvůli faktuře."),
+        ("sk", "Potrebujem váš e-mail, aby som poslal faktúru."),
+        ("hu", "Szükségem lenne az e-mail címére az árajánlathoz."),
+        ("ro", "Am nevoie de adresa dumneavoastră de e-mail pentru factură."),
+    ],
+)
+def test_the_other_sides_address_needed_is_an_address_asked_for(language, text):
+    assert "email" in firm_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "Die Kontodaten schicke ich per Mail, geben Sie mir einfach Ihre Adresse."),
+        ("pl", "Zdjęcia wyślę na maila, podaj tylko swój adres."),
+        ("sk", "Šablónu pošlem mailom, stačí mi sem napísať vašu adresu."),
+        ("cs", "Podklady pošlu mailem, stačí mi sem napsat vaši adresu."),
+        ("it", "Il file te lo mando per mail, dimmi il tuo indirizzo."),
+        ("fr", "Je vous envoie le fichier par mail, donnez-moi votre adresse."),
+        ("es", "Te lo mando por correo, dame tu dirección."),
+        ("ro", "Vă trimit fișierul pe mail, dați-mi adresa."),
+        ("en", "I'll email the proof, just send me your address."),
+    ],
+)
+def test_an_address_asked_for_after_sending_by_mail_is_an_e_mail_address(language, text):
+    assert "email" in firm_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "Ich schicke die Rechnung per Mail, geben Sie mir Ihre Adresse für die Lieferung."),
+        ("pl", "Fakturę wyślę na maila, podaj adres dostawy."),
+        ("it", "Ti mando la conferma per mail, dimmi il tuo indirizzo di spedizione."),
+    ],
+)
+def test_the_delivery_address_asked_for_is_no_e_mail_address(language, text):
+    assert "email" not in detected_kinds(text, language)
+
+
+def test_a_call_asked_for_by_phone_because_writing_is_hard_is_a_channel_move():
+    text = "tudna inkább telefonon hívni? írásban nem értem ezt a stancforma dolgot"
+    assert "social" in firm_kinds(text, "hu")
+
+
+def test_the_couriers_call_asked_for_is_no_channel_move_in_hungarian():
+    assert "social" not in detected_kinds("A futár tudna esetleg hívni érkezés előtt?", "hu")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "Seriennummer laut Typenschild 0123-4567-890, gekauft im Mai 2024."),
+        ("en", "The serial number on the label 0123 456 789, bought in May."),
+        ("pl", "Numer seryjny z tabliczki 0123 456 789, kupione w maju."),
+    ],
+)
+def test_a_serial_number_read_from_the_label_is_no_phone_number(language, text):
+    assert "phone" not in detected_kinds(text, language)
+
+
+def test_a_file_name_with_its_pixel_density_is_no_address():
+    text = "Le fichier logo@2x.png est trop petit pour du 100 x 100 mm."
+    assert "email" not in detected_kinds(text, "fr")
+    assert "email" in firm_kinds("Écrivez à contact@atelier-2x.fr", "fr")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("cs", "adresa je: jan, tečka, dvořák, zavináč, email, tečka, cz."),
+        ("pl", "pisz na: paweł kropka wójcik małpa wp kropka pl"),
+    ],
+)
+def test_an_address_dictated_with_the_names_accents_is_an_address(language, text):
+    assert "email" in firm_kinds(text, language)
