@@ -47,7 +47,7 @@ make_venv() {
 # bytecode of 700 MB of packages). A shared venv is complete once its stamp is written, and
 # new pins get a venv of their own, so no clone changes one another clone uses. A .venv that
 # is a folder (made before, or with VENV_CACHE set empty) stays the clone's own.
-VENV_CACHE=${VENV_CACHE-${XDG_CACHE_HOME:-$HOME/.cache}/marketplace-helpdesk/venvs}
+VENV_CACHE=${VENV_CACHE-$USER_CACHE/venvs}
 if [ -n "$VENV_CACHE" ] && { [ -L "$VENV" ] || [ ! -e "$VENV" ]; }; then
     key=$(printf '%s %s' "$wanted" "$(readlink -f "$VENV_PYTHON")" | sha1sum | cut -c1-16)
     shared="$VENV_CACHE/$key"

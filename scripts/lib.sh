@@ -6,6 +6,9 @@ PROJECT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # ~1,000 modules of Django and Celery at start (3–4 s each). Cache bytecode.
 unset PYTHONDONTWRITEBYTECODE
 VENV="$PROJECT_DIR/.venv"
+# What the clones of this project share, outside any clone: the virtualenvs (install.sh) and
+# mypy's cache (test.sh).
+USER_CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/marketplace-helpdesk"
 
 # `|| true`: the terminal may be gone (closed window) while we clean up.
 log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2 || true; }

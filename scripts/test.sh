@@ -78,7 +78,7 @@ log "lint"
 # ~15 s taken from the tests. mypy checks each file's hash against the cache, so a cache
 # written from another clone or commit is never trusted for a file that differs.
 log "types (mypy; strict on sla/ and the services and selectors), beside the tests"
-mypy_cache=${MYPY_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/marketplace-helpdesk/mypy}
+mypy_cache=${MYPY_CACHE_DIR:-$USER_CACHE/mypy}
 mkdir -p "$mypy_cache"
 .venv/bin/mypy --cache-dir "$mypy_cache" > "$scratch/mypy.log" 2>&1 &
 mypy_pid=$!
