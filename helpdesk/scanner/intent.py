@@ -478,6 +478,14 @@ class SentenceModel:
                     best[j] = (z, start, end)
         return [(_sigmoid(z), start, end) for z, start, end in best]
 
+    def may_add_any(self, rule_kinds: Collection[str]) -> bool:
+        """Whether a sentence can reach the ``add`` probability of a kind that may be added
+        (``may_add``): none can reach one above the highest probability ``_sigmoid`` gives."""
+        return any(
+            add <= _HIGHEST_PROBABILITY and may_add(kind, rule_kinds)
+            for kind, add in zip(SENTENCE_KINDS, self.add, strict=True)
+        )
+
     def probabilities_of(self, bags: Iterable[Iterable[str]]) -> list[float]:
         """Per kind, the highest probability of the sentences' feature sets (``bags``)."""
         best = [-math.inf] * len(self.bias)
@@ -626,6 +634,10 @@ def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+#: The highest probability ``_sigmoid`` gives (its logit is capped at 30): just under 1.
+_HIGHEST_PROBABILITY = _sigmoid(30.0)
+
+
 @cache
 def model() -> Model | None:
     """The committed model, or None when the file is absent (the detectors alone decide)."""
@@ -655,11 +667,17 @@ def judge(
     reading = Reading(text)
     rule_kinds = {kind for kind, _, _ in spans}
     probability = trained.as_probabilities(trained.text_logits(text, spans, reading))
-    best = trained.sentences.best(reading, rule_kinds) if trained.sentences is not None else []
-    # A word finding is read as meant by the message or by its strongest sentence.
+    # A word finding is read as meant by the message or by its strongest sentence. The
+    # sentences are read only when they can change what is kept or added: a soft finding the
+    # message alone would drop, or a kind the sentence model may add.
     meant = dict(probability)
-    for kind, (p, _, _) in zip(SENTENCE_KINDS, best, strict=False):
-        meant[kind] = max(meant[kind], p)
+    best: list[tuple[float, int, int]] = []
+    if trained.sentences is not None and _sentences_matter(
+        trained, spans, soft, probability, rule_kinds
+    ):
+        best = trained.sentences.best(reading, rule_kinds)
+        for kind, (p, _, _) in zip(SENTENCE_KINDS, best, strict=True):
+            meant[kind] = max(meant[kind], p)
     kept = [
         span for span in spans if span not in soft or _meant(text, span, trained, meant, reading)
     ]
@@ -670,13 +688,32 @@ def judge(
             if span is not None:
                 kept.append((kind, *span))
                 added.add(kind)
-    if trained.sentences is not None:
+    if best and trained.sentences is not None:
         for kind, add, (p, start, end) in zip(
             SENTENCE_KINDS, trained.sentences.add, best, strict=True
         ):
             if may_add(kind, rule_kinds) and kind not in added and p >= add:
                 kept.append((kind, start, end))
     return kept
+
+
+def _sentences_matter(
+    trained: Model,
+    spans: Sequence[Span],
+    soft: Collection[Span],
+    probability: dict[str, float],
+    rule_kinds: Collection[str],
+) -> bool:
+    """Whether the sentence model's reading can change what ``judge`` keeps or adds: a soft
+    finding the message model alone drops (under ``veto``), or a kind the sentence model may
+    add at a probability a sentence can reach (reading every sentence is most of ``judge``'s
+    time, and the committed model's sentence thresholds are out of reach)."""
+    sentence_model = trained.sentences
+    if sentence_model is None:
+        return False
+    return sentence_model.may_add_any(rule_kinds) or any(
+        span in soft and probability.get(span[0], 1.0) < trained.veto for span in spans
+    )
 
 
 def may_add(kind: str, rule_kinds: Collection[str]) -> bool:

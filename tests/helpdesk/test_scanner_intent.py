@@ -13,6 +13,7 @@ from django.test import override_settings
 from demo.loadgen.samples import after_sales_messages
 from demo.management.commands import train_scanner_model
 from helpdesk.scanner import detect_spans, scan, training
+from helpdesk.scanner import intent as intent_module
 from helpdesk.scanner.intent import (
     CONCEPT_WINDOW,
     MODEL_PATH,
@@ -406,6 +407,36 @@ def test_the_sentence_model_scores_a_text_as_its_features_say():
         expected = trained.sentences.probabilities_of(example.sentence_feats)
         best = trained.sentences.best(Reading(row["text"]), {kind for kind, _, _ in spans})
         assert [p for p, _, _ in best] == pytest.approx(expected, abs=1e-9)
+
+
+def test_the_sentences_are_read_only_when_they_can_change_the_verdict(monkeypatch):
+    """``judge`` skips the sentence model when no soft finding needs it and no sentence can
+    reach an ``add`` threshold (``_sentences_matter``): on the shared sample and on messages
+    of every language of the corpus, with and without findings, it keeps and adds what reading
+    every sentence gives, with the committed model and with one whose sentences may add."""
+    trained = model()
+    assert trained is not None
+    assert trained.sentences is not None
+    adding = dataclasses.replace(
+        trained, sentences=dataclasses.replace(trained.sentences, add=(0.5, 0.5, 0.5))
+    )
+    folder = Path(__file__).parent / "fixtures"
+    lines = (folder / "moderation_sample.jsonl").read_text("utf-8").splitlines()
+    for path in sorted((folder / "scanner_corpus").glob("t*.jsonl"))[-4:]:
+        lines += path.read_text("utf-8").splitlines()[::5]
+    rows = [json.loads(line) for line in lines if line.strip()]
+    assert len(rows) > 200
+    read = [(row["text"], *detect_spans(row["text"])) for row in rows]
+    verdicts = {
+        name: [judge(text, spans, soft, trained=chosen) for text, spans, soft in read]
+        for name, chosen in (("committed", trained), ("adding", adding))
+    }
+    monkeypatch.setattr(intent_module, "_sentences_matter", lambda *args: True)
+    for name, chosen in (("committed", trained), ("adding", adding)):
+        every = [judge(text, spans, soft, trained=chosen) for text, spans, soft in read]
+        assert every == verdicts[name], name
+    assert any(spans for _, spans, _ in read)
+    assert verdicts["adding"] != verdicts["committed"]  # the sentences can add, and do
 
 
 def test_ranking_thresholds_counts_as_judging_each_example():
