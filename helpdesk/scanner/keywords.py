@@ -742,7 +742,13 @@ def _refused_right_before(sentence: str, start: int, *, not_us: bool = False) ->
         # a pronoun joined by a hyphen is no negation (the Romanian "trimiteți-ne": "us")
         if "-" not in word:
             kept.insert(0, word)
-    return (_NOT_BUT_NE if not_us else _NOT).search(" ".join(kept)) is not None
+    said = _ARTICLE_NE.sub("", " ".join(kept))
+    return (_NOT_BUT_NE if not_us else _NOT).search(said) is not None
+
+
+#: "ne" as the spoken German article ("Für ne 5-Sterne-Bewertung überweis ich dir 5 Euro
+#: zurück"), after a preposition (common ``articles_ne_after``): no negation.
+_ARTICLE_NE = re.compile(rf"\b(?:{literal_alternation(COMMON['articles_ne_after'])})\s+ne\b")
 
 
 def _on_the_platform(sentence: str, text: str) -> bool:

@@ -211,6 +211,7 @@ COMMON_KEYS: dict[str, str] = {
     "mailbox_names": WORDS,
     "mail_providers_said": WORDS,
     "negations": WORDS,
+    "articles_ne_after": WORDS,
     "social_stems": REGEX,
     "social_short_names": WORDS,
     "social_names_after_preposition": REGEX,

@@ -175,11 +175,17 @@ NOT_PHONE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("word", r"\bz\s?\d(?:\s?\d){9,10}\b"),
     # order-like numbers: year-first groups (2026-204-7719)
     ("digit", r"\b20\d{2}-\d{2,6}(?:-\d{2,6})+\b"),
-    # a private network's address ("l'indirizzo fisso 192.168.1.10", "10.0.0.138")
+    # a private network's or a link's own address ("l'indirizzo fisso 192.168.1.10",
+    # "10.0.0.138", "bekommt die Adresse 169.254.12.7, also kein DHCP")
     (
         "digit",
-        r"(?<![\d.])(?:192\.168|10\.\d{1,3}|172\.(?:1[6-9]|2\d|3[01]))\.\d{1,3}\.\d{1,3}(?![\d.])",
+        r"(?<![\d.])(?:192\.168|169\.254|10\.\d{1,3}|172\.(?:1[6-9]|2\d|3[01]))\.\d{1,3}\.\d{1,3}"
+        r"(?![\d.])",
     ),
+    # a document's number with its year between slashes ("zezwolenie ma numer 04/2026/1187",
+    # "povolenka má číslo 12/2026/0457"): no market's phone number puts a year between two
+    # slashes
+    ("digit", r"(?<![\d./-])\d{1,4}/(?:19|20)\d{2}/\d{1,6}(?![\d/-])"),
     # a range of years ("z rokov 1975–1977", "1998-2004")
     # (not after a group of digits: "0171 1998-2004" is a number)
     ("digit", r"(?<![\d./-])(?<!\d\s)(?:19|20)\d{2}\s?[–—-]\s?(?:19|20)\d{2}(?![\d./-])"),
@@ -259,7 +265,9 @@ _NOT_PHONE_AT_DIGIT = re.compile(
     r"|(?<=(?<!\w)\d)\d[a-z]\d{11}\b|(?<=(?<!\w)6)a\d{11}\b"
     r"|(?<=(?<!\w)\d)\d{11,29}\b"
     r"|(?<=(?<!\w)2)0\d{2}-\d{2,6}(?:-\d{2,6})+\b"
-    r"|(?<=(?<![\d.])1)(?:92\.168|0\.\d{1,3}|72\.(?:1[6-9]|2\d|3[01]))\.\d{1,3}\.\d{1,3}(?![\d.])"
+    r"|(?<=(?<![\d.])1)(?:92\.168|69\.254|0\.\d{1,3}|72\.(?:1[6-9]|2\d|3[01]))\.\d{1,3}\.\d{1,3}"
+    r"(?![\d.])"
+    r"|(?<=(?<![\d./-])\d)\d{0,3}/(?:19|20)\d{2}/\d{1,6}(?![\d/-])"
     r"|(?<=(?<![\d./-])(?<!\d\s)\d)(?:(?<=1)9|(?<=2)0)\d{2}\s?[–—-]\s?(?:19|20)\d{2}(?![\d./-])"
     r"|(?<=(?<![\d/.-])\d)\d{5}/\d{3,4}(?![\d/-]|\.\d)"
     r"|(?<=(?<![\w+./-])0) (?!80)\d{3} \d{3} \d{3}(?!\s?\d)"

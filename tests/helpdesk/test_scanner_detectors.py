@@ -7929,3 +7929,45 @@ def test_a_file_name_with_its_pixel_density_is_no_address():
 )
 def test_an_address_dictated_with_the_names_accents_is_an_address(language, text):
     assert "email" in firm_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ma Pan Signala? Tam wyślę zdjęcia rysy.", "masz Signala ? wolę tam pogadać"],
+)
+def test_signal_asked_for_in_polish_is_a_channel_move(text):
+    assert "social" in firm_kinds(text, "pl")
+
+
+def test_no_signal_in_polish_is_no_app():
+    assert "social" not in firm_kinds("Nie ma sygnału? To spróbuję jutro.", "pl")
+
+
+def test_the_spoken_german_article_ne_refuses_nothing():
+    text = "Für ne 5-Sterne-Bewertung überweis ich dir 5 Euro zurück aufs Konto"
+    assert {"marketing", "payment"} <= detected_kinds(text, "de")
+    assert "payment" in firm_kinds(text, "de")
+    # a real "ne" still refuses ("je ne paie pas par virement")
+    assert "payment" not in detected_kinds("Je ne fais pas de virement, tout passe ici.", "fr")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "Der Adapter bekommt die Adresse 169.254.12.7, also kein DHCP."),
+        ("en", "My laptop gets 169.254.12.8 instead of an address from the router."),
+        ("pl", "Moje zezwolenie ma numer 04/2026/1187, gdyby było potrzebne."),
+        ("cs", "Moje povolenka má číslo 12/2026/0457 a členská legitimace 4471."),
+    ],
+)
+def test_a_link_local_address_or_a_document_number_with_its_year_is_no_phone(language, text):
+    assert "phone" not in detected_kinds(text, language)
+
+
+def test_a_phone_number_written_with_a_slash_is_still_one():
+    assert "phone" in firm_kinds("Ruf mich an: 0171/2345678", "de")
+
+
+def test_an_address_asked_for_if_the_other_side_writes_it_is_an_e_mail_address():
+    text = "Video pošlu na váš email, jestli mi ho napíšete, nebo mi dejte Messenger."
+    assert "email" in firm_kinds(text, "cs")
