@@ -707,7 +707,7 @@ def _sentences_matter(
     """Whether the sentence model's reading can change what ``judge`` keeps or adds: a soft
     finding the message model alone drops (under ``veto``), or a kind the sentence model may
     add at a probability a sentence can reach (reading every sentence is most of ``judge``'s
-    time, and the committed model's sentence thresholds are out of reach)."""
+    time; with a sentence threshold out of reach, 1.01, most messages need none)."""
     sentence_model = trained.sentences
     if sentence_model is None:
         return False
