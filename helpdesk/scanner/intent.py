@@ -672,10 +672,11 @@ def judge(
     # message alone would drop, or a kind the sentence model may add.
     meant = dict(probability)
     best: list[tuple[float, int, int]] = []
-    if trained.sentences is not None and _sentences_matter(
-        trained, spans, soft, probability, rule_kinds
+    sentence_model = trained.sentences
+    if sentence_model is not None and _sentences_matter(
+        sentence_model, trained.veto, spans, soft, probability, rule_kinds
     ):
-        best = trained.sentences.best(reading, rule_kinds)
+        best = sentence_model.best(reading, rule_kinds)
         for kind, (p, _, _) in zip(SENTENCE_KINDS, best, strict=True):
             meant[kind] = max(meant[kind], p)
     kept = [
@@ -688,9 +689,9 @@ def judge(
             if span is not None:
                 kept.append((kind, *span))
                 added.add(kind)
-    if best and trained.sentences is not None:
+    if best and sentence_model is not None:
         for kind, add, (p, start, end) in zip(
-            SENTENCE_KINDS, trained.sentences.add, best, strict=True
+            SENTENCE_KINDS, sentence_model.add, best, strict=True
         ):
             if may_add(kind, rule_kinds) and kind not in added and p >= add:
                 kept.append((kind, start, end))
@@ -698,21 +699,19 @@ def judge(
 
 
 def _sentences_matter(
-    trained: Model,
+    sentence_model: SentenceModel,
+    veto: float,
     spans: Sequence[Span],
     soft: Collection[Span],
     probability: dict[str, float],
     rule_kinds: Collection[str],
 ) -> bool:
     """Whether the sentence model's reading can change what ``judge`` keeps or adds: a soft
-    finding the message model alone drops (under ``veto``), or a kind the sentence model may
-    add at a probability a sentence can reach (reading every sentence is most of ``judge``'s
-    time; with a sentence threshold out of reach, 1.01, most messages need none)."""
-    sentence_model = trained.sentences
-    if sentence_model is None:
-        return False
+    finding the message model alone drops (under its ``veto``), or a kind the sentence model
+    may add at a probability a sentence can reach (reading every sentence is most of
+    ``judge``'s time; with a sentence threshold out of reach, 1.01, most messages need none)."""
     return sentence_model.may_add_any(rule_kinds) or any(
-        span in soft and probability.get(span[0], 1.0) < trained.veto for span in spans
+        span in soft and probability.get(span[0], 1.0) < veto for span in spans
     )
 
 
