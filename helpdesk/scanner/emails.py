@@ -102,6 +102,14 @@ _EMAIL_SPACED = re.compile(
 #: Characters typed one by one with a space between ("r o b e r t o . n e r i @ g m x . i t"),
 #: and the signs written after the last one ("… @ o 2 . p l, a ja …"), which the address leaves.
 _ONE_BY_ONE = re.compile(r"(?<!\S)(?:\S ){6,}\S[.,;:!?)\]»\"']*(?!\S)")
+#: An address typed one character at a time with hyphens between them, in any of its parts
+#: ("a-n-d-r-e-e-a-p-8-8 @ g-m-a-i-l . c-o-m"): read with the hyphens of those runs left out.
+_HYPHEN_RUN = r"[a-z0-9](?:-[a-z0-9]){2,}"
+_EMAIL_HYPHEN_RUNS = re.compile(
+    rf"(?<![\w.+-])(?:{_HYPHEN_RUN}|[a-z0-9][a-z0-9._%+]*)\s*@\s*"
+    rf"(?:(?:[a-z0-9](?:-[a-z0-9])+|[a-z0-9]+)\s*\.\s*)+(?:[a-z](?:-[a-z])+|[a-z]{{2,24}})(?![\w-])"
+)
+_RUN_HYPHEN = re.compile(r"(?<=\b[a-z0-9])-(?=[a-z0-9]\b)")
 #: A path after a domain said in words: the domain was a link's ("at … dot co dot uk slash
 #: kettle"), not an address's.
 _A_PATH_AFTER = re.compile(rf"\s*(?:/|{SLASH_SAID})\w")
@@ -242,6 +250,10 @@ _PREPOSITION_SET = frozenset(PROVIDER_PREPOSITIONS)
 #: mailbox's ("info", "kontakt": ``mailbox_words``) or dictated in parts; the said dot keeps
 #: "prices at shop dot com" (one everyday word) a link.
 MAILBOX_WORDS = LEXICON.union("address.mailbox_words")
+#: "punto de", "point de", "punct de" and a word: "point of" ("pedidos en Correos punto de
+#: entrega", "punct de lucru"), not the German top-level domain said.
+_POINT_OF = re.compile(r"\b(?:punto|point|punct)\s+de$")
+_A_WORD_NEXT = re.compile(r"\s+[^\W\d_]{2,}")
 _EMAIL_PREPOSITION_DOMAIN = re.compile(
     rf"(?<![\w.@/-])(?:(?:{literal_alternation(MAILBOX_WORDS)})"
     rf"|{_SAID_PART}{_SAID_PARTS_AFTER})"
@@ -348,6 +360,16 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
                 and not is_platform_host(host_of(address), platform)
             ):
                 found.add("email", match.start(), match.start() + len(typed), claim=True)
+        for match in _EMAIL_HYPHEN_RUNS.finditer(text):
+            typed = re.sub(r"\s+", "", match.group())
+            address = _RUN_HYPHEN.sub("", typed)
+            if (
+                address != typed
+                and _EMAIL_PLAIN.fullmatch(address)
+                and not found.overlaps_claim(match.start(), match.end())
+                and not is_platform_host(host_of(address), platform)
+            ):
+                found.add("email", match.start(), match.end(), claim=True)
         for match in _EMAIL_SPACED.finditer(text):
             if not found.overlaps_claim(match.start(), match.end()) and not _an_app_then_a_handle(
                 text, match
@@ -437,6 +459,7 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
                 not found.overlaps_claim(match.start(), match.end())
                 and not is_platform_host(domain, platform_domain())
                 and not _own_site_before(text, match)
+                and not (_POINT_OF.search(match.group()) and _A_WORD_NEXT.match(text, match.end()))
             ):
                 found.add("email", match.start(), match.end(), claim=True)
     if facts.has_word(_PREPOSITION_SET) and (

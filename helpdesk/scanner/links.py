@@ -101,10 +101,11 @@ _HANDLE = re.compile(r"(?<![\w@.])@(?P<name>[a-z_][a-z0-9_.]{1,29}[a-z0-9_])")
 #: A payment app just before a handle, in the same sentence or after a question that names it:
 #: the handle is where the money goes ("na Revoluta, mój tag @kuba.meble", "Revolutra küldd,
 #: @retrocuccbp", "Geht auch Revolut? Dann spar ich mir die Gebühren hier, @lenahub"), a
-#: payment the app's name already is, not an account to talk on.
+#: payment the app's name already is, not an account to talk on; so too with what is paid for
+#: between ("just Revolut the £40 engraving extra to my wife, @sarahhartley").
 _PAID_TO_A_HANDLE = re.compile(
     rf"\b(?:{'|'.join(COMMON['phone_payment_apps'])}|revtag|wise)\b"
-    r"[^.!?\n@]{0,30}(?:\?+[^.!?\n@]{0,45})?$"
+    r"[^.!?\n@]{0,50}(?:\?+[^.!?\n@]{0,45})?$"
 )
 
 # Cheap look-ups that decide whether a detector can find anything at all (see gates).

@@ -7971,3 +7971,69 @@ def test_a_phone_number_written_with_a_slash_is_still_one():
 def test_an_address_asked_for_if_the_other_side_writes_it_is_an_e_mail_address():
     text = "Video pošlu na váš email, jestli mi ho napíšete, nebo mi dejte Messenger."
     assert "email" in firm_kinds(text, "cs")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "scrieti-mi pe mail: a-n-d-r-e-e-a-p-8-8 @ g-m-a-i-l . c-o-m",
+        "mail me: j-o-h-n @ y-a-h-o-o . c-o . u-k thanks",
+        "write to andrea88 @ g-m-a-i-l . com",
+    ],
+)
+def test_an_address_typed_one_character_at_a_time_with_hyphens_is_an_address(text):
+    assert "email" in firm_kinds(text)
+
+
+def test_a_hyphenated_name_at_a_domain_is_read_as_before():
+    assert "email" in firm_kinds("write to ana-maria @ gmail . com", "en")
+    assert "email" not in detected_kinds("the part no. a-b-c-1 @ 5 . 20 each", "en")
+
+
+def test_a_plant_named_crypto_is_no_crypto_currency():
+    text = "Un avis 5 étoiles et je glisse un sachet de Cryptocoryne offert dans le colis."
+    assert "payment" not in detected_kinds(text, "fr")
+    assert "payment" in detected_kinds("Je peux payer en crypto ou en cryptomonnaie ?", "fr")
+
+
+def test_a_handle_to_pay_to_after_what_is_paid_for_is_payment_not_a_channel():
+    text = (
+        "If easier, just Revolut the £40 engraving extra to my wife, @sarahhartley, "
+        "no need to go through the site."
+    )
+    assert detected_kinds(text, "en") == {"payment"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("sk", "Na čakaciu listinu na matky 2026 sa zapíšete cez náš formulár."),
+        ("cs", "Zapíšu vás na čekací listinu na další várku, pošlu vám pak slevu."),
+    ],
+)
+def test_a_waiting_list_in_any_case_is_marketing(language, text):
+    assert "marketing" in detected_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("cs", "Korekturu nápisu vám pošlu mailem, napište mi sem svoji adresu."),
+        ("hu", "irja meg legyen szives az emailcímét, átküldöm a fényképet a porcelánképhez"),
+        ("es", "Mande un correo a suscripciones en apiarioluz punto com y le apuntamos."),
+    ],
+)
+def test_an_e_mail_address_asked_for_or_said_is_an_e_mail_address(language, text):
+    assert "email" in firm_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("es", "Recoja los pedidos en Correos punto de entrega."),
+        ("es", "Tenemos pedidos en Madrid punto de recogida."),
+        ("fr", "Retirez les commandes chez Relais point de retrait."),
+    ],
+)
+def test_a_point_of_collection_is_no_german_domain(language, text):
+    assert "email" not in detected_kinds(text, language)
