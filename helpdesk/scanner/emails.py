@@ -346,8 +346,13 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
                 # support@marketplace.example and the like: the platform's own addresses.
                 found.claim(match.start(), match.end())
             elif match.group().rsplit(".", 1)[-1] in _FILE_ENDS:
-                # a file's name with its pixel density, "logo@2x.png": no address
-                found.claim(match.start(), match.end())
+                address = match.group().rsplit(".", 1)[0]
+                if _EMAIL_PLAIN.fullmatch(address) and address.rsplit(".", 1)[-1] in TLDS:
+                    # an address named as a file ("jean.dupont75@gmail.com.png"), found as typed
+                    found.add("email", match.start(), match.start() + len(address), claim=True)
+                else:
+                    # a file's name with its pixel density, "logo@2x.png": no address
+                    found.claim(match.start(), match.end())
             else:
                 found.add("email", match.start(), match.end(), claim=True)
         for match in _ONE_BY_ONE.finditer(text):

@@ -8037,3 +8037,11 @@ def test_an_e_mail_address_asked_for_or_said_is_an_e_mail_address(language, text
 )
 def test_a_point_of_collection_is_no_german_domain(language, text):
     assert "email" not in detected_kinds(text, language)
+
+
+def test_an_address_named_as_a_file_is_found_by_the_detectors():
+    """The file-name rule ("logo@2x.png") had claimed "jean.dupont75@gmail.com.png" as a file:
+    only the model added the address back, and a retrain that adds contact details from 0.95
+    did not."""
+    assert "email" in detected_kinds("jean.dupont75@gmail.com.png", "en")
+    assert "email" not in detected_kinds("photo@2x.retina.png", "en")
