@@ -182,6 +182,8 @@ def test_the_training_command_writes_a_model_a_scan_can_use(tmp_path: Path, caps
     # 150 messages cannot learn every everyday sentence the real model must leave alone
     monkeypatch.setattr(train_scanner_model, "EVERYDAY", "not-here.jsonl")
     monkeypatch.setattr(training, "WRITER_GROUPS", 2)  # what is checked here needs no more
+    # nor 900 of the load generator's messages as clean examples (a third of the test's time)
+    monkeypatch.setattr(train_scanner_model, "ORDINARY_PER_LANGUAGE", 10)
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     source = Path(__file__).parent / "fixtures/scanner_corpus"
