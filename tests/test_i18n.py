@@ -5,6 +5,13 @@ source, each translated, none fuzzy, with the same placeholders. Then every page
 and e-mail a person can get is rendered in each language and compared with its English
 rendering: a piece of text that reads the same in both and is not data (a name, a message,
 an order number…) was left untranslated.
+
+Every page is rendered in French, whose spacing before colons is checked on each. The other
+languages share the rest out (`in_share`): each renders the pages every page is built around
+(the base template's header and footer, the console's list and form) and an eighth of the
+others, so that every page is read in French and in one more language. What a page can leave
+in English is either text outside the catalogs, the same in every language, or a catalog
+entry that is missing, which the catalog tests find in each language.
 """
 
 from __future__ import annotations
@@ -44,6 +51,20 @@ LANGUAGES = [code for code, _name in settings.LANGUAGES]
 TRANSLATED = [code for code in LANGUAGES if code != settings.LANGUAGE_CODE]
 LOCALE = Path(settings.BASE_DIR) / "locale"
 PLACEHOLDER = re.compile(r"%\([^)]+\)[sdfr]|%[sdfr]|\{[^{}]*\}|</?[a-zA-Z][^>]*>")
+
+
+# Read in full: the other languages' pages are shared out among them (the module's docstring).
+FULL = "fr"
+SHARED = [code for code in TRANSLATED if code != FULL]
+
+
+def in_share(language: str, index: int, name: str, always: Set[str]) -> bool:
+    """Whether `language` renders the `index`-th page, `name`: French (and English, the
+    reference) every page, the others the pages in `always` and one in len(SHARED) of the
+    rest."""
+    if language not in SHARED or name in always:
+        return True
+    return index % len(SHARED) == SHARED.index(language)
 
 
 @functools.cache
@@ -371,12 +392,19 @@ def world(shared_world, django_db_blocker):
     return shared_world
 
 
+# The site's pages read in every language: the header, menus and footer each page shares,
+# as the buyer, the seller and a visitor see them, and the pages with the most words.
+EVERY_LANGUAGE_PAGES = {"home", "my orders", "thread", "inbox", "performance"}
+
+
 def _render_all(world, language: str) -> dict[str, str]:
     User.objects.update(preferred_language=language)
     ids = world.ids()
     rendered = {}
     clients: dict[str, Client] = {}  # one login per persona (a page's writes are undone)
-    for name, method, url, headers, persona, data, status in _pages():
+    for index, (name, method, url, headers, persona, data, status) in enumerate(_pages()):
+        if not in_share(language, index, name, EVERY_LANGUAGE_PAGES):
+            continue
         # Visitors who are not logged in: the browser's language.
         browser = {"Accept-Language": language}
         if persona not in clients:
@@ -423,15 +451,40 @@ def _admin_pages(console) -> list[tuple[str, str]]:
     return pages
 
 
+# The console's pages read in every language: its index and Django's list and form, as the
+# threads show them (search, filters, actions, inlines, history).
+EVERY_LANGUAGE_CONSOLE = {
+    "console index",
+    "conversation search",
+    "helpdesk.thread changelist",
+    "helpdesk.thread change",
+}
+
+
 def _render_admin(world, console, language: str) -> dict[str, str]:
     User.objects.update(preferred_language=language)
     client = client_for(world, "platform_admin")
     rendered = {}
-    for name, url in _admin_pages(console):
+    for index, (name, url) in enumerate(_admin_pages(console)):
+        if not in_share(language, index, name, EVERY_LANGUAGE_CONSOLE):
+            continue
         response = client.get(url)
         assert response.status_code == 200, (name, response.status_code)
         rendered[name] = response.content.decode()
     return rendered
+
+
+def test_every_page_is_read_in_french_and_one_more_language(world, console):
+    """The pages named to be read in every language exist, and each page is in a share."""
+    for pages, always in [
+        ([page[0] for page in _pages()], EVERY_LANGUAGE_PAGES),
+        ([name for name, _url in _admin_pages(console)], EVERY_LANGUAGE_CONSOLE),
+    ]:
+        assert always <= set(pages)
+        for index, name in enumerate(pages):
+            readers = [code for code in TRANSLATED if in_share(code, index, name, always)]
+            assert FULL in readers, name
+            assert len(readers) >= 2, name
 
 
 _english_console: dict[str, str] = {}
