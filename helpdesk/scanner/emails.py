@@ -260,6 +260,15 @@ _EMAIL_PREPOSITION_DOMAIN = re.compile(
     rf"\s*,?\s+(?:{_LITTLE_WORD}|{OPEN}\s*(?:{_LITTLE_WORD})\s*{CLOSE}),?\s+"
     rf"(?P<domain>{LABEL}(?:{DOT_SAID}{LABEL}){{0,3}}{DOT_SAID}{TLD})\b(?![/@-])"
 )
+#: A shared mailbox's name, a word that only means "at" and a domain written with its dot
+#: ("écrivez-nous à contact chez brulerie-dumont.fr", "service bei fahrrad-kiel.de"): with
+#: "at", "on" or "sur" the same words name a site ("orders at shop.com").
+_MAILBOX_AT = frozenset(LEXICON.union("address.mailbox_at"))
+_EMAIL_MAILBOX_AT_DOMAIN = re.compile(
+    rf"(?<![\w.@/-])(?:{literal_alternation(MAILBOX_WORDS)})"
+    rf"\s+(?:{literal_alternation(_MAILBOX_AT)})\s+"
+    rf"(?P<domain>{LABEL}(?:\.{LABEL}){{0,3}}\.{TLD})\b(?![\w/@-]|\.\w)"
+)
 #: Top-level domains after which a space may stand for the dot, once an "@" or a little word
 #: put a mailbox name at a domain ("werkstatt.brandl at web de", "f.hajek na email cz", "tobi
 #: punkt hartl bei web de").
@@ -280,6 +289,13 @@ _EMAIL_SPACE_TLD = re.compile(
 #: fahrradteile-hoffmann de", "reklamace zavinac nabytek-hora cz"); after "at" or a little
 #: word, only one written like a mailbox name is ("prices at shop de" is no address).
 _ONLY_AT_WORDS = frozenset(BARE_AT_WORDS - _PREPOSITION_SET)
+#: A domain of two words dictated after one of those ("preventivi, chiocciola, ceramiche
+#: bianchi, punto it"): the space is the writer's, between the words of the shop's name.
+_EMAIL_TWO_WORD_DOMAIN = re.compile(
+    r"(?<![\w.+-])[^\W_][\w.%+-]*"
+    rf"{PART_GAP}(?:{literal_alternation(_ONLY_AT_WORDS - {_AT})}){PART_GAP}"
+    rf"(?P<domain>{LABEL}\s+{LABEL}){DOT_ANY}(?P<tld>{TLD})\b(?![\w/@-]|\.\w)"
+)
 #: What comes between the parts of an address dictated apart: a comma, a dash or a space.
 _PART_BREAK = r"(?:\s*,\s*|\s+[-–]\s+|\s+)"
 #: A mailbox name, a mail provider and its top-level domain, with spaces, commas or dashes for
@@ -347,7 +363,11 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
                 found.claim(match.start(), match.end())
             elif match.group().rsplit(".", 1)[-1] in _FILE_ENDS:
                 address = match.group().rsplit(".", 1)[0]
-                if _EMAIL_PLAIN.fullmatch(address) and address.rsplit(".", 1)[-1] in TLDS:
+                if (
+                    _EMAIL_PLAIN.fullmatch(address)
+                    and address.rsplit(".", 1)[-1] in TLDS
+                    and not is_platform_host(host_of(address), platform)
+                ):
                     # an address named as a file ("jean.dupont75@gmail.com.png"), found as typed
                     found.add("email", match.start(), match.start() + len(address), claim=True)
                 else:
@@ -401,6 +421,12 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
             ):
                 continue  # "5 @ 3 . fr each": a price, not an address ("ewa_k małpa 163 …" is)
             found.add("email", match.start(), match.end(), claim=True)
+        for match in _EMAIL_TWO_WORD_DOMAIN.finditer(text):
+            domain = re.sub(r"\s+", "", match.group("domain")) + "." + match.group("tld")
+            if not found.overlaps_claim(match.start(), match.end()) and not is_platform_host(
+                domain, platform_domain()
+            ):
+                found.add("email", match.start(), match.end(), claim=True)
     if facts.has_word(TLDS) and facts.has_text(*_HYPHENATED_ATS):
         for match in _EMAIL_HYPHENATED.finditer(text):
             if not found.overlaps_claim(match.start(), match.end()):
@@ -465,6 +491,12 @@ def detect_email(norm: Normalised, found: Collector, facts: Facts) -> None:
                 and not is_platform_host(domain, platform_domain())
                 and not _own_site_before(text, match)
                 and not (_POINT_OF.search(match.group()) and _A_WORD_NEXT.match(text, match.end()))
+            ):
+                found.add("email", match.start(), match.end(), claim=True)
+    if facts.has_word(TLDS) and facts.has_word(_MAILBOX_AT):
+        for match in _EMAIL_MAILBOX_AT_DOMAIN.finditer(text):
+            if not found.overlaps_claim(match.start(), match.end()) and not is_platform_host(
+                match.group("domain"), platform_domain()
             ):
                 found.add("email", match.start(), match.end(), claim=True)
     if facts.has_word(_PREPOSITION_SET) and (

@@ -127,6 +127,8 @@ MARKETING_PATTERNS = (
     # follow us / giveaways
     rf"\b{S('marketing.follow_us')}\b",
     rf"\b{S('marketing.giveaways')}\b",
+    # the shop's own event or course, its places limited
+    rf"\b{S('marketing.events')}",
     # sales and outlets
     rf"\b{S('marketing.sales')}\b",
     # sales events named the same in every market ("Black Friday")

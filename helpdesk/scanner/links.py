@@ -59,10 +59,11 @@ _URL_OBFUSCATED = re.compile(
     rf"(?P<path>(?:{SLASH_SAID}[\w-]+)+)?"
 )
 #: A domain typed with spaces around its dots ("www. meubles-dubois .fr", "bit . ly / x"):
-#: at least one dot with a space before it, which prose does not write.
+#: at least one dot with a space before it, which prose does not write. Its path may name a
+#: channel by its handle ("youtube . com/@prazirnahora").
 _URL_SPACED = re.compile(
     rf"(?<![\w@.-])(?P<www>www\s*\.\s*)?(?P<label>{LABEL}(?:\s*\.\s*{LABEL})*)"
-    rf"\s*\.\s*(?P<tld>{TLD}){_AFTER_TLD}(?P<path>(?:\s*/\s*[\w.-]+)+)?"
+    rf"\s*\.\s*(?P<tld>{TLD}){_AFTER_TLD}(?P<path>(?:\s*/\s*@?[\w.-]+)+)?"
 )
 #: A site's name with a space for its dot, before a top-level domain that is no word of the
 #: markets' languages ("na naszej stronie sklepdrewnianka pl", "bosch-home cz",

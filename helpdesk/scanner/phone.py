@@ -71,6 +71,11 @@ ID_KEYWORDS = (
     )
     or "(?!)"
 )
+#: After a number, "numbered" and an identifier's keyword: the number names the parcel or the
+#: order ("a 6812 0034 5578 számú csomag"), as a keyword before it would.
+_NUMBERED_IDENTIFIER = re.compile(
+    rf"\s+(?:{literal_alternation(LEXICON.union('phone.numbered_after'))})\s+(?:{ID_KEYWORDS})\b"
+)
 #: The word "number" in the markets' languages, between an identifier and its digits.
 _NUMBER_WORD = (
     r"(?:numbers?|nummer|numéro|numero|número|numer|numărul|numarul|číslo|cislo|szám|szam)"
@@ -585,6 +590,8 @@ def _confirm_phone(
         if norm.original[letter].isupper():
             return False  # a type plate's code with its capital after a dash ("0170/2345-B")
     if not international and (_after_a_code(norm, low) or _IDENTIFIER_SHAPE.fullmatch(bare)):
+        return False
+    if not international and _NUMBERED_IDENTIFIER.match(norm.text, end):
         return False
     # A written "+" and country code are as strong a cue as "call me", and so are letters
     # written for digits ("O7 I2 45 89 3O"): nobody disguises a number that is none.

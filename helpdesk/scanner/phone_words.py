@@ -493,7 +493,11 @@ def _spelled_runs(
         if word.isdigit():
             item = word if len(word) <= 4 else None
         elif word in connectors:
-            item = "connector" if run else None
+            # a connector joins number words ("soixante et onze"), not a group of digits to a
+            # word: "tři jsou 3318 a dvě 3342" counts balls of yarn of two dye lots
+            following = tokens[index + 1].group() if index + 1 < len(tokens) else ""
+            after_digits = bool(run) and isinstance(run[-1][1], str) and run[-1][1].isdigit()
+            item = "connector" if run and (not after_digits or following.isdigit()) else None
         elif word in repeats:
             item = f"x{repeats[word]}"
         elif word in then_words:

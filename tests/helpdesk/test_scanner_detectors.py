@@ -8045,3 +8045,103 @@ def test_an_address_named_as_a_file_is_found_by_the_detectors():
     did not."""
     assert "email" in detected_kinds("jean.dupont75@gmail.com.png", "en")
     assert "email" not in detected_kinds("photo@2x.retina.png", "en")
+
+
+def test_the_platforms_own_address_named_as_a_file_is_not_flagged(settings):
+    """Under a platform domain with a real top-level domain, its own address named as a file
+    is the platform's, as the address alone is."""
+    settings.PLATFORM_DOMAIN = "marketplace.pl"
+    assert "email" not in detected_kinds("support@marketplace.pl.pdf", "pl")
+    assert "email" not in detected_kinds("support@marketplace.pl", "pl")
+    assert "email" in detected_kinds("jan.kowalski@onet.pl.pdf", "pl")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("cs", "na e-mail – napište mi sem prosím svou adresu a já vám pošlu vzorník."),
+        ("sk", "IBAN vám pošlem mailom – napíšte mi sem svoju adresu."),
+        ("it", "Lasci la sua mail e la aggiungiamo alla lista d'attesa."),
+        ("fr", "Pour la liste, écrivez-nous à contact chez brulerie-dumont.fr, merci."),
+        ("de", "Schreiben Sie an service bei fahrrad-kiel.de, danke."),
+        ("it", "mi mandi le foto a preventivi, chiocciola, ceramiche bianchi, punto it."),
+    ],
+)
+def test_an_address_asked_for_or_said_with_its_domain_is_an_e_mail_address(language, text):
+    assert "email" in detected_kinds(text, language)
+
+
+def test_the_platforms_domain_after_a_mailbox_name_is_no_address():
+    assert "email" not in detected_kinds("Écrivez au service chez marketplace.example.", "fr")
+
+
+def test_a_newsletter_in_any_case_is_marketing():
+    assert "marketing" in detected_kinds("és fel is írjuk a hírlevélre.", "hu")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "We're running cupping nights this spring, write to events@roast.example."),
+        ("en", "Places are limited on the Saturday course, sign up by mail."),
+        ("it", "Per ricevere gli inviti alle degustazioni di primavera ci scriva."),
+        ("hu", "Pénteken kóstolót tartunk az új tételekből!"),
+        ("sk", "Od marca otvárame kurz pletenia pre začiatočníkov, máme ešte 3 voľné miesta."),
+        ("fr", "Les places sont limitées pour l'atelier de samedi."),
+        ("de", "Die Plätze sind begrenzt, melden Sie sich an."),
+    ],
+)
+def test_the_shops_own_event_with_places_limited_is_marketing(language, text):
+    assert "marketing" in detected_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The course of the parcel was odd: three places on the route."),
+        ("it", "Ho assaggiato il caffè: ottimo, grazie."),
+        ("hu", "Megkóstoltam a kávét, nagyon finom."),
+        # what was bought or asked about: a tour's places, a tasting's voucher, invitations
+        ("de", "Für Juli sind noch zwei Plätze frei, geben Sie mir Ihre Adresse."),
+        ("sk", "Je kurz šitia pre začiatočníkov aj v sobotu?"),
+        ("pl", "Czy mogę przekazać voucher na kolację degustacyjną koledze?"),
+        ("en", "The 110 invitations say RSVP by 1st August 2026."),
+    ],
+)
+def test_a_place_or_a_taste_alone_is_no_event(language, text):
+    assert "marketing" not in detected_kinds(text, language)
+
+
+def test_an_invitation_to_a_chat_elsewhere_is_no_marketing():
+    assert "marketing" not in detected_kinds("Zapraszam na priv na mesendżerze", "pl")
+
+
+def test_the_senders_own_shop_linked_with_an_invitation_is_marketing():
+    text = (
+        "U nas w sklepie www.plytki-mazur.pl jest jeszcze cała paleta z tej samej partii, "
+        "i to po 79 zł/m2, zapraszamy."
+    )
+    assert "marketing" in detected_kinds(text, "pl")
+
+
+def test_a_channels_link_with_a_handle_in_its_path_is_one_link():
+    text = "Odebírejte náš YouTube kanál: youtube . com/@prazirnahora"
+    assert [(f.kind, f.excerpt) for f in detect(text) if f.kind != "marketing"] == [
+        ("url", "youtube . com/@prazirnahora")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("hu", "A GLS oldalán azt írja, a 6812 0034 5578 számú csomag a depóban van."),
+        ("cs", "Přišla mi klubka ze dvou partií: tři jsou 3318 a dvě 3342."),
+    ],
+)
+def test_a_parcels_number_or_two_dye_lots_are_no_phone_number(language, text):
+    assert "phone" not in detected_kinds(text, language)
+    assert "phone" not in detected_kinds(text)
+
+
+def test_a_number_numbered_as_a_phone_is_still_one():
+    assert "phone" in detected_kinds("Hívjon a 06 30 123 4567 számú telefonon.", "hu")
